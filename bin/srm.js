@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// Runs the compiled CLI when this is a built install (dist/ without src/), else the TypeScript sources.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+let cli;
+if (existsSync(join(root, "src", "cli.ts"))) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  cli = await import("../src/cli.ts");
+} else {
+  cli = await import("../dist/src/cli.js");
+}
+const code = await cli.runCli(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+});
+process.exitCode = code;

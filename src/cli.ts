@@ -1,0 +1,166 @@
+import { stripPrefix } from "./commands/grammar.js";
+import { lookupJson } from "./commands/lookup-json.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { ContentInvalid, ContentReader, formatProblem } from "./knowledge/content-file.js";
+import { loadMatrix } from "./knowledge/load-matrix.js";
+import { OwnershipLookup } from "./knowledge/lookup.js";
+import { runTerminal } from "./main.js";
+import { openDatabase } from "./store/database.js";
+import { DatabaseTooNew } from "./store/migrate.js";
+import { lookupReply } from "./views/lookup-view.js";
+import { renderPlain } from "./views/plain.js";
+
+/** Where the CLI writes, injected so tests can read it. */
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+const USAGE = `srm: the AWS Shared Responsibility Model study bot
+
+Usage:
+  srm start                      start the bot (the terminal front end when no Slack or Discord is configured)
+  srm terminal                   the terminal front end, also with commands piped to standard input
+  srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
+  srm questions check            validate the ownership matrix and the question bank
+  srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
+  srm help                       this message; every command also takes --help
+
+Settings are read from the environment; see .env.example.`;
+
+const COMMAND_HELP: Record<string, string> = {
+  start: `srm start
+
+Starts srm-bot. With no Slack or Discord settings it opens the terminal front end on the local
+database (SRM_DB, default ./data/srm.db): type /srm help at its prompt.`,
+  terminal: `srm terminal
+
+Opens the terminal front end on the local database whether or not Slack or Discord are configured.
+Commands may be piped in: printf '/srm ec2 os-patching\\n' | srm terminal`,
+  lookup: `srm lookup <words...> [--json]
+
+Answers who owns a responsibility, exactly as the bot would:
+  srm lookup ec2 os-patching
+  srm lookup who patches the rds engine
+  srm lookup rds --json
+
+--json prints {status, owner, service, area, text, sources, suggestions}.
+The exit code is 0 for every answer; non-zero only when srm itself fails.`,
+  questions: `srm questions check
+
+Validates every content file under questions/ against its schema and the matrix's own rules,
+printing file:line and what is wrong for each problem, then what it checked.`,
+  db: `srm db migrate
+
+Creates the database file if needed and applies every pending migration.`,
+};
+
+/** Runs the srm command line; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const out = (s: string) => io.stdout.write(`${s}\n`);
+  const err = (s: string) => io.stderr.write(`${s}\n`);
+  const [command = "help", ...rest] = argv;
+  if (rest.includes("--help") || rest.includes("-h")) {
+    const help = COMMAND_HELP[command];
+    out(help ?? USAGE);
+    return help ? 0 : 2;
+  }
+  try {
+    switch (command) {
+      case "help":
+      case "--help":
+      case "-h":
+        out(USAGE);
+        return 0;
+      case "lookup":
+        return lookupCommand(rest, io, out);
+      case "questions":
+        if (rest[0] !== "check") {
+          err(`srm questions: expected "check", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.questions}`);
+          return 2;
+        }
+        return questionsCheck(io, out, err);
+      case "db":
+        if (rest[0] !== "migrate") {
+          err(`srm db: expected "migrate", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.db}`);
+          return 2;
+        }
+        return dbMigrate(io, out);
+      case "start":
+        return await start(io, out, err);
+      case "terminal":
+        return await terminal(io, out);
+      default:
+        err(`srm: unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseTooNew || error instanceof ContentInvalid) {
+      err(`srm: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function lookupCommand(args: readonly string[], io: CliIo, out: (s: string) => void): number {
+  const json = args.includes("--json");
+  const text = stripPrefix(args.filter((a) => a !== "--json").join(" "));
+  const config = loadConfig(io.env, io.cwd);
+  const lookup = new OwnershipLookup(loadMatrix(config.contentDir));
+  const result = lookup.lookup(text);
+  out(json ? JSON.stringify(lookupJson(result), null, 2) : renderPlain(lookupReply(result)));
+  return 0;
+}
+
+function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
+  const config = loadConfig(io.env, io.cwd);
+  const reader = new ContentReader(config.contentDir);
+  try {
+    const matrix = loadMatrix(config.contentDir, reader);
+    const cells = matrix.services.length * matrix.areas.length;
+    out(
+      `ok: ${matrix.services.length} services, ${matrix.areas.length} areas, ${cells} cells checked (matrix).`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ContentInvalid)) throw error;
+    for (const p of error.problems) err(formatProblem(p));
+    err(`${error.problems.length} problem(s) found.`);
+    return 1;
+  }
+}
+
+function dbMigrate(io: CliIo, out: (s: string) => void): number {
+  const config = loadConfig(io.env, io.cwd);
+  const { db, migrations } = openDatabase(config.dbPath, config.migrationsDir);
+  db.close();
+  out(
+    migrations.applied.length > 0
+      ? `Applied ${migrations.applied.join(", ")}; ${config.dbPath} is at schema version ${migrations.version}.`
+      : `${config.dbPath} is up to date (schema version ${migrations.version}).`,
+  );
+  return 0;
+}
+
+async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  loadConfig(io.env, io.cwd); // a wrong setting is reported before anything else
+  if (!io.stdin.isTTY) {
+    err(
+      "srm start: no Slack or Discord settings, and standard input is not a terminal. " +
+        'Set SLACK_BOT_TOKEN or DISCORD_TOKEN (see .env.example), run it in a terminal, or use "srm terminal" to read commands from standard input.',
+    );
+    return 1;
+  }
+  return terminal(io, out);
+}
+
+async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
+  const config = loadConfig(io.env, io.cwd);
+  out(`Database: ${config.dbPath}`);
+  await runTerminal(config, io);
+  return 0;
+}

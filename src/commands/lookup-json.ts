@@ -1,0 +1,82 @@
+import type { LookupResult } from "../knowledge/lookup.js";
+import { lookupReply, lookupSuggestions } from "../views/lookup-view.js";
+import { renderPlain } from "../views/plain.js";
+
+/** The stable machine-readable answer of `srm lookup --json`. */
+export interface LookupJson {
+  readonly status: "answer" | "overview" | "clarify" | "unknown";
+  readonly owner: "aws" | "customer" | "shared" | null;
+  readonly service: { readonly id: string; readonly name: string } | null;
+  readonly area: { readonly id: string; readonly name: string } | null;
+  readonly text: string;
+  readonly sources: readonly string[];
+  readonly suggestions: readonly string[];
+}
+
+/** The contract status of a lookup result. */
+export function lookupStatus(result: LookupResult): LookupJson["status"] {
+  switch (result.kind) {
+    case "answer":
+      return "answer";
+    case "service-stack":
+    case "area-table":
+      return "overview";
+    case "not-applicable":
+    case "which-service":
+    case "which-area":
+      return "clarify";
+    case "unknown":
+      return "unknown";
+  }
+}
+
+/** The status, owner, service and area of a result, without rendering its text. */
+export function lookupSummary(result: LookupResult): Omit<LookupJson, "text" | "sources" | "suggestions"> {
+  const { text: _text, sources: _sources, suggestions: _suggestions, ...rest } = lookupJsonWith(result, "");
+  return rest;
+}
+
+const ref = (x: { id: string; name: string } | null | undefined) => (x ? { id: x.id, name: x.name } : null);
+
+/** Builds the JSON contract from a lookup result. */
+export function lookupJson(result: LookupResult): LookupJson {
+  return lookupJsonWith(result, renderPlain(lookupReply(result)));
+}
+
+function lookupJsonWith(result: LookupResult, text: string): LookupJson {
+  const base = { status: lookupStatus(result), text, suggestions: lookupSuggestions(result) };
+  switch (result.kind) {
+    case "answer":
+      return {
+        ...base,
+        owner: result.owner,
+        service: ref(result.service),
+        area: ref(result.area),
+        sources: [...new Set([...result.cell.sources, ...(result.condition?.sources ?? [])])],
+      };
+    case "not-applicable":
+      return {
+        ...base,
+        owner: null,
+        service: ref(result.service),
+        area: ref(result.area),
+        sources: [...result.cell.sources],
+      };
+    case "service-stack":
+      return { ...base, owner: null, service: ref(result.service), area: null, sources: [] };
+    case "area-table":
+      return { ...base, owner: null, service: null, area: ref(result.area), sources: [] };
+    case "which-service":
+      return { ...base, owner: null, service: null, area: ref(result.area), sources: [] };
+    case "which-area":
+      return {
+        ...base,
+        owner: null,
+        service: result.services.length === 1 ? ref(result.services[0]) : null,
+        area: null,
+        sources: [],
+      };
+    case "unknown":
+      return { ...base, owner: null, service: null, area: null, sources: [] };
+  }
+}

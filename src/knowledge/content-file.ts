@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
+import { isNode, LineCounter, parseDocument } from "yaml";
+
+// ajv ships CommonJS with a default export; under NodeNext its class is the module's `default`.
+const Ajv = AjvModule.default;
+type Ajv = InstanceType<typeof Ajv>;
+
+/** One thing wrong in a content file, with where it is. */
+export interface ContentProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Thrown when content files cannot be used; carries every problem found, each with file and line. */
+export class ContentInvalid extends Error {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(
+      `${problems.length} problem(s) in the content files:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
+    this.name = "ContentInvalid";
+  }
+}
+
+/** "questions/matrix/cells/ec2.yaml:12: owner must be one of aws, customer, shared" */
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}:${p.line}: ${p.message}`;
+}
+
+/** A parsed YAML file that can say on which line any of its values stands. */
+export interface ContentFile<T> {
+  readonly path: string;
+  readonly data: T;
+  /** The 1-based line of the value at `path` (or of its nearest parent that exists). */
+  lineOf(path: readonly (string | number)[]): number;
+}
+
+/** Reads, parses and validates YAML content files against the JSON Schemas in questions/schema. */
+export class ContentReader {
+  private readonly ajv: Ajv;
+
+  constructor(
+    private readonly contentDir: string,
+    private readonly problems: ContentProblem[] = [],
+  ) {
+    this.ajv = new Ajv({ allErrors: true, strict: false });
+    for (const name of ["cell", "cells", "services", "areas", "question", "questions"]) {
+      const path = join(contentDir, "schema", `${name}.schema.json`);
+      try {
+        this.ajv.addSchema(JSON.parse(readFileSync(path, "utf8")) as object);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Every problem recorded so far. */
+  get found(): readonly ContentProblem[] {
+    return this.problems;
+  }
+
+  /** Records a problem found by a later consistency check. */
+  report(file: string, line: number, message: string): void {
+    this.problems.push({ file, line, message });
+  }
+
+  /** The display name of a content path (relative to the content folder's parent). */
+  display(path: string): string {
+    return relative(join(this.contentDir, ".."), path) || path;
+  }
+
+  /** Parses and validates one file; returns undefined (after recording why) when it cannot be used. */
+  read<T>(path: string, schemaId: string): ContentFile<T> | undefined {
+    const file = this.display(path);
+    let source: string;
+    try {
+      source = readFileSync(path, "utf8");
+    } catch (error) {
+      this.report(file, 1, `cannot read the file (${(error as Error).message})`);
+      return undefined;
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const line = e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line;
+        this.report(file, line, `YAML syntax: ${e.message.split("\n")[0]}`);
+      }
+      return undefined;
+    }
+    const data = doc.toJS() as unknown;
+    const lineOf = (at: readonly (string | number)[]): number => {
+      for (let depth = at.length; depth >= 0; depth--) {
+        const node = doc.getIn(at.slice(0, depth), true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return 1;
+    };
+    const validate: ValidateFunction | undefined = this.ajv.getSchema(schemaId);
+    if (!validate) throw new Error(`no JSON Schema with id ${schemaId} under ${this.contentDir}/schema`);
+    if (!validate(data)) {
+      for (const e of relevantErrors(validate.errors ?? [])) {
+        const at = pointerToPath(e.instancePath);
+        this.report(file, lineOf(at), describeError(e));
+      }
+      return undefined;
+    }
+    return { path: file, data: data as T, lineOf };
+  }
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Drops the "if/then" wrapper errors that only repeat what the inner error says. */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.keyword !== "if");
+}
+
+function describeError(e: ErrorObject): string {
+  const where = e.instancePath === "" ? "the file" : e.instancePath.slice(1).replace(/\//g, ".");
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return `${where}: missing "${String(p.missingProperty)}"`;
+    case "additionalProperties":
+      return `${where}: unknown field "${String(p.additionalProperty)}" (check its spelling against the schema)`;
+    case "enum":
+      return `${where}: must be one of ${(p.allowedValues as unknown[]).join(", ")}`;
+    case "const":
+      return `${where}: must be ${JSON.stringify(p.allowedValue)}`;
+    case "pattern":
+      return `${where}: ${e.message ?? "has the wrong form"} (${describePattern(String(p.pattern))})`;
+    default:
+      return `${where}: ${e.message ?? "is not valid"}`;
+  }
+}
+
+function describePattern(pattern: string): string {
+  if (pattern.includes("txt|https"))
+    return "a seed file name such as 002_867d46c4eb4a7334.txt, or an https URL";
+  if (pattern.startsWith("^[a-z0-9]+( [a-z0-9]+)*$")) return "lowercase words separated by single spaces";
+  return "lowercase letters, digits and hyphens";
+}

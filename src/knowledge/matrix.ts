@@ -1,0 +1,101 @@
+import type { Area, Cell, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
+
+/** What an alias phrase names. */
+export type AliasTarget =
+  | { readonly kind: "service"; readonly service: Service }
+  | { readonly kind: "group"; readonly group: ServiceGroup }
+  | { readonly kind: "area"; readonly area: Area };
+
+/** An alias as a list of words, with what it names. */
+export interface AliasEntry {
+  readonly words: readonly string[];
+  readonly phrase: string;
+  readonly target: AliasTarget;
+}
+
+/** The ownership matrix: services, areas, the cells between them, and an index of every alias. */
+export class OwnershipMatrix {
+  readonly services: readonly Service[];
+  readonly groups: readonly ServiceGroup[];
+  readonly areas: readonly Area[];
+  private readonly servicesById = new Map<string, Service>();
+  private readonly areasById = new Map<string, Area>();
+  private readonly groupsById = new Map<string, ServiceGroup>();
+  /** Aliases by their first word, longest phrase first. */
+  private readonly aliasesByFirstWord = new Map<string, AliasEntry[]>();
+  /** Every word that appears in any alias or condition phrase: the vocabulary typos are corrected to. */
+  readonly vocabulary: ReadonlySet<string>;
+
+  constructor(
+    services: readonly Service[],
+    groups: readonly ServiceGroup[],
+    areas: readonly Area[],
+    private readonly cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>,
+  ) {
+    this.services = services;
+    this.groups = groups;
+    this.areas = areas;
+    for (const s of services) this.servicesById.set(s.id, s);
+    for (const a of areas) this.areasById.set(a.id, a);
+    for (const g of groups) this.groupsById.set(g.id, g);
+    const vocabulary = new Set<string>();
+    const add = (phrase: string, target: AliasTarget) => {
+      const words = phrase.split(" ");
+      for (const w of words) vocabulary.add(w);
+      const first = words[0] as string;
+      const list = this.aliasesByFirstWord.get(first) ?? [];
+      list.push({ words, phrase, target });
+      this.aliasesByFirstWord.set(first, list);
+    };
+    for (const service of services)
+      for (const a of [service.id, ...service.aliases]) add(a, { kind: "service", service });
+    for (const group of groups)
+      for (const a of [group.id, ...group.aliases]) add(a, { kind: "group", group });
+    for (const area of areas)
+      for (const a of [area.id.replace(/-/g, " "), ...area.aliases]) add(a, { kind: "area", area });
+    for (const list of this.aliasesByFirstWord.values()) list.sort((x, y) => y.words.length - x.words.length);
+    for (const byArea of cells.values())
+      for (const cell of byArea.values())
+        if (cell.applies)
+          for (const c of cell.conditions) for (const m of c.match) for (const w of m) vocabulary.add(w);
+    this.vocabulary = vocabulary;
+  }
+
+  /** The service with this id, if any. */
+  service(id: string): Service | undefined {
+    return this.servicesById.get(id);
+  }
+
+  /** The area with this id, if any. */
+  area(id: string): Area | undefined {
+    return this.areasById.get(id);
+  }
+
+  /** The group with this id, if any. */
+  group(id: string): ServiceGroup | undefined {
+    return this.groupsById.get(id);
+  }
+
+  /** Aliases starting with this word, longest first. */
+  aliasesStartingWith(word: string): readonly AliasEntry[] {
+    return this.aliasesByFirstWord.get(word) ?? [];
+  }
+
+  /** Every alias phrase (for suggestions). */
+  *allAliases(): Iterable<AliasEntry> {
+    for (const list of this.aliasesByFirstWord.values()) yield* list;
+  }
+
+  /** The cell of a service and an area: the service's own, or the area's default. */
+  cell(service: Service, area: Area): ResolvedCell {
+    const own = this.cells.get(service.id)?.get(area.id);
+    if (own) return { service, area, cell: own, inherited: false };
+    if (area.default) return { service, area, cell: area.default, inherited: true };
+    throw new Error(`the matrix has no cell for ${service.id}/${area.id}`);
+  }
+
+  /** The cells a service file defines itself (without the defaults). */
+  ownCells(serviceId: string): ReadonlyMap<string, Cell> {
+    return this.cells.get(serviceId) ?? new Map();
+  }
+}

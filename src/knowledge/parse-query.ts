@@ -1,0 +1,135 @@
+import type { Area, Service, ServiceGroup } from "../domain/matrix.js";
+import type { OwnershipMatrix } from "./matrix.js";
+import { editDistance, typoBudget, words } from "./text.js";
+
+/** Words a question can carry that name nothing: they are read past, never reported as unknown. */
+const FILLER = new Set(
+  (
+    "a an the of on in at to for from with by and or but vs versus is are was be been being do does did " +
+    "who whom whose what which when where why how whats who s s t it its this that these those there " +
+    "i me my we our us you your yours they them their he she his her one ones " +
+    "can could should would will shall must may might need needs have has had get gets " +
+    "responsible responsibility responsibilities owner owners own owns owned ownership " +
+    "manage manages managed managing management handle handles handling handled take takes care job duty " +
+    "secure secures securing security protect protects protecting protection look looks " +
+    "aws amazon cloud model shared responsibility srm please tell explain about show me mean " +
+    "under inside underlying side part parts layer level thing things stuff " +
+    "set setting up turn turns enable enables enabling configure configures configuring " +
+    "apply applies applying do doing done run runs running keep keeps maintain maintains maintaining " +
+    "service services feature features option options question answer exam"
+  ).split(" "),
+);
+
+/** A service, group or area named in a query, with the words that named it. */
+export type Mention =
+  | { readonly kind: "service"; readonly service: Service; readonly words: readonly string[] }
+  | { readonly kind: "group"; readonly group: ServiceGroup; readonly words: readonly string[] }
+  | { readonly kind: "area"; readonly area: Area; readonly words: readonly string[] };
+
+/** A word the query misspelled and the word it was read as. */
+export interface Correction {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a free-text lookup names, once filler is dropped and typos corrected. */
+export interface ParsedQuery {
+  /** Every word after correction, filler included (conditions match against these). */
+  readonly words: readonly string[];
+  readonly mentions: readonly Mention[];
+  readonly corrections: readonly Correction[];
+  /** Known words that named no service or area (condition words such as "manual" or "major"). */
+  readonly leftover: readonly string[];
+  /** Words nothing in the matrix knows. */
+  readonly unknown: readonly string[];
+}
+
+/** The most words a lookup reads; past that the query is refused as too long. */
+export const MAX_QUERY_WORDS = 40;
+
+/** Reads a free-text lookup against the matrix's aliases. */
+export function parseQuery(matrix: OwnershipMatrix, text: string): ParsedQuery {
+  const raw = words(text);
+  const corrections: Correction[] = [];
+  const tokens = raw.map((w) => {
+    const fixed = correct(matrix, w);
+    if (fixed !== w && !isPlural(w, fixed)) corrections.push({ from: w, to: fixed });
+    return fixed;
+  });
+  const mentions: Mention[] = [];
+  const leftover: string[] = [];
+  const unknown: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const entry = matrix
+      .aliasesStartingWith(tokens[i] as string)
+      .find((e) => e.words.every((w, k) => tokens[i + k] === w));
+    if (entry) {
+      const t = entry.target;
+      if (t.kind === "service") mentions.push({ kind: "service", service: t.service, words: entry.words });
+      else if (t.kind === "group") mentions.push({ kind: "group", group: t.group, words: entry.words });
+      else mentions.push({ kind: "area", area: t.area, words: entry.words });
+      i += entry.words.length;
+      continue;
+    }
+    const w = tokens[i] as string;
+    if (!FILLER.has(w)) (matrix.vocabulary.has(w) ? leftover : unknown).push(w);
+    i++;
+  }
+  return { words: tokens, mentions, corrections, leftover, unknown };
+}
+
+function isPlural(from: string, to: string): boolean {
+  return from === `${to}s` || from === `${to}es`;
+}
+
+/** A known word, a plural of one, or the one known word within the typo budget; else the word itself. */
+function correct(matrix: OwnershipMatrix, word: string): string {
+  const vocabulary = matrix.vocabulary;
+  if (vocabulary.has(word) || FILLER.has(word) || /^\d+$/.test(word)) return word;
+  if (word.endsWith("s") && vocabulary.has(word.slice(0, -1))) return word.slice(0, -1);
+  if (word.endsWith("es") && vocabulary.has(word.slice(0, -2))) return word.slice(0, -2);
+  const budget = typoBudget(word);
+  if (budget === 0) return word;
+  let best: string | undefined;
+  let bestDistance = budget + 1;
+  let tie = false;
+  for (const candidate of vocabulary) {
+    if (candidate.length < 3) continue;
+    const d = editDistance(word, candidate, bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && d <= budget) {
+      tie = true;
+    }
+  }
+  return best !== undefined && !tie ? best : word;
+}
+
+/** The known names nearest to a word, for "did you mean" suggestions. */
+export function nearestNames(matrix: OwnershipMatrix, word: string, limit: number): string[] {
+  const scored: { phrase: string; d: number }[] = [];
+  const max = typoBudget(word) + 1;
+  for (const e of matrix.allAliases()) {
+    const d = Math.min(
+      editDistance(word, e.phrase, max),
+      ...e.words.map((w) => editDistance(word, w, max) + 1),
+    );
+    if (d <= max) scored.push({ phrase: preferredName(e.target), d });
+  }
+  scored.sort((a, b) => a.d - b.d || a.phrase.localeCompare(b.phrase));
+  return [...new Set(scored.map((s) => s.phrase))].slice(0, limit);
+}
+
+function preferredName(
+  t:
+    | { kind: "service"; service: Service }
+    | { kind: "group"; group: ServiceGroup }
+    | { kind: "area"; area: Area },
+): string {
+  if (t.kind === "service") return t.service.id;
+  if (t.kind === "group") return t.group.id;
+  return t.area.id;
+}

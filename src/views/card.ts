@@ -1,0 +1,58 @@
+import type { Owner } from "../domain/matrix.js";
+
+/** The colour family of a card: an owner, or a neutral, success or warning notice. */
+export type Accent = Owner | "neutral" | "success" | "warning";
+
+/** A table of plain-text cells; the first row of `rows` is data, `columns` are the headings. */
+export interface Table {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** One block of a card: a paragraph, a list or a table, with an optional label. */
+export type Section =
+  | { readonly label?: string; readonly text: string }
+  | { readonly label?: string; readonly items: readonly string[] }
+  | { readonly label?: string; readonly table: Table };
+
+/** A button a person can press; `id` comes back to the engine unchanged. */
+export interface Action {
+  readonly id: string;
+  readonly label: string;
+  readonly style?: "primary" | "danger";
+}
+
+/** A platform-neutral reply card: Slack renders it as Block Kit, Discord as an embed, the terminal as text. */
+export interface Card {
+  readonly accent: Accent;
+  /** The first thing the eye meets: for a lookup, the owner. */
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly sections: readonly Section[];
+  readonly footer?: string;
+  readonly actions?: readonly Action[];
+}
+
+/** Who sees a reply: only the person who asked, or the whole channel. */
+export type Visibility = "private" | "channel";
+
+/** A reply from the engine to one command. */
+export interface Reply {
+  readonly visibility: Visibility;
+  readonly cards: readonly Card[];
+}
+
+/** A reply seen only by the asker. */
+export function privateReply(...cards: Card[]): Reply {
+  return { visibility: "private", cards };
+}
+
+/** A reply the whole channel sees. */
+export function channelReply(...cards: Card[]): Reply {
+  return { visibility: "channel", cards };
+}
+
+/** A short notice card (refusals, confirmations, errors). */
+export function notice(accent: Accent, title: string, text?: string): Card {
+  return { accent, title, sections: text ? [{ text }] : [] };
+}

@@ -1,0 +1,210 @@
+import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
+import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
+import type { Card, Reply, Section } from "./card.js";
+
+/** How a source reads in a reply: seeds by their file name, AWS pages by URL. */
+export function formatSource(source: string): string {
+  return source.startsWith("https://") ? source : `seed ${source}`;
+}
+
+/** "Sources: seed 002_...txt; https://..." */
+export function sourcesLine(sources: readonly string[]): string {
+  return `${sources.length === 1 ? "Source" : "Sources"}: ${[...new Set(sources)].map(formatSource).join("; ")}`;
+}
+
+function ownerLabel(owner: OwnerRow["owner"]): string {
+  return owner === null ? "Does not apply" : OWNER_LABEL[owner];
+}
+
+/** A command a person can type next, e.g. "ec2 guest-os-patching". */
+export function lookupCommand(service: Service | null, area: Area | null): string {
+  return [service?.id, area?.id].filter(Boolean).join(" ");
+}
+
+/** The commands a result suggests trying next (the `suggestions` of the JSON contract). */
+export function lookupSuggestions(result: LookupResult): string[] {
+  switch (result.kind) {
+    case "answer":
+      return [];
+    case "not-applicable":
+      return result.see.map((s) => lookupCommand(s.service, s.area));
+    case "service-stack":
+      return [];
+    case "area-table":
+      return [];
+    case "which-service":
+      return result.services.map((s) => lookupCommand(s, result.area));
+    case "which-area":
+      return result.areas.flatMap((a) =>
+        result.services.length > 0
+          ? result.services.map((s) => lookupCommand(s, a))
+          : [lookupCommand(null, a)],
+      );
+    case "unknown":
+      return [...result.suggestions];
+  }
+}
+
+/** The whole reply to a lookup, as cards. */
+export function lookupReply(result: LookupResult): Reply {
+  return { visibility: "private", cards: [lookupCard(result)] };
+}
+
+function correctionsSection(result: LookupResult): Section[] {
+  if (result.corrections.length === 0) return [];
+  const list = result.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(", ");
+  return [{ text: `Did you mean that? I read ${list}.` }];
+}
+
+function lookupCard(result: LookupResult): Card {
+  switch (result.kind) {
+    case "answer": {
+      const c = result.condition;
+      const sections: Section[] = [...correctionsSection(result)];
+      if (c) sections.push({ label: "When", text: c.when });
+      sections.push({ label: "Why", text: c ? c.why : result.cell.why });
+      sections.push({ label: "AWS's part", text: c?.aws ?? result.cell.aws });
+      sections.push({ label: "Your part", text: c?.customer ?? result.cell.customer });
+      if (c) {
+        sections.push({
+          label: "Otherwise",
+          text: `${OWNER_LABEL[result.cell.owner]}. ${result.cell.why}`,
+        });
+      }
+      const others = result.cell.conditions.filter((x) => x !== c);
+      if (others.length > 0)
+        sections.push({
+          label: "Exceptions",
+          items: others.map((x) => `${x.when}: ${OWNER_LABEL[x.owner]}. ${x.why}`),
+        });
+      if (result.unusedWords.length > 0)
+        sections.push({
+          text: `"${result.unusedWords.join(" ")}" does not change this answer.`,
+        });
+      const sources = [...result.cell.sources, ...(c?.sources ?? [])];
+      return {
+        accent: result.owner,
+        title: OWNER_LABEL[result.owner],
+        subtitle: `${result.service ? result.service.name : "Every service"} · ${result.area.name}`,
+        sections,
+        footer: sourcesLine(sources),
+      };
+    }
+    case "not-applicable":
+      return {
+        accent: "neutral",
+        title: "Does not apply",
+        subtitle: `${result.service.name} · ${result.area.name}`,
+        sections: [
+          ...correctionsSection(result),
+          { text: result.cell.why },
+          { label: "Look instead at", items: lookupSuggestions(result).map((s) => `/srm ${s}`) },
+        ],
+        footer: sourcesLine(result.cell.sources),
+      };
+    case "service-stack": {
+      const sections: Section[] = [...correctionsSection(result), { text: result.service.summary }];
+      for (const owner of [...OWNERS, null] as const) {
+        const names = result.rows.filter((r) => r.owner === owner).map((r) => r.area.name);
+        if (names.length > 0) sections.push({ label: ownerLabel(owner), text: names.join(", ") });
+      }
+      sections.push({
+        text: `Ask "/srm ${result.service.id} <area>" for the why, the exceptions and the source.`,
+      });
+      return {
+        accent: "neutral",
+        title: result.service.name,
+        subtitle: "who owns what",
+        sections,
+      };
+    }
+    case "area-table":
+      return {
+        accent: "neutral",
+        title: result.area.name,
+        subtitle: "the owner depends on the service",
+        sections: [
+          ...correctionsSection(result),
+          { text: result.area.summary },
+          {
+            table: {
+              columns: ["Service", "Owner"],
+              rows: result.rows.map((r) => [r.service.name, ownerLabel(r.owner)]),
+            },
+          },
+          { text: `Ask "/srm <service> ${result.area.id}" for the why, the exceptions and the source.` },
+        ],
+      };
+    case "which-service": {
+      const sections: Section[] = [...correctionsSection(result)];
+      if (result.area) {
+        sections.push({
+          table: {
+            columns: ["Service", result.area.name],
+            rows: result.rows.map((r) => [r.service.name, ownerLabel(r.owner)]),
+          },
+        });
+      } else {
+        sections.push({ items: result.services.map((s) => `${s.name}: ${s.summary}`) });
+      }
+      sections.push({ label: "Try", items: lookupSuggestions(result).map((s) => `/srm ${s}`) });
+      return { accent: "neutral", title: result.question, sections };
+    }
+    case "which-area": {
+      const sections: Section[] = [...correctionsSection(result)];
+      if (result.rows.length > 0) {
+        sections.push({
+          table: {
+            columns: ["Area", "Owner"],
+            rows: result.rows.map((r) => [r.area.name, ownerLabel(r.owner)]),
+          },
+        });
+      }
+      const named = [...result.services.map((s) => s.name), ...result.areas.map((a) => a.name)].join(", ");
+      const suggestions = lookupSuggestions(result);
+      if (suggestions.length > 0) sections.push({ label: "Try", items: suggestions.map((s) => `/srm ${s}`) });
+      else
+        sections.push({
+          text: `Name one area to compare them, e.g. "/srm ${result.services.map((s) => s.id).join(" ")} os-patching".`,
+        });
+      return {
+        accent: "neutral",
+        title: result.areas.length > 0 ? "Which area do you mean?" : "Which area should I compare?",
+        subtitle: `you named ${named}`,
+        sections,
+      };
+    }
+    case "unknown":
+      return unknownCard(result);
+  }
+}
+
+function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {
+  const sections: Section[] = [];
+  let title: string;
+  switch (result.reason) {
+    case "empty":
+      title = "Ask about a service, an area, or both";
+      break;
+    case "too-long":
+      title = "That question is too long";
+      sections.push({ text: "Ask in a few words: a service and an area, e.g. /srm ec2 os-patching." });
+      break;
+    case "unknown-words":
+      title = `I don't know ${result.unknown.map((w) => `"${w}"`).join(", ")}`;
+      if (result.understood.length > 0)
+        sections.push({
+          text: `I understood ${result.understood.join(", ")}, but I won't guess an owner while part of the question is unknown to me.`,
+        });
+      break;
+    case "nothing-named":
+      title = "That names no service or area I know";
+      break;
+  }
+  if (result.suggestions.length > 0)
+    sections.push({ label: "Did you mean", items: result.suggestions.map((s) => `/srm ${s}`) });
+  sections.push({
+    text: 'Try "/srm ec2 os-patching", "/srm rds" or "/srm patching"; "/srm help" lists everything.',
+  });
+  return { accent: "warning", title, sections };
+}

@@ -1,0 +1,51 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { TerminalFrontEnd } from "../../../adapters/terminal/terminal.js";
+import { memoryApp, sink } from "../../support/app.js";
+
+async function session(lines: string[]) {
+  const app = memoryApp();
+  const input = new PassThrough();
+  const output = sink();
+  const done = new TerminalFrontEnd({ engine: app.engine, input, output }).run();
+  input.end(`${lines.join("\n")}\n`);
+  await done;
+  return { app, text: output.text() };
+}
+
+describe("the terminal front end", () => {
+  it("answers /srm lookups as text, owner first", async () => {
+    const { text } = await session(["/srm ec2 os-patching"]);
+    expect(text).toMatch(/\nCustomer: Amazon EC2 · Guest OS patching\n/);
+    expect(text).toContain("Source");
+  });
+
+  it("accepts commands without the /srm prefix and shows help", async () => {
+    const { text } = await session(["rds", "/srm help"]);
+    expect(text).toContain("Amazon RDS: who owns what");
+    expect(text).toContain("/srm ec2 os-patching");
+  });
+
+  it("/as switches the acting person, and each lookup is recorded under that person", async () => {
+    const { app, text } = await session(["/srm s3 bucket policy", "/as bob", "/whoami", "/srm patching"]);
+    expect(text).toContain("Now acting as bob.");
+    expect(text).toContain("You are acting as bob.");
+    const rows = app.db.prepare("SELECT user_id, query, status FROM lookups ORDER BY id").all();
+    expect(rows).toEqual([
+      { user_id: "you", query: "s3 bucket policy", status: "answer" },
+      { user_id: "bob", query: "patching", status: "overview" },
+    ]);
+  });
+
+  it("a bad /as and an unknown terminal command get usage, and the session carries on", async () => {
+    const { text } = await session(["/as", "/frobnicate", "/srm hypervisor"]);
+    expect(text).toContain("Usage: /as <name>");
+    expect(text).toContain("Unknown terminal command /frobnicate");
+    expect(text).toContain("AWS: Every service · Hypervisor and virtualization");
+  });
+
+  it("/quit ends the session", async () => {
+    const { text } = await session(["/quit", "/srm rds"]);
+    expect(text).not.toContain("Amazon RDS");
+  });
+});

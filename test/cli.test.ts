@@ -1,0 +1,144 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli.js";
+import { loadConfig } from "../src/config.js";
+import { sink } from "./support/app.js";
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, env, cwd: tmpdir() });
+  return { code, out: stdout.text(), err: stderr.text() };
+}
+
+/** A copy of questions/ that a test may break. */
+function contentCopy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "srm-content-")), "questions");
+  cpSync(loadConfig({}).contentDir, dir, { recursive: true });
+  return dir;
+}
+
+describe("srm lookup", () => {
+  it("answers from the shell", async () => {
+    const r = await cli(["lookup", "ec2", "os-patching"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Customer: Amazon EC2 · Guest OS patching/);
+  });
+
+  it("--json prints the stable contract", async () => {
+    const r = await cli(["lookup", "/srm", "ec2", "os-patching", "--json"]);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).sort()).toEqual([
+      "area",
+      "owner",
+      "service",
+      "sources",
+      "status",
+      "suggestions",
+      "text",
+    ]);
+    expect(json).toMatchObject({
+      status: "answer",
+      owner: "customer",
+      service: { id: "ec2", name: "Amazon EC2" },
+      area: { id: "guest-os-patching", name: "Guest OS patching" },
+    });
+    expect(json.text).toMatch(/^Customer: Amazon EC2/);
+    expect(json.sources.length).toBeGreaterThan(0);
+  });
+
+  it("exits 0 for unknown and clarify answers too", async () => {
+    const unknown = await cli(["lookup", "quantum-ledger", "--json"]);
+    expect(unknown.code).toBe(0);
+    expect(JSON.parse(unknown.out)).toMatchObject({
+      status: "unknown",
+      owner: null,
+      service: null,
+      area: null,
+    });
+    const clarify = await cli(["lookup", "ecs", "--json"]);
+    expect(JSON.parse(clarify.out).status).toBe("clarify");
+    const overview = await cli(["lookup", "rds", "--json"]);
+    expect(JSON.parse(overview.out)).toMatchObject({ status: "overview", service: { id: "rds" } });
+  });
+});
+
+describe("the srm command line", () => {
+  it("--help explains each command; an unknown command exits 2 with usage", async () => {
+    expect((await cli(["--help"])).out).toContain("srm lookup <words...> [--json]");
+    expect((await cli(["lookup", "--help"])).out).toContain("--json prints");
+    const bad = await cli(["frobnicate"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown command "frobnicate"');
+  });
+
+  it("a wrong setting stops it with the setting's name and the fix", async () => {
+    const r = await cli(["lookup", "ec2"], { LOG_LEVEL: "loud" });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("LOG_LEVEL");
+  });
+
+  it("srm db migrate creates the database and says so", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
+    const first = await cli(["db", "migrate"], { SRM_DB: db });
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/Applied 0001_lookups/);
+    const second = await cli(["db", "migrate"], { SRM_DB: db });
+    expect(second.out).toContain("is up to date");
+  });
+
+  it("srm start with no terminal and no platform settings says what to do", async () => {
+    const r = await cli(["start"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("srm terminal");
+  });
+});
+
+describe("srm questions check and malformed content", () => {
+  it("passes on the shipped content and says what it checked", async () => {
+    const r = await cli(["questions", "check"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\d+ services, \d+ areas, \d+ cells checked/);
+  });
+
+  it("a wrong owner is reported with file, line and what is wrong", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "matrix", "cells", "ec2.yaml");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const at = lines.findIndex((l) => /^\s+owner: /.test(l));
+    lines[at] = lines[at]?.replace(/owner: \w+/, "owner: amazon") ?? "";
+    writeFileSync(file, lines.join("\n"));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`questions/matrix/cells/ec2.yaml:${at + 1}: `);
+    expect(r.err).toContain("must be one of aws, customer, shared");
+  });
+
+  it("broken YAML stops start-up with the file and line", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "matrix", "areas.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n  - id: [unclosed\n`);
+    const r = await cli(["lookup", "ec2"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/questions\/matrix\/areas\.yaml:\d+: YAML syntax/);
+  });
+
+  it("an alias used twice and a missing cell are both reported", async () => {
+    const dir = contentCopy();
+    const services = join(dir, "matrix", "services.yaml");
+    writeFileSync(services, readFileSync(services, "utf8").replace("aliases: [s3,", "aliases: [s3, ec2,"));
+    const cells = join(dir, "matrix", "cells", "sqs.yaml");
+    writeFileSync(
+      cells,
+      readFileSync(cells, "utf8").replace(/\n {2}security-groups:/, "\n  xsecurity-groups:"),
+    );
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/services\.yaml:\d+: alias "ec2" already names service ec2/);
+    expect(r.err).toMatch(/sqs\.yaml:\d+: unknown area "xsecurity-groups"/);
+  });
+});

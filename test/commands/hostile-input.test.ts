@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { renderPlain } from "../../src/views/plain.js";
+import { memoryApp, person, terminalChannel } from "../support/app.js";
+
+const app = memoryApp();
+
+function run(text: string) {
+  return app.engine.handle({ text, actor: person("eve"), channel: terminalChannel });
+}
+
+describe("any text after /srm gets an answer and never throws", () => {
+  const inputs: [string, string][] = [
+    ["10 kB of words", "ec2 ".repeat(2560)],
+    ["10 kB without spaces", "x".repeat(10_240)],
+    ["emoji", "🔥🔥 who patches 🐧 ec2 🙂"],
+    ["SQL", "'; DROP TABLE lookups; --"],
+    ["control characters", "ec2\u0000\u0007\u001b[31m os\r\n patching\t"],
+    ["right-to-left and combining marks", "\u202eec2 pa\u0301tching"],
+    ["only punctuation", "?!?!...---"],
+    ["lone surrogate", "ec2 \ud800 os"],
+    ["unicode look-alikes", "ｅｃ２ ｏｓ ｐａｔｃｈｉｎｇ"],
+  ];
+  it.each(inputs)("%s", (_name, text) => {
+    const reply = run(`/srm ${text}`);
+    expect(reply.cards.length).toBeGreaterThan(0);
+    expect(renderPlain(reply).length).toBeGreaterThan(0);
+  });
+
+  it("a question that is too long is refused with how to ask instead", () => {
+    expect(renderPlain(run(`/srm ${"ec2 ".repeat(2560)}`))).toContain("That question is too long");
+  });
+
+  it("the SQL fragment is stored as text, and the table is still there", () => {
+    run("/srm '; DROP TABLE lookups; --");
+    const row = app.db.prepare("SELECT query FROM lookups WHERE query LIKE '%DROP%'").get() as {
+      query: string;
+    };
+    expect(row.query).toBe("'; DROP TABLE lookups; --");
+  });
+
+  it("full-width letters are read as their plain forms", () => {
+    expect(renderPlain(run("/srm ｅｃ２ ｏｓ ｐａｔｃｈｉｎｇ"))).toMatch(/^Customer: Amazon EC2/);
+  });
+
+  it("random strings from every Unicode plane never throw", () => {
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    for (let i = 0; i < 500; i++) {
+      const length = next() % 80;
+      let text = "";
+      for (let j = 0; j < length; j++) text += String.fromCodePoint(next() % 0x30000);
+      expect(() => run(text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+describe("configuration", () => {
+  it("defaults to ./data/srm.db in the working folder and port 3000", () => {
+    const c = loadConfig({}, "/srv/app");
+    expect(c.dbPath).toBe("/srv/app/data/srm.db");
+    expect(c.port).toBe(3000);
+    expect(c.admins.size).toBe(0);
+  });
+
+  it("reads SRM_DB, SRM_ADMINS and LOG_LEVEL", () => {
+    const c = loadConfig({ SRM_DB: "/tmp/x.db", SRM_ADMINS: " U1, 1234 ,", LOG_LEVEL: "WARN" });
+    expect(c.dbPath).toBe("/tmp/x.db");
+    expect([...c.admins]).toEqual(["U1", "1234"]);
+    expect(c.logLevel).toBe("warn");
+  });
+
+  it.each([
+    [{ PORT: "http" }, /^PORT: "http" is not a TCP port\. Use a whole number/],
+    [{ PORT: "70000" }, /^PORT:/],
+    [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: "loud" is not a level\. Use one of debug, info/],
+    [{ SRM_DB: "/var/data/" }, /^SRM_DB: .* is a folder\. Give a file path/],
+  ])("a wrong setting names itself and the fix: %o", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
