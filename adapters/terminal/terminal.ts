@@ -46,10 +46,14 @@ export class TerminalFrontEnd {
       'srm-bot terminal. Type "/srm help" for commands, "/as <name>" to switch person, "/quit" to leave.',
     );
     prompt();
+    let closed = false;
     return new Promise((resolve) => {
       rl.on("line", (line) => {
+        // Lines already buffered when /quit was read still arrive; they are not commands any more.
+        if (closed) return;
         const reply = this.handleLine(line);
         if (reply === null) {
+          closed = true;
           rl.close();
           return;
         }

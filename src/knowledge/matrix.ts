@@ -48,9 +48,10 @@ export class OwnershipMatrix {
       this.aliasesByFirstWord.set(first, list);
     };
     for (const service of services)
-      for (const a of [service.id, ...service.aliases]) add(a, { kind: "service", service });
+      for (const a of [service.id.replace(/-/g, " "), ...service.aliases])
+        add(a, { kind: "service", service });
     for (const group of groups)
-      for (const a of [group.id, ...group.aliases]) add(a, { kind: "group", group });
+      for (const a of [group.id.replace(/-/g, " "), ...group.aliases]) add(a, { kind: "group", group });
     for (const area of areas)
       for (const a of [area.id.replace(/-/g, " "), ...area.aliases]) add(a, { kind: "area", area });
     for (const list of this.aliasesByFirstWord.values()) list.sort((x, y) => y.words.length - x.words.length);

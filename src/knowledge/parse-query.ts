@@ -1,5 +1,5 @@
 import type { Area, Service, ServiceGroup } from "../domain/matrix.js";
-import type { OwnershipMatrix } from "./matrix.js";
+import type { AliasEntry, OwnershipMatrix } from "./matrix.js";
 import { editDistance, typoBudget, words } from "./text.js";
 
 /** Words a question can carry that name nothing: they are read past, never reported as unknown. */
@@ -59,11 +59,10 @@ export function parseQuery(matrix: OwnershipMatrix, text: string): ParsedQuery {
   const mentions: Mention[] = [];
   const leftover: string[] = [];
   const unknown: string[] = [];
+  const plan = bestCover(matrix, tokens);
   let i = 0;
   while (i < tokens.length) {
-    const entry = matrix
-      .aliasesStartingWith(tokens[i] as string)
-      .find((e) => e.words.every((w, k) => tokens[i + k] === w));
+    const entry = plan[i];
     if (entry) {
       const t = entry.target;
       if (t.kind === "service") mentions.push({ kind: "service", service: t.service, words: entry.words });
@@ -77,6 +76,39 @@ export function parseQuery(matrix: OwnershipMatrix, text: string): ParsedQuery {
     i++;
   }
   return { words: tokens, mentions, corrections, leftover, unknown };
+}
+
+/**
+ * Which alias to read at each position so that the most words are covered, and then with the fewest
+ * mentions: "kms key management" reads as KMS + key management, not as the alias "kms key" + a stray word.
+ */
+function bestCover(matrix: OwnershipMatrix, tokens: readonly string[]): (AliasEntry | undefined)[] {
+  const n = tokens.length;
+  const covered = new Array<number>(n + 1).fill(0);
+  const mentions = new Array<number>(n + 1).fill(0);
+  const choice = new Array<AliasEntry | undefined>(n).fill(undefined);
+  for (let i = n - 1; i >= 0; i--) {
+    covered[i] = covered[i + 1] as number;
+    mentions[i] = mentions[i + 1] as number;
+    for (const e of matrix.aliasesStartingWith(tokens[i] as string)) {
+      const len = e.words.length;
+      if (i + len > n || !e.words.every((w, k) => tokens[i + k] === w)) continue;
+      const c = len + (covered[i + len] as number);
+      const m = 1 + (mentions[i + len] as number);
+      if (c > (covered[i] as number) || (c === covered[i] && m < (mentions[i] as number))) {
+        covered[i] = c;
+        mentions[i] = m;
+        choice[i] = e;
+      }
+    }
+  }
+  const plan = new Array<AliasEntry | undefined>(n).fill(undefined);
+  for (let i = 0; i < n; ) {
+    const e = choice[i];
+    plan[i] = e;
+    i += e ? e.words.length : 1;
+  }
+  return plan;
 }
 
 function isPlural(from: string, to: string): boolean {
