@@ -1,10 +1,10 @@
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { ContentInvalid, ContentReader, formatProblem } from "./knowledge/content-file.js";
+import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
-import { runTerminal } from "./main.js";
+import { loadContent, runTerminal } from "./main.js";
 import { openDatabase } from "./store/database.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -118,12 +118,14 @@ function lookupCommand(args: readonly string[], io: CliIo, out: (s: string) => v
 
 function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
-  const reader = new ContentReader(config.contentDir);
   try {
-    const matrix = loadMatrix(config.contentDir, reader);
+    const { matrix, bank } = loadContent(config.contentDir);
     const cells = matrix.services.length * matrix.areas.length;
     out(
       `ok: ${matrix.services.length} services, ${matrix.areas.length} areas, ${cells} cells checked (matrix).`,
+    );
+    out(
+      `ok: ${bank.scenarios.length} scenario questions and ${bank.drills.length} generated drills checked.`,
     );
     return 0;
   } catch (error) {

@@ -1,10 +1,33 @@
-import { parseCommand } from "./commands/grammar.js";
+import type { QuestionBank } from "./bank/question-bank.js";
+import { parseCommand, USAGE } from "./commands/grammar.js";
 import { helpCard } from "./commands/help.js";
 import { lookupSummary } from "./commands/lookup-json.js";
+import { applySetting, settingsCard } from "./commands/settings.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
-import type { Actor, ChannelRef, Clock, LookupJournal } from "./ports.js";
-import { privateReply, type Reply } from "./views/card.js";
+import type { OwnershipMatrix } from "./knowledge/matrix.js";
+import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "./ports.js";
+import type { Competitions } from "./quiz/competitions.js";
+import type { Outcome } from "./quiz/failures.js";
+import type { RoundService } from "./quiz/rounds.js";
+import type { Standings } from "./quiz/standings.js";
+import type { RoundRow } from "./store/round-store.js";
+import type { SettingsStore } from "./store/settings-store.js";
+import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
 import { lookupReply } from "./views/lookup-view.js";
+import { failureCard } from "./views/messages.js";
+import {
+  lockedCard,
+  parseAnswerActionId,
+  privateQuestionCard,
+  privateResultCard,
+} from "./views/round-view.js";
+import {
+  competitionEndedCard,
+  competitionStartedCard,
+  competitionStatusCard,
+  leaderboardCard,
+  statsCard,
+} from "./views/standings-view.js";
 
 /** One `/srm` command as a front end receives it. */
 export interface CommandRequest {
@@ -15,39 +38,227 @@ export interface CommandRequest {
 
 /** What the engine needs from the outside. */
 export interface EngineDeps {
+  readonly matrix: OwnershipMatrix;
   readonly lookup: OwnershipLookup;
   readonly journal: LookupJournal;
+  readonly bank: QuestionBank;
+  readonly rounds: RoundService;
+  readonly standings: Standings;
+  readonly competitions: Competitions;
+  readonly settings: SettingsStore;
+  readonly announcer: Announcer;
   readonly clock: Clock;
+  readonly logger: Logger;
+  /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
+  readonly admins: ReadonlySet<string>;
 }
 
-/** The platform-neutral engine every front end drives: `/srm` text in, a reply model out. */
+/** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
 export class Engine {
-  constructor(private readonly deps: EngineDeps) {}
+  private readonly background = new Set<Promise<void>>();
+  private readonly refreshing = new Map<number, boolean>();
+
+  constructor(private readonly d: EngineDeps) {}
 
   /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
-  handle(request: CommandRequest): Reply {
+  async handle(request: CommandRequest): Promise<Reply> {
     const intent = parseCommand(request.text);
+    const { actor, channel } = request;
     switch (intent.kind) {
       case "help":
         return privateReply(helpCard());
       case "lookup":
         return this.lookup(intent.text, request);
+      case "quiz":
+        return this.quiz(actor, channel);
+      case "answer":
+        return this.typedAnswer(actor, channel, intent.response);
+      case "reveal":
+        return this.admin(actor, "reveal", () => this.reveal(channel));
+      case "leaderboard":
+        return this.outcome(this.d.standings.leaderboard(actor, intent.args), (lb) =>
+          privateReply(leaderboardCard(lb)),
+        );
+      case "stats":
+        return this.outcome(this.d.standings.stats(actor, intent.about), (s) =>
+          privateReply(statsCard(s, this.d.matrix)),
+        );
+      case "competition":
+        if (intent.action === "status")
+          return this.outcome(this.d.competitions.current(actor), (c) =>
+            privateReply(competitionStatusCard(c, this.d.standings.finalStandings(c), this.d.clock.now())),
+          );
+        return this.admin(actor, `competition ${intent.action}`, () =>
+          this.competition(actor, channel, intent),
+        );
+      case "daily":
+        return this.admin(actor, "daily now", () => this.dailyNow(channel));
+      case "settings":
+        if (intent.args.length === 0) return privateReply(settingsCard(this.d.settings.get(channel)));
+        return this.admin(actor, "settings", async () => {
+          const changed = applySetting(this.d.settings.get(channel), intent.args, this.d.matrix);
+          return this.outcome(changed, (s) => {
+            this.d.settings.put(channel, s);
+            return privateReply(settingsCard(s, "Settings saved for this channel"));
+          });
+        });
+      case "usage":
+        return privateReply(notice("warning", intent.problem, `Usage: ${intent.usage}`));
     }
   }
 
+  /** Handles a pressed button (its id came back from the platform, so it is validated first). */
+  async press(actionId: string, actor: Actor): Promise<Reply> {
+    const parsed = parseAnswerActionId(actionId);
+    if (!parsed)
+      return privateReply(
+        notice("warning", "That button is not one of ours", "Use the buttons on a question."),
+      );
+    return this.afterAnswer(this.d.rounds.answer(parsed.roundId, actor, [parsed.key]));
+  }
+
+  /** Reveals due rounds and ends due competitions; front ends call it on a timer. */
+  async tick(): Promise<void> {
+    await this.d.rounds.revealDue();
+    for (const c of this.d.competitions.endDue()) {
+      const channel = { platform: c.platform, workspaceId: c.workspace, channelId: c.channel };
+      try {
+        await this.d.announcer.post(channel, competitionEndedCard(c, this.d.standings.finalStandings(c)));
+      } catch (error) {
+        this.d.logger.error("announcing the end of a competition failed", {
+          competition: c.id,
+          error: String(error),
+        });
+      }
+    }
+  }
+
+  /** Resolves once the engine's background work (message updates) is done. */
+  async idle(): Promise<void> {
+    while (this.background.size > 0) await Promise.all([...this.background]);
+  }
+
   private lookup(text: string, request: CommandRequest): Reply {
-    const result = this.deps.lookup.lookup(text);
-    const json = lookupSummary(result);
-    this.deps.journal.record({
+    const result = this.d.lookup.lookup(text);
+    const summary = lookupSummary(result);
+    this.d.journal.record({
       actor: request.actor,
       channel: request.channel,
       query: text,
-      status: json.status,
-      serviceId: json.service?.id ?? null,
-      areaId: json.area?.id ?? null,
-      owner: json.owner,
-      at: this.deps.clock.now(),
+      status: summary.status,
+      serviceId: summary.service?.id ?? null,
+      areaId: summary.area?.id ?? null,
+      owner: summary.owner,
+      at: this.d.clock.now(),
     });
     return lookupReply(result);
   }
+
+  private quiz(actor: Actor, channel: ChannelRef): Reply {
+    const pool = [...this.d.bank.scenarios, ...this.d.bank.drills];
+    return this.outcome(this.d.rounds.openPrivateRound(actor, channel, pool), (round) =>
+      privateReply(privateQuestionCard(round)),
+    );
+  }
+
+  private async typedAnswer(actor: Actor, channel: ChannelRef, response: readonly string[]): Promise<Reply> {
+    // A person's own /srm quiz question comes first; otherwise the channel's question of the day.
+    const target = this.d.rounds.openPrivateFor(actor) ?? this.d.rounds.openInChannel(channel);
+    if (!target) return privateReply(failureCard({ code: "NoOpenRound" }));
+    return this.afterAnswer(this.d.rounds.answer(target.id, actor, response));
+  }
+
+  private afterAnswer(result: ReturnType<RoundService["answer"]>): Reply {
+    if (!result.ok) return privateReply(failureCard(result.failure));
+    const { round, answer } = result.value;
+    if (round.kind === "private") {
+      const revealed = this.d.rounds.reveal(round.id);
+      const mine = revealed?.answers.find((a) => a.id === answer.id) ?? answer;
+      return privateReply(privateResultCard(revealed?.round ?? round, mine));
+    }
+    this.refreshCountSoon(round);
+    return privateReply(lockedCard(round.question, answer.response));
+  }
+
+  /** Coalesces answer-count updates: at most one in flight per round, and one more after it if needed. */
+  private refreshCountSoon(round: RoundRow): void {
+    if (this.refreshing.has(round.id)) {
+      this.refreshing.set(round.id, true);
+      return;
+    }
+    this.refreshing.set(round.id, false);
+    const run = (async () => {
+      do {
+        this.refreshing.set(round.id, false);
+        await this.d.rounds.refreshCount(round);
+      } while (this.refreshing.get(round.id));
+      this.refreshing.delete(round.id);
+    })();
+    this.background.add(run);
+    void run.finally(() => this.background.delete(run));
+  }
+
+  private async reveal(channel: ChannelRef): Promise<Reply> {
+    const open = this.d.rounds.openInChannel(channel);
+    if (!open) return privateReply(failureCard({ code: "NoOpenRound" }));
+    await this.idle();
+    const revealed = await this.d.rounds.closeAndReveal(open.id);
+    if (!revealed) return privateReply(notice("neutral", "That question was already revealed"));
+    return privateReply(
+      notice(
+        "success",
+        "Revealed",
+        `${revealed.answers.length} answered; the answer and the points are in the channel.`,
+      ),
+    );
+  }
+
+  private async dailyNow(channel: ChannelRef): Promise<Reply> {
+    const opened = await this.d.rounds.openChannelRound(channel);
+    return this.outcome(opened, (round) =>
+      privateReply(
+        notice(
+          "success",
+          "Posted a question in this channel",
+          `Reveal it with /srm reveal (round ${round.id}).`,
+        ),
+      ),
+    );
+  }
+
+  private async competition(
+    actor: Actor,
+    channel: ChannelRef,
+    intent: { action: "start" | "end" | "status"; args: string },
+  ): Promise<Reply> {
+    if (intent.action === "start") {
+      if (intent.args.trim() === "")
+        return privateReply(
+          notice("warning", "Give the competition a name and a length", `Usage: ${USAGE.competition}`),
+        );
+      return this.outcome(this.d.competitions.start(actor, channel, intent.args), (c) =>
+        channelReply(competitionStartedCard(c)),
+      );
+    }
+    return this.outcome(this.d.competitions.endNow(actor), (c) =>
+      channelReply(competitionEndedCard(c, this.d.standings.finalStandings(c))),
+    );
+  }
+
+  private async admin(actor: Actor, command: string, run: () => Promise<Reply>): Promise<Reply> {
+    if (!actor.platformAdmin && !this.d.admins.has(actor.userId))
+      return privateReply(failureCard({ code: "NotAdmin", command }));
+    return run();
+  }
+
+  private outcome<T>(o: Outcome<T>, render: (value: T) => Reply): Reply {
+    return o.ok ? render(o.value) : privateReply(failureCard(o.failure));
+  }
 }
+
+/** A card for an unexpected failure, shown once at an adapter's boundary. */
+export const internalErrorCard: Card = notice(
+  "warning",
+  "Something went wrong on our side",
+  "Nothing you had answered was lost. The error was logged; please try again.",
+);

@@ -1,36 +1,96 @@
-import { TerminalFrontEnd } from "../adapters/terminal/terminal.js";
-import { type Config, loadConfig } from "./config.js";
+import { TerminalAnnouncer, TerminalFrontEnd } from "../adapters/terminal/terminal.js";
+import { contrastDrills, ownershipDrills } from "./bank/drills.js";
+import { loadScenarios } from "./bank/load-questions.js";
+import { QuestionBank } from "./bank/question-bank.js";
+import type { Config } from "./config.js";
 import { Engine } from "./engine.js";
+import { ContentReader } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
-import { type Clock, systemClock } from "./ports.js";
+import { jsonLogger } from "./log.js";
+import type { Announcer, Clock, Logger } from "./ports.js";
+import { systemClock } from "./ports.js";
+import { Competitions } from "./quiz/competitions.js";
+import { RoundService } from "./quiz/rounds.js";
+import { Standings } from "./quiz/standings.js";
+import { CompetitionStore } from "./store/competition-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
+import { RoundStore } from "./store/round-store.js";
+import { ScoreStore } from "./store/score-store.js";
+import { SettingsStore } from "./store/settings-store.js";
+
+/** The content: the matrix and the question bank, validated together. */
+export interface Content {
+  readonly matrix: OwnershipMatrix;
+  readonly bank: QuestionBank;
+}
+
+/** Loads and checks all content; throws ContentInvalid listing every problem with file and line. */
+export function loadContent(contentDir: string): Content {
+  const reader = new ContentReader(contentDir);
+  const matrix = loadMatrix(contentDir, reader);
+  const scenarios = loadScenarios(contentDir, matrix, reader);
+  const bank = new QuestionBank(scenarios, [...ownershipDrills(matrix), ...contrastDrills(matrix)]);
+  return { matrix, bank };
+}
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
   readonly config: Config;
   readonly db: Db;
   readonly matrix: OwnershipMatrix;
+  readonly bank: QuestionBank;
   readonly engine: Engine;
   /** Checkpoints and closes the database. */
   close(): void;
 }
 
+/** The outside world the engine talks to. */
+export interface AppEnvironment {
+  readonly clock?: Clock;
+  readonly announcer: Announcer;
+  readonly logger: Logger;
+}
+
 /** Builds the engine on its store and content. Throws ContentInvalid, ConfigError or DatabaseTooNew with a clear message. */
-export function buildApp(config: Config = loadConfig(), clock: Clock = systemClock): App {
-  const matrix = loadMatrix(config.contentDir);
+export function buildApp(config: Config, env: AppEnvironment): App {
+  const clock = env.clock ?? systemClock;
+  const { matrix, bank } = loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
+  const roundStore = new RoundStore(db);
+  const scores = new ScoreStore(db);
+  const competitionStore = new CompetitionStore(db);
+  const settings = new SettingsStore(db);
   const engine = new Engine({
+    matrix,
     lookup: new OwnershipLookup(matrix),
     journal: new SqliteLookupJournal(db),
+    bank,
+    rounds: new RoundService({
+      rounds: roundStore,
+      scores,
+      competitions: competitionStore,
+      settings,
+      bank,
+      clock,
+      announcer: env.announcer,
+      logger: env.logger,
+    }),
+    standings: new Standings(scores, competitionStore, clock),
+    competitions: new Competitions(competitionStore, clock),
+    settings,
+    announcer: env.announcer,
     clock,
+    logger: env.logger,
+    admins: config.admins,
   });
   return {
     config,
     db,
     matrix,
+    bank,
     engine,
     close() {
       if (db.open) {
@@ -41,6 +101,9 @@ export function buildApp(config: Config = loadConfig(), clock: Clock = systemClo
   };
 }
 
+/** How often the terminal front end reveals due rounds and ends due competitions. */
+const TICK_MS = 30_000;
+
 /** Runs the terminal front end on a freshly built app until its input ends, then closes the store. */
 export async function runTerminal(
   config: Config,
@@ -50,16 +113,24 @@ export async function runTerminal(
     stderr: NodeJS.WritableStream;
   },
 ): Promise<void> {
-  const app = buildApp(config);
+  const announcer = new TerminalAnnouncer(io.stdout);
+  const app = buildApp(config, { announcer, logger: jsonLogger(config.logLevel, io.stderr) });
+  const timer = setInterval(() => void app.engine.tick(), TICK_MS);
+  timer.unref();
   try {
+    await app.engine.tick();
     await new TerminalFrontEnd({
       engine: app.engine,
+      announcer,
+      admins: config.admins,
       input: io.stdin,
       output: io.stdout,
       prompt: io.stdin.isTTY === true,
       errors: io.stderr,
     }).run();
+    await app.engine.idle();
   } finally {
+    clearInterval(timer);
     app.close();
   }
 }

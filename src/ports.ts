@@ -1,3 +1,5 @@
+import type { Card } from "./views/card.js";
+
 /** The platforms a person can reach srm-bot from. */
 export type Platform = "terminal" | "slack" | "discord";
 
@@ -51,4 +53,27 @@ export interface LookupJournal {
     since: Date,
     limit: number,
   ): { query: string; count: number }[];
+}
+
+/** A card posted into a channel, and the platform's reference to it. */
+export interface PostedMessage {
+  readonly ref: string;
+}
+
+/** How the engine speaks in channels: posting rounds and announcements, and updating them. */
+export interface Announcer {
+  /** Posts a card into a channel; resolves to the platform's reference of the message. */
+  post(channel: ChannelRef, card: Card): Promise<PostedMessage>;
+  /** Replaces the card of a posted message. */
+  update(channel: ChannelRef, ref: string, card: Card): Promise<void>;
+}
+
+/** Where the engine logs what went wrong outside a person's request. */
+export interface Logger {
+  /** Something worth knowing. */
+  info(message: string, fields?: Record<string, unknown>): void;
+  /** Something failed and was handled. */
+  warn(message: string, fields?: Record<string, unknown>): void;
+  /** Something failed that an operator should look at. */
+  error(message: string, fields?: Record<string, unknown>): void;
 }

@@ -1,27 +1,58 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../../src/engine.js";
-import type { Actor, ChannelRef } from "../../src/ports.js";
-import { renderPlain } from "../../src/views/plain.js";
+import type { Actor, Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
+import type { Card } from "../../src/views/card.js";
+import { renderCard, renderPlain } from "../../src/views/plain.js";
+
+/** The one channel of the terminal front end. */
+export const TERMINAL_CHANNEL: ChannelRef = {
+  platform: "terminal",
+  workspaceId: "local",
+  channelId: "terminal",
+};
+
+/** The person who starts the terminal: its admin, as the owner of the machine. */
+export const TERMINAL_OWNER = "you";
+
+/** Posts channel messages into the terminal: each post in full, each update as one line unless it is final. */
+export class TerminalAnnouncer implements Announcer {
+  private next = 1;
+
+  constructor(private readonly output: NodeJS.WritableStream) {}
+
+  async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
+    const ref = `t${this.next++}`;
+    this.output.write(`\n[#terminal] ${renderCard(card).replace(/\n/g, "\n  ")}\n`);
+    return { ref };
+  }
+
+  async update(_channel: ChannelRef, ref: string, card: Card): Promise<void> {
+    // An open round changes only its count; a reveal (no buttons left) is worth reading in full.
+    if (card.actions && card.actions.length > 0)
+      this.output.write(`[#terminal] (${ref}) ${card.footer ?? card.title}\n`);
+    else this.output.write(`\n[#terminal] ${renderCard(card).replace(/\n/g, "\n  ")}\n`);
+  }
+}
 
 /** Streams and names the terminal front end runs with. */
 export interface TerminalOptions {
   readonly engine: Engine;
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
-  /** The acting person at start ("you" unless given). */
-  readonly user?: string;
+  /** User ids with admin rights besides the terminal's owner (SRM_ADMINS). */
+  readonly admins?: ReadonlySet<string>;
+  readonly announcer?: TerminalAnnouncer;
   /** Show a prompt (only when a person types at a terminal). */
   readonly prompt?: boolean;
   /** Where unexpected errors are written (stderr in production). */
   readonly errors?: NodeJS.WritableStream;
 }
 
-const CHANNEL: ChannelRef = { platform: "terminal", workspaceId: "local", channelId: "terminal" };
-
 const TERMINAL_HELP = [
   "Terminal commands:",
   "  /srm <command>   any srm command, e.g. /srm ec2 os-patching (the /srm may be left out)",
-  "  /as <name>       act as another person from now on (for multi-person features)",
+  "  /answer <choice> the same as /srm answer: answers the question in front of you",
+  "  /as <name>       act as another person from now on (they are not admins unless listed in SRM_ADMINS)",
   "  /whoami          who you are acting as",
   "  /quit            leave (Ctrl-D works too)",
 ].join("\n");
@@ -31,10 +62,10 @@ export class TerminalFrontEnd {
   private actor: Actor;
 
   constructor(private readonly options: TerminalOptions) {
-    this.actor = actorFor(options.user ?? "you");
+    this.actor = actorFor(TERMINAL_OWNER, true);
   }
 
-  /** Reads commands until the input ends or /quit; resolves when done. */
+  /** Reads commands one after another until the input ends or /quit; resolves when done. */
   run(): Promise<void> {
     const { input, output } = this.options;
     const rl = createInterface({ input, output, terminal: false });
@@ -47,25 +78,31 @@ export class TerminalFrontEnd {
     );
     prompt();
     let closed = false;
+    let queue = Promise.resolve();
     return new Promise((resolve) => {
       rl.on("line", (line) => {
-        // Lines already buffered when /quit was read still arrive; they are not commands any more.
-        if (closed) return;
-        const reply = this.handleLine(line);
-        if (reply === null) {
-          closed = true;
-          rl.close();
-          return;
-        }
-        if (reply !== "") write(reply);
-        prompt();
+        // Commands run in order, one at a time, as a person would see them answered.
+        queue = queue.then(async () => {
+          // Lines already buffered when /quit was read still arrive; they are not commands any more.
+          if (closed) return;
+          const reply = await this.handleLine(line);
+          if (reply === null) {
+            closed = true;
+            rl.close();
+            return;
+          }
+          if (reply !== "") write(reply);
+          prompt();
+        });
       });
-      rl.on("close", () => resolve());
+      rl.on("close", () => {
+        void queue.then(() => resolve());
+      });
     });
   }
 
   /** Handles one typed line; returns the text to print, or null to leave. */
-  handleLine(line: string): string | null {
+  async handleLine(line: string): Promise<string | null> {
     const text = line.trim();
     if (text === "") return "";
     const [word = "", ...rest] = text.split(/\s+/);
@@ -76,23 +113,32 @@ export class TerminalFrontEnd {
       case "/as": {
         const name = rest.join(" ").trim();
         if (!/^[\w.-]{1,40}$/.test(name)) return "Usage: /as <name> (letters, digits, dot, dash; up to 40)";
-        this.actor = actorFor(name);
+        this.actor = actorFor(name, name === TERMINAL_OWNER);
         return `Now acting as ${name}.`;
       }
       case "/whoami":
-        return `You are acting as ${this.actor.displayName}.`;
+        return `You are acting as ${this.actor.displayName}${this.isAdmin() ? " (admin)" : ""}.`;
       case "/help":
-        return `${TERMINAL_HELP}\n\n${this.run1("help")}`;
+        return `${TERMINAL_HELP}\n\n${await this.runCommand("help")}`;
+      case "/answer":
+        return this.runCommand(`answer ${rest.join(" ")}`);
       default:
         if (word.startsWith("/") && word.toLowerCase() !== "/srm")
           return `Unknown terminal command ${word}. ${TERMINAL_HELP}`;
-        return this.run1(text);
+        return this.runCommand(text);
     }
   }
 
-  private run1(text: string): string {
+  private isAdmin(): boolean {
+    return this.actor.platformAdmin || (this.options.admins?.has(this.actor.userId) ?? false);
+  }
+
+  private async runCommand(text: string): Promise<string> {
     try {
-      return renderPlain(this.options.engine.handle({ text, actor: this.actor, channel: CHANNEL }));
+      const reply = await this.options.engine.handle({ text, actor: this.actor, channel: TERMINAL_CHANNEL });
+      return reply.visibility === "channel"
+        ? `[#terminal] ${renderPlain(reply).replace(/\n/g, "\n  ")}`
+        : renderPlain(reply);
     } catch (error) {
       // The one boundary for unexpected failures in this front end: report once, keep the prompt alive.
       this.options.errors?.write(`srm: internal error: ${(error as Error).stack ?? String(error)}\n`);
@@ -101,6 +147,12 @@ export class TerminalFrontEnd {
   }
 }
 
-function actorFor(name: string): Actor {
-  return { platform: "terminal", workspaceId: "local", userId: name, displayName: name, platformAdmin: true };
+function actorFor(name: string, owner: boolean): Actor {
+  return {
+    platform: "terminal",
+    workspaceId: "local",
+    userId: name,
+    displayName: name,
+    platformAdmin: owner,
+  };
 }

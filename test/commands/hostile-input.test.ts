@@ -20,29 +20,29 @@ describe("any text after /srm gets an answer and never throws", () => {
     ["lone surrogate", "ec2 \ud800 os"],
     ["unicode look-alikes", "ｅｃ２ ｏｓ ｐａｔｃｈｉｎｇ"],
   ];
-  it.each(inputs)("%s", (_name, text) => {
-    const reply = run(`/srm ${text}`);
+  it.each(inputs)("%s", async (_name, text) => {
+    const reply = await run(`/srm ${text}`);
     expect(reply.cards.length).toBeGreaterThan(0);
     expect(renderPlain(reply).length).toBeGreaterThan(0);
   });
 
-  it("a question that is too long is refused with how to ask instead", () => {
-    expect(renderPlain(run(`/srm ${"ec2 ".repeat(2560)}`))).toContain("That question is too long");
+  it("a question that is too long is refused with how to ask instead", async () => {
+    expect(renderPlain(await run(`/srm ${"ec2 ".repeat(2560)}`))).toContain("That question is too long");
   });
 
-  it("the SQL fragment is stored as text, and the table is still there", () => {
-    run("/srm '; DROP TABLE lookups; --");
+  it("the SQL fragment is stored as text, and the table is still there", async () => {
+    await run("/srm '; DROP TABLE lookups; --");
     const row = app.db.prepare("SELECT query FROM lookups WHERE query LIKE '%DROP%'").get() as {
       query: string;
     };
     expect(row.query).toBe("'; DROP TABLE lookups; --");
   });
 
-  it("full-width letters are read as their plain forms", () => {
-    expect(renderPlain(run("/srm ｅｃ２ ｏｓ ｐａｔｃｈｉｎｇ"))).toMatch(/^Customer: Amazon EC2/);
+  it("full-width letters are read as their plain forms", async () => {
+    expect(renderPlain(await run("/srm ｅｃ２ ｏｓ ｐａｔｃｈｉｎｇ"))).toMatch(/^Customer: Amazon EC2/);
   });
 
-  it("random strings from every Unicode plane never throw", () => {
+  it("random strings from every Unicode plane never throw", async () => {
     let seed = 42;
     const next = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -52,7 +52,7 @@ describe("any text after /srm gets an answer and never throws", () => {
       const length = next() % 80;
       let text = "";
       for (let j = 0; j < length; j++) text += String.fromCodePoint(next() % 0x30000);
-      expect(() => run(text)).not.toThrow();
+      await expect(run(text)).resolves.toBeDefined();
     }
   });
 });

@@ -5,6 +5,7 @@ import { OwnershipLookup } from "../../src/knowledge/lookup.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
 import { type App, buildApp } from "../../src/main.js";
 import type { Actor, ChannelRef, Clock } from "../../src/ports.js";
+import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 
 let cached: OwnershipMatrix | undefined;
 
@@ -33,9 +34,12 @@ export class ManualClock implements Clock {
   }
 }
 
-/** A whole app on an in-memory database with the real content. */
-export function memoryApp(env: Record<string, string> = {}, clock: Clock = new ManualClock()): App {
-  return buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), clock);
+/** A whole app on an in-memory (or given) database with the real content, a fake channel and a manual clock. */
+export function memoryApp(env: Record<string, string> = {}, clock: ManualClock = new ManualClock()) {
+  const announcer = new RecordingAnnouncer();
+  const logger = new RecordingLogger();
+  const app: App = buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), { clock, announcer, logger });
+  return Object.assign(app, { announcer, logger, clock });
 }
 
 /** A person in the terminal workspace. */

@@ -1,0 +1,107 @@
+import type { Actor, ChannelRef, Clock } from "../ports.js";
+import type { Competition, CompetitionStore } from "../store/competition-store.js";
+import { fail, type Outcome, ok } from "./failures.js";
+
+const USAGE = '/srm competition start "<name>" <duration like 2w, 10d, 36h | end date YYYY-MM-DD>';
+const DAY = 86_400_000;
+
+/** The longest a competition may run. */
+export const MAX_COMPETITION_DAYS = 366;
+
+/** Reads `"Name with spaces" 2w` or `Name 2026-12-31` into a name and an end instant. */
+export function parseCompetitionStart(args: string, now: Date): Outcome<{ name: string; endsAt: Date }> {
+  const text = args.trim();
+  const quoted = /^["“']([^"”']+)["”']\s+(.+)$/.exec(text);
+  let name: string;
+  let when: string;
+  if (quoted) {
+    name = (quoted[1] as string).trim();
+    when = (quoted[2] as string).trim();
+  } else {
+    const parts = text.split(/\s+/);
+    if (parts.length < 2)
+      return fail({ code: "BadUsage", problem: "Give the competition a name and a length", usage: USAGE });
+    when = parts.pop() as string;
+    name = parts.join(" ");
+  }
+  if (name.length === 0 || name.length > 60)
+    return fail({ code: "BadUsage", problem: "A competition name has 1 to 60 characters", usage: USAGE });
+  const endsAt = parseEnd(when, now);
+  if (!endsAt)
+    return fail({ code: "BadUsage", problem: `"${when}" is neither a duration nor a date`, usage: USAGE });
+  if (endsAt.getTime() <= now.getTime())
+    return fail({
+      code: "BadUsage",
+      problem: `The end (${endsAt.toISOString().slice(0, 10)}) is not in the future`,
+      usage: USAGE,
+    });
+  if (endsAt.getTime() - now.getTime() > MAX_COMPETITION_DAYS * DAY)
+    return fail({
+      code: "BadUsage",
+      problem: `A competition runs at most ${MAX_COMPETITION_DAYS} days`,
+      usage: USAGE,
+    });
+  return ok({ name, endsAt });
+}
+
+function parseEnd(when: string, now: Date): Date | null {
+  const duration = /^(\d{1,4})\s*(h|d|w)$/i.exec(when);
+  if (duration) {
+    const n = Number(duration[1]);
+    const unit = (duration[2] as string).toLowerCase();
+    const ms = unit === "h" ? 3_600_000 : unit === "d" ? DAY : 7 * DAY;
+    return new Date(now.getTime() + n * ms);
+  }
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return null;
+    // The whole end day counts: the competition ends at midnight UTC after it.
+    return new Date(day.getTime() + DAY);
+  }
+  return null;
+}
+
+/** Starting, ending and reading competitions. */
+export class Competitions {
+  constructor(
+    private readonly store: CompetitionStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a named competition in the workspace; one runs at a time. */
+  start(actor: Actor, channel: ChannelRef, args: string): Outcome<Competition> {
+    const now = this.clock.now();
+    const parsed = parseCompetitionStart(args, now);
+    if (!parsed.ok) return parsed;
+    const running = this.store.active(actor.platform, actor.workspaceId);
+    if (running) return fail({ code: "CompetitionRunning", name: running.name });
+    if (this.store.byName(actor.platform, actor.workspaceId, parsed.value.name))
+      return fail({ code: "CompetitionNameTaken", name: parsed.value.name });
+    return ok(this.store.create(channel, parsed.value.name, actor.userId, now, parsed.value.endsAt));
+  }
+
+  /** Ends the running competition now. */
+  endNow(actor: Actor): Outcome<Competition> {
+    const running = this.store.active(actor.platform, actor.workspaceId);
+    if (!running) return fail({ code: "NoCompetition" });
+    this.store.end(running.id, this.clock.now());
+    return ok(this.store.get(running.id) as Competition);
+  }
+
+  /** The running competition. */
+  current(actor: Actor): Outcome<Competition> {
+    const running = this.store.active(actor.platform, actor.workspaceId);
+    return running ? ok(running) : fail({ code: "NoCompetition" });
+  }
+
+  /** Ends every competition whose time is up; returns those it ended (each once, even across processes). */
+  endDue(): Competition[] {
+    const now = this.clock.now();
+    return this.store
+      .due(now)
+      .filter((c) => this.store.end(c.id, now))
+      .map((c) => this.store.get(c.id) as Competition);
+  }
+}

@@ -1,0 +1,31 @@
+/** Expected failures of quiz commands, returned as values and turned into words by one table. */
+export type QuizFailure =
+  | { readonly code: "NotAdmin"; readonly command: string }
+  | { readonly code: "NoOpenRound" }
+  | { readonly code: "RoundNotFound" }
+  | { readonly code: "RoundClosed" }
+  | { readonly code: "AlreadyAnswered"; readonly first: string; readonly at: Date }
+  | { readonly code: "NotYourRound" }
+  | { readonly code: "InvalidResponse"; readonly problem: string }
+  | { readonly code: "RoundAlreadyOpen" }
+  | { readonly code: "NoQuestions" }
+  | { readonly code: "CompetitionRunning"; readonly name: string }
+  | { readonly code: "CompetitionNameTaken"; readonly name: string }
+  | { readonly code: "NoCompetition" }
+  | { readonly code: "UnknownCompetition"; readonly name: string }
+  | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string };
+
+/** A use case's outcome: a value, or an expected failure. */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: QuizFailure };
+
+/** A successful outcome. */
+export function ok<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** A failed outcome. */
+export function fail<T = never>(failure: QuizFailure): Outcome<T> {
+  return { ok: false, failure };
+}

@@ -1,0 +1,275 @@
+import type { QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
+import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
+import type { Actor, Announcer, ChannelRef, Clock, Logger } from "../ports.js";
+import type { CompetitionStore } from "../store/competition-store.js";
+import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
+import type { ScoreStore } from "../store/score-store.js";
+import type { SettingsStore } from "../store/settings-store.js";
+import { openRoundCard, responseLabel, revealCard } from "../views/round-view.js";
+import { fail, type Outcome, ok } from "./failures.js";
+
+/** What the round use cases need. */
+export interface RoundDeps {
+  readonly rounds: RoundStore;
+  readonly scores: ScoreStore;
+  readonly competitions: CompetitionStore;
+  readonly settings: SettingsStore;
+  readonly bank: QuestionBank;
+  readonly clock: Clock;
+  readonly announcer: Announcer;
+  readonly logger: Logger;
+}
+
+/** The result of an accepted answer. */
+export interface AnswerAccepted {
+  readonly round: RoundRow;
+  readonly answer: AnswerRow;
+}
+
+/** How many recent questions rotation looks back over. */
+const HISTORY_WINDOW = 10;
+
+/** Opening, answering, closing and revealing rounds. */
+export class RoundService {
+  constructor(private readonly d: RoundDeps) {}
+
+  /** Opens a round in a channel with the next question and posts it; refuses while one is open. */
+  async openChannelRound(channel: ChannelRef, closesAt: Date | null = null): Promise<Outcome<RoundRow>> {
+    if (this.d.rounds.openInChannel(channel)) return fail({ code: "RoundAlreadyOpen" });
+    const settings = this.d.settings.get(channel);
+    const filter: QuestionFilter = {
+      services: settings.services,
+      difficulty: settings.difficulty,
+      types: ["single"],
+    };
+    const history = this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
+    const seed = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
+    const question =
+      this.d.bank.next(this.d.bank.scenarios, filter, history, seed) ??
+      this.d.bank.next(this.d.bank.drills, filter, history, seed);
+    if (!question) return fail({ code: "NoQuestions" });
+    const now = this.d.clock.now();
+    let id: number;
+    try {
+      id = this.d.rounds.open({
+        channel,
+        kind: "channel",
+        player: null,
+        question,
+        speedBonus: settings.speedBonus,
+        competitionId: this.activeCompetitionId(channel, now),
+        openedAt: now,
+        closesAt,
+      });
+    } catch (error) {
+      // Another process opened one between the check and the insert: the unique index decided.
+      if (String(error).includes("UNIQUE")) return fail({ code: "RoundAlreadyOpen" });
+      throw error;
+    }
+    const round = this.d.rounds.get(id) as RoundRow;
+    await this.postRound(round);
+    return ok(this.d.rounds.get(id) as RoundRow);
+  }
+
+  /** Posts (or re-posts) an open round's message and remembers its reference. */
+  async postRound(round: RoundRow): Promise<void> {
+    try {
+      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0));
+      this.d.rounds.setMessageRef(round.id, posted.ref);
+    } catch (error) {
+      this.d.logger.error("posting a round failed; the round stays open", {
+        round: round.id,
+        error: String(error),
+      });
+    }
+  }
+
+  /** Opens a private round for one person (for /srm quiz) and returns it; nothing is posted. */
+  openPrivateRound(actor: Actor, channel: ChannelRef, pool: readonly Question[]): Outcome<RoundRow> {
+    const open = this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
+    if (open) return ok(open);
+    const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
+    const filter: QuestionFilter = { services: null, difficulty: null, types: ["single", "multi", "split"] };
+    const question = this.d.bank.next(pool, filter, history, `${actor.platform}:${actor.userId}`);
+    if (!question) return fail({ code: "NoQuestions" });
+    const id = this.d.rounds.open({
+      channel,
+      kind: "private",
+      player: actor.userId,
+      question,
+      speedBonus: false,
+      competitionId: null,
+      openedAt: this.d.clock.now(),
+      closesAt: null,
+    });
+    return ok(this.d.rounds.get(id) as RoundRow);
+  }
+
+  /**
+   * Locks one person's answer. Refuses answers to rounds of another workspace or person, to closed
+   * rounds, malformed answers and second answers (the first stands).
+   */
+  answer(roundId: number, actor: Actor, raw: readonly string[]): Outcome<AnswerAccepted> {
+    const round = this.d.rounds.get(roundId);
+    if (
+      !round ||
+      round.channel.platform !== actor.platform ||
+      round.channel.workspaceId !== actor.workspaceId
+    )
+      return fail({ code: "RoundNotFound" });
+    if (round.kind === "private" && round.player !== actor.userId) return fail({ code: "NotYourRound" });
+    const now = this.d.clock.now();
+    const existing = this.d.rounds.answers(roundId).find((a) => a.userId === actor.userId);
+    if (existing)
+      return fail({
+        code: "AlreadyAnswered",
+        first: responseLabel(round.question, existing.response),
+        at: existing.answeredAt,
+      });
+    if (round.status !== "open" || (round.closesAt && round.closesAt <= now))
+      return fail({ code: "RoundClosed" });
+    const response = normalizeResponse(round.question, raw);
+    const problem = responseProblem(round.question, response);
+    if (problem) return fail({ code: "InvalidResponse", problem });
+    const g = grade(round.question, response);
+    const { stored, answer } = this.d.rounds.recordAnswer({
+      roundId,
+      userId: actor.userId,
+      displayName: actor.displayName,
+      response,
+      rightParts: g.rightParts,
+      totalParts: g.totalParts,
+      correct: g.correct,
+      answeredAt: now,
+    });
+    if (!stored)
+      return fail({
+        code: "AlreadyAnswered",
+        first: responseLabel(round.question, answer.response),
+        at: answer.answeredAt,
+      });
+    return ok({ round, answer });
+  }
+
+  /** A person's open /srm quiz round, if any. */
+  openPrivateFor(actor: Actor): RoundRow | undefined {
+    return this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
+  }
+
+  /** The channel's open question of the day, if any. */
+  openInChannel(channel: ChannelRef): RoundRow | undefined {
+    return this.d.rounds.openInChannel(channel);
+  }
+
+  /** Refreshes the count of answers on an open round's channel message. */
+  async refreshCount(round: RoundRow): Promise<void> {
+    const current = this.d.rounds.get(round.id);
+    if (!current?.messageRef || current.status !== "open") return;
+    try {
+      await this.d.announcer.update(
+        current.channel,
+        current.messageRef,
+        openRoundCard(current, this.d.rounds.answerCount(round.id)),
+      );
+    } catch (error) {
+      this.d.logger.warn("updating a round's answer count failed", { round: round.id, error: String(error) });
+    }
+  }
+
+  /**
+   * Closes a round and gives its points, exactly once even if two processes try at the same time, then
+   * updates its channel message. Returns the revealed round and its answers, or null if it was revealed already.
+   */
+  async closeAndReveal(roundId: number): Promise<{ round: RoundRow; answers: AnswerRow[] } | null> {
+    const revealed = this.reveal(roundId);
+    if (!revealed) return null;
+    if (revealed.round.kind === "channel") await this.announceReveal(revealed.round, revealed.answers);
+    return revealed;
+  }
+
+  /** The scoring step of a reveal, in one transaction. */
+  reveal(roundId: number): { round: RoundRow; answers: AnswerRow[] } | null {
+    const now = this.d.clock.now();
+    return this.d.rounds.transaction(() => {
+      const round = this.d.rounds.get(roundId);
+      if (!round || round.status === "revealed") return null;
+      if (round.status === "open") this.d.rounds.close(roundId, now);
+      const answers = this.d.rounds.answers(roundId);
+      const { platform, workspaceId: workspace, channelId: channel } = round.channel;
+      const periods = periodsOf(round.openedAt);
+      let correctSoFar = 0;
+      for (const a of answers) {
+        const base = basePoints(a);
+        let streak = 0;
+        let speed = 0;
+        if (round.kind === "channel") {
+          const prev = this.d.scores.streak(platform, workspace, channel, a.userId);
+          const current = a.correct ? (prev?.current ?? 0) + 1 : 0;
+          this.d.scores.putStreak(platform, workspace, channel, a.userId, {
+            current,
+            best: Math.max(prev?.best ?? 0, current),
+            lastRoundId: roundId,
+          });
+          if (a.correct) {
+            streak = streakBonus(current);
+            if (round.speedBonus) speed = speedBonus(correctSoFar);
+            correctSoFar++;
+          }
+          const points = base + streak + speed;
+          const keys = ["all", periods.week, periods.month];
+          if (round.competitionId !== null) keys.push(`competition:${round.competitionId}`);
+          for (const period of keys)
+            this.d.scores.addToPeriod(
+              platform,
+              workspace,
+              period,
+              a.userId,
+              a.displayName,
+              points,
+              a.correct,
+            );
+        }
+        this.d.rounds.setPoints(a.id, base, streak, speed);
+      }
+      if (round.kind === "channel") this.d.scores.breakStreaksBefore(platform, workspace, channel, roundId);
+      this.d.rounds.markRevealed(roundId, now);
+      return { round: this.d.rounds.get(roundId) as RoundRow, answers: this.d.rounds.answers(roundId) };
+    });
+  }
+
+  /** Replaces the round's channel message with its reveal (or posts it, if the message never went out). */
+  async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<void> {
+    const card = revealCard(round, answers);
+    try {
+      if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
+      else await this.d.announcer.post(round.channel, card);
+    } catch (error) {
+      this.d.logger.error("announcing a reveal failed; the scores are saved", {
+        round: round.id,
+        error: String(error),
+      });
+    }
+  }
+
+  /** Closes and reveals every round whose time has come, and finishes reveals a crash interrupted. */
+  async revealDue(): Promise<number> {
+    const now = this.d.clock.now();
+    const due = [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(now)];
+    let done = 0;
+    for (const round of due) {
+      try {
+        if (await this.closeAndReveal(round.id)) done++;
+      } catch (error) {
+        // One channel's failure never stops the others.
+        this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
+      }
+    }
+    return done;
+  }
+
+  private activeCompetitionId(channel: ChannelRef, now: Date): number | null {
+    const c = this.d.competitions.active(channel.platform, channel.workspaceId);
+    return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
+  }
+}

@@ -1,0 +1,114 @@
+import type { ChannelRef, Platform } from "../ports.js";
+import type { Db } from "./database.js";
+
+/** A named competition with its own leaderboard. */
+export interface Competition {
+  readonly id: number;
+  readonly platform: Platform;
+  readonly workspace: string;
+  readonly name: string;
+  readonly channel: string;
+  readonly startedBy: string;
+  readonly startsAt: Date;
+  readonly endsAt: Date;
+  readonly endedAt: Date | null;
+}
+
+interface Raw {
+  id: number;
+  platform: string;
+  workspace: string;
+  name: string;
+  channel: string;
+  started_by: string;
+  starts_at: string;
+  ends_at: string;
+  ended_at: string | null;
+}
+
+/** Competitions in SQLite. */
+export class CompetitionStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      insert: db.prepare(
+        "INSERT INTO competitions (platform, workspace, name, channel, started_by, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      active: db.prepare(
+        "SELECT * FROM competitions WHERE platform = ? AND workspace = ? AND ended_at IS NULL",
+      ),
+      byName: db.prepare(
+        "SELECT * FROM competitions WHERE platform = ? AND workspace = ? AND name = ? COLLATE NOCASE",
+      ),
+      byId: db.prepare("SELECT * FROM competitions WHERE id = ?"),
+      end: db.prepare("UPDATE competitions SET ended_at = ? WHERE id = ? AND ended_at IS NULL"),
+      due: db.prepare("SELECT * FROM competitions WHERE ended_at IS NULL AND ends_at <= ? ORDER BY id"),
+      latestEnded: db.prepare(
+        "SELECT * FROM competitions WHERE platform = ? AND workspace = ? AND ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1",
+      ),
+    };
+  }
+
+  /** Starts a competition; the caller checks that none is active and the name is free. */
+  create(channel: ChannelRef, name: string, startedBy: string, startsAt: Date, endsAt: Date): Competition {
+    const info = this.q.insert.run(
+      channel.platform,
+      channel.workspaceId,
+      name,
+      channel.channelId,
+      startedBy,
+      startsAt.toISOString(),
+      endsAt.toISOString(),
+    );
+    return this.get(Number(info.lastInsertRowid)) as Competition;
+  }
+
+  /** The competition with this id. */
+  get(id: number): Competition | undefined {
+    const raw = this.q.byId.get(id) as Raw | undefined;
+    return raw ? toCompetition(raw) : undefined;
+  }
+
+  /** The workspace's running competition, if any. */
+  active(platform: Platform, workspace: string): Competition | undefined {
+    const raw = this.q.active.get(platform, workspace) as Raw | undefined;
+    return raw ? toCompetition(raw) : undefined;
+  }
+
+  /** A competition by name (any case). */
+  byName(platform: Platform, workspace: string, name: string): Competition | undefined {
+    const raw = this.q.byName.get(platform, workspace, name) as Raw | undefined;
+    return raw ? toCompetition(raw) : undefined;
+  }
+
+  /** The most recently ended competition of a workspace. */
+  latestEnded(platform: Platform, workspace: string): Competition | undefined {
+    const raw = this.q.latestEnded.get(platform, workspace) as Raw | undefined;
+    return raw ? toCompetition(raw) : undefined;
+  }
+
+  /** Marks a competition ended; false if it already was. */
+  end(id: number, at: Date): boolean {
+    return this.q.end.run(at.toISOString(), id).changes === 1;
+  }
+
+  /** Running competitions whose end time has passed. */
+  due(now: Date): Competition[] {
+    return (this.q.due.all(now.toISOString()) as Raw[]).map(toCompetition);
+  }
+}
+
+function toCompetition(r: Raw): Competition {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    workspace: r.workspace,
+    name: r.name,
+    channel: r.channel,
+    startedBy: r.started_by,
+    startsAt: new Date(r.starts_at),
+    endsAt: new Date(r.ends_at),
+    endedAt: r.ended_at ? new Date(r.ended_at) : null,
+  };
+}

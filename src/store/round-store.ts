@@ -1,0 +1,299 @@
+import type { CellRef, Question } from "../domain/question.js";
+import type { ChannelRef, Platform } from "../ports.js";
+import type { Db } from "./database.js";
+
+/** A round as stored. */
+export interface RoundRow {
+  readonly id: number;
+  readonly channel: ChannelRef;
+  readonly kind: "channel" | "private";
+  readonly player: string | null;
+  readonly question: Question;
+  readonly status: "open" | "closed" | "revealed";
+  readonly speedBonus: boolean;
+  readonly competitionId: number | null;
+  readonly openedAt: Date;
+  readonly closesAt: Date | null;
+  readonly messageRef: string | null;
+}
+
+/** An answer as stored. */
+export interface AnswerRow {
+  readonly id: number;
+  readonly roundId: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly response: string[];
+  readonly rightParts: number;
+  readonly totalParts: number;
+  readonly correct: boolean;
+  readonly answeredAt: Date;
+  readonly basePoints: number | null;
+  readonly streakBonus: number | null;
+  readonly speedBonus: number | null;
+}
+
+/** What opening a round stores. */
+export interface NewRound {
+  readonly channel: ChannelRef;
+  readonly kind: "channel" | "private";
+  readonly player: string | null;
+  readonly question: Question;
+  readonly speedBonus: boolean;
+  readonly competitionId: number | null;
+  readonly openedAt: Date;
+  readonly closesAt: Date | null;
+}
+
+/** What recording an answer stores. */
+export interface NewAnswer {
+  readonly roundId: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly response: readonly string[];
+  readonly rightParts: number;
+  readonly totalParts: number;
+  readonly correct: boolean;
+  readonly answeredAt: Date;
+}
+
+interface RawRound {
+  id: number;
+  platform: string;
+  workspace: string;
+  channel: string;
+  kind: "channel" | "private";
+  player: string | null;
+  question_json: string;
+  status: "open" | "closed" | "revealed";
+  speed_bonus: number;
+  competition_id: number | null;
+  opened_at: string;
+  closes_at: string | null;
+  message_ref: string | null;
+}
+
+interface RawAnswer {
+  id: number;
+  round_id: number;
+  user_id: string;
+  display_name: string;
+  response: string;
+  right_parts: number;
+  total_parts: number;
+  correct: number;
+  answered_at: string;
+  base_points: number | null;
+  streak_bonus: number | null;
+  speed_bonus: number | null;
+}
+
+const ROUND_COLUMNS =
+  "id, platform, workspace, channel, kind, player, question_json, status, speed_bonus, competition_id, opened_at, closes_at, message_ref";
+
+/** Rounds and answers in SQLite. */
+export class RoundStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      insertRound: db.prepare(
+        "INSERT INTO rounds (platform, workspace, channel, kind, player, question_id, question_json, status, speed_bonus, competition_id, opened_at, closes_at) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+      ),
+      insertCell: db.prepare(
+        "INSERT OR IGNORE INTO round_cells (round_id, service_id, area_id) VALUES (?, ?, ?)",
+      ),
+      round: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = ?`),
+      openChannelRound: db.prepare(
+        `SELECT ${ROUND_COLUMNS} FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = 'channel' AND status = 'open'`,
+      ),
+      openPrivateRound: db.prepare(
+        `SELECT ${ROUND_COLUMNS} FROM rounds WHERE platform = ? AND workspace = ? AND player = ? AND kind = 'private' AND status = 'open' ORDER BY id DESC LIMIT 1`,
+      ),
+      setMessage: db.prepare("UPDATE rounds SET message_ref = ? WHERE id = ?"),
+      close: db.prepare(
+        "UPDATE rounds SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
+      ),
+      markRevealed: db.prepare(
+        "UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'closed'",
+      ),
+      insertAnswer: db.prepare(
+        "INSERT INTO answers (round_id, user_id, display_name, response, right_parts, total_parts, correct, answered_at) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO NOTHING",
+      ),
+      answer: db.prepare("SELECT * FROM answers WHERE round_id = ? AND user_id = ?"),
+      answers: db.prepare("SELECT * FROM answers WHERE round_id = ? ORDER BY answered_at, id"),
+      countAnswers: db.prepare("SELECT COUNT(*) AS n FROM answers WHERE round_id = ?"),
+      setPoints: db.prepare(
+        "UPDATE answers SET base_points = ?, streak_bonus = ?, speed_bonus = ? WHERE id = ?",
+      ),
+      askedCounts: db.prepare(
+        "SELECT question_id AS id, COUNT(*) AS n FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) GROUP BY question_id",
+      ),
+      recent: db.prepare(
+        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) ORDER BY id DESC LIMIT ?",
+      ),
+      dueToClose: db.prepare(
+        `SELECT ${ROUND_COLUMNS} FROM rounds WHERE kind = 'channel' AND status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY id`,
+      ),
+      closedUnrevealed: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'closed' ORDER BY id`),
+    };
+  }
+
+  /** Runs `fn` in one transaction (BEGIN IMMEDIATE, so two processes never interleave a write). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Stores a new open round with its cells; throws on a second open round in one channel. */
+  open(r: NewRound): number {
+    return this.transaction(() => {
+      const info = this.q.insertRound.run(
+        r.channel.platform,
+        r.channel.workspaceId,
+        r.channel.channelId,
+        r.kind,
+        r.player,
+        r.question.id,
+        JSON.stringify(r.question),
+        r.speedBonus ? 1 : 0,
+        r.competitionId,
+        r.openedAt.toISOString(),
+        r.closesAt?.toISOString() ?? null,
+      );
+      const id = Number(info.lastInsertRowid);
+      for (const c of r.question.cells) this.q.insertCell.run(id, c.service, c.area);
+      return id;
+    });
+  }
+
+  /** The round with this id. */
+  get(id: number): RoundRow | undefined {
+    const raw = this.q.round.get(id) as RawRound | undefined;
+    return raw ? toRound(raw) : undefined;
+  }
+
+  /** The channel's open round, if any. */
+  openInChannel(channel: ChannelRef): RoundRow | undefined {
+    const raw = this.q.openChannelRound.get(channel.platform, channel.workspaceId, channel.channelId) as
+      | RawRound
+      | undefined;
+    return raw ? toRound(raw) : undefined;
+  }
+
+  /** A person's open private round, if any. */
+  openForPlayer(platform: Platform, workspaceId: string, player: string): RoundRow | undefined {
+    const raw = this.q.openPrivateRound.get(platform, workspaceId, player) as RawRound | undefined;
+    return raw ? toRound(raw) : undefined;
+  }
+
+  /** Remembers the platform's message of a round. */
+  setMessageRef(roundId: number, ref: string): void {
+    this.q.setMessage.run(ref, roundId);
+  }
+
+  /** Closes an open round; false when it was not open. */
+  close(roundId: number, at: Date): boolean {
+    return this.q.close.run(at.toISOString(), roundId).changes === 1;
+  }
+
+  /** Marks a closed round revealed; false when it was not closed. */
+  markRevealed(roundId: number, at: Date): boolean {
+    return this.q.markRevealed.run(at.toISOString(), roundId).changes === 1;
+  }
+
+  /** Records an answer unless the person already answered; returns the answer that stands. */
+  recordAnswer(a: NewAnswer): { stored: boolean; answer: AnswerRow } {
+    const info = this.q.insertAnswer.run(
+      a.roundId,
+      a.userId,
+      a.displayName,
+      JSON.stringify(a.response),
+      a.rightParts,
+      a.totalParts,
+      a.correct ? 1 : 0,
+      a.answeredAt.toISOString(),
+    );
+    const raw = this.q.answer.get(a.roundId, a.userId) as RawAnswer;
+    return { stored: info.changes === 1, answer: toAnswer(raw) };
+  }
+
+  /** Every answer of a round, earliest first. */
+  answers(roundId: number): AnswerRow[] {
+    return (this.q.answers.all(roundId) as RawAnswer[]).map(toAnswer);
+  }
+
+  /** How many people answered a round. */
+  answerCount(roundId: number): number {
+    return (this.q.countAnswers.get(roundId) as { n: number }).n;
+  }
+
+  /** Stores the points an answer earned at the reveal. */
+  setPoints(answerId: number, base: number, streak: number, speed: number): void {
+    this.q.setPoints.run(base, streak, speed, answerId);
+  }
+
+  /** How often each question was asked, and the latest first, in a channel (or to one person privately). */
+  history(
+    channel: ChannelRef,
+    kind: "channel" | "private",
+    player: string | null,
+    recentLimit: number,
+  ): { counts: Map<string, number>; recent: string[] } {
+    const args = [channel.platform, channel.workspaceId, channel.channelId, kind, player, player] as const;
+    const counts = new Map(
+      (this.q.askedCounts.all(...args) as { id: string; n: number }[]).map((r) => [r.id, r.n] as const),
+    );
+    const recent = (this.q.recent.all(...args, recentLimit) as { id: string }[]).map((r) => r.id);
+    return { counts, recent };
+  }
+
+  /** Open channel rounds whose closing time has come. */
+  dueToClose(now: Date): RoundRow[] {
+    return (this.q.dueToClose.all(now.toISOString()) as RawRound[]).map(toRound);
+  }
+
+  /** Rounds closed but not yet revealed (a reveal interrupted by a crash). */
+  closedUnrevealed(): RoundRow[] {
+    return (this.q.closedUnrevealed.all() as RawRound[]).map(toRound);
+  }
+}
+
+function toRound(r: RawRound): RoundRow {
+  return {
+    id: r.id,
+    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
+    kind: r.kind,
+    player: r.player,
+    question: JSON.parse(r.question_json) as Question,
+    status: r.status,
+    speedBonus: r.speed_bonus === 1,
+    competitionId: r.competition_id,
+    openedAt: new Date(r.opened_at),
+    closesAt: r.closes_at ? new Date(r.closes_at) : null,
+    messageRef: r.message_ref,
+  };
+}
+
+function toAnswer(r: RawAnswer): AnswerRow {
+  return {
+    id: r.id,
+    roundId: r.round_id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    response: JSON.parse(r.response) as string[],
+    rightParts: r.right_parts,
+    totalParts: r.total_parts,
+    correct: r.correct === 1,
+    answeredAt: new Date(r.answered_at),
+    basePoints: r.base_points,
+    streakBonus: r.streak_bonus,
+    speedBonus: r.speed_bonus,
+  };
+}
+
+/** The main cell of a question, for rotation and stats. */
+export function mainCell(q: Question): CellRef | undefined {
+  return q.cells[0];
+}

@@ -1,0 +1,188 @@
+import type { Platform } from "../ports.js";
+import type { Db } from "./database.js";
+
+/** One row of a leaderboard period. */
+export interface ScoreRow {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly points: number;
+  readonly answered: number;
+  readonly correct: number;
+}
+
+/** A person's streak in one channel. */
+export interface StreakRow {
+  readonly current: number;
+  readonly best: number;
+  readonly lastRoundId: number;
+}
+
+/** Per-person totals over all their answers (daily rounds and private quizzes). */
+export interface PersonTotals {
+  readonly answered: number;
+  readonly correct: number;
+}
+
+/** Accuracy of a person on one service or area. */
+export interface CellAccuracy {
+  readonly id: string;
+  readonly answered: number;
+  readonly correct: number;
+}
+
+/** Leaderboard periods, streaks and personal stats in SQLite. */
+export class ScoreStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      addScore: db.prepare(
+        "INSERT INTO scores (platform, workspace, period, user_id, display_name, points, answered, correct) VALUES (?, ?, ?, ?, ?, ?, 1, ?) " +
+          "ON CONFLICT (platform, workspace, period, user_id) DO UPDATE SET points = points + excluded.points, " +
+          "answered = answered + 1, correct = correct + excluded.correct, display_name = excluded.display_name",
+      ),
+      top: db.prepare(
+        "SELECT user_id AS userId, display_name AS displayName, points, answered, correct FROM scores " +
+          "WHERE platform = ? AND workspace = ? AND period = ? ORDER BY points DESC, user_id LIMIT ?",
+      ),
+      one: db.prepare(
+        "SELECT user_id AS userId, display_name AS displayName, points, answered, correct FROM scores " +
+          "WHERE platform = ? AND workspace = ? AND period = ? AND user_id = ?",
+      ),
+      rankAbove: db.prepare(
+        "SELECT COUNT(*) AS n FROM scores WHERE platform = ? AND workspace = ? AND period = ? AND points > ?",
+      ),
+      people: db.prepare(
+        "SELECT COUNT(*) AS n FROM scores WHERE platform = ? AND workspace = ? AND period = ?",
+      ),
+      byAccuracy: db.prepare(
+        "SELECT user_id AS userId, display_name AS displayName, points, answered, correct FROM scores " +
+          "WHERE platform = ? AND workspace = ? AND period = ? AND answered >= ? " +
+          "ORDER BY CAST(correct AS REAL) / answered DESC, answered DESC, user_id LIMIT ?",
+      ),
+      streak: db.prepare(
+        "SELECT current, best, last_round_id AS lastRoundId FROM streaks WHERE platform = ? AND workspace = ? AND channel = ? AND user_id = ?",
+      ),
+      putStreak: db.prepare(
+        "INSERT INTO streaks (platform, workspace, channel, user_id, current, best, last_round_id) VALUES (?, ?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, channel, user_id) DO UPDATE SET current = excluded.current, best = excluded.best, last_round_id = excluded.last_round_id",
+      ),
+      breakStreaks: db.prepare(
+        "UPDATE streaks SET current = 0 WHERE platform = ? AND workspace = ? AND channel = ? AND current > 0 AND last_round_id < ?",
+      ),
+      bestStreaks: db.prepare(
+        "SELECT COALESCE(MAX(current), 0) AS current, COALESCE(MAX(best), 0) AS best FROM streaks WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      totals: db.prepare(
+        "SELECT COUNT(*) AS answered, COALESCE(SUM(a.correct), 0) AS correct FROM answers a JOIN rounds r ON r.id = a.round_id " +
+          "WHERE a.user_id = ? AND r.platform = ? AND r.workspace = ? AND r.status = 'revealed'",
+      ),
+      byService: db.prepare(
+        "SELECT c.service_id AS id, COUNT(*) AS answered, SUM(a.correct) AS correct FROM answers a " +
+          "JOIN rounds r ON r.id = a.round_id JOIN round_cells c ON c.round_id = r.id " +
+          "WHERE a.user_id = ? AND r.platform = ? AND r.workspace = ? AND r.status = 'revealed' GROUP BY c.service_id",
+      ),
+      byArea: db.prepare(
+        "SELECT c.area_id AS id, COUNT(*) AS answered, SUM(a.correct) AS correct FROM answers a " +
+          "JOIN rounds r ON r.id = a.round_id JOIN round_cells c ON c.round_id = r.id " +
+          "WHERE a.user_id = ? AND r.platform = ? AND r.workspace = ? AND r.status = 'revealed' GROUP BY c.area_id",
+      ),
+      findUser: db.prepare(
+        "SELECT user_id AS userId, display_name AS displayName FROM scores WHERE platform = ? AND workspace = ? AND period = 'all' " +
+          "AND (user_id = ? OR display_name = ? COLLATE NOCASE) LIMIT 1",
+      ),
+    };
+  }
+
+  /** Adds one revealed answer's points to a period. */
+  addToPeriod(
+    platform: Platform,
+    workspace: string,
+    period: string,
+    userId: string,
+    displayName: string,
+    points: number,
+    correct: boolean,
+  ): void {
+    this.q.addScore.run(platform, workspace, period, userId, displayName, points, correct ? 1 : 0);
+  }
+
+  /** The top rows of a period, most points first. */
+  top(platform: Platform, workspace: string, period: string, limit: number): ScoreRow[] {
+    return this.q.top.all(platform, workspace, period, limit) as ScoreRow[];
+  }
+
+  /** One person's row in a period. */
+  row(platform: Platform, workspace: string, period: string, userId: string): ScoreRow | undefined {
+    return this.q.one.get(platform, workspace, period, userId) as ScoreRow | undefined;
+  }
+
+  /** A person's rank by points: one more than the number with more points (ties share a rank). */
+  rankOf(platform: Platform, workspace: string, period: string, points: number): number {
+    return (this.q.rankAbove.get(platform, workspace, period, points) as { n: number }).n + 1;
+  }
+
+  /** How many people have points in a period. */
+  people(platform: Platform, workspace: string, period: string): number {
+    return (this.q.people.get(platform, workspace, period) as { n: number }).n;
+  }
+
+  /** The top rows of a period by accuracy, among those with at least `minAnswers`. */
+  topByAccuracy(
+    platform: Platform,
+    workspace: string,
+    period: string,
+    minAnswers: number,
+    limit: number,
+  ): ScoreRow[] {
+    return this.q.byAccuracy.all(platform, workspace, period, minAnswers, limit) as ScoreRow[];
+  }
+
+  /** A person's streak in a channel. */
+  streak(platform: Platform, workspace: string, channel: string, userId: string): StreakRow | undefined {
+    return this.q.streak.get(platform, workspace, channel, userId) as StreakRow | undefined;
+  }
+
+  /** Stores a person's streak in a channel. */
+  putStreak(platform: Platform, workspace: string, channel: string, userId: string, s: StreakRow): void {
+    this.q.putStreak.run(platform, workspace, channel, userId, s.current, s.best, s.lastRoundId);
+  }
+
+  /** Ends the streak of everyone in the channel who did not answer round `roundId` correctly. */
+  breakStreaksBefore(platform: Platform, workspace: string, channel: string, roundId: number): void {
+    this.q.breakStreaks.run(platform, workspace, channel, roundId);
+  }
+
+  /** A person's current and best streak over the workspace's channels. */
+  streaksOf(platform: Platform, workspace: string, userId: string): { current: number; best: number } {
+    return this.q.bestStreaks.get(platform, workspace, userId) as { current: number; best: number };
+  }
+
+  /** A person's answered and correct counts over revealed rounds. */
+  totals(platform: Platform, workspace: string, userId: string): PersonTotals {
+    return this.q.totals.get(userId, platform, workspace) as PersonTotals;
+  }
+
+  /** A person's accuracy per service and per area. */
+  accuracy(
+    platform: Platform,
+    workspace: string,
+    userId: string,
+  ): { services: CellAccuracy[]; areas: CellAccuracy[] } {
+    return {
+      services: this.q.byService.all(userId, platform, workspace) as CellAccuracy[],
+      areas: this.q.byArea.all(userId, platform, workspace) as CellAccuracy[],
+    };
+  }
+
+  /** A person by id or display name among those who have scored in the workspace. */
+  findPerson(
+    platform: Platform,
+    workspace: string,
+    nameOrId: string,
+  ): { userId: string; displayName: string } | undefined {
+    return this.q.findUser.get(platform, workspace, nameOrId, nameOrId) as
+      | { userId: string; displayName: string }
+      | undefined;
+  }
+}

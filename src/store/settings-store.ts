@@ -1,0 +1,57 @@
+import type { Difficulty } from "../domain/question.js";
+import type { ChannelRef } from "../ports.js";
+import type { Db } from "./database.js";
+
+/** A channel's question settings. */
+export interface ChannelSettings {
+  /** Only these services' questions (null: every service). */
+  readonly services: readonly string[] | null;
+  readonly difficulty: Difficulty | null;
+  /** Whether the first correct answers earn a speed bonus (off by default: rounds stay open for hours). */
+  readonly speedBonus: boolean;
+}
+
+/** The settings of a channel that never set any. */
+export const DEFAULT_SETTINGS: ChannelSettings = { services: null, difficulty: null, speedBonus: false };
+
+/** Per-channel settings in SQLite. */
+export class SettingsStore {
+  private readonly q;
+
+  constructor(db: Db) {
+    this.q = {
+      get: db.prepare(
+        "SELECT services, difficulty, speed_bonus AS speedBonus FROM channel_settings WHERE platform = ? AND workspace = ? AND channel = ?",
+      ),
+      put: db.prepare(
+        "INSERT INTO channel_settings (platform, workspace, channel, services, difficulty, speed_bonus) VALUES (?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, channel) DO UPDATE SET services = excluded.services, difficulty = excluded.difficulty, speed_bonus = excluded.speed_bonus",
+      ),
+    };
+  }
+
+  /** A channel's settings (the defaults when it has none). */
+  get(channel: ChannelRef): ChannelSettings {
+    const raw = this.q.get.get(channel.platform, channel.workspaceId, channel.channelId) as
+      | { services: string | null; difficulty: Difficulty | null; speedBonus: number }
+      | undefined;
+    if (!raw) return DEFAULT_SETTINGS;
+    return {
+      services: raw.services ? (JSON.parse(raw.services) as string[]) : null,
+      difficulty: raw.difficulty,
+      speedBonus: raw.speedBonus === 1,
+    };
+  }
+
+  /** Replaces a channel's settings. */
+  put(channel: ChannelRef, s: ChannelSettings): void {
+    this.q.put.run(
+      channel.platform,
+      channel.workspaceId,
+      channel.channelId,
+      s.services ? JSON.stringify(s.services) : null,
+      s.difficulty,
+      s.speedBonus ? 1 : 0,
+    );
+  }
+}

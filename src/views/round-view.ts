@@ -1,0 +1,178 @@
+import { OWNER_LABEL } from "../domain/matrix.js";
+import { correctResponse, type Question } from "../domain/question.js";
+import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import type { Action, Card, Section } from "./card.js";
+import { sourcesLine } from "./lookup-view.js";
+
+/** The button id of choosing `key` on round `roundId`: "answer:<round>:<key>", far under Discord's 100. */
+export function answerActionId(roundId: number, key: string): string {
+  return `answer:${roundId}:${key}`;
+}
+
+/** Reads a button id back; null when it is not a well-formed answer button. */
+export function parseAnswerActionId(id: string): { roundId: number; key: string } | null {
+  const m = /^answer:(\d{1,12}):([A-D])$/.exec(id);
+  return m ? { roundId: Number(m[1]), key: m[2] as string } : null;
+}
+
+function questionSections(q: Question): Section[] {
+  const sections: Section[] = [];
+  if (q.scenario) sections.push({ text: q.scenario });
+  sections.push({ text: q.prompt });
+  if (q.type === "split") {
+    sections.push({
+      label: "Assign each duty to AWS or the customer",
+      items: q.duties.map((d, i) => `${i + 1}. ${d.text}`),
+    });
+  } else {
+    sections.push({ items: q.choices.map((c) => `${c.key}. ${c.text}`) });
+    if (q.type === "multi") sections.push({ text: "Select all that apply." });
+  }
+  return sections;
+}
+
+function actionsFor(round: RoundRow): Action[] {
+  if (round.question.type !== "single") return [];
+  return round.question.choices.map((c) => ({ id: answerActionId(round.id, c.key), label: c.key }));
+}
+
+/** How a person answers a question that has no buttons (multi and split), in every front end. */
+export function typedAnswerHint(q: Question): string | null {
+  if (q.type === "multi")
+    return "Answer with /srm answer followed by every letter you choose, e.g. /srm answer A C.";
+  if (q.type === "split")
+    return `Answer with /srm answer and one owner per duty, in order, e.g. /srm answer ${q.duties.map((_, i) => (i % 2 ? "customer" : "aws")).join(" ")}.`;
+  return null;
+}
+
+/** The channel message of an open round: the question, one button per choice, and how many answered. */
+export function openRoundCard(round: RoundRow, answered: number): Card {
+  const hint = typedAnswerHint(round.question);
+  return {
+    accent: "neutral",
+    title: "Question of the day",
+    subtitle: difficultyLabel(round.question),
+    sections: [...questionSections(round.question), ...(hint ? [{ text: hint }] : [])],
+    actions: actionsFor(round),
+    footer: `${answered} answered · answers stay hidden until the reveal · round ${round.id}`,
+  };
+}
+
+/** A private question from /srm quiz. */
+export function privateQuestionCard(round: RoundRow): Card {
+  const hint = typedAnswerHint(round.question);
+  return {
+    accent: "neutral",
+    title: "Your practice question",
+    subtitle: difficultyLabel(round.question),
+    sections: [...questionSections(round.question), ...(hint ? [{ text: hint }] : [])],
+    actions: actionsFor(round),
+    footer: `Counts in your stats, not in the channel's points · round ${round.id}`,
+  };
+}
+
+function difficultyLabel(q: Question): string {
+  return `${q.difficulty}${q.origin === "scenario" ? "" : " · drill"}`;
+}
+
+/** How a response reads to a person: "B", "A, C", or "AWS, Customer, AWS". */
+export function responseLabel(q: Question, response: readonly string[]): string {
+  if (q.type === "split") return response.map((r) => (r === "aws" ? "AWS" : "Customer")).join(", ");
+  return response.join(", ");
+}
+
+/** The private confirmation of a locked answer. */
+export function lockedCard(q: Question, response: readonly string[]): Card {
+  return {
+    accent: "success",
+    title: `Locked in: ${responseLabel(q, response)}`,
+    sections: [
+      { text: "Your answer is hidden from the channel until the reveal, and it cannot be changed." },
+    ],
+  };
+}
+
+/** The points one answer earned at the reveal. */
+export function pointsOf(a: AnswerRow): number {
+  return (a.basePoints ?? 0) + (a.streakBonus ?? 0) + (a.speedBonus ?? 0);
+}
+
+function explanationSections(q: Question): Section[] {
+  const sections: Section[] = [];
+  if (q.type === "split") {
+    sections.push({
+      label: "Duties",
+      items: q.duties.map((d, i) => `${i + 1}. ${d.text}: ${OWNER_LABEL[d.owner]}. ${d.why}`),
+    });
+  } else {
+    sections.push({
+      label: "Why",
+      items: q.choices.map((c) => `${c.key}${c.correct ? " (correct)" : ""}: ${c.why}`),
+    });
+  }
+  sections.push({ text: q.explanation });
+  return sections;
+}
+
+/** The reveal of a channel round: answer, explanation, split of answers, who got it right, points. */
+export function revealCard(round: RoundRow, answers: readonly AnswerRow[]): Card {
+  const q = round.question;
+  const right = answers.filter((a) => a.correct);
+  const split =
+    q.type === "split"
+      ? `${right.length} of ${answers.length} assigned every duty right`
+      : q.choices
+          .map((c) => `${c.key}: ${answers.filter((a) => a.response.includes(c.key)).length}`)
+          .join(" · ");
+  const scored = answers.filter((a) => pointsOf(a) > 0).sort((a, b) => pointsOf(b) - pointsOf(a));
+  return {
+    accent: "success",
+    title: `Answer: ${correctResponse(q).join(", ")}`,
+    subtitle: `${answers.length} answered · ${right.length} right`,
+    sections: [
+      { label: "Correct", text: answerText(q) },
+      ...questionSections(q),
+      ...explanationSections(q),
+      { label: "How the channel answered", text: answers.length === 0 ? "Nobody answered." : split },
+      ...(right.length > 0 ? [{ label: "Right", text: right.map((a) => a.displayName).join(", ") }] : []),
+      ...(scored.length > 0
+        ? [
+            {
+              label: "Points",
+              items: scored.map((a) => `${a.displayName} +${pointsOf(a)}${bonusNote(a)}`),
+            },
+          ]
+        : []),
+    ],
+    footer: `${sourcesLine(q.sources)} · round ${round.id}`,
+  };
+}
+
+function bonusNote(a: AnswerRow): string {
+  const parts: string[] = [];
+  if (a.streakBonus) parts.push(`streak +${a.streakBonus}`);
+  if (a.speedBonus) parts.push(`speed +${a.speedBonus}`);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+/** The correct answer as a person reads it. */
+export function answerText(q: Question): string {
+  if (q.type === "split") return q.duties.map((d, i) => `${i + 1} ${OWNER_LABEL[d.owner]}`).join(", ");
+  return correctResponse(q)
+    .map((k) => `${k}. ${q.choices.find((c) => c.key === k)?.text ?? ""}`)
+    .join("; ");
+}
+
+/** The private result of a /srm quiz answer: right or wrong, why, and the source. */
+export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
+  const q = round.question;
+  const partial =
+    q.type === "split" && !answer.correct ? ` (${answer.rightParts} of ${answer.totalParts} duties)` : "";
+  return {
+    accent: answer.correct ? "success" : "warning",
+    title: answer.correct ? "Right!" : `Not quite${partial}`,
+    subtitle: `you answered ${responseLabel(q, answer.response)}; the answer is ${answerText(q)}`,
+    sections: explanationSections(q),
+    footer: sourcesLine(q.sources),
+  };
+}
