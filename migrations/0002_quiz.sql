@@ -56,6 +56,7 @@ CREATE TABLE answers (
 ) STRICT;
 
 CREATE INDEX answers_by_user ON answers (user_id, round_id);
+CREATE INDEX answers_by_round_time ON answers (round_id, answered_at, id);
 
 -- Points per person per leaderboard period, kept equal to a recomputation from answers.
 -- period: 'all', 'week:2026-W10', 'month:2026-03', 'competition:<id>'

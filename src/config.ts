@@ -13,6 +13,30 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** HTTP port for Slack's HTTP mode and health endpoints (PORT). */
   readonly port: number;
+  /** Slack, when SLACK_BOT_TOKEN is set. */
+  readonly slack: SlackConfig | null;
+  /** Discord, when DISCORD_TOKEN is set. */
+  readonly discord: DiscordConfig | null;
+}
+
+/** Slack settings: Socket Mode when an app token is set, else HTTP mode with the signing secret. */
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly mode: "socket" | "http";
+  readonly appToken: string | null;
+  readonly signingSecret: string | null;
+  /** Web API base URL (SLACK_API_URL), ending in "/"; null for Slack's own. */
+  readonly apiUrl: string | null;
+}
+
+/** Discord settings. */
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  /** REST base URL without the version (DISCORD_API_URL); null for Discord's own. */
+  readonly apiUrl: string | null;
+  /** Guild to register commands in for development (DISCORD_GUILD_ID); null registers globally. */
+  readonly guildId: string | null;
 }
 
 /** The log levels LOG_LEVEL accepts. */
@@ -78,5 +102,92 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     admins,
     logLevel: levelRaw as LogLevel,
     port,
+    slack: slackConfig(get),
+    discord: discordConfig(get),
   };
+}
+
+function url(name: string, value: string | undefined, example: string): string | null {
+  if (value === undefined) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(
+      name,
+      `"${value}" is not a URL`,
+      `Give a full URL, e.g. ${name}=${example}, or leave it unset.`,
+    );
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new ConfigError(name, `"${value}" is not an http(s) URL`, `Use e.g. ${name}=${example}.`);
+  return value;
+}
+
+function slackConfig(get: (name: string) => string | undefined): SlackConfig | null {
+  const botToken = get("SLACK_BOT_TOKEN");
+  const appToken = get("SLACK_APP_TOKEN") ?? null;
+  const signingSecret = get("SLACK_SIGNING_SECRET") ?? null;
+  if (!botToken) {
+    if (appToken || signingSecret)
+      throw new ConfigError(
+        "SLACK_BOT_TOKEN",
+        "is not set, but other Slack settings are",
+        "Copy the Bot User OAuth Token (xoxb-...) from your Slack app's OAuth & Permissions page.",
+      );
+    return null;
+  }
+  if (!botToken.startsWith("xoxb-"))
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN",
+      "does not look like a bot token (it should start with xoxb-)",
+      "Copy the Bot User OAuth Token from your Slack app's OAuth & Permissions page.",
+    );
+  if (appToken && !appToken.startsWith("xapp-"))
+    throw new ConfigError(
+      "SLACK_APP_TOKEN",
+      "does not look like an app-level token (it should start with xapp-)",
+      "Create one with the connections:write scope under Basic Information > App-Level Tokens, or unset it to use HTTP mode.",
+    );
+  if (!appToken && !signingSecret)
+    throw new ConfigError(
+      "SLACK_SIGNING_SECRET",
+      "is not set, and neither is SLACK_APP_TOKEN",
+      "Set SLACK_APP_TOKEN (xapp-...) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information > Signing Secret) for HTTP mode.",
+    );
+  const raw = url("SLACK_API_URL", get("SLACK_API_URL"), "https://slack.com/api/");
+  return {
+    botToken,
+    mode: appToken ? "socket" : "http",
+    appToken,
+    signingSecret,
+    apiUrl: raw === null ? null : raw.endsWith("/") ? raw : `${raw}/`,
+  };
+}
+
+function discordConfig(get: (name: string) => string | undefined): DiscordConfig | null {
+  const token = get("DISCORD_TOKEN");
+  const applicationId = get("DISCORD_APPLICATION_ID");
+  if (!token) return null;
+  if (!applicationId)
+    throw new ConfigError(
+      "DISCORD_APPLICATION_ID",
+      "is not set, but DISCORD_TOKEN is",
+      "Copy the Application ID from the General Information page of your app in the Discord Developer Portal.",
+    );
+  if (!/^\d{15,25}$/.test(applicationId))
+    throw new ConfigError(
+      "DISCORD_APPLICATION_ID",
+      "is not a Discord id (digits only)",
+      "Copy the Application ID from the General Information page of your app in the Discord Developer Portal.",
+    );
+  const guildId = get("DISCORD_GUILD_ID") ?? null;
+  if (guildId !== null && !/^\d{15,25}$/.test(guildId))
+    throw new ConfigError(
+      "DISCORD_GUILD_ID",
+      "is not a Discord id (digits only)",
+      "Copy the server id (Developer Mode > Copy Server ID), or leave it unset.",
+    );
+  const raw = url("DISCORD_API_URL", get("DISCORD_API_URL"), "https://discord.com/api");
+  return { token, applicationId, apiUrl: raw === null ? null : raw.replace(/\/+$/, ""), guildId };
 }

@@ -117,6 +117,17 @@ export class Engine {
     return this.afterAnswer(this.d.rounds.answer(parsed.roundId, actor, [parsed.key]));
   }
 
+  /** A person's home: points, streak, rank and what to practise next (Slack's App Home tab). */
+  home(actor: Actor): Card[] {
+    const stats = this.d.standings.stats(actor, null);
+    if (!stats.ok) return [failureCard(stats.failure)];
+    const weakest = stats.value.weakest.areas[0] ?? stats.value.weakest.services[0];
+    const next = weakest
+      ? `Your weakest spot so far is ${this.d.matrix.area(weakest.id)?.name ?? this.d.matrix.service(weakest.id)?.name ?? weakest.id}: try /srm quiz, or look it up with /srm ${weakest.id}.`
+      : "Answer a few questions (/srm quiz) and this shows what to practise next.";
+    return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", next), helpCard()];
+  }
+
   /** Reveals due rounds and ends due competitions; front ends call it on a timer. */
   async tick(): Promise<void> {
     await this.d.rounds.revealDue();

@@ -52,12 +52,14 @@ export interface AppEnvironment {
   readonly clock?: Clock;
   readonly announcer: Announcer;
   readonly logger: Logger;
+  /** Content already loaded (tests share one); loaded from config.contentDir when absent. */
+  readonly content?: Content;
 }
 
 /** Builds the engine on its store and content. Throws ContentInvalid, ConfigError or DatabaseTooNew with a clear message. */
 export function buildApp(config: Config, env: AppEnvironment): App {
   const clock = env.clock ?? systemClock;
-  const { matrix, bank } = loadContent(config.contentDir);
+  const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const roundStore = new RoundStore(db);
   const scores = new ScoreStore(db);

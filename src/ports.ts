@@ -77,3 +77,14 @@ export interface Logger {
   /** Something failed that an operator should look at. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
+
+/** A front end on a chat platform: it drives the engine and speaks in its platform's channels. */
+export interface FrontEnd {
+  readonly platform: Platform;
+  /** Posts and updates messages in this platform's channels. */
+  readonly announcer: Announcer;
+  /** Connects and starts taking commands; resolves once ready. */
+  start(): Promise<void>;
+  /** Stops taking commands, lets those in flight finish, and closes connections. */
+  stop(): Promise<void>;
+}

@@ -1,18 +1,22 @@
 import { PassThrough } from "node:stream";
 import { loadConfig } from "../../src/config.js";
-import { loadMatrix } from "../../src/knowledge/load-matrix.js";
 import { OwnershipLookup } from "../../src/knowledge/lookup.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
-import { type App, buildApp } from "../../src/main.js";
+import { type App, buildApp, type Content, loadContent } from "../../src/main.js";
 import type { Actor, ChannelRef, Clock } from "../../src/ports.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 
-let cached: OwnershipMatrix | undefined;
+let content: Content | undefined;
+
+/** The shipped content, loaded once per test file. */
+export function realContent(): Content {
+  content ??= loadContent(loadConfig({}).contentDir);
+  return content;
+}
 
 /** The real matrix from questions/, loaded once per test file. */
 export function realMatrix(): OwnershipMatrix {
-  cached ??= loadMatrix(loadConfig({}).contentDir);
-  return cached;
+  return realContent().matrix;
 }
 
 /** A lookup over the real matrix. */
@@ -38,7 +42,12 @@ export class ManualClock implements Clock {
 export function memoryApp(env: Record<string, string> = {}, clock: ManualClock = new ManualClock()) {
   const announcer = new RecordingAnnouncer();
   const logger = new RecordingLogger();
-  const app: App = buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), { clock, announcer, logger });
+  const app: App = buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), {
+    clock,
+    announcer,
+    logger,
+    content: realContent(),
+  });
   return Object.assign(app, { announcer, logger, clock });
 }
 

@@ -1,0 +1,27 @@
+import type { Announcer, ChannelRef, Platform, PostedMessage } from "./ports.js";
+import type { Card } from "./views/card.js";
+
+/** Sends each post to the announcer of the channel's platform, so one engine serves every front end. */
+export class RoutingAnnouncer implements Announcer {
+  private readonly byPlatform = new Map<Platform, Announcer>();
+
+  /** Makes `announcer` speak for every channel on `platform`. */
+  register(platform: Platform, announcer: Announcer): void {
+    this.byPlatform.set(platform, announcer);
+  }
+
+  post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+    return this.route(channel).post(channel, card);
+  }
+
+  update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
+    return this.route(channel).update(channel, ref, card);
+  }
+
+  private route(channel: ChannelRef): Announcer {
+    const announcer = this.byPlatform.get(channel.platform);
+    if (!announcer)
+      throw new Error(`no front end is running for ${channel.platform} channel ${channel.channelId}`);
+    return announcer;
+  }
+}
