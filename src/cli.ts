@@ -5,6 +5,7 @@ import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import { loadContent, runTerminal } from "./main.js";
+import { scoreDifferences } from "./quiz/recompute.js";
 import { openDatabase } from "./store/database.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -27,6 +28,7 @@ Usage:
   srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
   srm questions check            validate the ownership matrix and the question bank
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
+  srm db verify                  check that every score equals a recomputation from the answers
   srm help                       this message; every command also takes --help
 
 Settings are read from the environment; see .env.example.`;
@@ -53,9 +55,10 @@ The exit code is 0 for every answer; non-zero only when srm itself fails.`,
 
 Validates every content file under questions/ against its schema and the matrix's own rules,
 printing file:line and what is wrong for each problem, then what it checked.`,
-  db: `srm db migrate
+  db: `srm db migrate | srm db verify
 
-Creates the database file if needed and applies every pending migration.`,
+migrate: creates the database file if needed and applies every pending migration.
+verify:  recomputes every score from the answers and reports any leaderboard total that differs.`,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
@@ -84,11 +87,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         return questionsCheck(io, out, err);
       case "db":
-        if (rest[0] !== "migrate") {
-          err(`srm db: expected "migrate", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.db}`);
-          return 2;
-        }
-        return dbMigrate(io, out);
+        if (rest[0] === "migrate") return dbMigrate(io, out);
+        if (rest[0] === "verify") return dbVerify(io, out, err);
+        err(`srm db: expected "migrate" or "verify", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.db}`);
+        return 2;
       case "start":
         return await start(io, out, err);
       case "terminal":
@@ -146,6 +148,23 @@ function dbMigrate(io: CliIo, out: (s: string) => void): number {
       : `${config.dbPath} is up to date (schema version ${migrations.version}).`,
   );
   return 0;
+}
+
+function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
+  const config = loadConfig(io.env, io.cwd);
+  const { db } = openDatabase(config.dbPath, config.migrationsDir);
+  try {
+    const differences = scoreDifferences(db);
+    if (differences.length === 0) {
+      out("ok: every score equals a recomputation from the answers.");
+      return 0;
+    }
+    for (const d of differences) err(`differs: ${d}`);
+    err(`${differences.length} score(s) differ from the answers.`);
+    return 1;
+  } finally {
+    db.close();
+  }
 }
 
 async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {

@@ -2,10 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli.js";
 import { loadConfig } from "../src/config.js";
-import { sink } from "./support/app.js";
+import { memoryApp, sink } from "./support/app.js";
+import { playRound } from "./support/people.js";
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   const stdout = sink();
@@ -88,6 +90,20 @@ describe("the srm command line", () => {
     expect(first.out).toMatch(/Applied 0001_lookups/);
     const second = await cli(["db", "migrate"], { SRM_DB: db });
     expect(second.out).toContain("is up to date");
+  });
+
+  it("srm db verify confirms the scores, and names a score that drifted from the answers", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
+    const app = memoryApp({ SRM_DB: db });
+    await playRound(app, ["ann"], []);
+    app.close();
+    expect((await cli(["db", "verify"], { SRM_DB: db })).out).toContain("every score equals a recomputation");
+    const raw = new Database(db);
+    raw.prepare("UPDATE scores SET points = 99 WHERE user_id = 'ann' AND period = 'all'").run();
+    raw.close();
+    const r = await cli(["db", "verify"], { SRM_DB: db });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("differs: slack|W1|all|ann");
   });
 
   it("srm start with no terminal and no platform settings says what to do", async () => {
