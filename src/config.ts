@@ -13,6 +13,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** HTTP port for Slack's HTTP mode and health endpoints (PORT). */
   readonly port: number;
+  /** How late a daily post missed while the bot was down may still be made (SRM_CATCHUP_MINUTES). */
+  readonly catchUpMinutes: number;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack: SlackConfig | null;
   /** Discord, when DISCORD_TOKEN is set. */
@@ -95,9 +97,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `"${portRaw}" is not a TCP port`,
       "Use a whole number from 1 to 65535, e.g. PORT=3000.",
     );
+  const catchUpRaw = get("SRM_CATCHUP_MINUTES") ?? "120";
+  const catchUpMinutes = Number(catchUpRaw);
+  if (!/^\d+$/.test(catchUpRaw) || catchUpMinutes > 1440)
+    throw new ConfigError(
+      "SRM_CATCHUP_MINUTES",
+      `"${catchUpRaw}" is not a number of minutes from 0 to 1440`,
+      "Use e.g. SRM_CATCHUP_MINUTES=120 (0 never posts late).",
+    );
   return {
     dbPath,
     contentDir,
+    catchUpMinutes,
     migrationsDir: join(root, "migrations"),
     admins,
     logLevel: levelRaw as LogLevel,

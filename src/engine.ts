@@ -1,4 +1,5 @@
 import type { QuestionBank } from "./bank/question-bank.js";
+import type { DailyCommands } from "./commands/daily.js";
 import { parseCommand, USAGE } from "./commands/grammar.js";
 import { helpCard } from "./commands/help.js";
 import { lookupSummary } from "./commands/lookup-json.js";
@@ -10,6 +11,7 @@ import type { Competitions } from "./quiz/competitions.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
+import type { DailyPlanner } from "./schedule/daily-planner.js";
 import type { RoundRow } from "./store/round-store.js";
 import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
@@ -46,6 +48,8 @@ export interface EngineDeps {
   readonly standings: Standings;
   readonly competitions: Competitions;
   readonly settings: SettingsStore;
+  readonly daily: DailyCommands;
+  readonly planner: DailyPlanner;
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -92,7 +96,11 @@ export class Engine {
           this.competition(actor, channel, intent),
         );
       case "daily":
-        return this.admin(actor, "daily now", () => this.dailyNow(channel));
+        if (intent.action === "status")
+          return this.outcome(this.d.daily.status(channel), (c) => privateReply(c));
+        return this.admin(actor, `daily ${intent.action}`, async () =>
+          this.daily(actor, channel, intent.action, intent.args),
+        );
       case "settings":
         if (intent.args.length === 0) return privateReply(settingsCard(this.d.settings.get(channel)));
         return this.admin(actor, "settings", async () => {
@@ -128,8 +136,9 @@ export class Engine {
     return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", next), helpCard()];
   }
 
-  /** Reveals due rounds and ends due competitions; front ends call it on a timer. */
+  /** Posts due daily questions, reveals due rounds and ends due competitions; the scheduler calls it. */
   async tick(): Promise<void> {
+    await this.d.planner.runDue();
     await this.d.rounds.revealDue();
     for (const c of this.d.competitions.endDue()) {
       const channel = { platform: c.platform, workspaceId: c.workspace, channelId: c.channel };
@@ -222,6 +231,33 @@ export class Engine {
         `${revealed.answers.length} answered; the answer and the points are in the channel.`,
       ),
     );
+  }
+
+  private async daily(
+    actor: Actor,
+    channel: ChannelRef,
+    action: "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard",
+    args: readonly string[],
+  ): Promise<Reply> {
+    const reply = (o: Outcome<Card>) => this.outcome(o, (c) => privateReply(c));
+    switch (action) {
+      case "now":
+        return this.dailyNow(channel);
+      case "set":
+        return reply(this.d.daily.set(actor, channel, args));
+      case "off":
+        return reply(this.d.daily.off(channel));
+      case "skip":
+        return reply(this.d.daily.skip(channel, args));
+      case "pause":
+        return reply(this.d.daily.pause(channel, args, false));
+      case "resume":
+        return reply(this.d.daily.pause(channel, args, true));
+      case "leaderboard":
+        return reply(this.d.daily.leaderboard(channel, args));
+      case "status":
+        return reply(this.d.daily.status(channel));
+    }
   }
 
   private async dailyNow(channel: ChannelRef): Promise<Reply> {

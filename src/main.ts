@@ -2,6 +2,7 @@ import { TerminalAnnouncer, TerminalFrontEnd } from "../adapters/terminal/termin
 import { contrastDrills, ownershipDrills } from "./bank/drills.js";
 import { loadScenarios } from "./bank/load-questions.js";
 import { QuestionBank } from "./bank/question-bank.js";
+import { DailyCommands } from "./commands/daily.js";
 import type { Config } from "./config.js";
 import { Engine } from "./engine.js";
 import { ContentReader } from "./knowledge/content-file.js";
@@ -14,7 +15,10 @@ import { systemClock } from "./ports.js";
 import { Competitions } from "./quiz/competitions.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
+import { DailyPlanner } from "./schedule/daily-planner.js";
+import { startTicker } from "./schedule/ticker.js";
 import { CompetitionStore } from "./store/competition-store.js";
+import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { RoundStore } from "./store/round-store.js";
@@ -65,22 +69,37 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const scores = new ScoreStore(db);
   const competitionStore = new CompetitionStore(db);
   const settings = new SettingsStore(db);
+  const rounds = new RoundService({
+    rounds: roundStore,
+    scores,
+    competitions: competitionStore,
+    settings,
+    bank,
+    clock,
+    announcer: env.announcer,
+    logger: env.logger,
+  });
+  const standings = new Standings(scores, competitionStore, clock);
+  const dailyStore = new DailyStore(db);
+  const planner = new DailyPlanner({
+    store: dailyStore,
+    rounds,
+    roundStore,
+    standings,
+    announcer: env.announcer,
+    clock,
+    logger: env.logger,
+    catchUpMinutes: config.catchUpMinutes,
+  });
   const engine = new Engine({
     matrix,
     lookup: new OwnershipLookup(matrix),
     journal: new SqliteLookupJournal(db),
     bank,
-    rounds: new RoundService({
-      rounds: roundStore,
-      scores,
-      competitions: competitionStore,
-      settings,
-      bank,
-      clock,
-      announcer: env.announcer,
-      logger: env.logger,
-    }),
-    standings: new Standings(scores, competitionStore, clock),
+    rounds,
+    standings,
+    daily: new DailyCommands(dailyStore, planner, clock),
+    planner,
     competitions: new Competitions(competitionStore, clock),
     settings,
     announcer: env.announcer,
@@ -103,9 +122,6 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   };
 }
 
-/** How often the terminal front end reveals due rounds and ends due competitions. */
-const TICK_MS = 30_000;
-
 /** Runs the terminal front end on a freshly built app until its input ends, then closes the store. */
 export async function runTerminal(
   config: Config,
@@ -116,9 +132,9 @@ export async function runTerminal(
   },
 ): Promise<void> {
   const announcer = new TerminalAnnouncer(io.stdout);
-  const app = buildApp(config, { announcer, logger: jsonLogger(config.logLevel, io.stderr) });
-  const timer = setInterval(() => void app.engine.tick(), TICK_MS);
-  timer.unref();
+  const logger = jsonLogger(config.logLevel, io.stderr);
+  const app = buildApp(config, { announcer, logger });
+  const ticker = startTicker(() => app.engine.tick(), logger);
   try {
     await app.engine.tick();
     await new TerminalFrontEnd({
@@ -132,7 +148,7 @@ export async function runTerminal(
     }).run();
     await app.engine.idle();
   } finally {
-    clearInterval(timer);
+    await ticker.stop();
     app.close();
   }
 }

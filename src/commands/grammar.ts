@@ -8,7 +8,11 @@ export type Intent =
   | { readonly kind: "leaderboard"; readonly args: readonly string[] }
   | { readonly kind: "stats"; readonly about: string | null }
   | { readonly kind: "competition"; readonly action: "start" | "end" | "status"; readonly args: string }
-  | { readonly kind: "daily"; readonly action: "now" }
+  | {
+      readonly kind: "daily";
+      readonly action: "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";
+      readonly args: readonly string[];
+    }
   | { readonly kind: "settings"; readonly args: readonly string[] }
   | { readonly kind: "usage"; readonly problem: string; readonly usage: string };
 
@@ -22,7 +26,8 @@ export const USAGE = {
   answer: "/srm answer <letter> | /srm answer A C (select all) | /srm answer aws customer ... (split duties)",
   competition:
     '/srm competition start "<name>" <2w | 10d | 36h | YYYY-MM-DD> | /srm competition end | /srm competition status',
-  daily: "/srm daily now (post a question into this channel now)",
+  daily:
+    "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <N>h] | status | off | now | skip <date> | pause until <date> | resume | leaderboard <day> <HH:MM>",
   settings:
     "/srm settings | /srm settings services <ec2,rds,...|all> | /srm settings difficulty <easy|medium|hard|any> | /srm settings speed-bonus <on|off>",
 } as const;
@@ -64,13 +69,13 @@ export function parseCommand(raw: string): Intent {
         return { kind: "competition", action, args: rest.slice(1).join(" ") };
       return { kind: "usage", problem: `Unknown competition command "${rest[0]}"`, usage: USAGE.competition };
     }
-    case "daily":
-      if ((rest[0] ?? "").toLowerCase() === "now") return { kind: "daily", action: "now" };
-      return {
-        kind: "usage",
-        problem: rest[0] ? `Unknown daily command "${rest[0]}"` : "Say what to do with the daily question",
-        usage: USAGE.daily,
-      };
+    case "daily": {
+      const action = (rest[0] ?? "status").toLowerCase();
+      const actions = ["now", "set", "status", "off", "skip", "pause", "resume", "leaderboard"] as const;
+      const known = actions.find((a) => a === action);
+      if (known) return { kind: "daily", action: known, args: rest.slice(1) };
+      return { kind: "usage", problem: `Unknown daily command "${rest[0]}"`, usage: USAGE.daily };
+    }
     case "settings":
       return { kind: "settings", args: rest };
     default:

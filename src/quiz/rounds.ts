@@ -36,6 +36,17 @@ export class RoundService {
 
   /** Opens a round in a channel with the next question and posts it; refuses while one is open. */
   async openChannelRound(channel: ChannelRef, closesAt: Date | null = null): Promise<Outcome<RoundRow>> {
+    const prepared = this.prepareChannelRound(channel, closesAt);
+    if (!prepared.ok) return prepared;
+    await this.postRound(prepared.value);
+    return ok(this.d.rounds.get(prepared.value.id) as RoundRow);
+  }
+
+  /**
+   * Chooses the channel's next question and stores the open round, without posting it: synchronous, so a
+   * caller can do it inside its own transaction (the daily ledger claims the day in the same one).
+   */
+  prepareChannelRound(channel: ChannelRef, closesAt: Date | null): Outcome<RoundRow> {
     if (this.d.rounds.openInChannel(channel)) return fail({ code: "RoundAlreadyOpen" });
     const settings = this.d.settings.get(channel);
     const filter: QuestionFilter = {
@@ -50,9 +61,8 @@ export class RoundService {
       this.d.bank.next(this.d.bank.drills, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
     const now = this.d.clock.now();
-    let id: number;
     try {
-      id = this.d.rounds.open({
+      const id = this.d.rounds.open({
         channel,
         kind: "channel",
         player: null,
@@ -62,14 +72,12 @@ export class RoundService {
         openedAt: now,
         closesAt,
       });
+      return ok(this.d.rounds.get(id) as RoundRow);
     } catch (error) {
       // Another process opened one between the check and the insert: the unique index decided.
       if (String(error).includes("UNIQUE")) return fail({ code: "RoundAlreadyOpen" });
       throw error;
     }
-    const round = this.d.rounds.get(id) as RoundRow;
-    await this.postRound(round);
-    return ok(this.d.rounds.get(id) as RoundRow);
   }
 
   /** Posts (or re-posts) an open round's message and remembers its reference. */
@@ -243,7 +251,8 @@ export class RoundService {
     const card = revealCard(round, answers);
     try {
       if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
-      else await this.d.announcer.post(round.channel, card);
+      else this.d.rounds.setMessageRef(round.id, (await this.d.announcer.post(round.channel, card)).ref);
+      this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,
@@ -255,6 +264,10 @@ export class RoundService {
   /** Closes and reveals every round whose time has come, and finishes reveals a crash interrupted. */
   async revealDue(): Promise<number> {
     const now = this.d.clock.now();
+    // Revealed in the database, but the channel never saw it: updating a message again is harmless.
+    for (const round of this.d.rounds.revealedUnannounced()) {
+      await this.announceReveal(round, this.d.rounds.answers(round.id));
+    }
     const due = [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(now)];
     let done = 0;
     for (const round of due) {

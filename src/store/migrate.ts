@@ -44,25 +44,29 @@ export function readMigrations(dir: string): Migration[] {
   return list;
 }
 
-/** Applies every migration newer than the ledger, each inside its own transaction. */
+/** Applies, in order, every migration the ledger does not list yet, each inside its own transaction. */
 export function applyMigrations(db: Database.Database, dir: string): MigrationReport {
   const migrations = readMigrations(dir);
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
   );
-  const current =
-    (db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null }).v ?? 0;
+  const done = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
+  );
   const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) throw new DatabaseTooNew(current, latest);
+  const newest = Math.max(0, ...done);
+  if (newest > latest) throw new DatabaseTooNew(newest, latest);
   const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
   const applied: string[] = [];
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (done.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
     }).immediate();
     applied.push(`${String(m.version).padStart(4, "0")}_${m.name}`);
   }
-  return { applied, version: Math.max(current, latest) };
+  return { applied, version: latest };
 }

@@ -138,6 +138,10 @@ export class RoundStore {
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE kind = 'channel' AND status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY id`,
       ),
       closedUnrevealed: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'closed' ORDER BY id`),
+      revealedUnannounced: db.prepare(
+        `SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'revealed' AND kind = 'channel' AND reveal_announced_at IS NULL ORDER BY id`,
+      ),
+      markAnnounced: db.prepare("UPDATE rounds SET reveal_announced_at = ? WHERE id = ?"),
     };
   }
 
@@ -247,6 +251,16 @@ export class RoundStore {
     );
     const recent = (this.q.recent.all(...args, recentLimit) as { id: string }[]).map((r) => r.id);
     return { counts, recent };
+  }
+
+  /** Channel rounds revealed in the database whose reveal never reached the channel. */
+  revealedUnannounced(): RoundRow[] {
+    return (this.q.revealedUnannounced.all() as RawRound[]).map(toRound);
+  }
+
+  /** Records that a round's reveal reached its channel. */
+  markRevealAnnounced(roundId: number, at: Date): void {
+    this.q.markAnnounced.run(at.toISOString(), roundId);
   }
 
   /** Open channel rounds whose closing time has come. */

@@ -1,0 +1,191 @@
+import type { Actor, ChannelRef, Clock } from "../ports.js";
+import { fail, type Outcome, ok } from "../quiz/failures.js";
+import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
+import { DAILY_SET_USAGE, DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet } from "../schedule/daily-spec.js";
+import {
+  addDays,
+  localParts,
+  parseClock,
+  parseLocalDate,
+  WEEKDAYS,
+  type Weekday,
+} from "../schedule/local-time.js";
+import type { DailySchedule, DailyStore } from "../store/daily-store.js";
+import { type Card, notice } from "../views/card.js";
+
+/** Usage of every `/srm daily` command. */
+export const DAILY_USAGE = [
+  DAILY_SET_USAGE,
+  "/srm daily status | off | now",
+  "/srm daily skip <YYYY-MM-DD|today|tomorrow>",
+  "/srm daily pause until <YYYY-MM-DD> | /srm daily resume",
+  "/srm daily leaderboard <mon..sun> <HH:MM> | /srm daily leaderboard off",
+].join("\n");
+
+const usage = (problem: string): Outcome<never> => fail({ code: "BadUsage", problem, usage: DAILY_USAGE });
+
+/** The `/srm daily` commands other than `now`: setting, showing and pausing a channel's schedule. */
+export class DailyCommands {
+  constructor(
+    private readonly store: DailyStore,
+    private readonly planner: DailyPlanner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `/srm daily set ...` */
+  set(actor: Actor, channel: ChannelRef, words: readonly string[]): Outcome<Card> {
+    const spec = parseDailySet(words);
+    if (!spec.ok) return spec;
+    const current = this.store.get(channel);
+    const schedule: DailySchedule = {
+      channel,
+      postTime: spec.value.postTime,
+      timeZone: spec.value.timeZone ?? current?.timeZone ?? "UTC",
+      days: spec.value.days ?? current?.days ?? DEFAULT_DAYS,
+      reveal: spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL,
+      pausedUntil: current?.pausedUntil ?? null,
+      leaderboard: current?.leaderboard ?? null,
+      enabled: true,
+      activeFrom: this.clock.now(),
+      updatedBy: actor.userId,
+    };
+    this.store.put(schedule);
+    return ok(this.statusCard(schedule, "Daily question scheduled"));
+  }
+
+  /** `/srm daily status` */
+  status(channel: ChannelRef): Outcome<Card> {
+    const s = this.store.get(channel);
+    if (!s?.enabled)
+      return ok(
+        notice("neutral", "No daily question in this channel", `An admin can set one: ${DAILY_SET_USAGE}`),
+      );
+    return ok(this.statusCard(s, "Daily question"));
+  }
+
+  /** `/srm daily off` */
+  off(channel: ChannelRef): Outcome<Card> {
+    const s = this.store.get(channel);
+    if (!s?.enabled) return ok(notice("neutral", "The daily question was already off here"));
+    this.store.put({ ...s, enabled: false });
+    return ok(
+      notice(
+        "success",
+        "Daily question turned off",
+        "An open question still takes answers until it is revealed.",
+      ),
+    );
+  }
+
+  /** `/srm daily skip <date>` */
+  skip(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
+    const s = this.store.get(channel);
+    if (!s) return usage("This channel has no daily schedule yet");
+    const date = this.dateArg(words[0] ?? "", s.timeZone);
+    if (!date) return usage(`"${words[0] ?? ""}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    this.store.addSkip(channel, date);
+    return ok(this.statusCard(s, `No question on ${date}`));
+  }
+
+  /** `/srm daily pause until <date>` and `/srm daily resume` */
+  pause(channel: ChannelRef, words: readonly string[], resume: boolean): Outcome<Card> {
+    const s = this.store.get(channel);
+    if (!s) return usage("This channel has no daily schedule yet");
+    if (resume) {
+      const resumed = { ...s, pausedUntil: null, enabled: true };
+      this.store.put(resumed);
+      return ok(this.statusCard(resumed, "Daily question resumed"));
+    }
+    if ((words[0] ?? "").toLowerCase() !== "until")
+      return usage("Say until when: /srm daily pause until 2027-01-04");
+    const date = this.dateArg(words[1] ?? "", s.timeZone);
+    if (!date) return usage(`"${words[1] ?? ""}" is not a date (use YYYY-MM-DD)`);
+    if (date <= localParts(this.clock.now(), s.timeZone).date) return usage(`${date} is not after today`);
+    const paused = { ...s, pausedUntil: date };
+    this.store.put(paused);
+    return ok(this.statusCard(paused, `Paused; posting resumes on ${date}`));
+  }
+
+  /** `/srm daily leaderboard <day> <HH:MM>` or `off` */
+  leaderboard(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
+    const s = this.store.get(channel);
+    if (!s) return usage("This channel has no daily schedule yet");
+    if ((words[0] ?? "").toLowerCase() === "off") {
+      const off = { ...s, leaderboard: null };
+      this.store.put(off);
+      return ok(this.statusCard(off, "Weekly leaderboard post turned off"));
+    }
+    const day = (words[0] ?? "").toLowerCase().slice(0, 3) as Weekday;
+    const time = parseClock(words[1] ?? "");
+    if (!WEEKDAYS.includes(day) || !time)
+      return usage("Give a weekday and a time, e.g. /srm daily leaderboard fri 16:00");
+    const next = { ...s, leaderboard: { day, time }, activeFrom: s.activeFrom };
+    this.store.put(next);
+    return ok(this.statusCard(next, "Weekly leaderboard post scheduled"));
+  }
+
+  private dateArg(word: string, timeZone: string): string | null {
+    const today = localParts(this.clock.now(), timeZone).date;
+    if (word.toLowerCase() === "today") return today;
+    if (word.toLowerCase() === "tomorrow") return addDays(today, 1);
+    return parseLocalDate(word);
+  }
+
+  private statusCard(s: DailySchedule, title: string): Card {
+    const local = (d: Date) => {
+      const p = localParts(d, s.timeZone);
+      return `${p.weekday.charAt(0).toUpperCase()}${p.weekday.slice(1)} ${p.date} ${p.time}`;
+    };
+    const next = s.enabled ? this.planner.next(s) : null;
+    const reveal =
+      "at" in s.reveal ? `at ${s.reveal.at}` : `${formatMinutes(s.reveal.afterMinutes)} after the post`;
+    const today = localParts(this.clock.now(), s.timeZone).date;
+    const skips = this.store.skipsFrom(s.channel, today);
+    return {
+      accent: "neutral",
+      title,
+      subtitle: `${s.postTime} ${s.timeZone}, ${formatDays(s.days)}; reveal ${reveal}`,
+      sections: [
+        {
+          label: "Next post",
+          text: next
+            ? `${local(next.postAt)} (${s.timeZone})`
+            : s.enabled
+              ? "none in the next two weeks"
+              : "off",
+        },
+        ...(next
+          ? [
+              {
+                label: "Next reveal",
+                text: `${local(revealInstant(s, next.localDate, next.postAt))} (${s.timeZone})`,
+              },
+            ]
+          : []),
+        ...(s.pausedUntil ? [{ label: "Paused", text: `posting resumes on ${s.pausedUntil}` }] : []),
+        ...(skips.length > 0 ? [{ label: "Skipped", text: skips.join(", ") }] : []),
+        ...(s.leaderboard
+          ? [{ label: "Weekly leaderboard", text: `${s.leaderboard.day} ${s.leaderboard.time}` }]
+          : []),
+      ],
+      footer:
+        "Streaks count only the days this channel has a question: holidays and days off never break one.",
+    };
+  }
+}
+
+function formatMinutes(m: number): string {
+  return m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`;
+}
+
+/** "mon-fri", "sun-thu", or "mon, wed, fri". */
+export function formatDays(days: readonly Weekday[]): string {
+  if (days.length === 7) return "every day";
+  const idx = days.map((d) => WEEKDAYS.indexOf(d));
+  for (let start = 0; start < 7; start++) {
+    const run = Array.from({ length: idx.length }, (_, k) => (start + k) % 7);
+    if (run.every((i) => idx.includes(i)) && idx.length > 2)
+      return `${WEEKDAYS[run[0] as number]}-${WEEKDAYS[run.at(-1) as number]}`;
+  }
+  return days.join(", ");
+}

@@ -1,0 +1,107 @@
+import { fail, type Outcome, ok } from "../quiz/failures.js";
+import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-time.js";
+
+/** Usage of `/srm daily set`. */
+export const DAILY_SET_USAGE =
+  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <N>h], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
+
+/** When a daily question is revealed: at a local time, or a number of minutes after the post. */
+export type RevealRule = { readonly at: string } | { readonly afterMinutes: number };
+
+/** What `/srm daily set` asked for; null parts keep the channel's current value (or the default). */
+export interface DailySpec {
+  readonly postTime: string;
+  readonly timeZone: string | null;
+  readonly days: readonly Weekday[] | null;
+  readonly reveal: RevealRule | null;
+}
+
+/** The days a schedule uses when none are given. */
+export const DEFAULT_DAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
+
+/** The reveal a schedule uses when none is given. */
+export const DEFAULT_REVEAL: RevealRule = { afterMinutes: 8 * 60 };
+
+const bad = (problem: string): Outcome<never> => fail({ code: "BadUsage", problem, usage: DAILY_SET_USAGE });
+
+/** Reads "mon-fri", "sun-thu", "mon,wed,fri", "weekdays", "daily", "sat"; null if it is not a day list. */
+export function parseDays(text: string): Weekday[] | null {
+  const t = text.toLowerCase();
+  if (t === "weekdays") return [...DEFAULT_DAYS];
+  if (t === "daily" || t === "everyday" || t === "every-day" || t === "all") return [...WEEKDAYS];
+  if (t === "weekends" || t === "weekend") return ["sat", "sun"];
+  const picked = new Set<Weekday>();
+  for (const part of t.split(",")) {
+    const range = /^([a-z]{3})-([a-z]{3})$/.exec(part);
+    if (range) {
+      const from = WEEKDAYS.indexOf(range[1] as Weekday);
+      const to = WEEKDAYS.indexOf(range[2] as Weekday);
+      if (from < 0 || to < 0) return null;
+      for (let i = from; ; i = (i + 1) % 7) {
+        picked.add(WEEKDAYS[i] as Weekday);
+        if (i === to) break;
+      }
+      continue;
+    }
+    if (!WEEKDAYS.includes(part as Weekday)) return null;
+    picked.add(part as Weekday);
+  }
+  return WEEKDAYS.filter((d) => picked.has(d));
+}
+
+/** Reads "6h", "90m", "1h30m" into minutes, or null. */
+export function parseDuration(text: string): number | null {
+  const m = /^(?:(\d{1,2})h)?(?:(\d{1,4})m)?$/i.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+}
+
+/** Reads the words after `/srm daily set`. */
+export function parseDailySet(words: readonly string[]): Outcome<DailySpec> {
+  const [first, ...rest] = words;
+  if (!first) return bad("Say when to post the question");
+  const postTime = parseClock(first);
+  if (!postTime) return bad(`"${first}" is not a time of day (use 24-hour HH:MM, e.g. 09:30)`);
+  let timeZone: string | null = null;
+  let days: Weekday[] | null = null;
+  let reveal: RevealRule | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i] as string;
+    if (word.toLowerCase() === "reveal") {
+      const next = rest[i + 1];
+      if (next?.toLowerCase() === "after") {
+        const minutes = parseDuration(rest[i + 2] ?? "");
+        if (minutes === null || minutes < 1 || minutes > 24 * 60)
+          return bad(
+            `"reveal after ${rest[i + 2] ?? ""}" needs a length from 1m to 24h, e.g. reveal after 6h`,
+          );
+        reveal = { afterMinutes: minutes };
+        i += 2;
+        continue;
+      }
+      const at = parseClock(next ?? "");
+      if (!at) return bad(`"reveal ${next ?? ""}" needs a time (reveal 16:00) or a length (reveal after 6h)`);
+      if (at === postTime) return bad("The reveal time is the same as the post time");
+      reveal = { at };
+      i += 1;
+      continue;
+    }
+    const parsedDays = parseDays(word);
+    if (parsedDays) {
+      if (parsedDays.length === 0) return bad(`"${word}" names no day`);
+      days = parsedDays;
+      continue;
+    }
+    if (word.includes("/") || /^(utc|gmt)$/i.test(word)) {
+      const zone = canonicalTimeZone(word);
+      if (!zone)
+        return bad(
+          `"${word}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, Asia/Kolkata, UTC)`,
+        );
+      timeZone = zone;
+      continue;
+    }
+    return bad(`"${word}" is neither a time zone, days (mon-fri, sun-thu, mon,wed,fri) nor a reveal`);
+  }
+  return ok({ postTime, timeZone, days, reveal });
+}

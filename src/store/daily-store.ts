@@ -1,0 +1,248 @@
+import type { ChannelRef, Platform } from "../ports.js";
+import type { Weekday } from "../schedule/local-time.js";
+import type { Db } from "./database.js";
+
+/** When a daily question is revealed: at a local time, or minutes after the post. */
+export type StoredReveal = { readonly at: string } | { readonly afterMinutes: number };
+
+/** A channel's daily question schedule. */
+export interface DailySchedule {
+  readonly channel: ChannelRef;
+  readonly postTime: string;
+  readonly timeZone: string;
+  readonly days: readonly Weekday[];
+  readonly reveal: StoredReveal;
+  readonly pausedUntil: string | null;
+  readonly leaderboard: { readonly day: Weekday; readonly time: string } | null;
+  readonly enabled: boolean;
+  readonly activeFrom: Date;
+  readonly updatedBy: string;
+}
+
+/** A row of the exactly-once ledger. */
+export interface DailyRun {
+  readonly channel: ChannelRef;
+  readonly localDate: string;
+  readonly kind: "post" | "leaderboard";
+  readonly state: "claimed" | "done" | "skipped";
+  readonly roundId: number | null;
+  readonly claimedAt: Date;
+}
+
+interface RawSchedule {
+  platform: string;
+  workspace: string;
+  channel: string;
+  post_time: string;
+  timezone: string;
+  days: string;
+  reveal_time: string | null;
+  reveal_after_minutes: number | null;
+  paused_until: string | null;
+  leaderboard_day: string | null;
+  leaderboard_time: string | null;
+  enabled: number;
+  active_from: string;
+  updated_by: string;
+}
+
+interface RawRun {
+  platform: string;
+  workspace: string;
+  channel: string;
+  local_date: string;
+  kind: "post" | "leaderboard";
+  state: "claimed" | "done" | "skipped";
+  round_id: number | null;
+  claimed_at: string;
+}
+
+const KEY = "platform = ? AND workspace = ? AND channel = ?";
+
+/** Daily schedules, skipped dates and the exactly-once ledger in SQLite. */
+export class DailyStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    this.q = {
+      get: db.prepare(`SELECT * FROM daily_schedules WHERE ${KEY}`),
+      enabled: db.prepare("SELECT * FROM daily_schedules WHERE enabled = 1"),
+      put: db.prepare(
+        "INSERT INTO daily_schedules (platform, workspace, channel, post_time, timezone, days, reveal_time, reveal_after_minutes, paused_until, leaderboard_day, leaderboard_time, enabled, active_from, updated_by) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, workspace, channel) DO UPDATE SET " +
+          "post_time = excluded.post_time, timezone = excluded.timezone, days = excluded.days, reveal_time = excluded.reveal_time, " +
+          "reveal_after_minutes = excluded.reveal_after_minutes, paused_until = excluded.paused_until, leaderboard_day = excluded.leaderboard_day, " +
+          "leaderboard_time = excluded.leaderboard_time, enabled = excluded.enabled, active_from = excluded.active_from, updated_by = excluded.updated_by",
+      ),
+      addSkip: db.prepare(
+        "INSERT OR IGNORE INTO daily_skips (platform, workspace, channel, local_date) VALUES (?, ?, ?, ?)",
+      ),
+      skips: db.prepare(
+        `SELECT local_date AS d FROM daily_skips WHERE ${KEY} AND local_date >= ? ORDER BY local_date`,
+      ),
+      isSkipped: db.prepare(`SELECT 1 FROM daily_skips WHERE ${KEY} AND local_date = ?`),
+      claim: db.prepare(
+        "INSERT OR IGNORE INTO daily_runs (platform, workspace, channel, local_date, kind, state, claimed_at) VALUES (?, ?, ?, ?, ?, 'claimed', ?)",
+      ),
+      skip: db.prepare(
+        "INSERT OR IGNORE INTO daily_runs (platform, workspace, channel, local_date, kind, state, claimed_at, done_at, note) VALUES (?, ?, ?, ?, ?, 'skipped', ?, ?, ?)",
+      ),
+      attach: db.prepare(`UPDATE daily_runs SET round_id = ? WHERE ${KEY} AND local_date = ? AND kind = ?`),
+      complete: db.prepare(
+        `UPDATE daily_runs SET state = 'done', done_at = ? WHERE ${KEY} AND local_date = ? AND kind = ? AND state = 'claimed'`,
+      ),
+      run: db.prepare(`SELECT * FROM daily_runs WHERE ${KEY} AND local_date = ? AND kind = ?`),
+      unfinished: db.prepare(
+        "SELECT * FROM daily_runs WHERE state = 'claimed' AND claimed_at <= ? ORDER BY claimed_at",
+      ),
+    };
+  }
+
+  /** Runs `fn` in one immediate transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** A channel's schedule, if it has one. */
+  get(channel: ChannelRef): DailySchedule | undefined {
+    const raw = this.q.get.get(channel.platform, channel.workspaceId, channel.channelId) as
+      | RawSchedule
+      | undefined;
+    return raw ? toSchedule(raw) : undefined;
+  }
+
+  /** Every schedule that is on. */
+  enabled(): DailySchedule[] {
+    return (this.q.enabled.all() as RawSchedule[]).map(toSchedule);
+  }
+
+  /** Creates or replaces a channel's schedule. */
+  put(s: DailySchedule): void {
+    this.q.put.run(
+      s.channel.platform,
+      s.channel.workspaceId,
+      s.channel.channelId,
+      s.postTime,
+      s.timeZone,
+      s.days.join(","),
+      "at" in s.reveal ? s.reveal.at : null,
+      "afterMinutes" in s.reveal ? s.reveal.afterMinutes : null,
+      s.pausedUntil,
+      s.leaderboard?.day ?? null,
+      s.leaderboard?.time ?? null,
+      s.enabled ? 1 : 0,
+      s.activeFrom.toISOString(),
+      s.updatedBy,
+    );
+  }
+
+  /** Marks a local date as skipped for a channel. */
+  addSkip(channel: ChannelRef, localDate: string): void {
+    this.q.addSkip.run(channel.platform, channel.workspaceId, channel.channelId, localDate);
+  }
+
+  /** A channel's skipped dates from a local date on. */
+  skipsFrom(channel: ChannelRef, localDate: string): string[] {
+    return (
+      this.q.skips.all(channel.platform, channel.workspaceId, channel.channelId, localDate) as { d: string }[]
+    ).map((r) => r.d);
+  }
+
+  /** Whether a channel skips a local date. */
+  isSkipped(channel: ChannelRef, localDate: string): boolean {
+    return (
+      this.q.isSkipped.get(channel.platform, channel.workspaceId, channel.channelId, localDate) !== undefined
+    );
+  }
+
+  /** Claims a run before the platform call; false when another tick or process already has it. */
+  claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): boolean {
+    return (
+      this.q.claim.run(
+        channel.platform,
+        channel.workspaceId,
+        channel.channelId,
+        localDate,
+        kind,
+        at.toISOString(),
+      ).changes === 1
+    );
+  }
+
+  /** Records a run that will not happen (missed while down, beyond the catch-up window). */
+  skip(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date, note: string): boolean {
+    const iso = at.toISOString();
+    return (
+      this.q.skip.run(
+        channel.platform,
+        channel.workspaceId,
+        channel.channelId,
+        localDate,
+        kind,
+        iso,
+        iso,
+        note,
+      ).changes === 1
+    );
+  }
+
+  /** Links a claimed post run to the round it opened. */
+  attachRound(channel: ChannelRef, localDate: string, roundId: number): void {
+    this.q.attach.run(roundId, channel.platform, channel.workspaceId, channel.channelId, localDate, "post");
+  }
+
+  /** Completes a claimed run after the platform call. */
+  complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): void {
+    this.q.complete.run(
+      at.toISOString(),
+      channel.platform,
+      channel.workspaceId,
+      channel.channelId,
+      localDate,
+      kind,
+    );
+  }
+
+  /** The ledger row of a run. */
+  run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): DailyRun | undefined {
+    const raw = this.q.run.get(channel.platform, channel.workspaceId, channel.channelId, localDate, kind) as
+      | RawRun
+      | undefined;
+    return raw ? toRun(raw) : undefined;
+  }
+
+  /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
+  unfinished(before: Date): DailyRun[] {
+    return (this.q.unfinished.all(before.toISOString()) as RawRun[]).map(toRun);
+  }
+}
+
+function toSchedule(r: RawSchedule): DailySchedule {
+  return {
+    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
+    postTime: r.post_time,
+    timeZone: r.timezone,
+    days: r.days.split(",") as Weekday[],
+    reveal:
+      r.reveal_time !== null ? { at: r.reveal_time } : { afterMinutes: r.reveal_after_minutes as number },
+    pausedUntil: r.paused_until,
+    leaderboard:
+      r.leaderboard_day && r.leaderboard_time
+        ? { day: r.leaderboard_day as Weekday, time: r.leaderboard_time }
+        : null,
+    enabled: r.enabled === 1,
+    activeFrom: new Date(r.active_from),
+    updatedBy: r.updated_by,
+  };
+}
+
+function toRun(r: RawRun): DailyRun {
+  return {
+    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
+    localDate: r.local_date,
+    kind: r.kind,
+    state: r.state,
+    roundId: r.round_id,
+    claimedAt: new Date(r.claimed_at),
+  };
+}
