@@ -22,7 +22,24 @@ export function helpCard(): Card {
         label: "Names",
         text: "Services: ec2, ebs, rds, aurora, dynamodb, s3, lambda, ecs (on ec2 / on fargate), eks (control plane / nodes on ec2 / fargate), beanstalk, api gateway, cloudfront, sqs, sns, kms, iam, vpc, and the tiers iaas, paas, serverless. Areas: physical security, hypervisor, host os, os-patching, engine patching, runtime, code, data, encryption at rest / in transit, keys, iam, mfa, sg, nacl, network, backups, multi-az, scaling, logging, compliance, training, incident response, secrets, images, input validation, public access and more.",
       },
-      { label: "Also", text: "/srm help: this message." },
+      {
+        label: "Questions and scores",
+        items: [
+          "/srm quiz: a private question now; answer with the buttons or /srm answer B",
+          "/srm leaderboard [week|month|all|accuracy|<competition>] and /srm stats [person]",
+          "/srm competition status: the running competition's leaders",
+          "/srm daily status: when this channel's next question is posted and revealed",
+        ],
+      },
+      {
+        label: "Admins",
+        items: [
+          "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h); daily off | skip <date> | pause until <date> | resume | now",
+          "/srm reveal: close and reveal the open question now",
+          '/srm competition start "Spring Cup" 2w (or an end date YYYY-MM-DD) | competition end',
+          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off",
+        ],
+      },
     ],
   };
 }
