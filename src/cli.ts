@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -6,6 +7,7 @@ import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import { loadContent, runTerminal } from "./main.js";
 import { scoreDifferences } from "./quiz/recompute.js";
+import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { openDatabase } from "./store/database.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -29,6 +31,8 @@ Usage:
   srm questions check            validate the ownership matrix and the question bank
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
   srm db verify                  check that every score equals a recomputation from the answers
+  srm db backup <file>           copy the database, safely while the bot runs
+  srm db restore <file>          replace the database with a backup (the bot must be stopped)
   srm help                       this message; every command also takes --help
 
 Settings are read from the environment; see .env.example.`;
@@ -55,10 +59,12 @@ The exit code is 0 for every answer; non-zero only when srm itself fails.`,
 
 Validates every content file under questions/ against its schema and the matrix's own rules,
 printing file:line and what is wrong for each problem, then what it checked.`,
-  db: `srm db migrate | srm db verify
+  db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
-verify:  recomputes every score from the answers and reports any leaderboard total that differs.`,
+verify:  recomputes every score from the answers and reports any leaderboard total that differs.
+backup:  copies the database to <file> with SQLite's online backup; safe while the bot runs.
+restore: replaces the database with <file> after checking it; refused while a bot runs on it.`,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
@@ -89,7 +95,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "db":
         if (rest[0] === "migrate") return dbMigrate(io, out);
         if (rest[0] === "verify") return dbVerify(io, out, err);
-        err(`srm db: expected "migrate" or "verify", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.db}`);
+        if ((rest[0] === "backup" || rest[0] === "restore") && rest[1])
+          return await dbCopy(rest[0], rest[1], io, out, err);
+        err(`srm db: expected migrate, verify, backup <file> or restore <file>.\n\n${COMMAND_HELP.db}`);
         return 2;
       case "start":
         return await start(io, out, err);
@@ -148,6 +156,31 @@ function dbMigrate(io: CliIo, out: (s: string) => void): number {
       : `${config.dbPath} is up to date (schema version ${migrations.version}).`,
   );
   return 0;
+}
+
+async function dbCopy(
+  action: "backup" | "restore",
+  file: string,
+  io: CliIo,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const config = loadConfig(io.env, io.cwd);
+  const path = resolve(io.cwd, file);
+  try {
+    if (action === "backup") {
+      const { pages } = await backupDatabase(config.dbPath, path);
+      out(`Backed up ${config.dbPath} to ${path} (${pages} pages).`);
+    } else {
+      await restoreDatabase(path, config.dbPath, config.migrationsDir);
+      out(`Restored ${config.dbPath} from ${path}.`);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RestoreRefused)) throw error;
+    err(`srm db ${action}: ${error.message}`);
+    return 1;
+  }
 }
 
 function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {

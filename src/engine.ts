@@ -6,6 +6,7 @@ import { lookupSummary } from "./commands/lookup-json.js";
 import { applySetting, settingsCard } from "./commands/settings.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
+import type { Metrics } from "./metrics.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "./ports.js";
 import type { Competitions } from "./quiz/competitions.js";
 import type { Outcome } from "./quiz/failures.js";
@@ -55,6 +56,7 @@ export interface EngineDeps {
   readonly logger: Logger;
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
+  readonly metrics: Metrics;
 }
 
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
@@ -68,6 +70,7 @@ export class Engine {
   async handle(request: CommandRequest): Promise<Reply> {
     const intent = parseCommand(request.text);
     const { actor, channel } = request;
+    this.d.metrics.increment("srm_commands_total", { command: intent.kind });
     switch (intent.kind) {
       case "help":
         return privateReply(helpCard());
@@ -117,6 +120,7 @@ export class Engine {
 
   /** Handles a pressed button (its id came back from the platform, so it is validated first). */
   async press(actionId: string, actor: Actor): Promise<Reply> {
+    this.d.metrics.increment("srm_commands_total", { command: "button" });
     const parsed = parseAnswerActionId(actionId);
     if (!parsed)
       return privateReply(
@@ -161,6 +165,7 @@ export class Engine {
   private lookup(text: string, request: CommandRequest): Reply {
     const result = this.d.lookup.lookup(text);
     const summary = lookupSummary(result);
+    this.d.metrics.increment("srm_lookups_total", { status: summary.status });
     this.d.journal.record({
       actor: request.actor,
       channel: request.channel,
@@ -189,6 +194,7 @@ export class Engine {
   }
 
   private afterAnswer(result: ReturnType<RoundService["answer"]>): Reply {
+    this.d.metrics.increment("srm_answers_total", { outcome: result.ok ? "locked" : result.failure.code });
     if (!result.ok) return privateReply(failureCard(result.failure));
     const { round, answer } = result.value;
     if (round.kind === "private") {

@@ -1,17 +1,70 @@
+import { Transform } from "node:stream";
+import pino from "pino";
+import pretty from "pino-pretty";
 import type { LogLevel } from "./config.js";
 import type { Logger } from "./ports.js";
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+/** Where logs go and how they look. */
+export interface LogOptions {
+  readonly level: LogLevel;
+  readonly stream: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Values that must never appear in a log line (tokens, signing secrets): replaced by [redacted]. */
+  readonly secrets: readonly string[];
+}
 
-/** A logger that writes one JSON object per line (level, time, message, fields) at or above `level`. */
-export function jsonLogger(level: LogLevel, stream: NodeJS.WritableStream, clock = () => new Date()): Logger {
-  const write = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
-    if (ORDER[at] < ORDER[level]) return;
-    stream.write(`${JSON.stringify({ level: at, time: clock().toISOString(), msg: message, ...fields })}\n`);
-  };
+/** A stream that replaces every secret value before a line is written, whatever field it hides in. */
+function scrubbing(target: NodeJS.WritableStream, secrets: readonly string[]): NodeJS.WritableStream {
+  const values = secrets.filter((s) => s.length >= 6);
+  if (values.length === 0) return target;
+  const scrubber = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      let text = chunk.toString("utf8");
+      for (const v of values) text = text.split(v).join("[redacted]");
+      done(null, text);
+    },
+  });
+  scrubber.pipe(target);
+  return scrubber;
+}
+
+/** A structured pino logger: JSON lines, or readable colour when writing to a terminal. */
+export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logger } {
+  const out = scrubbing(o.stream, o.secrets);
+  const destination = o.stream.isTTY ? pretty({ destination: out, colorize: true, sync: true }) : out;
+  const log = pino(
+    {
+      level: o.level,
+      base: { app: "srm-bot" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: ["token", "*.token", "secret", "*.secret", "authorization", "*.authorization"],
+        censor: "[redacted]",
+      },
+    },
+    destination as pino.DestinationStream,
+  );
   return {
-    info: (m, f) => write("info", m, f),
-    warn: (m, f) => write("warn", m, f),
-    error: (m, f) => write("error", m, f),
+    pino: log,
+    info: (message, fields) => log.info(fields ?? {}, message),
+    warn: (message, fields) => log.warn(fields ?? {}, message),
+    error: (message, fields) => log.error(fields ?? {}, message),
   };
+}
+
+/** The secret values of a configuration, for scrubbing. */
+export function secretsOf(config: {
+  slack: { botToken: string; appToken: string | null; signingSecret: string | null } | null;
+  discord: { token: string } | null;
+}): string[] {
+  return [
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+    config.discord?.token,
+  ].filter((s): s is string => typeof s === "string" && s !== "");
+}
+
+/** A logger with no secrets to scrub, writing JSON lines (readable colour on a terminal). */
+export function jsonLogger(level: LogLevel, stream: NodeJS.WritableStream & { isTTY?: boolean }): Logger {
+  return createLogger({ level, stream, secrets: [] });
 }

@@ -10,6 +10,7 @@ import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { jsonLogger } from "./log.js";
+import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
 import type { Announcer, Clock, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { Competitions } from "./quiz/competitions.js";
@@ -19,6 +20,7 @@ import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker } from "./schedule/ticker.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
+import { holdRunLock } from "./store/run-lock.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { RoundStore } from "./store/round-store.js";
@@ -47,6 +49,7 @@ export interface App {
   readonly matrix: OwnershipMatrix;
   readonly bank: QuestionBank;
   readonly engine: Engine;
+  readonly metrics: MetricsRegistry;
   /** Checkpoints and closes the database. */
   close(): void;
 }
@@ -56,6 +59,8 @@ export interface AppEnvironment {
   readonly clock?: Clock;
   readonly announcer: Announcer;
   readonly logger: Logger;
+  /** Where counts and timings go (a fresh registry when absent). */
+  readonly metrics?: MetricsRegistry;
   /** Content already loaded (tests share one); loaded from config.contentDir when absent. */
   readonly content?: Content;
 }
@@ -63,6 +68,9 @@ export interface AppEnvironment {
 /** Builds the engine on its store and content. Throws ContentInvalid, ConfigError or DatabaseTooNew with a clear message. */
 export function buildApp(config: Config, env: AppEnvironment): App {
   const clock = env.clock ?? systemClock;
+  const metrics = env.metrics ?? new MetricsRegistry();
+  const announcer = meteredAnnouncer(env.announcer, metrics);
+  const logger = meteredLogger(env.logger, metrics);
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const roundStore = new RoundStore(db);
@@ -76,8 +84,9 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     settings,
     bank,
     clock,
-    announcer: env.announcer,
-    logger: env.logger,
+    announcer,
+    logger,
+    metrics,
   });
   const standings = new Standings(scores, competitionStore, clock);
   const dailyStore = new DailyStore(db);
@@ -86,9 +95,9 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     rounds,
     roundStore,
     standings,
-    announcer: env.announcer,
+    announcer,
     clock,
-    logger: env.logger,
+    logger,
     catchUpMinutes: config.catchUpMinutes,
   });
   const engine = new Engine({
@@ -102,10 +111,11 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     planner,
     competitions: new Competitions(competitionStore, clock),
     settings,
-    announcer: env.announcer,
+    announcer,
     clock,
-    logger: env.logger,
+    logger,
     admins: config.admins,
+    metrics,
   });
   return {
     config,
@@ -113,6 +123,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     matrix,
     bank,
     engine,
+    metrics,
     close() {
       if (db.open) {
         if (config.dbPath !== ":memory:") db.pragma("wal_checkpoint(TRUNCATE)");
@@ -134,6 +145,7 @@ export async function runTerminal(
   const announcer = new TerminalAnnouncer(io.stdout);
   const logger = jsonLogger(config.logLevel, io.stderr);
   const app = buildApp(config, { announcer, logger });
+  const lock = holdRunLock(config.dbPath);
   const ticker = startTicker(() => app.engine.tick(), logger);
   try {
     await app.engine.tick();
@@ -150,5 +162,6 @@ export async function runTerminal(
   } finally {
     await ticker.stop();
     app.close();
+    lock.release();
   }
 }

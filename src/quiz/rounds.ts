@@ -1,6 +1,7 @@
 import type { QuestionBank, QuestionFilter } from "../bank/question-bank.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
+import type { Metrics } from "../metrics.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger } from "../ports.js";
 import type { CompetitionStore } from "../store/competition-store.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
@@ -19,6 +20,7 @@ export interface RoundDeps {
   readonly clock: Clock;
   readonly announcer: Announcer;
   readonly logger: Logger;
+  readonly metrics: Metrics;
 }
 
 /** The result of an accepted answer. */
@@ -72,6 +74,7 @@ export class RoundService {
         openedAt: now,
         closesAt,
       });
+      this.d.metrics.increment("srm_rounds_total", { event: "opened", kind: "channel" });
       return ok(this.d.rounds.get(id) as RoundRow);
     } catch (error) {
       // Another process opened one between the check and the insert: the unique index decided.
@@ -242,6 +245,7 @@ export class RoundService {
       }
       if (round.kind === "channel") this.d.scores.breakStreaksBefore(platform, workspace, channel, roundId);
       this.d.rounds.markRevealed(roundId, now);
+      this.d.metrics.increment("srm_rounds_total", { event: "revealed", kind: round.kind });
       return { round: this.d.rounds.get(roundId) as RoundRow, answers: this.d.rounds.answers(roundId) };
     });
   }
