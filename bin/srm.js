@@ -4,6 +4,14 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// A reader that stops early (| head) closes the pipe; that ends the output, not the program with a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 let cli;
 if (existsSync(join(root, "src", "cli.ts"))) {

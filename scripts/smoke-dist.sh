@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the built bot the way the Docker image does: dist/ only (no src/), production layout, a fresh /data.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+npm run build --silent
+mkdir -p "$work/app" "$work/data"
+cp -r package.json bin dist questions migrations "$work/app/"
+ln -s "$root/node_modules" "$work/app/node_modules"
+cd "$work/app"
+export SRM_DB="$work/data/srm.db"
+test ! -e src
+node bin/srm.js db migrate
+node bin/srm.js questions check
+answer="$(node bin/srm.js lookup ec2 os-patching --json)"
+echo "$answer" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);if(j.status!=="answer"||j.owner!=="customer"){console.error("unexpected lookup:",s);process.exit(1)}console.log("built lookup ok:",j.owner)})'
+round="$(printf '/srm daily now\n/srm reveal\n/quit\n' | node bin/srm.js terminal)"
+echo "$round" | grep -q "Answer:"
+echo "built terminal round ok"
+node bin/srm.js db verify
