@@ -7,7 +7,12 @@ export function renderPlain(reply: Reply): string {
 
 /** Renders one card as plain text. */
 export function renderCard(card: Card): string {
-  const lines: string[] = [card.subtitle ? `${card.title}: ${card.subtitle}` : card.title];
+  const head = !card.subtitle
+    ? card.title
+    : card.title.endsWith("?")
+      ? `${card.title} (${card.subtitle})`
+      : `${card.title}: ${card.subtitle}`;
+  const lines: string[] = [head];
   for (const s of card.sections) lines.push(...renderSection(s));
   if (card.actions && card.actions.length > 0)
     lines.push(card.actions.map((a, i) => `[${i + 1}] ${a.label}`).join("   "));
