@@ -268,13 +268,19 @@ export class Engine {
 
   private async dailyNow(channel: ChannelRef): Promise<Reply> {
     const opened = await this.d.rounds.openChannelRound(channel);
-    return this.outcome(opened, (round) =>
+    return this.outcome(opened, ({ round, postFailure }) =>
       privateReply(
-        notice(
-          "success",
-          "Posted a question in this channel",
-          `Reveal it with /srm reveal (round ${round.id}).`,
-        ),
+        postFailure === null
+          ? notice(
+              "success",
+              "Posted a question in this channel",
+              `Reveal it with /srm reveal (round ${round.id}).`,
+            )
+          : notice(
+              "warning",
+              "The question could not be posted in this channel",
+              `The platform said: ${postFailure}. Invite the bot to this channel and try again; the question (round ${round.id}) is open meanwhile and /srm reveal closes it.`,
+            ),
       ),
     );
   }

@@ -87,4 +87,6 @@ export interface FrontEnd {
   start(): Promise<void>;
   /** Stops taking commands, lets those in flight finish, and closes connections. */
   stop(): Promise<void>;
+  /** Whether it is connected and taking commands now (for /readyz). */
+  ready?(): boolean;
 }

@@ -37,11 +37,14 @@ export class RoundService {
   constructor(private readonly d: RoundDeps) {}
 
   /** Opens a round in a channel with the next question and posts it; refuses while one is open. */
-  async openChannelRound(channel: ChannelRef, closesAt: Date | null = null): Promise<Outcome<RoundRow>> {
+  async openChannelRound(
+    channel: ChannelRef,
+    closesAt: Date | null = null,
+  ): Promise<Outcome<{ round: RoundRow; postFailure: string | null }>> {
     const prepared = this.prepareChannelRound(channel, closesAt);
     if (!prepared.ok) return prepared;
-    await this.postRound(prepared.value);
-    return ok(this.d.rounds.get(prepared.value.id) as RoundRow);
+    const postFailure = await this.postRound(prepared.value);
+    return ok({ round: this.d.rounds.get(prepared.value.id) as RoundRow, postFailure });
   }
 
   /**
@@ -83,16 +86,18 @@ export class RoundService {
     }
   }
 
-  /** Posts (or re-posts) an open round's message and remembers its reference. */
-  async postRound(round: RoundRow): Promise<void> {
+  /** Posts (or re-posts) an open round's message and remembers its reference; returns why it failed, or null. */
+  async postRound(round: RoundRow): Promise<string | null> {
     try {
       const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0));
       this.d.rounds.setMessageRef(round.id, posted.ref);
+      return null;
     } catch (error) {
       this.d.logger.error("posting a round failed; the round stays open", {
         round: round.id,
         error: String(error),
       });
+      return error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -131,7 +136,7 @@ export class RoundService {
       return fail({ code: "RoundNotFound" });
     if (round.kind === "private" && round.player !== actor.userId) return fail({ code: "NotYourRound" });
     const now = this.d.clock.now();
-    const existing = this.d.rounds.answers(roundId).find((a) => a.userId === actor.userId);
+    const existing = this.d.rounds.answerOf(roundId, actor.userId);
     if (existing)
       return fail({
         code: "AlreadyAnswered",

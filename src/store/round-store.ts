@@ -223,6 +223,12 @@ export class RoundStore {
     return { stored: info.changes === 1, answer: toAnswer(raw) };
   }
 
+  /** A person's answer to a round, if they gave one. */
+  answerOf(roundId: number, userId: string): AnswerRow | undefined {
+    const raw = this.q.answer.get(roundId, userId) as RawAnswer | undefined;
+    return raw ? toAnswer(raw) : undefined;
+  }
+
   /** Every answer of a round, earliest first. */
   answers(roundId: number): AnswerRow[] {
     return (this.q.answers.all(roundId) as RawAnswer[]).map(toAnswer);

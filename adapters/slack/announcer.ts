@@ -1,0 +1,34 @@
+import type { webApi } from "@slack/bolt";
+import type { Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
+import type { Card } from "../../src/views/card.js";
+import { messageFor } from "./blocks.js";
+
+/**
+ * Posts and updates srm-bot's channel messages with the bot token. A 429 is retried by the WebClient
+ * after Slack's Retry-After (its rate-limit handling); any other failure is thrown for that one call,
+ * so one channel's trouble never holds up another's message.
+ */
+export class SlackAnnouncer implements Announcer {
+  constructor(private readonly client: webApi.WebClient) {}
+
+  /** Posts a card with chat.postMessage; the message's `ts` is its reference. */
+  async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+    const { text, blocks } = messageFor([card]);
+    // Sources are documentation links: unfurled, they would bury the question under previews.
+    const result = await this.client.chat.postMessage({
+      channel: channel.channelId,
+      text,
+      blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (!result.ts) throw new Error(`chat.postMessage to ${channel.channelId} returned no ts`);
+    return { ref: result.ts };
+  }
+
+  /** Replaces a posted message's card with chat.update. */
+  async update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
+    const { text, blocks } = messageFor([card]);
+    await this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks });
+  }
+}

@@ -1,0 +1,140 @@
+import type { types } from "@slack/bolt";
+import type { Action, Card, Section } from "../../src/views/card.js";
+import { renderPlain, renderTable } from "../../src/views/plain.js";
+import { chunkLines, clip, escapeMrkdwn } from "./mrkdwn.js";
+
+type Block = types.KnownBlock;
+
+/** Slack's Block Kit limits that srm-bot's cards can reach. */
+export const BLOCK_LIMITS = {
+  /** Blocks in one message. */
+  messageBlocks: 50,
+  /** Blocks in an App Home view. */
+  homeBlocks: 100,
+  /** Characters in a section's or a context element's text. */
+  text: 3000,
+  /** Characters in a header. */
+  header: 150,
+  /** Characters in a button's label. */
+  buttonLabel: 75,
+  /** Characters in an action_id; a longer one would make Slack refuse the whole message. */
+  actionId: 255,
+  /** Buttons in one actions block. */
+  buttonsPerBlock: 25,
+  /** Characters of the plain `text` fallback kept (notifications and screen readers). */
+  fallback: 3000,
+} as const;
+
+/** A message as Slack takes it: Block Kit blocks and the plain-text fallback Slack shows in notifications. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+/** Renders cards as one message: blocks within the message limits, and a plain-text fallback. */
+export function messageFor(cards: readonly Card[]): SlackMessage {
+  return {
+    text: clip(
+      escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] })),
+      BLOCK_LIMITS.fallback,
+    ),
+    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks),
+  };
+}
+
+/** Renders cards as an App Home view (which allows twice the blocks of a message). */
+export function homeView(cards: readonly Card[]): types.HomeView {
+  return { type: "home", blocks: renderBlocks(cards, BLOCK_LIMITS.homeBlocks) };
+}
+
+/** One card in three parts: the head and tail are always kept, the body is cut first when space runs out. */
+interface CardParts {
+  readonly head: Block[];
+  readonly body: Block[];
+  readonly tail: Block[];
+}
+
+/**
+ * Renders cards as Block Kit within `maxBlocks`: per card the title as a header (for a lookup, the owner:
+ * the first thing the eye meets), the subtitle, the sections, the buttons, and the footer as context.
+ * When there are too many blocks, section blocks are dropped from the end and a note says how many.
+ */
+export function renderBlocks(cards: readonly Card[], maxBlocks: number): Block[] {
+  const seenActionIds = new Set<string>();
+  const parts = cards.map((card) => cardParts(card, seenActionIds));
+  const dividers = Math.max(0, parts.length - 1);
+  const fixed = parts.reduce((n, p) => n + p.head.length + p.tail.length, dividers);
+  const bodies = parts.reduce((n, p) => n + p.body.length, 0);
+  // Room for the bodies; when something must go, each card keeps one block for its "not shown" note.
+  let room = fixed + bodies <= maxBlocks ? bodies : Math.max(0, maxBlocks - fixed - parts.length);
+  const blocks: Block[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) blocks.push({ type: "divider" });
+    const kept = p.body.slice(0, room);
+    room -= kept.length;
+    blocks.push(...p.head, ...kept);
+    const dropped = p.body.length - kept.length;
+    if (dropped > 0)
+      blocks.push(context(`…${dropped} more ${dropped === 1 ? "part" : "parts"} not shown here.`));
+    blocks.push(...p.tail);
+  });
+  // Only reachable with more cards than a message can hold: a valid, shorter message beats a refused one.
+  return blocks.slice(0, maxBlocks);
+}
+
+function cardParts(card: Card, seenActionIds: Set<string>): CardParts {
+  const head: Block[] = [header(card.title)];
+  if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
+  const tail: Block[] = [...actionBlocks(card.actions ?? [], seenActionIds)];
+  if (card.footer) tail.push(context(escapeMrkdwn(card.footer)));
+  return { head, body: card.sections.flatMap(sectionBlocks), tail };
+}
+
+function header(title: string): Block {
+  const text = clip(title.trim() === "" ? "srm-bot" : title, BLOCK_LIMITS.header);
+  return { type: "header", text: { type: "plain_text", text, emoji: true } };
+}
+
+function section(mrkdwn: string): types.SectionBlock {
+  return { type: "section", text: { type: "mrkdwn", text: clip(mrkdwn, BLOCK_LIMITS.text) } };
+}
+
+function context(mrkdwn: string): Block {
+  return { type: "context", elements: [{ type: "mrkdwn", text: clip(mrkdwn, BLOCK_LIMITS.text) }] };
+}
+
+/** A card section as one or more section blocks: long text is split at line ends, never dropped silently. */
+function sectionBlocks(s: Section): Block[] {
+  const label = s.label ? [`*${escapeMrkdwn(s.label)}*`] : [];
+  if ("text" in s)
+    return chunkLines([...label, ...escapeMrkdwn(s.text).split("\n")], BLOCK_LIMITS.text).map(section);
+  if ("items" in s)
+    return chunkLines([...label, ...s.items.map((i) => `• ${escapeMrkdwn(i)}`)], BLOCK_LIMITS.text).map(
+      section,
+    );
+  // A table reads best monospaced; every chunk is its own fenced block so each one renders alone.
+  const fence = "```";
+  const rows = renderTable(s.table).map((r) => escapeMrkdwn(r.replace(/^ {2}/, "")));
+  const chunks = chunkLines(rows, BLOCK_LIMITS.text - 2 * (fence.length + 1) - (label[0]?.length ?? 0) - 1);
+  return chunks.map((c, i) => section([...(i === 0 ? label : []), `${fence}\n${c}\n${fence}`].join("\n")));
+}
+
+/** Buttons, 25 to a block; an id Slack would refuse (too long, or used twice in one message) is left out. */
+function actionBlocks(actions: readonly Action[], seen: Set<string>): Block[] {
+  const buttons: types.Button[] = [];
+  for (const a of actions) {
+    if (a.id === "" || a.id.length > BLOCK_LIMITS.actionId || seen.has(a.id)) continue;
+    seen.add(a.id);
+    const label = clip(a.label.trim() === "" ? "?" : a.label, BLOCK_LIMITS.buttonLabel);
+    buttons.push({
+      type: "button",
+      action_id: a.id,
+      text: { type: "plain_text", text: label, emoji: true },
+      ...(a.style ? { style: a.style } : {}),
+    });
+  }
+  const blocks: Block[] = [];
+  for (let i = 0; i < buttons.length; i += BLOCK_LIMITS.buttonsPerBlock)
+    blocks.push({ type: "actions", elements: buttons.slice(i, i + BLOCK_LIMITS.buttonsPerBlock) });
+  return blocks;
+}

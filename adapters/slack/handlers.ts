@@ -1,0 +1,183 @@
+import type { AckFn, App, BlockAction, RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import { type Engine, internalErrorCard } from "../../src/engine.js";
+import type { ChannelRef, Logger } from "../../src/ports.js";
+import { type Card, privateReply, type Reply } from "../../src/views/card.js";
+import { homeView, messageFor, type SlackMessage } from "./blocks.js";
+import { DeliveryLog, deliveryKey } from "./deliveries.js";
+import { homeCards } from "./home.js";
+import type { SlackPeople } from "./people.js";
+import { WorkQueue } from "./work-queue.js";
+
+/** What the Slack listeners need. */
+export interface SlackHandlerDeps {
+  readonly engine: Engine;
+  readonly people: SlackPeople;
+  readonly admins: ReadonlySet<string>;
+  readonly logger: Logger;
+  /** Called with each request's work, so that stopping can wait for it. */
+  readonly track: (work: Promise<void>) => void;
+}
+
+/** The Slack slash command srm-bot answers. */
+export const SLASH_COMMAND = "/srm";
+
+/** Ids that say which request a log line is about (never tokens or payloads). */
+type Fields = Record<string, unknown>;
+
+/** How many requests' work may run at once; the rest wait their turn while their acknowledgements go out. */
+const WORK_AT_ONCE = 8;
+
+/** How long a command may run and still reply inside its acknowledgement; Slack's limit is 3 s, round trip. */
+const REPLY_IN_ACK_MS = 2_000;
+
+/**
+ * Registers every listener on a Bolt app: `/srm`, button clicks and App Home. Each acknowledges within
+ * Slack's three seconds and does its work inside one boundary that logs an unexpected failure once and
+ * tells the person kindly.
+ */
+export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
+  const { engine, people, logger, track } = deps;
+  const deliveries = new DeliveryLog();
+  const queue = new WorkQueue(WORK_AT_ONCE);
+  /** Queues one request's work inside its boundary, and lets stopping wait for it. */
+  const perform = (
+    what: string,
+    fields: Fields,
+    apologise: () => Promise<unknown>,
+    work: () => Promise<void>,
+  ) => {
+    const done = queue.run(() => guard(logger, what, fields, apologise, work));
+    track(done);
+    return done;
+  };
+
+  // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
+  // person never gets a second, puzzling reply to one command or click.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body);
+    if (key === null || deliveries.firstTime(key)) return args.next();
+    logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
+    if ("ack" in args && typeof args.ack === "function") await args.ack();
+  });
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    const fields = { user: command.user_id, channel: command.channel_id };
+    const reply = commandReplier(ack, respond, logger, fields);
+    const apologise = () => reply(replyArgs(privateReply(internalErrorCard)));
+    await perform("command", fields, apologise, async () => {
+      const actor = await people.actor(command.team_id, command.user_id, command.user_name);
+      const channel: ChannelRef = {
+        platform: "slack",
+        workspaceId: command.team_id,
+        channelId: command.channel_id,
+      };
+      await reply(replyArgs(await engine.handle({ text: command.text, actor, channel })));
+    });
+  });
+
+  app.action<BlockAction>({ type: "block_actions" }, async ({ body, action, ack, respond, client }) => {
+    await ack();
+    const fields = { user: body.user.id, action: action.action_id };
+    const answer = privateAnswerer(body, respond, client);
+    const apologise = () => answer(messageFor([internalErrorCard]));
+    await perform("button", fields, apologise, async () => {
+      const teamId = body.team?.id ?? body.user.team_id ?? "";
+      const actor = await people.actor(teamId, body.user.id, body.user.name || body.user.username);
+      await answer(messageFor((await engine.press(action.action_id, actor)).cards));
+    });
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const publish = (cards: Card[]) => client.views.publish({ user_id: event.user, view: homeView(cards) });
+    await perform(
+      "app home",
+      { user: event.user },
+      () => publish([internalErrorCard]),
+      async () => {
+        const actor = await people.actor(body.team_id, event.user);
+        await publish(homeCards(engine, actor, deps.admins));
+      },
+    );
+  });
+}
+
+/** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */
+function replyArgs(reply: Reply): RespondArguments {
+  const { text, blocks } = messageFor(reply.cards);
+  return { response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", text, blocks };
+}
+
+/**
+ * How a command's reply is sent. Slack wants an acknowledgement within three seconds, and a reply ready by
+ * then can travel in the acknowledgement itself: one round trip, nothing more to send. A command that takes
+ * longer (a reveal waiting out a rate limit, say) is acknowledged empty at the deadline and its reply goes
+ * to the response_url when it is ready.
+ */
+function commandReplier(
+  ack: AckFn<string | RespondArguments>,
+  respond: RespondFn,
+  logger: Logger,
+  fields: Fields,
+): (reply: RespondArguments) => Promise<unknown> {
+  let acknowledged = false;
+  const acknowledge = async (reply?: RespondArguments): Promise<boolean> => {
+    if (acknowledged) return false;
+    acknowledged = true;
+    await ack(reply);
+    return true;
+  };
+  const deadline = setTimeout(() => {
+    acknowledge().catch((error: unknown) =>
+      logger.warn("slack command: acknowledging at the deadline failed", { ...fields, error: String(error) }),
+    );
+  }, REPLY_IN_ACK_MS);
+  return async (reply) => {
+    clearTimeout(deadline);
+    if (!(await acknowledge(reply))) await respond(reply);
+  };
+}
+
+/**
+ * How to answer the person who clicked, and only them: through the click's response_url (ephemeral, the
+ * clicked message left as it is), or with chat.postEphemeral when Slack sent no response_url.
+ */
+function privateAnswerer(
+  body: BlockAction,
+  respond: RespondFn,
+  client: webApi.WebClient,
+): (message: SlackMessage) => Promise<unknown> {
+  return async (message) => {
+    if (body.response_url)
+      return respond({ ...message, response_type: "ephemeral", replace_original: false });
+    const channel = body.channel?.id;
+    if (!channel) throw new Error("a click came with neither a response_url nor a channel to answer in");
+    return client.chat.postEphemeral({ channel, user: body.user.id, ...message });
+  };
+}
+
+/**
+ * The one boundary of a request: runs `work`; an unexpected failure is logged once (with ids, never
+ * tokens or payloads) and the person gets the kind "something went wrong" card instead of silence.
+ */
+async function guard(
+  logger: Logger,
+  what: string,
+  fields: Fields,
+  apologise: () => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logger.error(`slack ${what} failed`, { ...fields, error: String(error) });
+    try {
+      await apologise();
+    } catch (again) {
+      logger.warn(`slack ${what}: the apology could not be delivered either`, {
+        ...fields,
+        error: String(again),
+      });
+    }
+  }
+}

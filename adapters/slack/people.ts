@@ -1,0 +1,78 @@
+import type { webApi } from "@slack/bolt";
+import type { Actor, Logger } from "../../src/ports.js";
+
+/** How long a person's admin flag is trusted before Slack is asked again. */
+const REMEMBER_MS = 10 * 60_000;
+/** Past this many people, expired entries are swept out. */
+const SWEEP_AT = 10_000;
+
+/** What srm-bot needs to know about a Slack user beyond the payload. */
+interface Profile {
+  readonly admin: boolean;
+  readonly name: string | null;
+}
+
+interface Entry {
+  readonly at: number;
+  readonly profile: Promise<Profile>;
+}
+
+/** Who is clicking or typing: ids from the payload, the admin flag from `users.info`, cached per user. */
+export class SlackPeople {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * The actor for a Slack user. `nameFromPayload` is the user name Slack sent with the request; without
+   * one (App Home events carry none) the profile's name is used.
+   */
+  async actor(teamId: string, userId: string, nameFromPayload?: string): Promise<Actor> {
+    const profile = await this.profile(teamId, userId);
+    return {
+      platform: "slack",
+      workspaceId: teamId,
+      userId,
+      displayName: nameFromPayload || profile.name || userId,
+      platformAdmin: profile.admin,
+    };
+  }
+
+  private profile(teamId: string, userId: string): Promise<Profile> {
+    const key = `${teamId}:${userId}`;
+    const now = this.now();
+    const cached = this.cache.get(key);
+    if (cached && now - cached.at < REMEMBER_MS) return cached.profile;
+    if (this.cache.size >= SWEEP_AT) this.sweep(now);
+    // The promise itself is cached, so a burst of clicks from one person asks Slack once.
+    const profile = this.lookUp(key, userId);
+    this.cache.set(key, { at: now, profile });
+    return profile;
+  }
+
+  private async lookUp(key: string, userId: string): Promise<Profile> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return {
+        admin: user?.is_admin === true || user?.is_owner === true,
+        name: user?.profile?.display_name || user?.real_name || user?.name || null,
+      };
+    } catch (error) {
+      // Not knowing means not an admin: the safe side. Forget the failure so the next request asks again.
+      this.cache.delete(key);
+      this.logger.warn("could not read a Slack user's profile; treating them as a non-admin for now", {
+        user: userId,
+        error: String(error),
+      });
+      return { admin: false, name: null };
+    }
+  }
+
+  private sweep(now: number): void {
+    for (const [key, entry] of this.cache) if (now - entry.at >= REMEMBER_MS) this.cache.delete(key);
+  }
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RecordingLogger } from "../../fakes/announcer.js";
+import { eventually } from "../../fakes/slack/eventually.js";
+import { blockText, headers, SlackWorkspace } from "../../fakes/slack/workspace.js";
+
+let slack: SlackWorkspace;
+
+beforeEach(async () => {
+  slack = await SlackWorkspace.start({ admins: ["UOPS"] });
+});
+
+afterEach(async () => {
+  await slack.close();
+});
+
+describe("/srm over Slack's HTTP mode", () => {
+  it("a lookup is answered inside the acknowledgement, only to the asker, the owner first", async () => {
+    const { ack } = await slack.command(slack.person("alice"), "ec2 os-patching");
+    expect(ack.status).toBe(200);
+    expect(ack.ms).toBeLessThan(3_000);
+    const reply = JSON.parse(ack.body);
+    expect(reply.response_type).toBe("ephemeral");
+    expect((reply.blocks as { type: string }[])[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Customer", emoji: true },
+    });
+    expect(reply.text).toMatch(/^Customer: Amazon EC2 · Guest OS patching\n/);
+    expect(blockText(reply.blocks)).toContain("Source");
+    const rows = slack.app.db.prepare("SELECT user_id, query, status FROM lookups").all();
+    expect(rows).toEqual([{ user_id: "UALICE", query: "ec2 os-patching", status: "answer" }]);
+    expect(slack.api.responses).toEqual([]);
+  });
+
+  it("help is private and lists the lookups", async () => {
+    const reply = await slack.ask(slack.person("alice"), "help");
+    expect(reply.response_type).toBe("ephemeral");
+    expect(headers(reply.blocks)).toEqual(["srm-bot: who secures what on AWS"]);
+    expect(blockText(reply.blocks)).toContain("/srm ec2 os-patching");
+  });
+
+  it("a competition start is announced in the channel for everyone", async () => {
+    const reply = await slack.ask(slack.person("boss", { admin: true }), 'competition start "Spring" 2w');
+    expect(reply.response_type).toBe("in_channel");
+    expect(headers(reply.blocks)).toEqual(['Competition "Spring" has started']);
+  });
+
+  it("a person who is neither a workspace admin nor in SRM_ADMINS is refused an admin command", async () => {
+    const reply = await slack.ask(slack.person("bob"), "daily now");
+    expect(headers(reply.blocks)).toEqual(["Only admins can use /srm daily now"]);
+    expect(slack.api.callsOf("chat.postMessage")).toEqual([]);
+    expect(slack.api.callsOf("users.info").map((c) => c.args.user)).toEqual(["UBOB"]);
+  });
+
+  it("a workspace admin (users.info) and a person in SRM_ADMINS may both run admin commands", async () => {
+    const boss = await slack.ask(slack.person("boss", { admin: true }), "daily now", { channel: "C1" });
+    expect(headers(boss.blocks)).toEqual(["Posted a question in this channel"]);
+    const ops = await slack.ask(slack.person("ops"), "daily now", { channel: "C2" });
+    expect(headers(ops.blocks)).toEqual(["Posted a question in this channel"]);
+    expect(slack.api.callsOf("chat.postMessage").map((c) => c.args.channel)).toEqual(["C1", "C2"]);
+  });
+
+  it("users.info is asked once per person, not on every command", async () => {
+    const alice = slack.person("alice");
+    await slack.ask(alice, "rds");
+    await slack.ask(alice, "s3 bucket policy");
+    expect(slack.api.callsOf("users.info")).toHaveLength(1);
+  });
+
+  it("a forged signature is refused with 401 and nothing reaches the engine", async () => {
+    const { ack } = await slack.command(slack.person("mallory"), "daily now", { secret: "not-the-secret" });
+    expect(ack.status).toBe(401);
+    expect(slack.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    expect(slack.api.responses).toEqual([]);
+    expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 0 });
+  });
+
+  it("a correctly signed but stale request (a replay) is refused with 401", async () => {
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const { ack } = await slack.command(slack.person("mallory"), "rds", { timestamp: sixMinutesAgo });
+    expect(ack.status).toBe(401);
+    expect(slack.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    expect(slack.api.responses).toEqual([]);
+  });
+
+  it("a slash command Slack sends again (X-Slack-Retry-Num) is acknowledged and answered once", async () => {
+    const alice = slack.person("alice");
+    // A retry is the same delivery again: same trigger_id, same response_url.
+    const command = {
+      person: alice,
+      text: "rds",
+      responseUrl: slack.api.responseUrl("rds-once"),
+      triggerId: "T-1",
+    };
+    const first = await slack.sender.slashCommand(command);
+    expect(JSON.parse(first.body).blocks).toBeDefined();
+    const retry = await slack.sender.slashCommand(command, { retryNum: 1 });
+    expect(retry).toMatchObject({ status: 200, body: "" });
+    const logger = slack.logger as RecordingLogger;
+    await eventually("the repeat to be set aside", () =>
+      logger.lines.find((l) => l.message === "ignored a repeated Slack delivery" && l.fields?.retry === 1),
+    );
+    expect(slack.api.responsesTo("rds-once")).toEqual([]);
+    expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 1 });
+  });
+
+  it("an unexpected failure is logged once and the person is told kindly", async () => {
+    slack.app.db.close();
+    const reply = await slack.ask(slack.person("alice"), "rds");
+    expect(headers(reply.blocks)).toEqual(["Something went wrong on our side"]);
+    const errors = (slack.logger as RecordingLogger).lines.filter((l) => l.level === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toBe("slack command failed");
+    expect(JSON.stringify(errors)).not.toContain("xoxb-");
+  });
+});

@@ -1,0 +1,238 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FAKE_TEAM } from "./payloads.js";
+
+/** One Web API call as the fake received it. */
+export interface ApiCall {
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  /** The bearer token the call carried (to check the right one was used), or null. */
+  readonly token: string | null;
+  /** What the fake answered: 200, or 429 when told to rate-limit. */
+  readonly status: number;
+}
+
+/** A message the fake channel holds: its latest text and blocks, and every version before. */
+export interface FakeSlackMessage {
+  readonly channel: string;
+  readonly ts: string;
+  text: string;
+  blocks: unknown[];
+  readonly versions: { text: string; blocks: unknown[] }[];
+}
+
+/** What Bolt's respond() posted to one response_url. */
+export interface ResponsePost {
+  readonly id: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** A failure to answer with, for the next calls of one method. */
+export type Fault = { readonly status: 429; readonly retryAfter: number } | { readonly error: string };
+
+/** A Slack user as users.info describes them. */
+export interface FakeUser {
+  readonly name?: string;
+  readonly admin?: boolean;
+  readonly owner?: boolean;
+}
+
+/** Fields Slack sends JSON-encoded inside a form body. */
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+
+/**
+ * Slack's Web API on 127.0.0.1: records every call with its arguments, answers like Slack, keeps the
+ * channel messages it was asked to post and update, and takes what Bolt's respond() sends to response_urls.
+ */
+export class FakeSlackWebApi {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly messages = new Map<string, FakeSlackMessage>();
+  /** The Socket Mode URL apps.connections.open hands out, once a Socket Mode fake is attached. */
+  socketUrl: string | null = null;
+  /** Whether calls and responses are kept; a benchmark turns this off and reads the counts instead. */
+  keepHistory = true;
+  /** How many posts reached response_urls, kept or not. */
+  responseCount = 0;
+  private readonly users = new Map<string, FakeUser>();
+  private readonly faults = new Map<string, Fault[]>();
+  private nextTs = 1;
+
+  private constructor(private readonly server: Server) {}
+
+  /** Starts the fake on an ephemeral loopback port. */
+  static async start(): Promise<FakeSlackWebApi> {
+    const server = createServer();
+    const fake = new FakeSlackWebApi(server);
+    server.on("request", (req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return fake;
+  }
+
+  private get base(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The base URL to give as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A response_url whose posts are recorded under `id`. */
+  responseUrl(id: string): string {
+    return `${this.base}/respond/${encodeURIComponent(id)}`;
+  }
+
+  /** Describes a user for users.info; anyone not described is a plain member named after their id. */
+  setUser(id: string, user: FakeUser): void {
+    this.users.set(id, user);
+  }
+
+  /** Answers the next `count` calls of `method` with `fault` instead of success. */
+  failNext(method: string, count: number, fault: Fault): void {
+    this.faults.set(method, [
+      ...(this.faults.get(method) ?? []),
+      ...Array.from({ length: count }, () => fault),
+    ]);
+  }
+
+  /** The calls of one method, in order. */
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** What was posted to the response_url `id`. */
+  responsesTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** The message posted in `channel`, the latest first when there are several. */
+  lastMessageIn(channel: string): FakeSlackMessage | undefined {
+    return [...this.messages.values()].filter((m) => m.channel === channel).at(-1);
+  }
+
+  /** Stops listening and drops open connections. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? "/", this.base).pathname;
+    if (path.startsWith("/respond/")) {
+      this.responseCount += 1;
+      const id = decodeURIComponent(path.slice("/respond/".length));
+      if (this.keepHistory) this.responses.push({ id, body: JSON.parse(raw) });
+      return send(res, 200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, "");
+    const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
+    const auth = String(req.headers.authorization ?? "");
+    const token = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length) : null;
+    const fault = this.faults.get(method)?.shift();
+    if (fault && "status" in fault) {
+      this.record({ method, args, token, status: 429 });
+      res.setHeader("Retry-After", String(fault.retryAfter));
+      return send(res, 429, { ok: false, error: "ratelimited" });
+    }
+    this.record({ method, args, token, status: 200 });
+    if (fault) return send(res, 200, { ok: false, error: fault.error });
+    return send(res, 200, this.answer(method, args, token));
+  }
+
+  private record(call: ApiCall): void {
+    if (this.keepHistory) this.calls.push(call);
+  }
+
+  private answer(
+    method: string,
+    args: Record<string, unknown>,
+    token: string | null,
+  ): Record<string, unknown> {
+    const isBot = token?.startsWith("xoxb-") ?? false;
+    if (method === "apps.connections.open") {
+      if (!token?.startsWith("xapp-")) return { ok: false, error: "not_allowed_token_type" };
+      return this.socketUrl
+        ? { ok: true, url: this.socketUrl }
+        : { ok: false, error: "socket_mode_not_set_up" };
+    }
+    if (!isBot) return { ok: false, error: "not_authed" };
+    const channel = String(args.channel ?? "");
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "srm",
+          team_id: FAKE_TEAM,
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
+      case "users.info": {
+        const id = String(args.user ?? "");
+        const u = this.users.get(id) ?? {};
+        const name = u.name ?? id.toLowerCase();
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: FAKE_TEAM,
+            name,
+            real_name: name,
+            is_admin: u.admin === true,
+            is_owner: u.owner === true,
+            is_bot: false,
+            profile: { display_name: name, real_name: name },
+          },
+        };
+      }
+      case "chat.postMessage": {
+        const ts = `1700000000.${String(this.nextTs++).padStart(6, "0")}`;
+        const text = String(args.text ?? "");
+        const blocks = (args.blocks as unknown[] | undefined) ?? [];
+        this.messages.set(`${channel}:${ts}`, { channel, ts, text, blocks, versions: [{ text, blocks }] });
+        return { ok: true, channel, ts, message: { text, ts } };
+      }
+      case "chat.update": {
+        const m = this.messages.get(`${channel}:${String(args.ts)}`);
+        if (!m) return { ok: false, error: "message_not_found" };
+        m.text = String(args.text ?? "");
+        m.blocks = (args.blocks as unknown[] | undefined) ?? [];
+        m.versions.push({ text: m.text, blocks: m.blocks });
+        return { ok: true, channel, ts: m.ts, text: m.text };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` };
+      case "views.publish":
+        return { ok: true, view: { id: "VHOME", type: "home", ...(args.view as object) } };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** Reads a Web API body: JSON, or a form whose nested fields (blocks, view) are JSON strings. */
+function parseArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw))
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  return args;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
