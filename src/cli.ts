@@ -5,8 +5,10 @@ import { ConfigError, loadConfig } from "./config.js";
 import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
+import { createLogger, secretsOf } from "./log.js";
 import { loadContent, runTerminal } from "./main.js";
 import { scoreDifferences } from "./quiz/recompute.js";
+import { registerDiscord, startBot } from "./run-bot.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { openDatabase } from "./store/database.js";
 import { DatabaseTooNew } from "./store/migrate.js";
@@ -20,6 +22,8 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Where SIGTERM and SIGINT arrive (the process unless a test gives its own). */
+  readonly signals?: NodeJS.EventEmitter;
 }
 
 const USAGE = `srm: the AWS Shared Responsibility Model study bot
@@ -27,6 +31,7 @@ const USAGE = `srm: the AWS Shared Responsibility Model study bot
 Usage:
   srm start                      start the bot (the terminal front end when no Slack or Discord is configured)
   srm terminal                   the terminal front end, also with commands piped to standard input
+  srm discord register            register the Discord slash commands (once, not at every start)
   srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
   srm questions check            validate the ownership matrix and the question bank
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
@@ -40,8 +45,15 @@ Settings are read from the environment; see .env.example.`;
 const COMMAND_HELP: Record<string, string> = {
   start: `srm start
 
-Starts srm-bot. With no Slack or Discord settings it opens the terminal front end on the local
-database (SRM_DB, default ./data/srm.db): type /srm help at its prompt.`,
+Starts srm-bot: Slack when SLACK_BOT_TOKEN is set (Socket Mode with SLACK_APP_TOKEN, HTTP mode with
+SLACK_SIGNING_SECRET), Discord when DISCORD_TOKEN is set, both when both are, with /healthz, /readyz and
+/metrics on PORT. With neither, it opens the terminal front end when standard input is a terminal.
+Stops cleanly on SIGTERM or SIGINT.`,
+  discord: `srm discord register
+
+Registers the /srm and /srm-admin slash commands with Discord (npm run discord:register). With
+DISCORD_GUILD_ID set they are registered in that one server and show at once (for development);
+otherwise globally. Run it once after install and after each upgrade, not at every start.`,
   terminal: `srm terminal
 
 Opens the terminal front end on the local database whether or not Slack or Discord are configured.
@@ -103,6 +115,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await start(io, out, err);
       case "terminal":
         return await terminal(io, out);
+      case "discord":
+        if (rest[0] !== "register") {
+          err(`srm discord: expected "register".\n\n${COMMAND_HELP.discord}`);
+          return 2;
+        }
+        return await discordRegister(io, out, err);
       default:
         err(`srm: unknown command "${command}".\n\n${USAGE}`);
         return 2;
@@ -201,15 +219,53 @@ function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void)
 }
 
 async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  loadConfig(io.env, io.cwd); // a wrong setting is reported before anything else
+  const config = loadConfig(io.env, io.cwd);
+  if (config.slack || config.discord) {
+    try {
+      const bot = await startBot(config, { stdout: io.stdout, signals: io.signals ?? process });
+      await bot.done;
+      return 0;
+    } catch (error) {
+      err(`srm start: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   if (!io.stdin.isTTY) {
     err(
-      "srm start: no Slack or Discord settings, and standard input is not a terminal. " +
-        'Set SLACK_BOT_TOKEN or DISCORD_TOKEN (see .env.example), run it in a terminal, or use "srm terminal" to read commands from standard input.',
+      "srm start: no Slack or Discord is configured, and standard input is not a terminal. " +
+        "Set SLACK_BOT_TOKEN (with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET) or DISCORD_TOKEN with DISCORD_APPLICATION_ID " +
+        '(see .env.example), run it in a terminal, or use "srm terminal" to read commands from standard input.',
     );
     return 1;
   }
   return terminal(io, out);
+}
+
+async function discordRegister(
+  io: CliIo,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const config = loadConfig(io.env, io.cwd);
+  if (!config.discord) {
+    err(
+      "srm discord register: set DISCORD_TOKEN and DISCORD_APPLICATION_ID first (DISCORD_GUILD_ID registers in one server for development).",
+    );
+    return 1;
+  }
+  try {
+    const logger = createLogger({ level: config.logLevel, stream: io.stderr, secrets: secretsOf(config) });
+    const r = await registerDiscord(config.discord, logger);
+    out(
+      r.scope === "guild"
+        ? `Registered ${r.count} commands in server ${config.discord.guildId}; they show at once.`
+        : `Registered ${r.count} commands globally; Discord may take up to an hour to show them everywhere.`,
+    );
+    return 0;
+  } catch (error) {
+    err(`srm discord register: ${(error as Error).message}`);
+    return 1;
+  }
 }
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
