@@ -1,4 +1,5 @@
 import type { Area, Cell, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
+import { NameIndex } from "./name-index.js";
 
 /** What an alias phrase names. */
 export type AliasTarget =
@@ -60,7 +61,21 @@ export class OwnershipMatrix {
         if (cell.applies)
           for (const c of cell.conditions) for (const m of c.match) for (const w of m) vocabulary.add(w);
     this.vocabulary = vocabulary;
+    const names: { text: string; suggest: string }[] = [];
+    for (const e of this.allAliases()) {
+      const suggest =
+        e.target.kind === "service"
+          ? e.target.service.id
+          : e.target.kind === "group"
+            ? e.target.group.id
+            : e.target.area.id;
+      for (const w of e.words) names.push({ text: w, suggest });
+    }
+    this.names = new NameIndex(vocabulary, names);
   }
+
+  /** Known words and names by length, for typo correction and suggestions. */
+  readonly names: NameIndex;
 
   /** The service with this id, if any. */
   service(id: string): Service | undefined {

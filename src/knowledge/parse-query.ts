@@ -1,6 +1,6 @@
 import type { Area, Service, ServiceGroup } from "../domain/matrix.js";
 import type { AliasEntry, OwnershipMatrix } from "./matrix.js";
-import { editDistance, typoBudget, words } from "./text.js";
+import { words } from "./text.js";
 
 /** Words a question can carry that name nothing: they are read past, never reported as unknown. */
 const FILLER = new Set(
@@ -121,47 +121,10 @@ function correct(matrix: OwnershipMatrix, word: string): string {
   if (vocabulary.has(word) || FILLER.has(word) || /^\d+$/.test(word)) return word;
   if (word.endsWith("s") && vocabulary.has(word.slice(0, -1))) return word.slice(0, -1);
   if (word.endsWith("es") && vocabulary.has(word.slice(0, -2))) return word.slice(0, -2);
-  const budget = typoBudget(word);
-  if (budget === 0) return word;
-  let best: string | undefined;
-  let bestDistance = budget + 1;
-  let tie = false;
-  for (const candidate of vocabulary) {
-    if (candidate.length < 3) continue;
-    const d = editDistance(word, candidate, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-      tie = false;
-    } else if (d === bestDistance && d <= budget) {
-      tie = true;
-    }
-  }
-  return best !== undefined && !tie ? best : word;
+  return matrix.names.correct(word) ?? word;
 }
 
 /** The known names nearest to a word, for "did you mean" suggestions. */
 export function nearestNames(matrix: OwnershipMatrix, word: string, limit: number): string[] {
-  const scored: { phrase: string; d: number }[] = [];
-  const max = typoBudget(word) + 1;
-  for (const e of matrix.allAliases()) {
-    const d = Math.min(
-      editDistance(word, e.phrase, max),
-      ...e.words.map((w) => editDistance(word, w, max) + 1),
-    );
-    if (d <= max) scored.push({ phrase: preferredName(e.target), d });
-  }
-  scored.sort((a, b) => a.d - b.d || a.phrase.localeCompare(b.phrase));
-  return [...new Set(scored.map((s) => s.phrase))].slice(0, limit);
-}
-
-function preferredName(
-  t:
-    | { kind: "service"; service: Service }
-    | { kind: "group"; group: ServiceGroup }
-    | { kind: "area"; area: Area },
-): string {
-  if (t.kind === "service") return t.service.id;
-  if (t.kind === "group") return t.group.id;
-  return t.area.id;
+  return matrix.names.nearest(word, limit);
 }

@@ -14,33 +14,46 @@ export function words(text: string): string[] {
   return n === "" ? [] : n.split(" ");
 }
 
-/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
+const MAX_COMPARED = 128;
+// Three reusable rows: distance checks run for every unknown word, so they allocate nothing.
+const rows = [
+  new Int32Array(MAX_COMPARED + 1),
+  new Int32Array(MAX_COMPARED + 1),
+  new Int32Array(MAX_COMPARED + 1),
+];
+
+/** Optimal-string-alignment distance, stopping early once it exceeds `max` (longer strings never match). */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max || a.length > MAX_COMPARED || b.length > MAX_COMPARED)
+    return max + 1;
   const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  let prevPrev = rows[0] as Int32Array;
+  let prev = rows[1] as Int32Array;
+  let cur = rows[2] as Int32Array;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (
-        i > 1 &&
-        j > 1 &&
-        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
-        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
-      ) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ai === bj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         v = Math.min(v, (prevPrev[j - 2] as number) + 1);
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    const t = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[n] as number;
 }
