@@ -8,6 +8,7 @@ import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "./ports.js";
+import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
@@ -49,6 +50,8 @@ export interface EngineDeps {
   readonly standings: Standings;
   readonly competitions: Competitions;
   readonly settings: SettingsStore;
+  /** Personal practice: memory cards, sessions, the team pick's data and the weekly digest. */
+  readonly practice: Practice;
   readonly daily: DailyCommands;
   readonly planner: DailyPlanner;
   readonly announcer: Announcer;
@@ -88,7 +91,11 @@ export class Engine {
         );
       case "stats":
         return this.outcome(this.d.standings.stats(actor, intent.about), (s) =>
-          privateReply(statsCard(s, this.d.matrix)),
+          privateReply(
+            statsCard(s, this.d.matrix),
+            // Memory cards are personal: shown to their owner only.
+            ...(intent.about === null ? [this.d.practice.statsCard(actor)] : []),
+          ),
         );
       case "competition":
         if (intent.action === "status")
@@ -113,6 +120,12 @@ export class Engine {
             return privateReply(settingsCard(s, "Settings saved for this channel"));
           });
         });
+      case "practice":
+        return this.d.practice.session(actor, channel, intent.mode, intent.scope);
+      case "sure":
+        return this.d.practice.sure(actor, intent.confidence);
+      case "drill":
+        return this.d.practice.drill(actor, channel, intent.text);
       case "usage":
         return privateReply(notice("warning", intent.problem, `Usage: ${intent.usage}`));
     }
@@ -122,11 +135,11 @@ export class Engine {
   async press(actionId: string, actor: Actor): Promise<Reply> {
     this.d.metrics.increment("srm_commands_total", { command: "button" });
     const parsed = parseAnswerActionId(actionId);
-    if (!parsed)
-      return privateReply(
-        notice("warning", "That button is not one of ours", "Use the buttons on a question."),
-      );
-    return this.afterAnswer(this.d.rounds.answer(parsed.roundId, actor, [parsed.key]));
+    if (parsed) return this.afterAnswer(actor, this.d.rounds.answer(parsed.roundId, actor, [parsed.key]));
+    return (
+      this.d.practice.press(actionId, actor) ??
+      privateReply(notice("warning", "That button is not one of ours", "Use the buttons on a question."))
+    );
   }
 
   /** A person's home: points, streak, rank and what to practise next (Slack's App Home tab). */
@@ -137,7 +150,9 @@ export class Engine {
     const next = weakest
       ? `Your weakest spot so far is ${this.d.matrix.area(weakest.id)?.name ?? this.d.matrix.service(weakest.id)?.name ?? weakest.id}: try /srm quiz, or look it up with /srm ${weakest.id}.`
       : "Answer a few questions (/srm quiz) and this shows what to practise next.";
-    return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", next), helpCard()];
+    // What is due comes first: it is the practice that pays off most today.
+    const practise = `${this.d.practice.homeLine(actor)} ${next}`.trim();
+    return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", practise), helpCard()];
   }
 
   /** Posts due daily questions, reveals due rounds and ends due competitions; the scheduler calls it. */
@@ -154,6 +169,11 @@ export class Engine {
           error: String(error),
         });
       }
+    }
+    try {
+      await this.d.practice.tick();
+    } catch (error) {
+      this.d.logger.error("sending weekly digests failed", { error: String(error) });
     }
   }
 
@@ -176,7 +196,7 @@ export class Engine {
       owner: summary.owner,
       at: this.d.clock.now(),
     });
-    return lookupReply(result);
+    return this.d.practice.lookupReply(result, lookupReply(result));
   }
 
   private quiz(actor: Actor, channel: ChannelRef): Reply {
@@ -190,17 +210,22 @@ export class Engine {
     // A person's own /srm quiz question comes first; otherwise the channel's question of the day.
     const target = this.d.rounds.openPrivateFor(actor) ?? this.d.rounds.openInChannel(channel);
     if (!target) return privateReply(failureCard({ code: "NoOpenRound" }));
-    return this.afterAnswer(this.d.rounds.answer(target.id, actor, response));
+    return this.afterAnswer(actor, this.d.rounds.answer(target.id, actor, response));
   }
 
-  private afterAnswer(result: ReturnType<RoundService["answer"]>): Reply {
+  private afterAnswer(actor: Actor, result: ReturnType<RoundService["answer"]>): Reply {
     this.d.metrics.increment("srm_answers_total", { outcome: result.ok ? "locked" : result.failure.code });
     if (!result.ok) return privateReply(failureCard(result.failure));
     const { round, answer } = result.value;
     if (round.kind === "private") {
       const revealed = this.d.rounds.reveal(round.id);
       const mine = revealed?.answers.find((a) => a.id === answer.id) ?? answer;
-      return privateReply(privateResultCard(revealed?.round ?? round, mine));
+      const shown = revealed?.round ?? round;
+      return privateReply(
+        privateResultCard(shown, mine),
+        // How sure? after a right answer, and the next question of a running practice.
+        ...this.d.practice.afterPrivateAnswer(actor, shown, mine),
+      );
     }
     this.refreshCountSoon(round);
     return privateReply(lockedCard(round.question, answer.response));

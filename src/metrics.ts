@@ -75,7 +75,9 @@ export class MetricsRegistry implements Metrics {
       lines.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} histogram`);
       for (const [k, h] of series) {
         const prefix = k ? `${k},` : "";
-        BUCKETS.forEach((b, i) => lines.push(`${name}_bucket{${prefix}le="${b}"} ${h.buckets[i]}`));
+        BUCKETS.forEach((b, i) => {
+          lines.push(`${name}_bucket{${prefix}le="${b}"} ${h.buckets[i]}`);
+        });
         lines.push(`${name}_bucket{${prefix}le="+Inf"} ${h.count}`);
         lines.push(
           `${name}_sum${k ? `{${k}}` : ""} ${h.sum}`,

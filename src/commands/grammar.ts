@@ -1,3 +1,5 @@
+import type { Confidence } from "../practice/memory.js";
+
 /** What a `/srm ...` command asks for, before any use case runs. */
 export type Intent =
   | { readonly kind: "help" }
@@ -14,6 +16,13 @@ export type Intent =
       readonly args: readonly string[];
     }
   | { readonly kind: "settings"; readonly args: readonly string[] }
+  | {
+      readonly kind: "practice";
+      readonly mode: "practice" | "review" | "cram";
+      readonly scope: string | null;
+    }
+  | { readonly kind: "sure"; readonly confidence: Confidence }
+  | { readonly kind: "drill"; readonly text: string }
   | { readonly kind: "usage"; readonly problem: string; readonly usage: string };
 
 /** Strips a leading "/srm" (or "srm") and surrounding space from what a person typed. */
@@ -29,7 +38,9 @@ export const USAGE = {
   daily:
     "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <N>h] | status | off | now | skip <date> | pause until <date> | resume | leaderboard <day> <HH:MM>",
   settings:
-    "/srm settings | /srm settings services <ec2,rds,...|all> | /srm settings difficulty <easy|medium|hard|any> | /srm settings speed-bonus <on|off>",
+    "/srm settings | /srm settings services <ec2,rds,...|all> | /srm settings difficulty <easy|medium|hard|any> | /srm settings speed-bonus <on|off> | /srm settings pick <rotation|memory> | /srm settings digest <on|off>",
+  sure: "/srm sure <guess|fairly|certain> (how sure you were of your last right answer)",
+  drill: "/srm drill <service> <area> (add that cell to your cards and be asked it)",
 } as const;
 
 /** Reads the text after `/srm` as an intent. Anything that is not a command word is a lookup. */
@@ -78,6 +89,26 @@ export function parseCommand(raw: string): Intent {
     }
     case "settings":
       return { kind: "settings", args: rest };
+    case "practice":
+    case "practise":
+      return { kind: "practice", mode: "practice", scope: null };
+    case "review":
+      return { kind: "practice", mode: "review", scope: null };
+    case "cram":
+      return { kind: "practice", mode: "cram", scope: tail === "" ? null : tail };
+    case "sure": {
+      const level = (rest[0] ?? "").toLowerCase();
+      if (level === "guess" || level === "fairly" || level === "certain")
+        return { kind: "sure", confidence: level };
+      return {
+        kind: "usage",
+        problem: rest[0] ? `"${rest[0]}" is not guess, fairly or certain` : "Say how sure you were",
+        usage: USAGE.sure,
+      };
+    }
+    case "drill":
+      if (tail === "") return { kind: "usage", problem: "Name a service and an area", usage: USAGE.drill };
+      return { kind: "drill", text: tail };
     default:
       return { kind: "lookup", text };
   }

@@ -32,12 +32,22 @@ export function helpCard(): Card {
         ],
       },
       {
+        label: "Practice (spaced repetition)",
+        items: [
+          "/srm practice: your most due card, privately, one after another until none is due",
+          "/srm review: the questions you missed, until each is answered right",
+          "/srm cram [service]: everything in a service regardless of due dates (alone: every card you have)",
+          "/srm drill ec2 os-patching: add a cell to your cards and be asked it (the Quiz me on this button)",
+          "/srm sure guess | fairly | certain: how sure you were of your last right answer",
+        ],
+      },
+      {
         label: "Admins",
         items: [
           "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h); daily off | skip <date> | pause until <date> | resume | now",
           "/srm reveal: close and reveal the open question now",
           '/srm competition start "Spring Cup" 2w (or an end date YYYY-MM-DD) | competition end',
-          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off",
+          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off",
         ],
       },
     ],

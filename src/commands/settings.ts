@@ -39,6 +39,14 @@ export function applySetting(
       if (value === "on" || value === "off") return ok({ ...current, speedBonus: value === "on" });
       return fail({ code: "BadUsage", problem: "speed-bonus is on or off", usage: USAGE.settings });
     }
+    case "pick": {
+      if (value === "rotation" || value === "memory") return ok({ ...current, pick: value });
+      return fail({ code: "BadUsage", problem: "pick is rotation or memory", usage: USAGE.settings });
+    }
+    case "digest": {
+      if (value === "on" || value === "off") return ok({ ...current, digest: value === "on" });
+      return fail({ code: "BadUsage", problem: "digest is on or off", usage: USAGE.settings });
+    }
     default:
       return fail({ code: "BadUsage", problem: `Unknown setting "${name}"`, usage: USAGE.settings });
   }
@@ -57,6 +65,17 @@ export function settingsCard(s: ChannelSettings, title = "Question settings for 
         text: s.speedBonus
           ? "on: the first three correct answers earn +3, +2, +1"
           : "off (the default: a question stays open for hours, so being first earns nothing)",
+      },
+      {
+        label: "Question pick",
+        text:
+          s.pick === "memory"
+            ? "memory: the question whose cells this channel's active members are most likely to have forgotten"
+            : "rotation (the default): every question once before any repeats, varying service and area",
+      },
+      {
+        label: "Weekly digest",
+        text: s.digest ? "on: Mondays, the three weakest cells and the most asked lookups" : "off",
       },
     ],
     footer: `Change with ${USAGE.settings}`,

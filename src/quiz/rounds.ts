@@ -1,4 +1,4 @@
-import type { QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
@@ -21,6 +21,22 @@ export interface RoundDeps {
   readonly announcer: Announcer;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Told about every reveal, so each answer updates the answerer's memory cards. */
+  readonly reveals?: RevealListener;
+  /** Picks the question of the day for channels whose setting is `pick memory`. */
+  readonly picker?: QuestionPicker;
+}
+
+/** Told about every revealed round: channel rounds at their reveal, private ones at once. */
+export interface RevealListener {
+  /** Called once per round, after its reveal is saved. */
+  revealed(round: RoundRow, answers: readonly AnswerRow[]): void;
+}
+
+/** Chooses a channel's question of the day by what its members are most likely to have forgotten. */
+export interface QuestionPicker {
+  /** The question to ask, or null to fall back to rotation. */
+  pick(channel: ChannelRef, filter: QuestionFilter, history: AskHistory, seed: string): Question | null;
 }
 
 /** The result of an accepted answer. */
@@ -62,6 +78,7 @@ export class RoundService {
     const history = this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
     const seed = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
     const question =
+      (settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null) ??
       this.d.bank.next(this.d.bank.scenarios, filter, history, seed) ??
       this.d.bank.next(this.d.bank.drills, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
@@ -207,7 +224,7 @@ export class RoundService {
   /** The scoring step of a reveal, in one transaction. */
   reveal(roundId: number): { round: RoundRow; answers: AnswerRow[] } | null {
     const now = this.d.clock.now();
-    return this.d.rounds.transaction(() => {
+    const revealed = this.d.rounds.transaction(() => {
       const round = this.d.rounds.get(roundId);
       if (!round || round.status === "revealed") return null;
       if (round.status === "open") this.d.rounds.close(roundId, now);
@@ -253,6 +270,21 @@ export class RoundService {
       this.d.metrics.increment("srm_rounds_total", { event: "revealed", kind: round.kind });
       return { round: this.d.rounds.get(roundId) as RoundRow, answers: this.d.rounds.answers(roundId) };
     });
+    if (revealed) this.tellReveal(revealed.round, revealed.answers);
+    return revealed;
+  }
+
+  /** Passes a saved reveal on to the listener; its failure is logged and never takes the reveal back. */
+  private tellReveal(round: RoundRow, answers: readonly AnswerRow[]): void {
+    if (!this.d.reveals) return;
+    try {
+      this.d.reveals.revealed(round, answers);
+    } catch (error) {
+      this.d.logger.error("updating memory cards after a reveal failed; the scores are saved", {
+        round: round.id,
+        error: String(error),
+      });
+    }
   }
 
   /** Replaces the round's channel message with its reveal (or posts it, if the message never went out). */

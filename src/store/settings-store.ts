@@ -9,10 +9,20 @@ export interface ChannelSettings {
   readonly difficulty: Difficulty | null;
   /** Whether the first correct answers earn a speed bonus (off by default: rounds stay open for hours). */
   readonly speedBonus: boolean;
+  /** How the question of the day is chosen: rotating through the bank, or by what the team has forgotten. */
+  readonly pick: "rotation" | "memory";
+  /** Whether the channel gets the weekly digest. */
+  readonly digest: boolean;
 }
 
 /** The settings of a channel that never set any. */
-export const DEFAULT_SETTINGS: ChannelSettings = { services: null, difficulty: null, speedBonus: false };
+export const DEFAULT_SETTINGS: ChannelSettings = {
+  services: null,
+  difficulty: null,
+  speedBonus: false,
+  pick: "rotation",
+  digest: false,
+};
 
 /** Per-channel settings in SQLite. */
 export class SettingsStore {
@@ -21,11 +31,12 @@ export class SettingsStore {
   constructor(db: Db) {
     this.q = {
       get: db.prepare(
-        "SELECT services, difficulty, speed_bonus AS speedBonus FROM channel_settings WHERE platform = ? AND workspace = ? AND channel = ?",
+        "SELECT services, difficulty, speed_bonus AS speedBonus, question_pick AS pick, weekly_digest AS digest FROM channel_settings WHERE platform = ? AND workspace = ? AND channel = ?",
       ),
       put: db.prepare(
-        "INSERT INTO channel_settings (platform, workspace, channel, services, difficulty, speed_bonus) VALUES (?, ?, ?, ?, ?, ?) " +
-          "ON CONFLICT (platform, workspace, channel) DO UPDATE SET services = excluded.services, difficulty = excluded.difficulty, speed_bonus = excluded.speed_bonus",
+        "INSERT INTO channel_settings (platform, workspace, channel, services, difficulty, speed_bonus, question_pick, weekly_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, channel) DO UPDATE SET services = excluded.services, difficulty = excluded.difficulty, speed_bonus = excluded.speed_bonus, " +
+          "question_pick = excluded.question_pick, weekly_digest = excluded.weekly_digest",
       ),
     };
   }
@@ -33,13 +44,21 @@ export class SettingsStore {
   /** A channel's settings (the defaults when it has none). */
   get(channel: ChannelRef): ChannelSettings {
     const raw = this.q.get.get(channel.platform, channel.workspaceId, channel.channelId) as
-      | { services: string | null; difficulty: Difficulty | null; speedBonus: number }
+      | {
+          services: string | null;
+          difficulty: Difficulty | null;
+          speedBonus: number;
+          pick: ChannelSettings["pick"];
+          digest: number;
+        }
       | undefined;
     if (!raw) return DEFAULT_SETTINGS;
     return {
       services: raw.services ? (JSON.parse(raw.services) as string[]) : null,
       difficulty: raw.difficulty,
       speedBonus: raw.speedBonus === 1,
+      pick: raw.pick,
+      digest: raw.digest === 1,
     };
   }
 
@@ -52,6 +71,8 @@ export class SettingsStore {
       s.services ? JSON.stringify(s.services) : null,
       s.difficulty,
       s.speedBonus ? 1 : 0,
+      s.pick,
+      s.digest ? 1 : 0,
     );
   }
 }

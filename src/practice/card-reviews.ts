@@ -1,0 +1,86 @@
+import type { Clock } from "../ports.js";
+import type { Person, PracticeStore } from "../store/practice-store.js";
+import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import { ok, type PracticeOutcome, refuse } from "./failures.js";
+import { itemsOfAnswer } from "./items.js";
+import { type Confidence, type ItemRef, type Recall, recallOf } from "./memory.js";
+import type { MemoryScheduler } from "./scheduler.js";
+
+/** What recording reviews needs. */
+export interface CardReviewDeps {
+  readonly store: PracticeStore;
+  readonly scheduler: MemoryScheduler;
+  readonly clock: Clock;
+}
+
+/** A "How sure?" tap as it was taken: the rating it gave and when each card is due now. */
+export interface ConfidenceNoted {
+  readonly confidence: Confidence;
+  readonly recall: Recall;
+  readonly cards: readonly { readonly item: ItemRef; readonly due: Date }[];
+}
+
+/** Turns every revealed answer into reviews of the answerer's memory cards. */
+export class CardReviews {
+  constructor(private readonly d: CardReviewDeps) {}
+
+  /**
+   * Reviews the cards of every answer of a revealed round: wrong is again, right is good (a private
+   * answer's "How sure?" tap may lower that to hard later). Cards are created on first meeting.
+   */
+  revealed(round: RoundRow, answers: readonly AnswerRow[]): void {
+    const { platform, workspaceId } = round.channel;
+    this.d.store.transaction(() => {
+      for (const answer of answers) {
+        const who: Person = { platform, workspaceId, userId: answer.userId };
+        for (const outcome of itemsOfAnswer(round.question, answer.response, answer.correct))
+          this.review(who, outcome.item, recallOf(outcome.correct, null), answer.answeredAt, round);
+      }
+    });
+  }
+
+  /**
+   * Rates a right private answer again after a "How sure?" tap (`roundId` null: the person's latest).
+   * The review is rolled back and redone with the new rating, so the schedule is as if it had been
+   * given at once; refused once the card has been reviewed again since.
+   */
+  confidence(who: Person, roundId: number | null, confidence: Confidence): PracticeOutcome<ConfidenceNoted> {
+    // Read and written in one transaction, so two taps at once cannot both roll the same review back.
+    return this.d.store.transaction(() => {
+      const id = roundId ?? this.d.store.lastPrivateRound(who);
+      const rows = id === null ? [] : this.d.store.roundReviews(who, id);
+      if (rows.length === 0) return refuse({ code: "NoAnswerToRate" });
+      if (rows.some((r) => r.review.source !== "private")) return refuse({ code: "SureOnlyPrivate" });
+      // A wrong answer is "again" however sure the person felt; only right answers have a confidence.
+      if (rows.some((r) => r.review.trace.recall === "again")) return refuse({ code: "SureAfterWrong" });
+      if (rows.some((r) => this.d.store.latestReview(r.card.id)?.id !== r.review.id))
+        return refuse({ code: "SureTooLate" });
+      const recall = recallOf(true, confidence);
+      const cards = rows.map(({ review, card }) => {
+        const before = this.d.scheduler.undo(card.memory, review.trace);
+        const { memory } = this.d.scheduler.review(before, review.trace.reviewedAt, recall);
+        this.d.store.saveCard(card.id, memory, recall);
+        this.d.store.rerate(review.id, recall, confidence);
+        return { item: card.item, due: memory.due };
+      });
+      return ok({ confidence, recall, cards });
+    });
+  }
+
+  /** Adds an item to a person's cards (due at once) without reviewing it. */
+  meet(who: Person, item: ItemRef): void {
+    const now = this.d.clock.now();
+    this.d.store.ensureCard(who, item, this.d.scheduler.fresh(now), now);
+  }
+
+  private review(who: Person, item: ItemRef, recall: Recall, answeredAt: Date, round: RoundRow): void {
+    const card = this.d.store.ensureCard(who, item, this.d.scheduler.fresh(answeredAt), answeredAt);
+    // A channel answer is applied at the reveal, maybe after the same card was practised privately:
+    // a review is never placed before the card's latest one.
+    const last = card.memory.lastReview;
+    const at = last && last > answeredAt ? last : answeredAt;
+    const { memory, trace } = this.d.scheduler.review(card.memory, at, recall);
+    this.d.store.saveCard(card.id, memory, recall);
+    this.d.store.addReview(card.id, round.id, round.kind, trace);
+  }
+}

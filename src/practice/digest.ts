@@ -1,0 +1,87 @@
+import { isoWeek } from "../domain/scoring.js";
+import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
+import type { PracticeStore } from "../store/practice-store.js";
+import { digestCard } from "../views/practice-view.js";
+import type { CellForgetting, TeamMemory } from "./team-memory.js";
+
+/** How many weak cells and top lookups a digest lists. */
+const WEAKEST = 3;
+const TOP_LOOKUPS = 5;
+
+/** The digest is due from this hour (UTC) on the Monday of each ISO week. */
+const DIGEST_HOUR_UTC = 9;
+
+/** One channel's weekly digest. */
+export interface Digest {
+  readonly week: string;
+  /** The cells the active members are most likely to have forgotten, most forgotten first. */
+  readonly weakest: readonly CellForgetting[];
+  /** The workspace's most asked lookups of the last seven days. */
+  readonly lookups: readonly { readonly query: string; readonly count: number }[];
+}
+
+/** What the weekly digest needs. */
+export interface DigestDeps {
+  readonly store: PracticeStore;
+  readonly team: TeamMemory;
+  readonly journal: LookupJournal;
+  readonly matrix: OwnershipMatrix;
+  readonly announcer: Announcer;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The weekly digest for channels that asked for it: their weakest cells and the most asked lookups. */
+export class WeeklyDigests {
+  constructor(private readonly d: DigestDeps) {}
+
+  /** A channel's digest as of now. */
+  build(channel: ChannelRef): Digest {
+    const now = this.d.clock.now();
+    return {
+      week: isoWeek(now),
+      weakest: this.d.team
+        .forgetting(channel)
+        .filter((f) => f.forgotten > 0)
+        .slice(0, WEAKEST),
+      lookups: this.d.journal.mostAsked(
+        channel.platform,
+        channel.workspaceId,
+        new Date(now.getTime() - 7 * 86_400_000),
+        TOP_LOOKUPS,
+      ),
+    };
+  }
+
+  /** Posts every digest due (once per channel per ISO week, from Monday 09:00 UTC); returns how many. */
+  async sendDue(): Promise<number> {
+    const now = this.d.clock.now();
+    if (now < digestTime(now)) return 0;
+    const week = isoWeek(now);
+    let sent = 0;
+    for (const channel of this.d.store.digestChannels()) {
+      if (!this.d.store.claimDigest(channel, week, now)) continue;
+      try {
+        await this.d.announcer.post(channel, digestCard(this.build(channel), this.d.matrix));
+        sent++;
+      } catch (error) {
+        // Given back, so the next tick tries again; one channel's failure never stops the others.
+        this.d.store.releaseDigest(channel, week);
+        this.d.logger.error("posting a weekly digest failed; it will be tried again", {
+          channel: channel.channelId,
+          error: String(error),
+        });
+      }
+    }
+    return sent;
+  }
+}
+
+/** Monday DIGEST_HOUR_UTC:00 UTC of the ISO week of `at`. */
+export function digestTime(at: Date): Date {
+  const day = at.getUTCDay() || 7;
+  return new Date(
+    Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() - (day - 1), DIGEST_HOUR_UTC),
+  );
+}

@@ -1,0 +1,26 @@
+import type { QuizFailure } from "../quiz/failures.js";
+
+/** Expected failures of practice commands, returned as values and turned into words by one table. */
+export type PracticeFailure =
+  | { readonly code: "NoAnswerToRate" }
+  | { readonly code: "SureOnlyPrivate" }
+  | { readonly code: "SureAfterWrong" }
+  | { readonly code: "SureTooLate" }
+  | { readonly code: "NotACell"; readonly text: string }
+  | { readonly code: "NotAService"; readonly text: string }
+  | { readonly code: "Quiz"; readonly failure: QuizFailure };
+
+/** A practice use case's outcome: a value, or an expected failure. */
+export type PracticeOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: PracticeFailure };
+
+/** A successful outcome. */
+export function ok<T>(value: T): PracticeOutcome<T> {
+  return { ok: true, value };
+}
+
+/** A failed outcome. */
+export function refuse<T = never>(failure: PracticeFailure): PracticeOutcome<T> {
+  return { ok: false, failure };
+}

@@ -1,0 +1,150 @@
+import type { QuestionBank } from "../bank/question-bank.js";
+import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
+import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
+import type { RoundService } from "../quiz/rounds.js";
+import type { PracticeStore } from "../store/practice-store.js";
+import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import { type Card, privateReply, type Reply } from "../views/card.js";
+import {
+  confidenceCard,
+  howSureCard,
+  memoryStatsCard,
+  parseDrillActionId,
+  parseSureActionId,
+  practiceFailureCard,
+  practiceHomeLine,
+  quizMeCard,
+  sessionStepCard,
+  withQuizMe,
+} from "../views/practice-view.js";
+import type { CardReviews } from "./card-reviews.js";
+import { WeeklyDigests } from "./digest.js";
+import type { PracticeOutcome } from "./failures.js";
+import { cellItem } from "./items.js";
+import type { Confidence, ItemRef } from "./memory.js";
+import type { MemoryScheduler } from "./scheduler.js";
+import { PracticeSessions, type SessionMode } from "./sessions.js";
+import { PracticeStats } from "./stats.js";
+import type { TeamMemory } from "./team-memory.js";
+
+/** A button carries no channel; a private round opened from one is filed under this channel id. */
+export const BUTTON_CHANNEL_ID = "practice";
+
+/** What personal practice needs. */
+export interface PracticeDeps {
+  readonly store: PracticeStore;
+  readonly scheduler: MemoryScheduler;
+  readonly reviews: CardReviews;
+  readonly team: TeamMemory;
+  readonly rounds: RoundService;
+  readonly bank: QuestionBank;
+  readonly matrix: OwnershipMatrix;
+  readonly lookup: OwnershipLookup;
+  readonly journal: LookupJournal;
+  readonly announcer: Announcer;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Personal practice as the engine drives it: commands and buttons in, replies out. */
+export class Practice {
+  private readonly sessions: PracticeSessions;
+  private readonly stats: PracticeStats;
+  private readonly digests: WeeklyDigests;
+
+  constructor(private readonly d: PracticeDeps) {
+    this.sessions = new PracticeSessions(d);
+    this.stats = new PracticeStats(d);
+    this.digests = new WeeklyDigests(d);
+  }
+
+  /** `/srm practice`, `/srm review` and `/srm cram [service]`: starts a session and asks its first question. */
+  session(actor: Actor, channel: ChannelRef, mode: SessionMode, scope: string | null): Reply {
+    let services: string[] | null = null;
+    if (mode === "cram" && scope !== null) {
+      services = this.servicesNamed(scope);
+      if (!services) return privateReply(practiceFailureCard({ code: "NotAService", text: scope }));
+    }
+    return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
+  }
+
+  /** `/srm drill <service> <area>`: the typed "Quiz me on this", in free phrasing. */
+  drill(actor: Actor, channel: ChannelRef, text: string): Reply {
+    const result = this.d.lookup.lookup(text);
+    if (result.kind !== "answer" || !result.service)
+      return privateReply(practiceFailureCard({ code: "NotACell", text }));
+    return this.quizMe(actor, channel, cellItem(result.service.id, result.area.id));
+  }
+
+  /** `/srm sure <guess|fairly|certain>`: rates the person's latest right private answer. */
+  sure(actor: Actor, confidence: Confidence, roundId: number | null = null): Reply {
+    return this.reply(this.d.reviews.confidence(actor, roundId, confidence), (noted) =>
+      confidenceCard(noted, this.d.matrix),
+    );
+  }
+
+  /** A pressed practice button ("Quiz me on this", "How sure?"); null when the id is none of these. */
+  press(actionId: string, actor: Actor): Reply | null {
+    const drill = parseDrillActionId(actionId);
+    if (drill) {
+      const channel = {
+        platform: actor.platform,
+        workspaceId: actor.workspaceId,
+        channelId: BUTTON_CHANNEL_ID,
+      };
+      return this.quizMe(actor, channel, cellItem(drill.service, drill.area));
+    }
+    const sure = parseSureActionId(actionId);
+    if (sure) return this.sure(actor, sure.confidence, sure.roundId);
+    return null;
+  }
+
+  /** What follows a revealed private answer: "How sure?" when it was right, and the session's next step. */
+  afterPrivateAnswer(actor: Actor, round: RoundRow, answer: AnswerRow): Card[] {
+    const cards: Card[] = answer.correct ? [howSureCard(round.id)] : [];
+    const next = this.sessions.continueAfter(actor, round);
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    return cards;
+  }
+
+  /** A lookup's reply, with "Quiz me on this" when it answered exactly one cell. */
+  lookupReply(result: LookupResult, reply: Reply): Reply {
+    const [first, ...rest] = reply.cards;
+    if (result.kind !== "answer" || !result.service || !first) return reply;
+    return { ...reply, cards: [withQuizMe(first, result.service.id, result.area.id), ...rest] };
+  }
+
+  /** The memory part of a person's /srm stats. */
+  statsCard(actor: Actor): Card {
+    return memoryStatsCard(this.stats.of(actor), this.d.matrix);
+  }
+
+  /** What is due, as the first sentence of a person's home; empty when they have no cards. */
+  homeLine(actor: Actor): string {
+    const now = this.d.clock.now();
+    return practiceHomeLine(this.d.store.dueCount(actor, now), this.d.store.nextDue(actor, now));
+  }
+
+  /** Posts the weekly digests that are due; front ends call it on their timer through the engine. */
+  async tick(): Promise<void> {
+    await this.digests.sendDue();
+  }
+
+  private quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Reply {
+    return this.reply(this.sessions.quizMe(actor, channel, item), quizMeCard);
+  }
+
+  /** The services a cram names: one service, or every member of a group ("ecs"). */
+  private servicesNamed(text: string): string[] | null {
+    const result = this.d.lookup.lookup(text);
+    if (result.kind === "service-stack") return [result.service.id];
+    if (result.kind === "which-service" && result.area === null && result.services.length > 0)
+      return result.services.map((s) => s.id);
+    return null;
+  }
+
+  private reply<T>(o: PracticeOutcome<T>, render: (value: T) => Card): Reply {
+    return privateReply(o.ok ? render(o.value) : practiceFailureCard(o.failure));
+  }
+}

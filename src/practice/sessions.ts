@@ -1,0 +1,152 @@
+import type { QuestionBank } from "../bank/question-bank.js";
+import type { Question } from "../domain/question.js";
+import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { Actor, ChannelRef, Clock } from "../ports.js";
+import type { RoundService } from "../quiz/rounds.js";
+import type { Person, PracticeStore, SessionRow } from "../store/practice-store.js";
+import type { RoundRow } from "../store/round-store.js";
+import type { CardReviews } from "./card-reviews.js";
+import { ok, type PracticeOutcome, refuse } from "./failures.js";
+import { itemKey, itemsOfServices, questionFor } from "./items.js";
+import type { ItemRef, Memory } from "./memory.js";
+import type { MemoryScheduler } from "./scheduler.js";
+
+/**
+ * practice: the most due card first, until none is due; review: the misses, until each is answered right;
+ * cram: everything in scope, regardless of due dates.
+ */
+export type SessionMode = SessionRow["mode"];
+
+/** What a session does next: ask a question, or stop. */
+export type SessionStep =
+  | {
+      readonly kind: "ask";
+      readonly mode: SessionMode;
+      readonly round: RoundRow;
+      /** How many more are waiting after this one. */
+      readonly left: number;
+      /** The person had another private question open; it comes first. */
+      readonly earlier: boolean;
+    }
+  | { readonly kind: "done"; readonly mode: SessionMode; readonly nextDue: Date | null };
+
+/** A private question opened for one item. */
+export interface Asked {
+  readonly round: RoundRow;
+  readonly earlier: boolean;
+}
+
+/** What sessions need. */
+export interface SessionDeps {
+  readonly store: PracticeStore;
+  readonly scheduler: MemoryScheduler;
+  readonly reviews: CardReviews;
+  readonly rounds: RoundService;
+  readonly bank: QuestionBank;
+  readonly matrix: OwnershipMatrix;
+  readonly clock: Clock;
+}
+
+interface Queued {
+  readonly item: ItemRef;
+  readonly question: Question;
+}
+
+/** Personal practice, review and cram: one private question after another, each answer a review. */
+export class PracticeSessions {
+  constructor(private readonly d: SessionDeps) {}
+
+  /** Starts a session (replacing any running one) and asks its first question. */
+  start(
+    actor: Actor,
+    channel: ChannelRef,
+    mode: SessionMode,
+    services: readonly string[] | null,
+  ): PracticeOutcome<SessionStep> {
+    this.d.store.startSession(actor, mode, services, this.d.clock.now());
+    return this.advance(actor, channel, this.d.store.session(actor) as SessionRow);
+  }
+
+  /** After a private answer: the session's next step if the answer was to its question, else null. */
+  continueAfter(actor: Actor, round: RoundRow): PracticeOutcome<SessionStep> | null {
+    const session = this.d.store.session(actor);
+    if (!session || session.roundId !== round.id) return null;
+    return this.advance(actor, round.channel, session);
+  }
+
+  /** Adds an item to the person's cards and asks it privately ("Quiz me on this"). */
+  quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): PracticeOutcome<Asked> {
+    const question = questionFor(this.d.bank, item);
+    if (!question) return refuse({ code: "NotACell", text: item.id });
+    this.d.reviews.meet(actor, item);
+    return this.ask(actor, channel, question);
+  }
+
+  private advance(actor: Actor, channel: ChannelRef, session: SessionRow): PracticeOutcome<SessionStep> {
+    const queue = this.queue(actor, session);
+    const first = queue[0];
+    if (!first) {
+      this.d.store.endSession(actor);
+      return ok({
+        kind: "done",
+        mode: session.mode,
+        nextDue: this.d.store.nextDue(actor, this.d.clock.now()),
+      });
+    }
+    const asked = this.ask(actor, channel, first.question);
+    if (!asked.ok) {
+      this.d.store.endSession(actor);
+      return asked;
+    }
+    this.d.store.setSessionRound(actor, asked.value.round.id);
+    return ok({ kind: "ask", mode: session.mode, left: queue.length - 1, ...asked.value });
+  }
+
+  /** Opens a private round on one question; a question the person already has open comes first. */
+  private ask(actor: Actor, channel: ChannelRef, question: Question): PracticeOutcome<Asked> {
+    const open = this.d.rounds.openPrivateFor(actor);
+    const opened = this.d.rounds.openPrivateRound(actor, channel, [question]);
+    if (!opened.ok) return refuse({ code: "Quiz", failure: opened.failure });
+    return ok({ round: opened.value, earlier: open !== undefined && open.question.id !== question.id });
+  }
+
+  /** The questions a session still has to ask, the next one first. */
+  private queue(who: Person, session: SessionRow): Queued[] {
+    const now = this.d.clock.now();
+    const askable = (item: ItemRef): Queued[] => {
+      const question = questionFor(this.d.bank, item);
+      return question ? [{ item, question }] : [];
+    };
+    const recall = (card: { readonly memory: Memory } | undefined) =>
+      card ? this.d.scheduler.recall(card.memory, now) : 0;
+    switch (session.mode) {
+      case "practice":
+        // "Most due" is the card most likely forgotten by now; among equals, the one due longest.
+        return this.d.store
+          .dueCards(who, now)
+          .map((card) => ({ card, r: recall(card) }))
+          .sort((a, b) => a.r - b.r || +a.card.memory.due - +b.card.memory.due || a.card.id - b.card.id)
+          .flatMap(({ card }) => askable(card.item));
+      case "review":
+        // The miss answered longest ago first, so a miss answered wrong again goes to the back.
+        return this.d.store
+          .cards(who)
+          .filter((card) => card.lastRecall === "again")
+          .sort((a, b) => (a.lastReviewId ?? 0) - (b.lastReviewId ?? 0))
+          .flatMap((card) => askable(card.item));
+      case "cram": {
+        const cards = new Map(this.d.store.cards(who).map((c) => [itemKey(c.item), c]));
+        const items = session.services
+          ? itemsOfServices(this.d.matrix, this.d.bank, session.services)
+          : [...cards.values()].map((c) => c.item);
+        // Whatever was answered since the cram began is done; the least remembered comes first.
+        return items
+          .map((item, order) => ({ item, order, card: cards.get(itemKey(item)) }))
+          .filter(({ card }) => (card?.lastReviewId ?? 0) <= session.sinceReview)
+          .map((x) => ({ ...x, r: recall(x.card) }))
+          .sort((a, b) => a.r - b.r || a.order - b.order)
+          .flatMap(({ item }) => askable(item));
+      }
+    }
+  }
+}

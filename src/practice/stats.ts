@@ -1,0 +1,64 @@
+import type { QuestionBank } from "../bank/question-bank.js";
+import type { Clock } from "../ports.js";
+import type { Person, PracticeStore } from "../store/practice-store.js";
+import { cellOf } from "./items.js";
+import type { MemoryScheduler } from "./scheduler.js";
+
+/** How far back measured retention looks. */
+export const RETENTION_DAYS = 30;
+
+/** A person's memory of one service's cells and questions. */
+export interface ServiceRecall {
+  readonly service: string;
+  readonly cards: number;
+  /** Mean probability of recall now, 0 to 1. */
+  readonly recall: number;
+}
+
+/** A person's memory cards at a glance, for /srm stats. */
+export interface MemoryStats {
+  readonly cards: number;
+  readonly due: number;
+  /** Reviews of cards already learned in the last RETENTION_DAYS days, and how many were recalled. */
+  readonly retention: { readonly reviews: number; readonly passed: number };
+  /** Per service, least remembered first. */
+  readonly services: readonly ServiceRecall[];
+}
+
+/** What memory stats read. */
+export interface PracticeStatsDeps {
+  readonly store: PracticeStore;
+  readonly scheduler: MemoryScheduler;
+  readonly bank: QuestionBank;
+  readonly clock: Clock;
+}
+
+/** Cards due, measured retention and recall per service. */
+export class PracticeStats {
+  constructor(private readonly d: PracticeStatsDeps) {}
+
+  /** One person's memory stats now. */
+  of(who: Person): MemoryStats {
+    const now = this.d.clock.now();
+    const cards = this.d.store.cards(who);
+    const byService = new Map<string, { cards: number; recall: number }>();
+    for (const card of cards) {
+      // A scenario question counts towards the service of its main cell.
+      const service = cellOf(card.item)?.service ?? this.d.bank.get(card.item.id)?.cells[0]?.service ?? null;
+      if (service === null) continue;
+      const sum = byService.get(service) ?? { cards: 0, recall: 0 };
+      byService.set(service, {
+        cards: sum.cards + 1,
+        recall: sum.recall + this.d.scheduler.recall(card.memory, now),
+      });
+    }
+    return {
+      cards: cards.length,
+      due: this.d.store.dueCount(who, now),
+      retention: this.d.store.retention(who, new Date(now.getTime() - RETENTION_DAYS * 86_400_000)),
+      services: [...byService.entries()]
+        .map(([service, s]) => ({ service, cards: s.cards, recall: s.recall / s.cards }))
+        .sort((a, b) => a.recall - b.recall || a.service.localeCompare(b.service)),
+    };
+  }
+}

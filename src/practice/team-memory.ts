@@ -1,0 +1,109 @@
+import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import type { Question } from "../domain/question.js";
+import type { ChannelRef, Clock } from "../ports.js";
+import type { PracticeStore } from "../store/practice-store.js";
+import { cellItem } from "./items.js";
+import type { MemoryScheduler } from "./scheduler.js";
+
+/** How long after their last answer in a channel a person still counts as one of its active members. */
+export const ACTIVE_DAYS = 30;
+
+/** Recent questions of the day the team pick never repeats. */
+const RECENT_QUESTIONS = 10;
+
+/** Recent questions of the day whose cells the team pick leaves alone, so a cell is not asked twice running. */
+const RECENT_CELLS = 3;
+
+/** How much of one cell a channel's active members have forgotten. */
+export interface CellForgetting {
+  /** "service/area" */
+  readonly cell: string;
+  /** The sum over members who have met the cell of 1 - their recall now. */
+  readonly forgotten: number;
+  /** Members who have met the cell. */
+  readonly members: number;
+  /** Their mean recall now, 0 to 1. */
+  readonly recall: number;
+}
+
+/** What the team memory reads. */
+export interface TeamMemoryDeps {
+  readonly store: PracticeStore;
+  readonly scheduler: MemoryScheduler;
+  readonly bank: QuestionBank;
+  readonly clock: Clock;
+}
+
+/** A channel's shared memory: which cells its active members are most likely to have forgotten. */
+export class TeamMemory {
+  constructor(private readonly d: TeamMemoryDeps) {}
+
+  /** Every cell some active member has met, most forgotten first. */
+  forgetting(channel: ChannelRef): CellForgetting[] {
+    const now = this.d.clock.now();
+    const since = new Date(now.getTime() - ACTIVE_DAYS * 86_400_000);
+    const byCell = new Map<string, { forgotten: number; members: number; recall: number }>();
+    for (const userId of this.d.store.activeMembers(channel, since)) {
+      const who = { platform: channel.platform, workspaceId: channel.workspaceId, userId };
+      for (const card of this.d.store.cards(who)) {
+        if (card.item.kind !== "cell") continue;
+        const recall = this.d.scheduler.recall(card.memory, now);
+        const sum = byCell.get(card.item.id) ?? { forgotten: 0, members: 0, recall: 0 };
+        byCell.set(card.item.id, {
+          forgotten: sum.forgotten + (1 - recall),
+          members: sum.members + 1,
+          recall: sum.recall + recall,
+        });
+      }
+    }
+    return [...byCell.entries()]
+      .map(([cell, s]) => ({
+        cell,
+        forgotten: s.forgotten,
+        members: s.members,
+        recall: s.recall / s.members,
+      }))
+      .sort((a, b) => b.forgotten - a.forgotten || a.cell.localeCompare(b.cell));
+  }
+
+  /**
+   * The question of the day by team memory: among the questions a channel may be asked, not recent and
+   * not on a recent question's cells, the one whose cells the active members have forgotten most (the
+   * mean over its cells, so a question testing four cells is not favoured for its size). Null when no
+   * active member has met any of them: the channel then falls back to rotation.
+   */
+  pick(channel: ChannelRef, filter: QuestionFilter, history: AskHistory, seed: string): Question | null {
+    const forgotten = new Map(this.forgetting(channel).map((f) => [f.cell, f.forgotten]));
+    if (forgotten.size === 0) return null;
+    const recentIds = new Set(history.recent.slice(0, RECENT_QUESTIONS));
+    const recentCells = new Set(
+      history.recent
+        .slice(0, RECENT_CELLS)
+        .flatMap((id) => this.d.bank.get(id)?.cells.map((c) => cellItem(c.service, c.area).id) ?? []),
+    );
+    let best: Question[] = [];
+    let bestScore = 0;
+    for (const q of [...this.d.bank.scenarios, ...this.d.bank.drills]) {
+      if (!allowed(q, filter) || recentIds.has(q.id)) continue;
+      const cells = q.cells.map((c) => cellItem(c.service, c.area).id);
+      if (cells.length === 0 || cells.some((c) => recentCells.has(c))) continue;
+      const score = cells.reduce((sum, c) => sum + (forgotten.get(c) ?? 0), 0) / cells.length;
+      // Scores are sums of floating-point recalls: equal within rounding counts as a tie.
+      if (score > bestScore + 1e-9) {
+        best = [q];
+        bestScore = score;
+      } else if (score > 0 && Math.abs(score - bestScore) <= 1e-9) best.push(q);
+    }
+    // Among equals, the bank's own rotation decides, so ties vary the way rotation does.
+    return best.length === 0 ? null : this.d.bank.next(best, filter, history, seed);
+  }
+}
+
+/** The bank's own filter: type, difficulty, and the service of the main cell. */
+function allowed(q: Question, filter: QuestionFilter): boolean {
+  return (
+    filter.types.includes(q.type) &&
+    (filter.difficulty === null || q.difficulty === filter.difficulty) &&
+    (filter.services === null || filter.services.includes(q.cells[0]?.service ?? ""))
+  );
+}

@@ -1,0 +1,324 @@
+import type { Actor, ChannelRef, Platform } from "../ports.js";
+import {
+  type Confidence,
+  type ItemRef,
+  MEMORY_PHASES,
+  type Memory,
+  phaseFromCode,
+  RECALL_CODES,
+  type Recall,
+  type ReviewTrace,
+  recallFromCode,
+} from "../practice/memory.js";
+import type { Db } from "./database.js";
+
+/** Whose cards: a person in one workspace of one platform. */
+export type Person = Pick<Actor, "platform" | "workspaceId" | "userId">;
+
+/** A memory card as stored. */
+export interface CardRow {
+  readonly id: number;
+  readonly userId: string;
+  readonly item: ItemRef;
+  readonly memory: Memory;
+  /** The rating of the latest review; null before the first. */
+  readonly lastRecall: Recall | null;
+  /** The id of the latest review, which orders reviews even within one instant; null before the first. */
+  readonly lastReviewId: number | null;
+}
+
+/** A review as stored, with the log of the memory before it. */
+export interface ReviewRow {
+  readonly id: number;
+  readonly cardId: number;
+  readonly roundId: number;
+  readonly source: "channel" | "private";
+  readonly confidence: Confidence | null;
+  readonly trace: ReviewTrace;
+}
+
+/** What a running practice, review or cram remembers. */
+export interface SessionRow {
+  readonly mode: "practice" | "review" | "cram";
+  /** The services a cram covers; null for every card the person has. */
+  readonly services: readonly string[] | null;
+  readonly startedAt: Date;
+  /** The latest review id when the session began. */
+  readonly sinceReview: number;
+  /** The private round the session waits on. */
+  readonly roundId: number | null;
+}
+
+const CARD =
+  "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
+  "c.learning_steps, c.reps, c.lapses, c.last_review, c.last_rating, " +
+  "(SELECT MAX(x.id) FROM practice_reviews x WHERE x.card_id = c.id) AS last_review_id";
+const REVIEW =
+  "r.id, r.card_id, r.round_id, r.source, r.rating, r.confidence, r.reviewed_at, r.state, r.due, r.stability, r.difficulty, " +
+  "r.elapsed_days, r.last_elapsed_days, r.scheduled_days, r.learning_steps";
+const MINE = "c.platform = ? AND c.workspace = ? AND c.user_id = ?";
+const IN_CHANNEL = "platform = ? AND workspace = ? AND channel = ?";
+
+type Raw = Record<string, string | number | null>;
+
+const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
+const inChannel = (c: ChannelRef) => [c.platform, c.workspaceId, c.channelId] as const;
+
+/** Memory cards, their review log, practice sessions and weekly digests in SQLite. */
+export class PracticeStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      card: p(`SELECT ${CARD} FROM practice_cards c WHERE ${MINE} AND c.item_kind = ? AND c.item_id = ?`),
+      cardById: p(`SELECT ${CARD} FROM practice_cards c WHERE c.id = ?`),
+      insertCard: p(
+        "INSERT INTO practice_cards (platform, workspace, user_id, item_kind, item_id, state, due, stability, difficulty, " +
+          "elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, created_at) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      ),
+      saveCard: p(
+        "UPDATE practice_cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, " +
+          "learning_steps = ?, reps = ?, lapses = ?, last_review = ?, last_rating = ? WHERE id = ?",
+      ),
+      cards: p(`SELECT ${CARD} FROM practice_cards c WHERE ${MINE}`),
+      dueCards: p(`SELECT ${CARD} FROM practice_cards c WHERE ${MINE} AND c.due <= ? ORDER BY c.due, c.id`),
+      dueCount: p(`SELECT COUNT(*) AS n FROM practice_cards c WHERE ${MINE} AND c.due <= ?`),
+      nextDue: p(`SELECT MIN(c.due) AS due FROM practice_cards c WHERE ${MINE} AND c.due > ?`),
+      insertReview: p(
+        "INSERT INTO practice_reviews (card_id, round_id, source, rating, reviewed_at, state, due, stability, difficulty, " +
+          "elapsed_days, last_elapsed_days, scheduled_days, learning_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      latestReview: p(
+        `SELECT ${REVIEW} FROM practice_reviews r WHERE r.card_id = ? ORDER BY r.id DESC LIMIT 1`,
+      ),
+      roundReviews: p(
+        `SELECT ${REVIEW} FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.round_id = ? ORDER BY r.id`,
+      ),
+      rerate: p("UPDATE practice_reviews SET rating = ?, confidence = ? WHERE id = ?"),
+      lastPrivateRound: p(
+        `SELECT r.round_id AS id FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.source = 'private' ORDER BY r.id DESC LIMIT 1`,
+      ),
+      retention: p(
+        "SELECT COUNT(*) AS reviews, COALESCE(SUM(r.rating > 1), 0) AS passed FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id " +
+          `WHERE ${MINE} AND r.state = 2 AND r.reviewed_at >= ?`,
+      ),
+      session: p(
+        "SELECT mode, services, started_at, since_review, round_id FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      startSession: p(
+        "INSERT INTO practice_sessions (platform, workspace, user_id, mode, services, started_at, since_review, round_id) " +
+          "VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM practice_reviews), NULL) " +
+          "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET mode = excluded.mode, services = excluded.services, " +
+          "started_at = excluded.started_at, since_review = excluded.since_review, round_id = NULL",
+      ),
+      sessionRound: p(
+        "UPDATE practice_sessions SET round_id = ? WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
+      activeMembers: p(
+        "SELECT DISTINCT a.user_id AS id FROM rounds r JOIN answers a ON a.round_id = r.id " +
+          "WHERE r.platform = ? AND r.workspace = ? AND r.channel = ? AND r.kind = 'channel' AND a.answered_at >= ? ORDER BY a.user_id",
+      ),
+      digestChannels: p(
+        "SELECT platform, workspace, channel FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
+      ),
+      claimDigest: p(
+        "INSERT INTO practice_digests (platform, workspace, channel, week, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      ),
+      releaseDigest: p(`DELETE FROM practice_digests WHERE ${IN_CHANNEL} AND week = ?`),
+    };
+  }
+
+  /** Runs `fn` in one transaction (a savepoint when already inside one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** A person's card of an item, if they have one. */
+  card(who: Person, item: ItemRef): CardRow | undefined {
+    const raw = this.q.card.get(...mine(who), item.kind, item.id) as Raw | undefined;
+    return raw ? toCard(raw) : undefined;
+  }
+
+  /** A person's card of an item, created with `fresh` when they have none. */
+  ensureCard(who: Person, item: ItemRef, fresh: Memory, now: Date): CardRow {
+    this.q.insertCard.run(...mine(who), item.kind, item.id, ...memoryArgs(fresh), now.toISOString());
+    return this.card(who, item) as CardRow;
+  }
+
+  /** Stores a card's new memory and the rating that led to it. */
+  saveCard(cardId: number, memory: Memory, recall: Recall): void {
+    this.q.saveCard.run(...memoryArgs(memory), RECALL_CODES[recall], cardId);
+  }
+
+  /** Every card of a person. */
+  cards(who: Person): CardRow[] {
+    return (this.q.cards.all(...mine(who)) as Raw[]).map(toCard);
+  }
+
+  /** A person's cards due at `now`, longest due first. */
+  dueCards(who: Person, now: Date): CardRow[] {
+    return (this.q.dueCards.all(...mine(who), now.toISOString()) as Raw[]).map(toCard);
+  }
+
+  /** How many of a person's cards are due at `now`. */
+  dueCount(who: Person, now: Date): number {
+    return (this.q.dueCount.get(...mine(who), now.toISOString()) as { n: number }).n;
+  }
+
+  /** When a person's next card falls due after `now`, if they have one. */
+  nextDue(who: Person, now: Date): Date | null {
+    const raw = this.q.nextDue.get(...mine(who), now.toISOString()) as { due: string | null };
+    return raw.due ? new Date(raw.due) : null;
+  }
+
+  /** Logs a review of a card given in a round; returns its id. */
+  addReview(cardId: number, roundId: number, source: ReviewRow["source"], t: ReviewTrace): number {
+    const info = this.q.insertReview.run(
+      ...[cardId, roundId, source, RECALL_CODES[t.recall], t.reviewedAt.toISOString()],
+      ...[MEMORY_PHASES.indexOf(t.phase), t.due.toISOString(), t.stability, t.difficulty],
+      ...[t.elapsedDays, t.lastElapsedDays, t.scheduledDays, t.learningSteps],
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  /** The latest review of a card. */
+  latestReview(cardId: number): ReviewRow | undefined {
+    const raw = this.q.latestReview.get(cardId) as Raw | undefined;
+    return raw ? toReview(raw) : undefined;
+  }
+
+  /** A person's reviews from one round, with their cards. */
+  roundReviews(who: Person, roundId: number): { review: ReviewRow; card: CardRow }[] {
+    return (this.q.roundReviews.all(...mine(who), roundId) as Raw[]).map(toReview).map((review) => ({
+      review,
+      card: toCard(this.q.cardById.get(review.cardId) as Raw),
+    }));
+  }
+
+  /** Changes the rating of a logged review after a "How sure?" tap. */
+  rerate(reviewId: number, recall: Recall, confidence: Confidence): void {
+    this.q.rerate.run(RECALL_CODES[recall], confidence, reviewId);
+  }
+
+  /** The round of a person's latest private answer that updated a card. */
+  lastPrivateRound(who: Person): number | null {
+    return (this.q.lastPrivateRound.get(...mine(who)) as { id: number } | undefined)?.id ?? null;
+  }
+
+  /** Reviews of cards already in review since `since`, and how many of them were recalled. */
+  retention(who: Person, since: Date): { reviews: number; passed: number } {
+    return this.q.retention.get(...mine(who), since.toISOString()) as { reviews: number; passed: number };
+  }
+
+  /** A person's running session, if any. */
+  session(who: Person): SessionRow | undefined {
+    const raw = this.q.session.get(...mine(who)) as Raw | undefined;
+    if (!raw) return undefined;
+    return {
+      mode: raw.mode as SessionRow["mode"],
+      services: raw.services === null ? null : (JSON.parse(String(raw.services)) as string[]),
+      startedAt: new Date(String(raw.started_at)),
+      sinceReview: Number(raw.since_review),
+      roundId: raw.round_id === null ? null : Number(raw.round_id),
+    };
+  }
+
+  /** Starts (or restarts) a person's session. */
+  startSession(who: Person, mode: SessionRow["mode"], services: readonly string[] | null, at: Date): void {
+    this.q.startSession.run(...mine(who), mode, services ? JSON.stringify(services) : null, at.toISOString());
+  }
+
+  /** Remembers the round a session now waits on. */
+  setSessionRound(who: Person, roundId: number): void {
+    this.q.sessionRound.run(roundId, ...mine(who));
+  }
+
+  /** Ends a person's session. */
+  endSession(who: Person): void {
+    this.q.endSession.run(...mine(who));
+  }
+
+  /** People who answered a channel's questions of the day since `since`. */
+  activeMembers(channel: ChannelRef, since: Date): string[] {
+    const rows = this.q.activeMembers.all(...inChannel(channel), since.toISOString()) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** The channels that asked for the weekly digest. */
+  digestChannels(): ChannelRef[] {
+    const rows = this.q.digestChannels.all() as { platform: Platform; workspace: string; channel: string }[];
+    return rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace, channelId: r.channel }));
+  }
+
+  /** Claims a channel's digest of one week; false when it was claimed already. */
+  claimDigest(channel: ChannelRef, week: string, at: Date): boolean {
+    return this.q.claimDigest.run(...inChannel(channel), week, at.toISOString()).changes === 1;
+  }
+
+  /** Gives a claimed digest back, so a failed post is tried again. */
+  releaseDigest(channel: ChannelRef, week: string): void {
+    this.q.releaseDigest.run(...inChannel(channel), week);
+  }
+}
+
+function memoryArgs(m: Memory): (string | number | null)[] {
+  return [
+    ...[MEMORY_PHASES.indexOf(m.phase), m.due.toISOString(), m.stability, m.difficulty],
+    ...[
+      m.elapsedDays,
+      m.scheduledDays,
+      m.learningSteps,
+      m.reps,
+      m.lapses,
+      m.lastReview?.toISOString() ?? null,
+    ],
+  ];
+}
+
+/** The columns a card and a review log share: the memory state. */
+function stateOf(r: Raw) {
+  return {
+    phase: phaseFromCode(Number(r.state)),
+    due: new Date(String(r.due)),
+    stability: Number(r.stability),
+    difficulty: Number(r.difficulty),
+    elapsedDays: Number(r.elapsed_days),
+    scheduledDays: Number(r.scheduled_days),
+    learningSteps: Number(r.learning_steps),
+  };
+}
+
+function toCard(r: Raw): CardRow {
+  return {
+    id: Number(r.id),
+    userId: String(r.user_id),
+    item: { kind: r.item_kind as ItemRef["kind"], id: String(r.item_id) },
+    memory: {
+      ...stateOf(r),
+      reps: Number(r.reps),
+      lapses: Number(r.lapses),
+      lastReview: r.last_review === null ? null : new Date(String(r.last_review)),
+    },
+    lastRecall: r.last_rating === null ? null : recallFromCode(Number(r.last_rating)),
+    lastReviewId: r.last_review_id === null ? null : Number(r.last_review_id),
+  };
+}
+
+function toReview(r: Raw): ReviewRow {
+  return {
+    id: Number(r.id),
+    cardId: Number(r.card_id),
+    roundId: Number(r.round_id),
+    source: r.source as ReviewRow["source"],
+    confidence: r.confidence as Confidence | null,
+    trace: {
+      ...stateOf(r),
+      recall: recallFromCode(Number(r.rating)),
+      lastElapsedDays: Number(r.last_elapsed_days),
+      reviewedAt: new Date(String(r.reviewed_at)),
+    },
+  };
+}

@@ -1,0 +1,283 @@
+import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { ConfidenceNoted } from "../practice/card-reviews.js";
+import type { Digest } from "../practice/digest.js";
+import type { PracticeFailure } from "../practice/failures.js";
+import { cellOf } from "../practice/items.js";
+import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
+import type { Asked, SessionStep } from "../practice/sessions.js";
+import type { MemoryStats } from "../practice/stats.js";
+import type { Action, Card, Section } from "./card.js";
+import { notice } from "./card.js";
+import { failureCard } from "./messages.js";
+import { privateQuestionCard } from "./round-view.js";
+
+/** The button id of "Quiz me on this" for a cell: "drill:<service>:<area>", far under Discord's 100. */
+export function drillActionId(service: string, area: string): string {
+  return `drill:${service}:${area}`;
+}
+
+/** Reads a "Quiz me on this" button id back; null when it is not well formed. */
+export function parseDrillActionId(id: string): { service: string; area: string } | null {
+  const m = /^drill:([a-z0-9-]{1,40}):([a-z0-9-]{1,50})$/.exec(id);
+  return m ? { service: m[1] as string, area: m[2] as string } : null;
+}
+
+/** The button id of a "How sure?" tap on a private round: "sure:<round>:<guess|fairly|certain>". */
+export function sureActionId(roundId: number, confidence: Confidence): string {
+  return `sure:${roundId}:${confidence}`;
+}
+
+/** Reads a "How sure?" button id back; null when it is not well formed. */
+export function parseSureActionId(id: string): { roundId: number; confidence: Confidence } | null {
+  const m = /^sure:(\d{1,12}):(guess|fairly|certain)$/.exec(id);
+  return m ? { roundId: Number(m[1]), confidence: m[2] as Confidence } : null;
+}
+
+/** A lookup card with a "Quiz me on this" button for its cell. */
+export function withQuizMe(card: Card, service: string, area: string): Card {
+  const action: Action = { id: drillActionId(service, area), label: "Quiz me on this" };
+  return { ...card, actions: [...(card.actions ?? []), action] };
+}
+
+const CONFIDENCE_LABEL: Readonly<Record<Confidence, string>> = {
+  guess: "A guess",
+  fairly: "Fairly sure",
+  certain: "Certain",
+};
+
+/** The optional second tap after a right private answer. */
+export function howSureCard(roundId: number): Card {
+  return {
+    accent: "neutral",
+    title: "How sure were you?",
+    sections: [{ text: "A guess brings it back sooner. Or type /srm sure guess | fairly | certain." }],
+    actions: CONFIDENCES.map((c) => ({ id: sureActionId(roundId, c), label: CONFIDENCE_LABEL[c] })),
+  };
+}
+
+/** The name of an item as a person reads it: "Amazon EC2 · Guest OS patching", or a scenario's id. */
+export function itemName(item: ItemRef, matrix: OwnershipMatrix): string {
+  const cell = cellOf(item);
+  if (!cell) return `scenario ${item.id}`;
+  return `${matrix.service(cell.service)?.name ?? cell.service} · ${matrix.area(cell.area)?.name ?? cell.area}`;
+}
+
+/** A day as a person reads it: "2026-03-05". */
+function day(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** What a "How sure?" tap did. */
+export function confidenceCard(noted: ConfidenceNoted, matrix: OwnershipMatrix): Card {
+  return {
+    accent: "success",
+    title: `Noted: ${CONFIDENCE_LABEL[noted.confidence].toLowerCase()}`,
+    subtitle: noted.recall === "hard" ? "rated hard: it comes back sooner" : "rated good",
+    sections: [
+      { label: "Next", items: noted.cards.map((c) => `${itemName(c.item, matrix)}: ${day(c.due)}`) },
+    ],
+  };
+}
+
+const MODE_TITLE: Readonly<Record<SessionStep["mode"], string>> = {
+  practice: "Practice",
+  review: "Review your misses",
+  cram: "Cram",
+};
+
+function leftText(step: Extract<SessionStep, { kind: "ask" }>): string {
+  if (step.left === 0) return "the last one";
+  if (step.mode === "practice") return `${step.left} more due after this`;
+  if (step.mode === "review") return `${step.left} more ${step.left === 1 ? "miss" : "misses"} after this`;
+  return `${step.left} more to go`;
+}
+
+/** A session's next step: its question, or that it is over. */
+export function sessionStepCard(step: SessionStep): Card {
+  if (step.kind === "done") return sessionDoneCard(step);
+  const card = privateQuestionCard(step.round);
+  const sections: Section[] = step.earlier
+    ? [
+        { text: "You have this question open already: answer it first, and the session goes on." },
+        ...card.sections,
+      ]
+    : [...card.sections];
+  return {
+    ...card,
+    title: MODE_TITLE[step.mode],
+    subtitle: `${card.subtitle ?? ""} · ${leftText(step)}`,
+    sections,
+  };
+}
+
+function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
+  const next = step.nextDue ? `Your next card is due ${day(step.nextDue)}.` : "";
+  switch (step.mode) {
+    case "practice":
+      return step.nextDue
+        ? notice("success", "Nothing is due", `${next} Come back then with /srm practice.`)
+        : notice(
+            "neutral",
+            "You have no cards yet",
+            'Every question you answer becomes a card: try /srm quiz, or "Quiz me on this" on a lookup.',
+          );
+    case "review":
+      return notice(
+        "success",
+        "No misses left",
+        `Every card you missed has since been answered right. ${next}`.trim(),
+      );
+    case "cram":
+      if (!step.nextDue)
+        return notice("neutral", "You have no cards to cram yet", "Name a service, e.g. /srm cram rds.");
+      return notice(
+        "success",
+        "Crammed it all",
+        `Everything in scope has been asked since the cram began. ${next}`.trim(),
+      );
+  }
+}
+
+/** The question "Quiz me on this" asks. */
+export function quizMeCard(asked: Asked): Card {
+  const card = privateQuestionCard(asked.round);
+  if (!asked.earlier) return { ...card, title: "Quiz me" };
+  return {
+    ...card,
+    sections: [
+      { text: "You have this question open already: answer it first, then ask again." },
+      ...card.sections,
+    ],
+  };
+}
+
+function percent(x: number): string {
+  return `${Math.round(100 * x)}%`;
+}
+
+/** The memory part of /srm stats: cards due, measured retention, recall per service. */
+export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
+  const retention =
+    s.retention.reviews === 0
+      ? "no reviews of learned cards in the last 30 days yet"
+      : `${percent(s.retention.passed / s.retention.reviews)} of ${s.retention.reviews} reviews of learned cards in the last 30 days (the target is 90%)`;
+  const sections: Section[] = [
+    { table: { columns: ["Cards", "Due now"], rows: [[String(s.cards), String(s.due)]] } },
+    { label: "Measured retention", text: retention },
+  ];
+  if (s.services.length > 0)
+    sections.push({
+      label: "Recall now, per service",
+      table: {
+        columns: ["Service", "Cards", "Recall"],
+        rows: s.services.map((r) => [
+          matrix.service(r.service)?.name ?? r.service,
+          String(r.cards),
+          percent(r.recall),
+        ]),
+      },
+    });
+  return {
+    accent: "neutral",
+    title: "Memory",
+    sections,
+    footer:
+      s.due > 0
+        ? "Practise what is due with /srm practice."
+        : "Nothing is due; /srm review asks your misses.",
+  };
+}
+
+/** The sentence a person's home starts its "Practise next" with: what is due, if anything. */
+export function practiceHomeLine(due: number, nextDue: Date | null): string {
+  if (due > 0) return `${due} ${due === 1 ? "card is" : "cards are"} due: practise them with /srm practice.`;
+  return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
+}
+
+/** The weekly digest a channel receives. */
+export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
+  const sections: Section[] = [];
+  sections.push(
+    d.weakest.length === 0
+      ? { text: "Nobody here has answered enough questions of the day in the last 30 days to tell." }
+      : {
+          label: "Most likely forgotten",
+          items: d.weakest.map(
+            (w) =>
+              `${itemName({ kind: "cell", id: w.cell }, matrix)}: ${percent(w.recall)} recall across ${w.members} ${w.members === 1 ? "person" : "people"}`,
+          ),
+        },
+  );
+  sections.push(
+    d.lookups.length === 0
+      ? { text: "No lookups this week." }
+      : { label: "Asked most this week", items: d.lookups.map((l) => `/srm ${l.query} (${l.count})`) },
+  );
+  const actions = d.weakest.flatMap((w) => {
+    const cell = cellOf({ kind: "cell", id: w.cell });
+    return cell
+      ? [
+          {
+            id: drillActionId(cell.service, cell.area),
+            label: `Quiz me: ${itemName({ kind: "cell", id: w.cell }, matrix)}`.slice(0, 75),
+          },
+        ]
+      : [];
+  });
+  return {
+    accent: "neutral",
+    title: `Weekly digest (${d.week})`,
+    sections,
+    actions,
+    footer: "Turn it off with /srm settings digest off.",
+  };
+}
+
+/** What a person typed, short enough to quote back in a title. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** The one table of user-facing messages for expected practice failures (English). */
+export function practiceFailureCard(f: PracticeFailure): Card {
+  switch (f.code) {
+    case "NoAnswerToRate":
+      return notice(
+        "neutral",
+        "There is no answer to rate",
+        "Answer a question with /srm practice or /srm quiz first.",
+      );
+    case "SureOnlyPrivate":
+      return notice(
+        "neutral",
+        "How sure only counts on your own questions",
+        "Questions of the day are rated by right or wrong alone.",
+      );
+    case "SureAfterWrong":
+      return notice(
+        "neutral",
+        "A wrong answer counts as a miss however sure you were",
+        "It comes back soon; /srm review asks your misses now.",
+      );
+    case "SureTooLate":
+      return notice(
+        "neutral",
+        "That card has been reviewed again since",
+        "Only your latest answer to a card can be rated.",
+      );
+    case "NotACell":
+      return notice(
+        "warning",
+        `There is no drill for "${clip(f.text)}"`,
+        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
+      );
+    case "NotAService":
+      return notice(
+        "warning",
+        `"${clip(f.text)}" is not a service I know`,
+        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+      );
+    case "Quiz":
+      return failureCard(f.failure);
+  }
+}

@@ -1,0 +1,137 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { parseCommand } from "../../src/commands/grammar.js";
+import { loadConfig } from "../../src/config.js";
+import { MemoryScheduler } from "../../src/practice/scheduler.js";
+import { openDatabase } from "../../src/store/database.js";
+import { applyMigrations } from "../../src/store/migrate.js";
+import { PracticeStore } from "../../src/store/practice-store.js";
+import { DAY } from "./support.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const { migrationsDir } = loadConfig({});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+describe("the practice store", () => {
+  it("ts-fsrs is imported only under src/practice/", () => {
+    const offenders = ["src", "adapters"]
+      .flatMap((d) => sourceFiles(join(root, d)))
+      .map((p) => relative(root, p))
+      .filter((f) => !f.startsWith("src/practice/"))
+      .filter((f) =>
+        /(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']ts-fsrs["']/.test(readFileSync(join(root, f), "utf8")),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it("a card and its review log come back from SQLite exactly as the scheduler made them", () => {
+    const { db } = openDatabase(":memory:", migrationsDir);
+    db.prepare(
+      "INSERT INTO rounds (id, platform, workspace, channel, kind, player, question_id, question_json, status, opened_at) " +
+        "VALUES (1, 'slack', 'W1', 'C1', 'private', 'ann', 'q', '{}', 'revealed', 'x')",
+    ).run();
+    const store = new PracticeStore(db);
+    const scheduler = new MemoryScheduler();
+    const who = { platform: "slack" as const, workspaceId: "W1", userId: "ann" };
+    const at = new Date("2026-03-02T09:00:00Z");
+    const card = store.ensureCard(
+      who,
+      { kind: "cell", id: "ec2/guest-os-patching" },
+      scheduler.fresh(at),
+      at,
+    );
+    const first = scheduler.review(card.memory, at, "good");
+    const second = scheduler.review(first.memory, new Date(at.getTime() + 4 * DAY), "again");
+    store.saveCard(card.id, second.memory, "again");
+    const reviewId = store.addReview(card.id, 1, "private", second.trace);
+    expect(store.card(who, card.item)).toEqual({
+      ...card,
+      memory: second.memory,
+      lastRecall: "again",
+      lastReviewId: reviewId,
+    });
+    expect(store.latestReview(card.id)?.trace).toEqual(second.trace);
+    // Rolling the stored review back gives the memory before it.
+    expect(scheduler.undo(second.memory, second.trace)).toMatchObject({
+      stability: first.memory.stability,
+      difficulty: first.memory.difficulty,
+      phase: first.memory.phase,
+      lastReview: first.memory.lastReview,
+    });
+    db.close();
+  });
+
+  it.each([
+    [
+      "a person's due cards",
+      "SELECT id FROM practice_cards WHERE platform = ? AND workspace = ? AND user_id = ? AND due <= ? ORDER BY due, id",
+    ],
+    [
+      "a person's card of an item",
+      "SELECT id FROM practice_cards WHERE platform = ? AND workspace = ? AND user_id = ? AND item_kind = ? AND item_id = ?",
+    ],
+    ["a card's latest review", "SELECT id FROM practice_reviews WHERE card_id = ? ORDER BY id DESC LIMIT 1"],
+    ["a round's reviews", "SELECT id FROM practice_reviews WHERE round_id = ?"],
+    [
+      "a channel's active members",
+      "SELECT DISTINCT a.user_id FROM rounds r JOIN answers a ON a.round_id = r.id WHERE r.platform = ? AND r.workspace = ? AND r.channel = ? AND r.kind = 'channel' AND a.answered_at >= ?",
+    ],
+  ])("%s use an index, not a full scan", (_name, sql) => {
+    const { db } = openDatabase(":memory:", migrationsDir);
+    const args = [...sql.matchAll(/\?/g)].map(() => "x");
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+      .map((r) => r.detail)
+      .join("\n");
+    expect(plan).not.toMatch(/SCAN (practice_cards|practice_reviews|rounds|answers|r|a)\b(?! USING)/);
+    expect(plan).not.toContain("TEMP B-TREE FOR ORDER BY");
+    db.close();
+  });
+
+  it("channel settings written before the practice migration get rotation and no digest", () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-practice-"));
+    for (const f of readdirSync(migrationsDir).filter((n) => n < "0003"))
+      copyFileSync(join(migrationsDir, f), join(dir, f));
+    const db = new Database(":memory:");
+    applyMigrations(db, dir);
+    db.prepare(
+      "INSERT INTO channel_settings (platform, workspace, channel, speed_bonus) VALUES ('slack', 'W1', 'C1', 1)",
+    ).run();
+    applyMigrations(db, migrationsDir);
+    expect(
+      db.prepare("SELECT speed_bonus, question_pick, weekly_digest FROM channel_settings").get(),
+    ).toEqual({
+      speed_bonus: 1,
+      question_pick: "rotation",
+      weekly_digest: 0,
+    });
+    db.close();
+  });
+});
+
+describe("the practice words of /srm", () => {
+  it("read as practice, review, cram, sure and drill; anything else stays a lookup", () => {
+    expect(parseCommand("/srm practise")).toEqual({ kind: "practice", mode: "practice", scope: null });
+    expect(parseCommand("review")).toEqual({ kind: "practice", mode: "review", scope: null });
+    expect(parseCommand("cram ecs on fargate")).toEqual({
+      kind: "practice",
+      mode: "cram",
+      scope: "ecs on fargate",
+    });
+    expect(parseCommand("cram")).toEqual({ kind: "practice", mode: "cram", scope: null });
+    expect(parseCommand("sure CERTAIN")).toEqual({ kind: "sure", confidence: "certain" });
+    expect(parseCommand("sure")).toMatchObject({ kind: "usage", problem: "Say how sure you were" });
+    expect(parseCommand("drill")).toMatchObject({ kind: "usage" });
+    expect(parseCommand("drill ec2 os-patching")).toEqual({ kind: "drill", text: "ec2 os-patching" });
+    expect(parseCommand("reviews of ec2")).toMatchObject({ kind: "lookup" });
+  });
+});
