@@ -49,7 +49,15 @@ function fill(dbPath: string, answers: number, people: number) {
       const start = rand(people);
       for (let k = 0; k < perRound && written < answers; k++, written++) {
         const correct = rand(3) === 0 ? 0 : 1;
-        insertAnswer.run(id, `u${(start + k) % people}`, `person ${(start + k) % people}`, correct, correct, opened, correct * 10);
+        insertAnswer.run(
+          id,
+          `u${(start + k) % people}`,
+          `person ${(start + k) % people}`,
+          correct,
+          correct,
+          opened,
+          correct * 10,
+        );
       }
     }
   })();
@@ -74,7 +82,13 @@ for (const scale of SCALES) {
   const db = fill(join(dir, "bench.db"), scale.answers, scale.people);
   const scores = new ScoreStore(db);
   const standings = new Standings(scores, new CompetitionStore(db), { now: () => NOW });
-  const actor = (i: number): Actor => ({ platform: "slack", workspaceId: "W", userId: `u${i}`, displayName: `u${i}`, platformAdmin: false });
+  const actor = (i: number): Actor => ({
+    platform: "slack",
+    workspaceId: "W",
+    userId: `u${i}`,
+    displayName: `u${i}`,
+    platformAdmin: false,
+  });
   const measure = (run: (i: number) => unknown) => {
     for (let i = 0; i < 200; i++) run(i % scale.people);
     const t: number[] = [];
