@@ -1,4 +1,4 @@
-import type { QuizFailure } from "../quiz/failures.js";
+import { fail, type Outcome, type QuizFailure } from "../quiz/failures.js";
 
 /** Expected failures of practice commands, returned as values and turned into words by one table. */
 export type PracticeFailure =
@@ -11,16 +11,11 @@ export type PracticeFailure =
   | { readonly code: "Quiz"; readonly failure: QuizFailure };
 
 /** A practice use case's outcome: a value, or an expected failure. */
-export type PracticeOutcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failure: PracticeFailure };
+export type PracticeOutcome<T> = Outcome<T, PracticeFailure>;
 
-/** A successful outcome. */
-export function ok<T>(value: T): PracticeOutcome<T> {
-  return { ok: true, value };
-}
+export { ok } from "../quiz/failures.js";
 
 /** A failed outcome. */
 export function refuse<T = never>(failure: PracticeFailure): PracticeOutcome<T> {
-  return { ok: false, failure };
+  return fail<T, PracticeFailure>(failure);
 }

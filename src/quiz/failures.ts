@@ -15,17 +15,17 @@ export type QuizFailure =
   | { readonly code: "UnknownCompetition"; readonly name: string }
   | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string };
 
-/** A use case's outcome: a value, or an expected failure. */
-export type Outcome<T> =
+/** A use case's outcome: a value, or an expected failure (a quiz failure unless another kind is named). */
+export type Outcome<T, F = QuizFailure> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failure: QuizFailure };
+  | { readonly ok: false; readonly failure: F };
 
-/** A successful outcome. */
-export function ok<T>(value: T): Outcome<T> {
+/** A successful outcome (of any failure kind). */
+export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
 /** A failed outcome. */
-export function fail<T = never>(failure: QuizFailure): Outcome<T> {
+export function fail<T = never, F = QuizFailure>(failure: F): Outcome<T, F> {
   return { ok: false, failure };
 }
