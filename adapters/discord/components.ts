@@ -1,0 +1,66 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { Action } from "../../src/views/card.js";
+
+/** Discord's limits on buttons: 5 per row, 5 rows per message, custom_id 1-100 and label 1-80 characters. */
+export const BUTTON_LIMITS = { perRow: 5, rows: 5, customId: 100, label: 80 } as const;
+
+/** Why an action could not become a button. */
+export interface RefusedAction {
+  readonly id: string;
+  readonly problem: string;
+}
+
+/** Button rows and the actions that were left out (and why). */
+export interface ButtonRows {
+  readonly rows: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  readonly refused: RefusedAction[];
+}
+
+const STYLES: Record<NonNullable<Action["style"]>, ButtonStyle.Primary | ButtonStyle.Danger> = {
+  primary: ButtonStyle.Primary,
+  danger: ButtonStyle.Danger,
+};
+
+/**
+ * A card's actions as rows of buttons whose custom_id is the action id. An id Discord would refuse
+ * (empty, too long, repeated) leaves its button out rather than losing the whole message.
+ */
+export function buttonRows(actions: readonly Action[]): ButtonRows {
+  const refused: RefusedAction[] = [];
+  const seen = new Set<string>();
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  for (const a of actions) {
+    if (a.id.length === 0 || a.id.length > BUTTON_LIMITS.customId) {
+      refused.push({
+        id: a.id.slice(0, 120),
+        problem: `a button id has 1 to ${BUTTON_LIMITS.customId} characters`,
+      });
+      continue;
+    }
+    if (seen.has(a.id)) {
+      refused.push({ id: a.id, problem: "a button id appears twice in one message" });
+      continue;
+    }
+    if (buttons.length === BUTTON_LIMITS.perRow * BUTTON_LIMITS.rows) {
+      refused.push({ id: a.id, problem: "a message holds at most 25 buttons" });
+      continue;
+    }
+    seen.add(a.id);
+    const label = a.label.trim() === "" ? a.id : a.label;
+    buttons.push({
+      type: ComponentType.Button,
+      custom_id: a.id,
+      label: label.length > BUTTON_LIMITS.label ? `${label.slice(0, BUTTON_LIMITS.label - 1)}…` : label,
+      style: a.style ? STYLES[a.style] : ButtonStyle.Secondary,
+    });
+  }
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
+  for (let i = 0; i < buttons.length; i += BUTTON_LIMITS.perRow)
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + BUTTON_LIMITS.perRow) });
+  return { rows, refused };
+}

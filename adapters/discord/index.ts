@@ -1,0 +1,95 @@
+import { type Client, Events, RESTEvents, Status } from "discord.js";
+import type { DiscordConfig } from "../../src/config.js";
+import type { Engine } from "../../src/engine.js";
+import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
+import type { FrontEnd, Logger } from "../../src/ports.js";
+import { DiscordAnnouncer } from "./announcer.js";
+import { createDiscordClient } from "./client.js";
+import { describeError } from "./errors.js";
+import { InteractionRouter } from "./interactions.js";
+import { DEFAULT_REPLY_BUDGET_MS } from "./respond.js";
+
+/** What the Discord front end is built from. */
+export interface DiscordFrontEndOptions {
+  readonly engine: Engine;
+  readonly config: DiscordConfig;
+  /** SRM_ADMINS: user ids with admin rights whatever their Discord permissions. */
+  readonly admins: ReadonlySet<string>;
+  readonly logger: Logger;
+  /** For autocomplete of services and areas. */
+  readonly matrix: OwnershipMatrix;
+  /** How long a command may take before its reply is deferred (default 1500 ms, well under Discord's 3 s). */
+  readonly replyBudgetMs?: number;
+}
+
+function watch(client: Client, logger: Logger): void {
+  // Without an "error" listener an EventEmitter error would crash the process.
+  client.on(Events.Error, (error) =>
+    logger.error("the Discord client reported an error", describeError(error)),
+  );
+  client.on(Events.Warn, (message) => logger.warn("the Discord client warned", { message }));
+  client.on(Events.ShardError, (error) =>
+    logger.warn("the Discord gateway connection failed", describeError(error)),
+  );
+  client.on(Events.ShardReconnecting, () => logger.info("reconnecting to the Discord gateway"));
+  client.on(Events.ShardResume, (_id, replayed) =>
+    logger.info("resumed the Discord gateway session", { replayed }),
+  );
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.error("the Discord gateway closed for good; check DISCORD_TOKEN and the intents", {
+      code: event.code,
+    }),
+  );
+  // The route has tokens replaced by placeholders; the URL (with the interaction token) is never logged.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.info("waiting out a Discord rate limit", {
+      route: info.route,
+      method: info.method,
+      retryAfterMs: info.retryAfter,
+      global: info.global,
+    }),
+  );
+}
+
+/** The Discord front end: slash commands, autocomplete and buttons in; embeds, buttons and channel posts out. */
+export function createDiscordFrontEnd(o: DiscordFrontEndOptions): FrontEnd {
+  const client = createDiscordClient(o.config);
+  const announcer = new DiscordAnnouncer(client.rest, o.logger);
+  const router = new InteractionRouter({
+    engine: o.engine,
+    matrix: o.matrix,
+    admins: o.admins,
+    logger: o.logger,
+    announcer,
+    replyBudgetMs: o.replyBudgetMs ?? DEFAULT_REPLY_BUDGET_MS,
+  });
+  watch(client, o.logger);
+  client.on(Events.InteractionCreate, (interaction) => router.accept(interaction));
+  let stopping = false;
+  return {
+    platform: "discord",
+    announcer,
+    ready() {
+      // A shard that is resuming or reconnecting is not taking interactions at that moment.
+      return (
+        !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready)
+      );
+    },
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      o.logger.info("connecting to Discord");
+      await client.login(o.config.token);
+      await ready;
+      o.logger.info("connected to Discord", { bot: client.user?.tag, guilds: client.guilds.cache.size });
+    },
+    async stop() {
+      stopping = true;
+      router.close();
+      await router.settled();
+      // Answer-count edits still queued go out before the REST manager loses its token.
+      await o.engine.idle();
+      await client.destroy();
+      o.logger.info("disconnected from Discord");
+    },
+  };
+}
