@@ -180,6 +180,7 @@ export class Engine {
   /** Resolves once the engine's background work (message updates) is done. */
   async idle(): Promise<void> {
     while (this.background.size > 0) await Promise.all([...this.background]);
+    this.d.journal.flush();
   }
 
   private lookup(text: string, request: CommandRequest): Reply {

@@ -144,6 +144,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     metrics,
     close() {
       if (db.open) {
+        journal.flush();
         if (config.dbPath !== ":memory:") db.pragma("wal_checkpoint(TRUNCATE)");
         db.close();
       }
@@ -269,6 +270,10 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
     throw error;
   }
   await app.engine.tick();
+  // A library that rejects outside any handler (a malformed gateway event, say) is logged, not fatal.
+  io.signals.on("unhandledRejection", (reason: unknown) =>
+    logger.error("an unexpected failure outside any handler", { where: "process", error: String(reason) }),
+  );
   const done = new Promise<void>((resolve) => {
     const onSignal = (signal: string) => {
       logger.info("received a stop signal", { signal });

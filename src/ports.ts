@@ -46,6 +46,8 @@ export interface LookupRecord {
 export interface LookupJournal {
   /** Records one lookup. */
   record(entry: LookupRecord): void;
+  /** Writes every record still buffered. */
+  flush(): void;
   /** The most asked lookups in a workspace since an instant, most asked first. */
   mostAsked(
     platform: Platform,

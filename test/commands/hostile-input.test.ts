@@ -32,6 +32,7 @@ describe("any text after /srm gets an answer and never throws", () => {
 
   it("the SQL fragment is stored as text, and the table is still there", async () => {
     await run("/srm '; DROP TABLE lookups; --");
+    await app.engine.idle();
     const row = app.db.prepare("SELECT query FROM lookups WHERE query LIKE '%DROP%'").get() as {
       query: string;
     };

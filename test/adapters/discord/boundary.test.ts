@@ -83,10 +83,7 @@ describe("every Discord interaction gets exactly one answer", () => {
   it("an unexpected failure is logged once and the person is told kindly, privately", async () => {
     const errorsBefore = bot.logger.lines.filter((l) => l.level === "error").length;
     bot.app.db.close();
-    const sent = bot.fake.command(bot.fake.person("wes"), "srm", "lookup", {
-      service: "ec2",
-      area: "os-patching",
-    });
+    const sent = bot.fake.command(bot.fake.person("wes"), "srm", "leaderboard", {});
     expect(isEphemeral(await bot.fake.reply(sent))).toBe(true);
     expect((await replyEmbeds(bot, sent))[0]?.title).toBe("Something went wrong on our side");
     const errors = await waitFor(() => {
@@ -95,7 +92,7 @@ describe("every Discord interaction gets exactly one answer", () => {
     }, "the failure to be logged");
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toBe("handling a Discord interaction failed");
-    expect(errors[0]?.fields).toMatchObject({ interaction: "command", command: "srm lookup" });
+    expect(errors[0]?.fields).toMatchObject({ interaction: "command", command: "srm leaderboard" });
   });
 });
 

@@ -58,6 +58,7 @@ describe("Discord lookups through the real discord.js client", () => {
   it("each lookup is recorded under the Discord person, guild and channel", async () => {
     const carol = bot.fake.person("carol", { nick: "Carol the Cloud" });
     await bot.fake.reply(bot.fake.command(carol, "srm", "lookup", { service: "s3", area: "bucket policy" }));
+    await bot.app.engine.idle();
     const row = bot.app.db
       .prepare("SELECT platform, workspace, channel, user_id, query FROM lookups ORDER BY id DESC LIMIT 1")
       .get();
@@ -137,6 +138,7 @@ describe("Discord lookups through the real discord.js client", () => {
     const sent = bot.fake.command(ivy, "srm", "lookup", { service: "lambda", area: "code" }, bot.fake.dm());
     const embeds = await replyEmbeds(bot, sent);
     expect(embeds[0]?.title).toBe("Customer");
+    await bot.app.engine.idle();
     const row = bot.app.db.prepare("SELECT workspace FROM lookups ORDER BY id DESC LIMIT 1").get();
     expect(row).toEqual({ workspace: "dm" });
   });

@@ -26,6 +26,7 @@ describe("/srm over Slack's HTTP mode", () => {
     });
     expect(reply.text).toMatch(/^Customer: Amazon EC2 · Guest OS patching\n/);
     expect(blockText(reply.blocks)).toContain("Source");
+    await slack.app.engine.idle();
     const rows = slack.app.db.prepare("SELECT user_id, query, status FROM lookups").all();
     expect(rows).toEqual([{ user_id: "UALICE", query: "ec2 os-patching", status: "answer" }]);
     expect(slack.api.responses).toEqual([]);
@@ -71,6 +72,7 @@ describe("/srm over Slack's HTTP mode", () => {
     expect(ack.status).toBe(401);
     expect(slack.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
     expect(slack.api.responses).toEqual([]);
+    await slack.app.engine.idle();
     expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 0 });
   });
 
@@ -100,12 +102,13 @@ describe("/srm over Slack's HTTP mode", () => {
       logger.lines.find((l) => l.message === "ignored a repeated Slack delivery" && l.fields?.retry === 1),
     );
     expect(slack.api.responsesTo("rds-once")).toEqual([]);
+    await slack.app.engine.idle();
     expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 1 });
   });
 
   it("an unexpected failure is logged once and the person is told kindly", async () => {
     slack.app.db.close();
-    const reply = await slack.ask(slack.person("alice"), "rds");
+    const reply = await slack.ask(slack.person("alice"), "leaderboard");
     expect(headers(reply.blocks)).toEqual(["Something went wrong on our side"]);
     const errors = (slack.logger as RecordingLogger).lines.filter((l) => l.level === "error");
     expect(errors).toHaveLength(1);

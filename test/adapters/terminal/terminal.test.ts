@@ -35,6 +35,7 @@ describe("the terminal front end", () => {
     const { app, text } = await session(["/srm s3 bucket policy", "/as bob", "/whoami", "/srm patching"]);
     expect(text).toContain("Now acting as bob.");
     expect(text).toContain("You are acting as bob.");
+    await app.engine.idle();
     const rows = app.db.prepare("SELECT user_id, query, status FROM lookups ORDER BY id").all();
     expect(rows).toEqual([
       { user_id: "you", query: "s3 bucket policy", status: "answer" },

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { RecordingLogger } from "../../fakes/announcer.js";
+import { blockActionsPayload, slashCommandFields } from "../../fakes/slack/payloads.js";
+import { headers, SlackWorkspace } from "../../fakes/slack/workspace.js";
+import { fuzzSlack } from "../support/slack-fuzzing.js";
+import { KNOWN_BUG_FIELDS } from "../support/slack-hostile.js";
+
+let slack: SlackWorkspace;
+
+beforeEach(async () => {
+  slack = await SlackWorkspace.start();
+});
+
+afterEach(async () => {
+  await slack.close();
+});
+
+/** Failures srm-bot logged at its boundary: each is an unexpected error, not a refusal. */
+function failures(): string[] {
+  return (slack.logger as RecordingLogger).lines
+    .filter((l) => l.level === "error")
+    .map((l) => `${l.message}: ${String(l.fields?.error)}`);
+}
+
+describe("Slack requests with a field missing or of the wrong type", () => {
+  it.each(KNOWN_BUG_FIELDS)(
+    "a signed /srm without %s is refused clearly, and nothing fails",
+    async (field) => {
+      const fields: Record<string, string> = slashCommandFields({
+        person: slack.person("ann"),
+        text: "ec2 os-patching",
+        responseUrl: slack.api.responseUrl("r"),
+      });
+      delete fields[field];
+      const ack = await slack.sender.send(
+        new URLSearchParams(fields).toString(),
+        "application/x-www-form-urlencoded",
+      );
+      const reply =
+        ack.body === "" ? await slack.replyTo("r") : (JSON.parse(ack.body) as Record<string, unknown>);
+      expect(headers(reply.blocks)[0]).not.toBe("Something went wrong on our side");
+      expect(failures()).toEqual([]);
+    },
+  );
+
+  it.each([null, undefined, { id: "UANN" }, ""])(
+    "a signed click whose user id is %j is refused clearly, and nothing fails",
+    async (id) => {
+      await slack.ask(slack.person("boss", { admin: true }), "daily now");
+      const payload = blockActionsPayload({
+        person: slack.person("ann"),
+        actionId: "answer:1:A",
+        responseUrl: slack.api.responseUrl("c"),
+      });
+      if (id === undefined) delete (payload.user as Record<string, unknown>).id;
+      else (payload.user as Record<string, unknown>).id = id;
+      await slack.sender.send(
+        new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        "application/x-www-form-urlencoded",
+      );
+      const reply = await slack.replyTo("c");
+      expect(headers(reply.blocks)[0]).not.toMatch(/^Locked in|Something went wrong/);
+      expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM answers").get()).toEqual({ n: 0 });
+      expect(failures()).toEqual([]);
+    },
+  );
+
+  it("the Slack fuzz, dropping any field and retyping any part of a click, finds nothing", async () => {
+    await fuzzSlack({ knownBugs: true }, 3);
+  }, 120_000);
+});

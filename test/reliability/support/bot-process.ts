@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+
+/** The signing secret and bot token every child bot shares with the fake Slack. */
+export const CHILD_SECRET = "child-signing-secret-0123456789";
+export const CHILD_TOKEN = "xoxb-child-bot-token";
+
+/** How long a child bot may take to come up: it compiles TypeScript at start, slowly on a busy machine. */
+const START_WITHIN_MS = 60_000;
+
+/** A free TCP port on loopback (released just before the child binds it). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** A fresh database path in its own temporary folder. */
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), "srm-reliability-")), "srm.db");
+}
+
+/** What a child bot runs with. */
+export interface BotProcessOptions {
+  readonly dbPath: string;
+  /** The fake Slack's Web API base URL (SLACK_API_URL). */
+  readonly apiUrl: string;
+  readonly admins?: readonly string[];
+}
+
+/**
+ * `node bin/srm.js start` as a child process in Slack HTTP mode, exactly as an operator runs it, with a
+ * minimal environment (nothing of the parent's Slack or Discord settings leaks in).
+ */
+export class BotProcess {
+  private output = "";
+  private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  /** Resolves when the process has exited, however it ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.stdout?.on("data", (c: Buffer) => {
+      this.output += c.toString("utf8");
+    });
+    child.stderr?.on("data", (c: Buffer) => {
+      this.output += c.toString("utf8");
+    });
+    this.exited = new Promise((resolve) => {
+      child.on("exit", (code, signal) => {
+        this.exitInfo = { code, signal };
+        resolve(this.exitInfo);
+      });
+    });
+  }
+
+  /** Spawns the bot and resolves once /readyz says it is ready; rejects (with its output) if it exits first. */
+  static async start(o: BotProcessOptions): Promise<BotProcess> {
+    const port = await freePort();
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: process.env.HOME ?? tmpdir(),
+      TMPDIR: process.env.TMPDIR ?? tmpdir(),
+      SRM_DB: o.dbPath,
+      PORT: String(port),
+      SLACK_BOT_TOKEN: CHILD_TOKEN,
+      SLACK_SIGNING_SECRET: CHILD_SECRET,
+      SLACK_API_URL: o.apiUrl,
+      SRM_ADMINS: (o.admins ?? []).join(","),
+      LOG_LEVEL: "info",
+    };
+    const child = spawn(process.execPath, [join(ROOT, "bin", "srm.js"), "start"], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const bot = new BotProcess(child, port);
+    const deadline = performance.now() + START_WITHIN_MS;
+    while (!(await bot.ready())) {
+      if (bot.exitInfo)
+        throw new Error(`the bot exited while starting (${JSON.stringify(bot.exitInfo)}):\n${bot.log}`);
+      if (performance.now() > deadline) {
+        await bot.kill();
+        throw new Error(`the bot was not ready within ${START_WITHIN_MS} ms:\n${bot.log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return bot;
+  }
+
+  /** Everything the bot printed (its JSON log lines). */
+  get log(): string {
+    return this.output;
+  }
+
+  /** Whether the process is still running. */
+  get alive(): boolean {
+    return this.exitInfo === null;
+  }
+
+  /** The Slack endpoint of this bot. */
+  get eventsUrl(): string {
+    return `http://127.0.0.1:${this.port}/slack/events`;
+  }
+
+  /** Whether /readyz answers 200 now. */
+  async ready(): Promise<boolean> {
+    if (!this.alive) return false;
+    try {
+      const r = await fetch(`http://127.0.0.1:${this.port}/readyz`, { signal: AbortSignal.timeout(1_000) });
+      return r.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  /** kill -9: no shutdown, no checkpoint, no lock released. Resolves once the process is gone. */
+  async kill(): Promise<void> {
+    if (this.alive) this.child.kill("SIGKILL");
+    await this.exited;
+  }
+
+  /** SIGTERM: the clean stop; resolves to the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.alive) this.child.kill("SIGTERM");
+    return (await this.exited).code;
+  }
+}

@@ -1,0 +1,165 @@
+import type { APIInteraction, APIMessage } from "discord.js";
+import fc from "fast-check";
+import type { FakeDiscord } from "../../fakes/discord/fake-discord.js";
+import type { FakePerson } from "../../fakes/discord/guild.js";
+import {
+  autocompleteInteraction,
+  buttonInteraction,
+  chatInputInteraction,
+  type InteractionContext,
+  type Place,
+} from "../../fakes/discord/payloads.js";
+import { hostileActionId, hostileText } from "./hostile-text.js";
+
+/** An interaction the fuzz delivers, and whether it is left well-formed (a response is then owed). */
+export interface HostileInteraction {
+  readonly payload: APIInteraction;
+  readonly wellFormed: boolean;
+  /** "guild|user" as the adapter reads the actor (guild "dm" outside a guild). */
+  readonly actorKey: string;
+}
+
+/** Who is where in the Discord fuzz. */
+export interface DiscordCast {
+  readonly fake: FakeDiscord;
+  readonly people: readonly { readonly person: FakePerson; readonly place: Place }[];
+  /** A posted question to press buttons on. */
+  readonly message: APIMessage;
+  readonly roundIds: fc.Arbitrary<number>;
+}
+
+const SUBCOMMANDS = {
+  srm: [
+    "lookup",
+    "ask",
+    "help",
+    "quiz",
+    "answer",
+    "leaderboard",
+    "stats",
+    "competition-status",
+    "daily-status",
+    "gone",
+  ],
+  "srm-admin": ["reveal", "daily-now", "daily", "competition-start", "competition-end", "settings", "gone"],
+} as const;
+const OPTION_NAMES = [
+  "service",
+  "area",
+  "text",
+  "choice",
+  "period",
+  "schedule",
+  "name",
+  "length",
+  "value",
+  "x",
+];
+
+/** Parts of an interaction that discord.js or the adapter read, for structural tampering. */
+const PATHS: readonly (readonly string[])[] = [
+  ["data", "custom_id"],
+  ["data", "component_type"],
+  ["data", "name"],
+  ["channel_id"],
+  ["locale"],
+];
+
+/**
+ * Parts whose tampering fails today (see RELIABILITY.md, open findings), tampered only in pending tests:
+ * a name that is not a string breaks the adapter's display name; discord.js itself throws on the rest.
+ */
+export const KNOWN_BUG_PATHS: readonly (readonly string[])[] = [
+  ["member", "nick"],
+  ["member", "user", "global_name"],
+  ["data", "options"],
+  ["member", "permissions"],
+  ["app_permissions"],
+  ["channel"],
+  ["message", "components"],
+];
+
+const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, 0, -1, true, "", [], {}, "9".repeat(40), "x".repeat(5_000)),
+  fc.string({ unit: "binary", maxLength: 30 }),
+);
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at: Record<string, unknown> = target;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    if (typeof next !== "object" || next === null) return;
+    at = next as Record<string, unknown>;
+  }
+  const last = path.at(-1) as string;
+  if (value === undefined) delete at[last];
+  else at[last] = value;
+}
+
+/** A command, autocomplete or button press with hostile values and, sometimes, tampered parts. */
+export function hostileInteraction(cast: DiscordCast, knownBugs = false): fc.Arbitrary<HostileInteraction> {
+  const paths = knownBugs ? [...PATHS, ...KNOWN_BUG_PATHS] : PATHS;
+  const who = fc.constantFrom(...cast.people);
+  const options = fc.dictionary(fc.constantFrom(...OPTION_NAMES), hostileText, { maxKeys: 3 });
+  const command = fc
+    .record({ name: fc.constantFrom("srm" as const, "srm-admin" as const), pick: fc.nat(), options })
+    .map(
+      ({ name, pick, options }) =>
+        (c: InteractionContext) =>
+          chatInputInteraction(
+            c,
+            cast.fake.commands[name],
+            SUBCOMMANDS[name][pick % SUBCOMMANDS[name].length] as string,
+            options,
+          ),
+    );
+  const autocomplete = fc
+    .record({
+      pick: fc.nat(),
+      value: hostileText,
+      focused: fc.constantFrom("service", "area", "period", "x"),
+    })
+    .map(
+      ({ pick, value, focused }) =>
+        (c: InteractionContext) =>
+          autocompleteInteraction(
+            c,
+            cast.fake.commands.srm,
+            pick % 2 ? "lookup" : "leaderboard",
+            { [focused]: value },
+            focused,
+          ),
+    );
+  const button = hostileActionId(cast.roundIds).map(
+    (id) => (c: InteractionContext) => buttonInteraction(c, cast.message, id.slice(0, 300)),
+  );
+  const tamper = fc.oneof(
+    { weight: 3, arbitrary: fc.constant<[readonly string[], unknown][]>([]) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.tuple(fc.constantFrom(...paths), fc.oneof(fc.constant(undefined), wrongValue)), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    },
+  );
+  return fc
+    .record({
+      who,
+      build: fc.oneof(
+        { weight: 4, arbitrary: command },
+        { weight: 1, arbitrary: autocomplete },
+        { weight: 4, arbitrary: button },
+      ),
+      tamper,
+    })
+    .map(({ who, build, tamper }) => {
+      const payload = build({ applicationId: cast.fake.applicationId, person: who.person, place: who.place });
+      for (const [path, value] of tamper) setPath(payload as unknown as Record<string, unknown>, path, value);
+      return {
+        payload,
+        wellFormed: tamper.length === 0,
+        actorKey: `${who.place.guildId ?? "dm"}|${who.person.user.id}`,
+      };
+    });
+}
