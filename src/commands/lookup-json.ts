@@ -40,7 +40,17 @@ const ref = (x: { id: string; name: string } | null | undefined) => (x ? { id: x
 
 /** Builds the JSON contract from a lookup result. */
 export function lookupJson(result: LookupResult): LookupJson {
-  return lookupJsonWith(result, renderPlain(lookupReply(result)));
+  const j = lookupJsonWith(result, renderPlain(lookupReply(result)));
+  // The contract's own order, so the printed JSON reads the way the README shows it.
+  return {
+    status: j.status,
+    owner: j.owner,
+    service: j.service,
+    area: j.area,
+    text: j.text,
+    sources: j.sources,
+    suggestions: j.suggestions,
+  };
 }
 
 function lookupJsonWith(result: LookupResult, text: string): LookupJson {
