@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger } from "./bank/id-ledger.js";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -66,10 +68,12 @@ Answers who owns a responsibility, exactly as the bot would:
 
 --json prints {status, owner, service, area, text, sources, suggestions}.
 The exit code is 0 for every answer; non-zero only when srm itself fails.`,
-  questions: `srm questions check
+  questions: `srm questions check | srm questions lock
 
-Validates every content file under questions/ against its schema and the matrix's own rules,
-printing file:line and what is wrong for each problem, then what it checked.`,
+check: validates every content file under questions/ against its schema, the matrix's own rules and the
+       ledger of published question ids, printing file:line and what is wrong for each problem, then
+       how many scenario questions and generated drills it checked.
+lock:  adds every new scenario question id to questions/question-ids.txt (ids are never reused).`,
   db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
@@ -98,6 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "lookup":
         return lookupCommand(rest, io, out);
       case "questions":
+        if (rest[0] === "lock") return questionsLock(io, out);
         if (rest[0] !== "check") {
           err(`srm questions: expected "check", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.questions}`);
           return 2;
@@ -147,6 +152,12 @@ function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) =>
   const config = loadConfig(io.env, io.cwd);
   try {
     const { matrix, bank } = loadContent(config.contentDir);
+    const reused = ledgerProblems(bank.scenarios, readLedger(config.contentDir));
+    if (reused.length > 0) {
+      for (const p of reused) err(`questions/${LEDGER_FILE}: ${p}`);
+      err(`${reused.length} problem(s) found.`);
+      return 1;
+    }
     const cells = matrix.services.length * matrix.areas.length;
     out(
       `ok: ${matrix.services.length} services, ${matrix.areas.length} areas, ${cells} cells checked (matrix).`,
@@ -161,6 +172,15 @@ function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) =>
     err(`${error.problems.length} problem(s) found.`);
     return 1;
   }
+}
+
+function questionsLock(io: CliIo, out: (s: string) => void): number {
+  const config = loadConfig(io.env, io.cwd);
+  const { bank } = loadContent(config.contentDir);
+  const ledger = readLedger(config.contentDir);
+  writeFileSync(join(config.contentDir, LEDGER_FILE), lockedLedger(bank.scenarios, ledger));
+  out(`questions/${LEDGER_FILE} lists ${Math.max(ledger.size, bank.scenarios.length)} ids.`);
+  return 0;
 }
 
 function dbMigrate(io: CliIo, out: (s: string) => void): number {

@@ -2,9 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fingerprint, ledgerProblems, readLedger } from "../../src/bank/id-ledger.js";
 import { ownerOfRef } from "../../src/bank/load-questions.js";
 import { loadConfig } from "../../src/config.js";
-import { correctResponse } from "../../src/domain/question.js";
+import { correctResponse, type Question } from "../../src/domain/question.js";
 import { ContentInvalid } from "../../src/knowledge/content-file.js";
 import { loadContent } from "../../src/main.js";
 import { realContent } from "../support/app.js";
@@ -90,6 +91,27 @@ describe("the scenario questions", () => {
     expect(() => loadContent(dir)).toThrow(
       new RegExp(`id "${firstId}" is already used at questions/scenarios/data-serverless.yaml:\\d+`),
     );
+  });
+});
+
+describe("published question ids", () => {
+  it("every scenario question is in the ledger with the fingerprint it was published with", () => {
+    expect(ledgerProblems(bank.scenarios, readLedger(loadConfig({}).contentDir))).toEqual([]);
+  });
+
+  it("a retired id given to a different question is caught, and a new question must be added", () => {
+    const q = bank.scenarios[0] as Question;
+    const ledger = new Map([[q.id, "000000000000"]]);
+    const other = { ...q, id: "brand-new-1" };
+    const problems = ledgerProblems([q, other], ledger);
+    expect(problems[0]).toContain(`${q.id}: now tests other cells or has other correct answers`);
+    expect(problems[1]).toContain('brand-new-1: a new question; add "brand-new-1');
+  });
+
+  it("rewording a question keeps its fingerprint; changing what it tests does not", () => {
+    const q = bank.scenarios[0] as Question;
+    expect(fingerprint({ ...q, prompt: `${q.prompt} (reworded)` })).toBe(fingerprint(q));
+    expect(fingerprint({ ...q, cells: [{ service: "s3", area: "hypervisor" }] })).not.toBe(fingerprint(q));
   });
 });
 
