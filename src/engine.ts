@@ -1,9 +1,10 @@
 import type { QuestionBank } from "./bank/question-bank.js";
-import type { DailyCommands } from "./commands/daily.js";
+import type { DailyAction, DailyCommands } from "./commands/daily.js";
 import { parseCommand, USAGE } from "./commands/grammar.js";
 import { helpCard } from "./commands/help.js";
-import { lookupSummary } from "./commands/lookup-json.js";
+import { LookupReplies } from "./commands/lookup-replies.js";
 import { applySetting, settingsCard } from "./commands/settings.js";
+import { guardStorage } from "./commands/storage-guard.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
@@ -17,7 +18,6 @@ import type { DailyPlanner } from "./schedule/daily-planner.js";
 import type { RoundRow } from "./store/round-store.js";
 import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
-import { lookupReply } from "./views/lookup-view.js";
 import { failureCard } from "./views/messages.js";
 import {
   lockedCard,
@@ -66,11 +66,18 @@ export interface EngineDeps {
 export class Engine {
   private readonly background = new Set<Promise<void>>();
   private readonly refreshing = new Map<number, boolean>();
+  private readonly lookups: LookupReplies;
 
-  constructor(private readonly d: EngineDeps) {}
+  constructor(private readonly d: EngineDeps) {
+    this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
+  }
 
   /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
   async handle(request: CommandRequest): Promise<Reply> {
+    return guardStorage(this.d.logger, "command", () => this.handleIntent(request));
+  }
+
+  private async handleIntent(request: CommandRequest): Promise<Reply> {
     const intent = parseCommand(request.text);
     const { actor, channel } = request;
     this.d.metrics.increment("srm_commands_total", { command: intent.kind });
@@ -132,10 +139,18 @@ export class Engine {
   }
 
   /** Handles a pressed button (its id came back from the platform, so it is validated first). */
-  async press(actionId: string, actor: Actor): Promise<Reply> {
+  async press(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {
+    return guardStorage(this.d.logger, "button", () => this.pressButton(actionId, actor, channel));
+  }
+
+  private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {
     this.d.metrics.increment("srm_commands_total", { command: "button" });
     const parsed = parseAnswerActionId(actionId);
-    if (parsed) return this.afterAnswer(actor, this.d.rounds.answer(parsed.roundId, actor, [parsed.key]));
+    if (parsed)
+      return this.afterAnswer(
+        actor,
+        this.d.rounds.answer(parsed.roundId, actor, [parsed.key], channel?.channelId),
+      );
     return (
       this.d.practice.press(actionId, actor) ??
       privateReply(notice("warning", "That button is not one of ours", "Use the buttons on a question."))
@@ -184,8 +199,7 @@ export class Engine {
   }
 
   private lookup(text: string, request: CommandRequest): Reply {
-    const result = this.d.lookup.lookup(text);
-    const summary = lookupSummary(result);
+    const { summary, reply } = this.lookups.answer(text);
     this.d.metrics.increment("srm_lookups_total", { status: summary.status });
     this.d.journal.record({
       actor: request.actor,
@@ -197,7 +211,7 @@ export class Engine {
       owner: summary.owner,
       at: this.d.clock.now(),
     });
-    return this.d.practice.lookupReply(result, lookupReply(result));
+    return reply;
   }
 
   private quiz(actor: Actor, channel: ChannelRef): Reply {
@@ -268,28 +282,11 @@ export class Engine {
   private async daily(
     actor: Actor,
     channel: ChannelRef,
-    action: "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard",
+    action: DailyAction,
     args: readonly string[],
   ): Promise<Reply> {
-    const reply = (o: Outcome<Card>) => this.outcome(o, (c) => privateReply(c));
-    switch (action) {
-      case "now":
-        return this.dailyNow(channel);
-      case "set":
-        return reply(this.d.daily.set(actor, channel, args));
-      case "off":
-        return reply(this.d.daily.off(channel));
-      case "skip":
-        return reply(this.d.daily.skip(channel, args));
-      case "pause":
-        return reply(this.d.daily.pause(channel, args, false));
-      case "resume":
-        return reply(this.d.daily.pause(channel, args, true));
-      case "leaderboard":
-        return reply(this.d.daily.leaderboard(channel, args));
-      case "status":
-        return reply(this.d.daily.status(channel));
-    }
+    if (action === "now") return this.dailyNow(channel);
+    return this.outcome(this.d.daily.run(actor, channel, action, args), (c) => privateReply(c));
   }
 
   private async dailyNow(channel: ChannelRef): Promise<Reply> {

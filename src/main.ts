@@ -73,7 +73,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const competitionStore = new CompetitionStore(db);
   const settings = new SettingsStore(db);
   const lookup = new OwnershipLookup(matrix);
-  const journal = new SqliteLookupJournal(db);
+  const journal = new SqliteLookupJournal(db, logger);
   const practiceStore = new PracticeStore(db);
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });

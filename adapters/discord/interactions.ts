@@ -148,7 +148,7 @@ export class InteractionRouter {
   }
 
   private async button(i: ButtonInteraction): Promise<void> {
-    await answer(i, this.d.engine.press(i.customId, actorOf(i)), false, this.responder);
+    await answer(i, this.d.engine.press(i.customId, actorOf(i), channelOf(i)), false, this.responder);
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

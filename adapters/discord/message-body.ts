@@ -23,9 +23,22 @@ function buttonsOf(cards: readonly Card[], logger: Logger) {
   return rows;
 }
 
+/**
+ * Messages already rendered, by the cards they show. The engine hands back the same cards for a repeated
+ * lookup, so their embeds are built once; the entries go when the cards do. Only messages that lost no
+ * button are kept, so that every send of a faulty card still logs what was left out.
+ */
+const rendered = new WeakMap<readonly Card[], MessageContent>();
+
 /** Cards as embeds (one per card) with their actions as buttons, command hints in Discord's names. */
 export function messageContent(cards: readonly Card[], logger: Logger): MessageContent {
-  return { content: "", embeds: cardEmbeds(cards.map(discordCard)), components: buttonsOf(cards, logger) };
+  const known = rendered.get(cards);
+  if (known) return known;
+  const { rows, refused } = buttonRows(cards.flatMap((c) => c.actions ?? []));
+  for (const r of refused) logger.warn("a button was left out of a Discord message", { ...r });
+  const message = { content: "", embeds: cardEmbeds(cards.map(discordCard)), components: rows };
+  if (refused.length === 0) rendered.set(cards, message);
+  return message;
 }
 
 /** Cards as plain text (the terminal's rendering) with the same buttons: the fallback when embeds are refused. */

@@ -39,6 +39,16 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { engine, people, logger, track } = deps;
   const deliveries = new DeliveryLog();
   const queue = new WorkQueue(WORK_AT_ONCE);
+  // The engine hands back the same reply object for a repeated lookup; its Block Kit is rendered once.
+  const rendered = new WeakMap<Reply, RespondArguments>();
+  const replyArgs = (reply: Reply): RespondArguments => {
+    let args = rendered.get(reply);
+    if (!args) {
+      args = responseOf(reply);
+      rendered.set(reply, args);
+    }
+    return args;
+  };
   /** Queues one request's work inside its boundary, and lets stopping wait for it. */
   const perform = (
     what: string,
@@ -82,8 +92,11 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const apologise = () => answer(messageFor([internalErrorCard]));
     await perform("button", fields, apologise, async () => {
       const teamId = body.team?.id ?? body.user.team_id ?? "";
-      const actor = await people.actor(teamId, body.user.id, body.user.name || body.user.username);
-      await answer(messageFor((await engine.press(action.action_id, actor)).cards));
+      const actor = await people.presser(teamId, body.user.id, body.user.name || body.user.username);
+      const pressedIn = body.channel?.id
+        ? { platform: "slack" as const, workspaceId: teamId, channelId: body.channel.id }
+        : undefined;
+      await answer(messageFor((await engine.press(action.action_id, actor, pressedIn)).cards));
     });
   });
 
@@ -103,7 +116,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 }
 
 /** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */
-function replyArgs(reply: Reply): RespondArguments {
+function responseOf(reply: Reply): RespondArguments {
   const { text, blocks } = messageFor(reply.cards);
   return { response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", text, blocks };
 }

@@ -42,6 +42,25 @@ export class SlackPeople {
     };
   }
 
+  /**
+   * The actor for a button press. No button is an admin action, so a press whose payload names the person
+   * costs no users.info call: a thousand people answering one question would otherwise make a thousand
+   * calls, far past that method's rate limit, and their answers would wait on it. The admin flag is the
+   * one already known for the person, else false (the safe side).
+   */
+  async presser(teamId: string, userId: string, nameFromPayload?: string): Promise<Actor> {
+    if (!nameFromPayload) return this.actor(teamId, userId);
+    const cached = this.cache.get(`${teamId}:${userId}`);
+    const admin = cached && this.now() - cached.at < REMEMBER_MS ? (await cached.profile).admin : false;
+    return {
+      platform: "slack",
+      workspaceId: teamId,
+      userId,
+      displayName: nameFromPayload,
+      platformAdmin: admin,
+    };
+  }
+
   private profile(teamId: string, userId: string): Promise<Profile> {
     const key = `${teamId}:${userId}`;
     const now = this.now();

@@ -13,6 +13,9 @@ import {
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
 
+/** What `/srm daily` can be asked to do. */
+export type DailyAction = "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";
+
 /** Usage of every `/srm daily` command. */
 export const DAILY_USAGE = [
   DAILY_SET_USAGE,
@@ -31,6 +34,31 @@ export class DailyCommands {
     private readonly planner: DailyPlanner,
     private readonly clock: Clock,
   ) {}
+
+  /** Runs one `/srm daily <action>` other than `now` (which posts, and so belongs to the rounds). */
+  run(
+    actor: Actor,
+    channel: ChannelRef,
+    action: Exclude<DailyAction, "now">,
+    args: readonly string[],
+  ): Outcome<Card> {
+    switch (action) {
+      case "set":
+        return this.set(actor, channel, args);
+      case "off":
+        return this.off(channel);
+      case "skip":
+        return this.skip(channel, args);
+      case "pause":
+        return this.pause(channel, args, false);
+      case "resume":
+        return this.pause(channel, args, true);
+      case "leaderboard":
+        return this.leaderboard(channel, args);
+      case "status":
+        return this.status(channel);
+    }
+  }
 
   /** `/srm daily set ...` */
   set(actor: Actor, channel: ChannelRef, words: readonly string[]): Outcome<Card> {

@@ -30,13 +30,38 @@ export function lookupStatus(result: LookupResult): LookupJson["status"] {
   }
 }
 
-/** The status, owner, service and area of a result, without rendering its text. */
-export function lookupSummary(result: LookupResult): Omit<LookupJson, "text" | "sources" | "suggestions"> {
-  const { text: _text, sources: _sources, suggestions: _suggestions, ...rest } = lookupJsonWith(result, "");
-  return rest;
-}
-
 const ref = (x: { id: string; name: string } | null | undefined) => (x ? { id: x.id, name: x.name } : null);
+
+/** What a lookup found, without its text, sources or suggestions. */
+export type LookupSummary = Omit<LookupJson, "text" | "sources" | "suggestions">;
+
+/**
+ * The status, owner, service and area of a result, without rendering its text. Every lookup is summarised
+ * for its statistics, so this builds only those four, not the sources and suggestions the contract adds.
+ */
+export function lookupSummary(result: LookupResult): LookupSummary {
+  const status = lookupStatus(result);
+  switch (result.kind) {
+    case "answer":
+      return { status, owner: result.owner, service: ref(result.service), area: ref(result.area) };
+    case "not-applicable":
+      return { status, owner: null, service: ref(result.service), area: ref(result.area) };
+    case "service-stack":
+      return { status, owner: null, service: ref(result.service), area: null };
+    case "area-table":
+    case "which-service":
+      return { status, owner: null, service: null, area: ref(result.area) };
+    case "which-area":
+      return {
+        status,
+        owner: null,
+        service: result.services.length === 1 ? ref(result.services[0]) : null,
+        area: null,
+      };
+    case "unknown":
+      return { status, owner: null, service: null, area: null };
+  }
+}
 
 /** Builds the JSON contract from a lookup result. */
 export function lookupJson(result: LookupResult): LookupJson {
@@ -54,39 +79,16 @@ export function lookupJson(result: LookupResult): LookupJson {
 }
 
 function lookupJsonWith(result: LookupResult, text: string): LookupJson {
-  const base = { status: lookupStatus(result), text, suggestions: lookupSuggestions(result) };
+  const base = { ...lookupSummary(result), text, suggestions: lookupSuggestions(result) };
   switch (result.kind) {
     case "answer":
       return {
         ...base,
-        owner: result.owner,
-        service: ref(result.service),
-        area: ref(result.area),
         sources: [...new Set([...result.cell.sources, ...(result.condition?.sources ?? [])])],
       };
     case "not-applicable":
-      return {
-        ...base,
-        owner: null,
-        service: ref(result.service),
-        area: ref(result.area),
-        sources: [...result.cell.sources],
-      };
-    case "service-stack":
-      return { ...base, owner: null, service: ref(result.service), area: null, sources: [] };
-    case "area-table":
-      return { ...base, owner: null, service: null, area: ref(result.area), sources: [] };
-    case "which-service":
-      return { ...base, owner: null, service: null, area: ref(result.area), sources: [] };
-    case "which-area":
-      return {
-        ...base,
-        owner: null,
-        service: result.services.length === 1 ? ref(result.services[0]) : null,
-        area: null,
-        sources: [],
-      };
-    case "unknown":
-      return { ...base, owner: null, service: null, area: null, sources: [] };
+      return { ...base, sources: [...result.cell.sources] };
+    default:
+      return { ...base, sources: [] };
   }
 }

@@ -143,12 +143,14 @@ export class RoundService {
    * Locks one person's answer. Refuses answers to rounds of another workspace or person, to closed
    * rounds, malformed answers and second answers (the first stands).
    */
-  answer(roundId: number, actor: Actor, raw: readonly string[]): Outcome<AnswerAccepted> {
+  answer(roundId: number, actor: Actor, raw: readonly string[], pressedIn?: string): Outcome<AnswerAccepted> {
     const round = this.d.rounds.get(roundId);
     if (
       !round ||
       round.channel.platform !== actor.platform ||
-      round.channel.workspaceId !== actor.workspaceId
+      round.channel.workspaceId !== actor.workspaceId ||
+      // A button of a channel's question is only honoured in that channel (a forged id names another).
+      (round.kind === "channel" && pressedIn !== undefined && pressedIn !== round.channel.channelId)
     )
       return fail({ code: "RoundNotFound" });
     if (round.kind === "private" && round.player !== actor.userId) return fail({ code: "NotYourRound" });
@@ -208,6 +210,10 @@ export class RoundService {
     } catch (error) {
       this.d.logger.warn("updating a round's answer count failed", { round: round.id, error: String(error) });
     }
+    // A count update held back (say by a 429) may land after another process revealed the round: put the
+    // reveal back on top, since updating a message again is harmless.
+    const after = this.d.rounds.get(round.id);
+    if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
   }
 
   /**

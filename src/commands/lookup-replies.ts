@@ -1,0 +1,50 @@
+import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
+import type { Reply } from "../views/card.js";
+import { lookupReply } from "../views/lookup-view.js";
+import { type LookupSummary, lookupSummary } from "./lookup-json.js";
+
+/** A lookup's reply and what its statistics record. */
+export interface LookupAnswer {
+  readonly summary: LookupSummary;
+  readonly reply: Reply;
+}
+
+/** How many recent phrasings keep their answer; a few hundred cover what a team asks over and over. */
+const REMEMBERED = 500;
+
+/** Phrasings longer than this are answered afresh each time, so the memory stays small whatever is typed. */
+const LONGEST_REMEMBERED = 200;
+
+/**
+ * Answers lookups, remembering the answers to recent phrasings. A lookup is a pure function of its text and
+ * the content loaded at start, so the same phrasing gets the same reply object back without parsing,
+ * matching or rendering again; front ends may keep their own rendering of a reply beside it. Replies are
+ * readonly throughout, which is what makes sharing one between requests safe.
+ */
+export class LookupReplies {
+  /** Least recently asked first: a Map keeps insertion order, and a hit is moved to the end. */
+  private readonly recent = new Map<string, LookupAnswer>();
+
+  constructor(
+    private readonly lookup: OwnershipLookup,
+    /** Adds what the rest of the engine offers beside an answer ("Quiz me on this"). */
+    private readonly decorate: (result: LookupResult, reply: Reply) => Reply = (_result, reply) => reply,
+  ) {}
+
+  /** The answer to one phrasing. */
+  answer(text: string): LookupAnswer {
+    const known = this.recent.get(text);
+    if (known) {
+      this.recent.delete(text);
+      this.recent.set(text, known);
+      return known;
+    }
+    const result = this.lookup.lookup(text);
+    const answer = { summary: lookupSummary(result), reply: this.decorate(result, lookupReply(result)) };
+    if (text.length <= LONGEST_REMEMBERED) {
+      this.recent.set(text, answer);
+      if (this.recent.size > REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return answer;
+  }
+}
