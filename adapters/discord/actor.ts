@@ -6,15 +6,28 @@ export const DM_WORKSPACE = "dm";
 
 const MAX_NAME = 80;
 
+/** A name field as sent: only a non-empty string counts (a malformed payload may carry anything). */
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
 function displayNameOf(interaction: BaseInteraction): string {
-  const member = interaction.member;
-  let name: string | null | undefined;
-  if (member instanceof GuildMember) name = member.displayName;
-  // Without the guild in cache discord.js hands over the raw member: nickname, then global name.
-  else if (member) name = member.nick ?? member.user.global_name;
-  name ??= interaction.user.globalName ?? interaction.user.username;
+  const member = interaction.member as unknown;
+  let name: string | null = null;
+  try {
+    if (member instanceof GuildMember) name = text(member.displayName);
+    // Without the guild in cache discord.js hands over the raw member: nickname, then global name.
+    else if (member && typeof member === "object") {
+      const raw = member as { nick?: unknown; user?: { global_name?: unknown } };
+      name = text(raw.nick) ?? text(raw.user?.global_name);
+    }
+  } catch {
+    // A member object that cannot even be read falls back to the user's own names below.
+    name = null;
+  }
+  name ??= text(interaction.user.globalName) ?? text(interaction.user.username) ?? interaction.user.id;
   const clean = name.replace(/\s+/g, " ").trim().slice(0, MAX_NAME);
-  return clean === "" ? interaction.user.username : clean;
+  return clean === "" ? String(interaction.user.id) : clean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AckFn, App, BlockAction, RespondArguments, RespondFn, webApi } from "@slack/bolt";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { ChannelRef, Logger } from "../../src/ports.js";
-import { type Card, privateReply, type Reply } from "../../src/views/card.js";
+import { type Card, notice, privateReply, type Reply } from "../../src/views/card.js";
 import { homeView, messageFor, type SlackMessage } from "./blocks.js";
 import { DeliveryLog, deliveryKey } from "./deliveries.js";
 import { homeCards } from "./home.js";
@@ -75,22 +75,39 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const reply = commandReplier(ack, respond, logger, fields);
     const apologise = () => reply(replyArgs(privateReply(internalErrorCard)));
     await perform("command", fields, apologise, async () => {
+      const missing = missingFields({
+        team_id: command.team_id,
+        user_id: command.user_id,
+        channel_id: command.channel_id,
+      });
+      if (missing) {
+        logger.warn("refused a Slack command with fields missing", { missing });
+        await reply(replyArgs(privateReply(malformedCard(missing))));
+        return;
+      }
       const actor = await people.actor(command.team_id, command.user_id, command.user_name);
       const channel: ChannelRef = {
         platform: "slack",
         workspaceId: command.team_id,
         channelId: command.channel_id,
       };
-      await reply(replyArgs(await engine.handle({ text: command.text, actor, channel })));
+      const text = typeof command.text === "string" ? command.text : "";
+      await reply(replyArgs(await engine.handle({ text, actor, channel })));
     });
   });
 
   app.action<BlockAction>({ type: "block_actions" }, async ({ body, action, ack, respond, client }) => {
     await ack();
-    const fields = { user: body.user.id, action: action.action_id };
+    const fields = { user: String(body.user?.id), action: String(action.action_id) };
     const answer = privateAnswerer(body, respond, client);
     const apologise = () => answer(messageFor([internalErrorCard]));
     await perform("button", fields, apologise, async () => {
+      const missing = missingFields({ "user.id": body.user?.id, action_id: action.action_id });
+      if (missing) {
+        logger.warn("refused a Slack click with fields missing", { missing });
+        await answer(messageFor([malformedCard(missing)]));
+        return;
+      }
       const teamId = body.team?.id ?? body.user.team_id ?? "";
       const actor = await people.presser(teamId, body.user.id, body.user.name || body.user.username);
       const pressedIn = body.channel?.id
@@ -193,4 +210,21 @@ async function guard(
       });
     }
   }
+}
+
+/** The names of fields that are not non-empty strings, or null when all are. */
+function missingFields(values: Record<string, unknown>): string | null {
+  const missing = Object.entries(values)
+    .filter(([, v]) => typeof v !== "string" || v === "")
+    .map(([k]) => k);
+  return missing.length > 0 ? missing.join(", ") : null;
+}
+
+/** What a person reads when Slack sent a request srm-bot cannot act on. */
+function malformedCard(missing: string): Card {
+  return notice(
+    "warning",
+    "This request could not be read",
+    `It came without ${missing}. Nothing was changed; please try again.`,
+  );
 }

@@ -142,7 +142,7 @@ function receiverFor(
     });
   }
   if (!o.config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: o.config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     port: o.port,
@@ -153,4 +153,19 @@ function receiverFor(
     })),
     logger,
   });
+  // Bolt refuses timestamps more than five minutes old; Slack's rule is five minutes either way, so a
+  // request claiming to come from the future is refused here before Bolt reads it.
+  const verified = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const ts = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(ts) && ts * 1000 - Date.now() > MAX_CLOCK_SKEW_MS) {
+      res.writeHead(401).end();
+      return;
+    }
+    verified(req, res);
+  };
+  return receiver;
 }
+
+/** How far a request's timestamp may run ahead of ours, as Slack allows. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
-import { isNode, LineCounter, parseDocument } from "yaml";
+import { isNode, LineCounter, parseDocument, visit } from "yaml";
 
 // ajv ships CommonJS with a default export; under NodeNext its class is the module's `default`.
 const Ajv = AjvModule.default;
@@ -91,7 +91,32 @@ export class ContentReader {
       }
       return undefined;
     }
-    const data = doc.toJS() as unknown;
+    let unresolved = false;
+    visit(doc, {
+      Alias: (_key, node) => {
+        if (node.resolve(doc) !== undefined) return;
+        unresolved = true;
+        const line = node.range ? lineCounter.linePos(node.range[0]).line : 1;
+        this.report(
+          file,
+          line,
+          `"*${node.source}" reads as a YAML alias of no anchor: put the value in quotes`,
+        );
+      },
+    });
+    if (unresolved) return undefined;
+    let data: unknown;
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      // e.g. "*important" reads as a YAML alias of an anchor that does not exist.
+      this.report(
+        file,
+        1,
+        `YAML: ${(error as Error).message.split("\n")[0]} (quote a value that starts with * or &)`,
+      );
+      return undefined;
+    }
     const lineOf = (at: readonly (string | number)[]): number => {
       for (let depth = at.length; depth >= 0; depth--) {
         const node = doc.getIn(at.slice(0, depth), true);
