@@ -12,8 +12,14 @@ import { unsoundness } from "./support/tables.js";
 
 type Step =
   | { readonly kind: "command"; readonly actor: Actor; readonly channel: ChannelRef; readonly text: string }
-  | { readonly kind: "press"; readonly actor: Actor; readonly actionId: string }
-  | { readonly kind: "click"; readonly actor: Actor; readonly key: string; readonly target: Target }
+  | { readonly kind: "press"; readonly actor: Actor; readonly actionId: string; readonly channelId: string }
+  | {
+      readonly kind: "click";
+      readonly actor: Actor;
+      readonly key: string;
+      readonly target: Target;
+      readonly channelId: string;
+    }
   | { readonly kind: "tick"; readonly minutes: number };
 
 /** Whose open round a click's button points at: the actor's own channel's, or a round elsewhere. */
@@ -53,6 +59,9 @@ const purposeful = fc.constantFrom(
   "competition end",
   "settings speed-bonus on",
   "daily set 09:00 UTC mon-sun reveal after 1h",
+  "practice",
+  "sure certain",
+  "drill ec2 os-patching",
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -74,7 +83,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .record({ actor, actionId: hostileActionId(fc.integer({ min: 1, max: 25 })) })
+      .record({
+        actor,
+        actionId: hostileActionId(fc.integer({ min: 1, max: 25 })),
+        channelId: fc.constantFrom("C1", "C2"),
+      })
       .map((s) => ({ kind: "press" as const, ...s })),
   },
   {
@@ -84,6 +97,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         actor,
         key: fc.constantFrom("A", "B", "C", "D"),
         target: fc.constantFrom<Target>("own channel", "own channel", "any workspace"),
+        channelId: fc.constantFrom("C1", "C1", "C2"),
       })
       .map((s) => ({ kind: "click" as const, ...s })),
   },
@@ -127,6 +141,12 @@ describe("the /srm grammar and buttons under hostile input", () => {
         | undefined;
       return `answer:${open?.id ?? 1}:${s.key}`;
     };
+    const lastAnswer = (userId: string) =>
+      app.db
+        .prepare(
+          "SELECT a.id, r.kind, r.channel FROM answers a JOIN rounds r ON r.id = a.round_id WHERE a.user_id = ? ORDER BY a.id DESC LIMIT 1",
+        )
+        .get(userId) as { id: number; kind: string; channel: string } | undefined;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 30 }), async (steps) => {
         for (const s of steps) {
@@ -136,12 +156,29 @@ describe("the /srm grammar and buttons under hostile input", () => {
             tally.add("ticks");
             continue;
           }
-          const reply =
-            s.kind === "command"
-              ? await app.engine.handle({ text: s.text, actor: s.actor, channel: s.channel })
-              : await app.engine.press(s.kind === "press" ? s.actionId : clickedId(s), s.actor);
-          tally.add(s.kind === "command" ? "commands" : "button presses");
+          if (s.kind === "command") {
+            const reply = await app.engine.handle({ text: s.text, actor: s.actor, channel: s.channel });
+            tally.add("commands");
+            expect(replyProblem(reply), JSON.stringify(s).slice(0, 300)).toBeNull();
+            continue;
+          }
+          const where = {
+            platform: s.actor.platform,
+            workspaceId: s.actor.workspaceId,
+            channelId: s.channelId,
+          };
+          const before = lastAnswer(s.actor.userId);
+          const reply = await app.engine.press(
+            s.kind === "press" ? s.actionId : clickedId(s),
+            s.actor,
+            where,
+          );
+          tally.add("button presses");
           expect(replyProblem(reply), JSON.stringify(s).slice(0, 300)).toBeNull();
+          // A button answers a channel's question only when pressed in that channel.
+          const after = lastAnswer(s.actor.userId);
+          if (after && after.id !== before?.id && after.kind === "channel")
+            expect(after.channel).toBe(s.channelId);
         }
         await app.engine.idle();
         expect(unsoundness(app.db, member)).toEqual([]);

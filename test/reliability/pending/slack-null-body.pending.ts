@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SlackRequestSender } from "../../fakes/slack/request-sender.js";
 import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";
 import { BotProcess, CHILD_SECRET, tempDb } from "../support/bot-process.js";
-import { PROCESS_KILLING_BODIES } from "../support/slack-hostile.js";
+import { UNANSWERED_BODIES } from "../support/slack-hostile.js";
 
 let api: FakeSlackWebApi | undefined;
 let bot: BotProcess | undefined;
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe("srm start given a signed request whose body is JSON null", () => {
-  it.each(PROCESS_KILLING_BODIES)(
+  it.each(UNANSWERED_BODIES)(
     "%s (%s) is refused, and the bot keeps running and answering",
     async (body, type) => {
       api ??= await FakeSlackWebApi.start();

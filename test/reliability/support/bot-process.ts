@@ -30,14 +30,16 @@ export function tempDb(): string {
 /** What a child bot runs with. */
 export interface BotProcessOptions {
   readonly dbPath: string;
-  /** The fake Slack's Web API base URL (SLACK_API_URL). */
-  readonly apiUrl: string;
+  /** The fake Slack's Web API base URL (SLACK_API_URL): the bot runs Slack in HTTP mode against it. */
+  readonly apiUrl?: string;
+  /** Other settings (Discord's, say), added to the environment as they are. */
+  readonly settings?: Readonly<Record<string, string>>;
   readonly admins?: readonly string[];
 }
 
 /**
- * `node bin/srm.js start` as a child process in Slack HTTP mode, exactly as an operator runs it, with a
- * minimal environment (nothing of the parent's Slack or Discord settings leaks in).
+ * `node bin/srm.js start` as a child process, exactly as an operator runs it (Slack in HTTP mode, or
+ * whatever `settings` configure), with a minimal environment: nothing of the parent's settings leaks in.
  */
 export class BotProcess {
   private output = "";
@@ -72,11 +74,12 @@ export class BotProcess {
       TMPDIR: process.env.TMPDIR ?? tmpdir(),
       SRM_DB: o.dbPath,
       PORT: String(port),
-      SLACK_BOT_TOKEN: CHILD_TOKEN,
-      SLACK_SIGNING_SECRET: CHILD_SECRET,
-      SLACK_API_URL: o.apiUrl,
       SRM_ADMINS: (o.admins ?? []).join(","),
       LOG_LEVEL: "info",
+      ...(o.apiUrl
+        ? { SLACK_BOT_TOKEN: CHILD_TOKEN, SLACK_SIGNING_SECRET: CHILD_SECRET, SLACK_API_URL: o.apiUrl }
+        : {}),
+      ...o.settings,
     };
     const child = spawn(process.execPath, [join(ROOT, "bin", "srm.js"), "start"], {
       cwd: ROOT,

@@ -92,8 +92,11 @@ const COMMAND_FIELDS = [
  */
 export const KNOWN_BUG_FIELDS = ["team_id", "user_id", "channel_id", "text"] as const;
 
-/** Bodies that crash the whole bot process (Bolt reads `null.ssl_check`): sent only by a pending test. */
-export const PROCESS_KILLING_BODIES: readonly (readonly [string, string])[] = [
+/**
+ * Signed bodies that read as JSON null: Bolt reads `null.ssl_check` in a promise nobody awaits, so the
+ * request is never answered (the process-level handler keeps the bot up). Sent only by a pending test.
+ */
+export const UNANSWERED_BODIES: readonly (readonly [string, string])[] = [
   ["payload=null", "application/x-www-form-urlencoded"],
   ["null", "application/json"],
 ];

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { scoreDifferences } from "../../../src/quiz/recompute.js";
 import type { Db } from "../../../src/store/database.js";
 
@@ -28,4 +29,12 @@ export function unsoundness(db: Db, member: Membership): string[] {
     .filter((a) => !member(a.platform, a.workspace, a.user_id))
     .map((a) => `answer ${a.id}: ${a.user_id} answered round ${a.round} of ${a.platform}/${a.workspace}`);
   return [...scoreDifferences(db).map((k) => `score differs from the answers: ${k}`), ...foreign];
+}
+
+/** The admin set-up a refusal test starts from is really there: a schedule, a competition, settings, a round. */
+export function expectSetUp(dump: Record<string, string[]>): void {
+  expect(dump.daily_schedules).toHaveLength(1);
+  expect(dump.competitions).toHaveLength(1);
+  expect(dump.channel_settings).toHaveLength(1);
+  expect(dump.rounds?.some((r) => r.includes('"status":"open"'))).toBe(true);
 }

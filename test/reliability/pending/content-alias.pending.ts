@@ -1,0 +1,34 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../../src/content.js";
+import { ContentInvalid } from "../../../src/knowledge/content-file.js";
+import { contentCopy } from "../support/content-fuzzing.js";
+
+describe("a YAML alias without its anchor in a content file", () => {
+  it.each([
+    ["an explanation written as *important", "explanation: *important"],
+    ["a source pasted as *https://docs.aws.amazon.com/", "explanation: *https://docs.aws.amazon.com/"],
+  ])("%s is refused as ContentInvalid at its file and line", (_what, replacement) => {
+    const { dir, remove } = contentCopy();
+    try {
+      const path = join(dir, "scenarios", "compute-storage.yaml");
+      const lines = readFileSync(path, "utf8").split("\n");
+      const at = lines.findIndex((l) => /^\s+explanation: /.test(l));
+      lines[at] = lines[at]?.replace(/explanation: .*/, replacement) ?? "";
+      writeFileSync(path, lines.join("\n"));
+      let thrown: unknown;
+      try {
+        loadContent(dir);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ContentInvalid);
+      expect((thrown as ContentInvalid).problems).toContainEqual(
+        expect.objectContaining({ file: "questions/scenarios/compute-storage.yaml", line: at + 1 }),
+      );
+    } finally {
+      remove();
+    }
+  });
+});
