@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadContent } from "../../../src/content.js";
-import { ContentInvalid } from "../../../src/knowledge/content-file.js";
-import { contentCopy } from "../support/content-fuzzing.js";
+import { loadContent } from "../../src/content.js";
+import { ContentInvalid } from "../../src/knowledge/content-file.js";
+import { contentCopy } from "./support/content-fuzzing.js";
 
 describe("a YAML alias without its anchor in a content file", () => {
   it.each([
