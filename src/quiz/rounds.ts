@@ -199,21 +199,29 @@ export class RoundService {
 
   /** Refreshes the count of answers on an open round's channel message. */
   async refreshCount(round: RoundRow): Promise<void> {
-    const current = this.d.rounds.get(round.id);
-    if (!current?.messageRef || current.status !== "open") return;
+    // Background work: it logs its own failures (a platform refusal, a store closed at shutdown).
     try {
-      await this.d.announcer.update(
-        current.channel,
-        current.messageRef,
-        openRoundCard(current, this.d.rounds.answerCount(round.id)),
-      );
+      const current = this.d.rounds.get(round.id);
+      if (!current?.messageRef || current.status !== "open") return;
+      try {
+        await this.d.announcer.update(
+          current.channel,
+          current.messageRef,
+          openRoundCard(current, this.d.rounds.answerCount(round.id)),
+        );
+      } catch (error) {
+        this.d.logger.warn("updating a round's answer count failed", {
+          round: round.id,
+          error: String(error),
+        });
+      }
+      // A count update held back (say by a 429) may land after another process revealed the round: put the
+      // reveal back on top, since updating a message again is harmless.
+      const after = this.d.rounds.get(round.id);
+      if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
     } catch (error) {
-      this.d.logger.warn("updating a round's answer count failed", { round: round.id, error: String(error) });
+      this.d.logger.warn("refreshing a round's message failed", { round: round.id, error: String(error) });
     }
-    // A count update held back (say by a 429) may land after another process revealed the round: put the
-    // reveal back on top, since updating a message again is harmless.
-    const after = this.d.rounds.get(round.id);
-    if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
   }
 
   /**
