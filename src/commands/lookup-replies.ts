@@ -1,4 +1,5 @@
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
+import { RecentMap } from "../recent-map.js";
 import type { Reply } from "../views/card.js";
 import { lookupReply } from "../views/lookup-view.js";
 import { type LookupSummary, lookupSummary } from "./lookup-json.js";
@@ -22,8 +23,8 @@ const LONGEST_REMEMBERED = 200;
  * readonly throughout, which is what makes sharing one between requests safe.
  */
 export class LookupReplies {
-  /** Least recently asked first: a Map keeps insertion order, and a hit is moved to the end. */
-  private readonly recent = new Map<string, LookupAnswer>();
+  /** The answers to the most recently asked phrasings. */
+  private readonly recent = new RecentMap<string, LookupAnswer>(REMEMBERED);
 
   constructor(
     private readonly lookup: OwnershipLookup,
@@ -34,17 +35,10 @@ export class LookupReplies {
   /** The answer to one phrasing. */
   answer(text: string): LookupAnswer {
     const known = this.recent.get(text);
-    if (known) {
-      this.recent.delete(text);
-      this.recent.set(text, known);
-      return known;
-    }
+    if (known) return known;
     const result = this.lookup.lookup(text);
     const answer = { summary: lookupSummary(result), reply: this.decorate(result, lookupReply(result)) };
-    if (text.length <= LONGEST_REMEMBERED) {
-      this.recent.set(text, answer);
-      if (this.recent.size > REMEMBERED) this.recent.delete(this.recent.keys().next().value as string);
-    }
+    if (text.length <= LONGEST_REMEMBERED) this.recent.set(text, answer);
     return answer;
   }
 }

@@ -1,4 +1,5 @@
 import type { Platform } from "../ports.js";
+import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
 
 /** One row of a leaderboard period. */
@@ -30,12 +31,51 @@ export interface CellAccuracy {
   readonly correct: number;
 }
 
+/**
+ * A period's points in memory, for ranks and head counts in O(log n): each distinct number of points, most
+ * first, with how many people have more. `stamp` says which state of the database it was read from.
+ */
+interface Ranking {
+  readonly stamp: string;
+  readonly points: readonly number[];
+  readonly above: readonly number[];
+  readonly people: number;
+  /** Top rows by accuracy read from the same state, by "minAnswers:limit". */
+  readonly byAccuracy: Map<string, readonly ScoreRow[]>;
+}
+
+/** How many periods keep their ranking in memory; a workspace reads a few at a time (week, month, all). */
+const RANKINGS = 64;
+
 /** Leaderboard periods, streaks and personal stats in SQLite. */
 export class ScoreStore {
   private readonly q;
+  /** The rankings of the periods read most recently. */
+  private readonly rankings = new RecentMap<string, Ranking>(RANKINGS);
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
+    // Every write to scores on this connection bumps a counter, and SQLite's data_version moves when another
+    // connection commits: together they say whether a ranking read earlier is still the truth. Temporary
+    // objects belong to this connection alone and are not part of the database file.
+    db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS srm_score_writes (n INTEGER NOT NULL);" +
+        "INSERT INTO srm_score_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM srm_score_writes);" +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_inserted AFTER INSERT ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;" +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_updated AFTER UPDATE ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;" +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_deleted AFTER DELETE ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;",
+    );
     this.q = {
+      stamp: db
+        .prepare(
+          "SELECT (SELECT data_version FROM pragma_data_version) || ':' || n FROM temp.srm_score_writes",
+        )
+        .pluck(),
+      pointCounts: db
+        .prepare(
+          "SELECT points, COUNT(*) AS n FROM scores WHERE platform = ? AND workspace = ? AND period = ? " +
+            "GROUP BY points ORDER BY points DESC",
+        )
+        .raw(),
       addScore: db.prepare(
         "INSERT INTO scores (platform, workspace, period, user_id, display_name, points, answered, correct) VALUES (?, ?, ?, ?, ?, ?, 1, ?) " +
           "ON CONFLICT (platform, workspace, period, user_id) DO UPDATE SET points = points + excluded.points, " +
@@ -119,12 +159,47 @@ export class ScoreStore {
 
   /** A person's rank by points: one more than the number with more points (ties share a rank). */
   rankOf(platform: Platform, workspace: string, period: string, points: number): number {
-    return (this.q.rankAbove.get(platform, workspace, period, points) as { n: number }).n + 1;
+    const r = this.ranking(platform, workspace, period);
+    if (!r) return (this.q.rankAbove.get(platform, workspace, period, points) as { n: number }).n + 1;
+    // The first distinct number of points not above `points`; everyone before it has more.
+    let lo = 0;
+    let hi = r.points.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((r.points[mid] as number) > points) lo = mid + 1;
+      else hi = mid;
+    }
+    return (lo < r.points.length ? (r.above[lo] as number) : r.people) + 1;
   }
 
   /** How many people have points in a period. */
   people(platform: Platform, workspace: string, period: string): number {
-    return (this.q.people.get(platform, workspace, period) as { n: number }).n;
+    const r = this.ranking(platform, workspace, period);
+    return r ? r.people : (this.q.people.get(platform, workspace, period) as { n: number }).n;
+  }
+
+  /**
+   * The period's ranking, read again only when scores changed since (here or in another process): counting
+   * the people above someone takes SQLite a walk over all of them, a ranking in memory a binary search.
+   * Null inside a transaction, whose writes may yet be rolled back: the caller asks SQLite then.
+   */
+  private ranking(platform: Platform, workspace: string, period: string): Ranking | null {
+    if (this.db.inTransaction) return null;
+    const stamp = this.q.stamp.get() as string;
+    const key = `${platform}\n${workspace}\n${period}`;
+    const known = this.rankings.get(key);
+    if (known?.stamp === stamp) return known;
+    const points: number[] = [];
+    const above: number[] = [];
+    let people = 0;
+    for (const [p, n] of this.q.pointCounts.all(platform, workspace, period) as [number, number][]) {
+      points.push(p);
+      above.push(people);
+      people += n;
+    }
+    const ranking = { stamp, points, above, people, byAccuracy: new Map<string, readonly ScoreRow[]>() };
+    this.rankings.set(key, ranking);
+    return ranking;
   }
 
   /** The top rows of a period by accuracy, among those with at least `minAnswers`. */
@@ -135,7 +210,14 @@ export class ScoreStore {
     minAnswers: number,
     limit: number,
   ): ScoreRow[] {
-    return this.q.byAccuracy.all(platform, workspace, period, minAnswers, limit) as ScoreRow[];
+    const r = this.ranking(platform, workspace, period);
+    const key = `${minAnswers}:${limit}`;
+    const known = r?.byAccuracy.get(key);
+    if (known) return [...known];
+    // Sorting a period by accuracy reads all of it: kept beside the ranking until the scores change.
+    const rows = this.q.byAccuracy.all(platform, workspace, period, minAnswers, limit) as ScoreRow[];
+    r?.byAccuracy.set(key, rows);
+    return [...rows];
   }
 
   /** A person's streak in a channel. */
