@@ -29,7 +29,13 @@ function escapeLabel(value: string): string {
 }
 
 function key(labels: Labels): string {
-  return Object.keys(labels)
+  const names = Object.keys(labels);
+  // One label is the common case (every command counts one): no sorting, no joining.
+  if (names.length === 1) {
+    const name = names[0] as string;
+    return `${name}="${escapeLabel(String(labels[name]))}"`;
+  }
+  return names
     .sort()
     .map((k) => `${k}="${escapeLabel(String(labels[k]))}"`)
     .join(",");

@@ -1,99 +1,34 @@
 import type { CellRef, Question } from "../domain/question.js";
 import type { ChannelRef, Platform } from "../ports.js";
+import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
+import {
+  type AnswerRow,
+  type NewAnswer,
+  type NewRound,
+  type RawAnswer,
+  type RawRound,
+  type RawRoundHead,
+  ROUND_COLUMNS,
+  ROUND_HEAD_COLUMNS,
+  type RoundRow,
+  toAnswer,
+  toRound,
+} from "./round-rows.js";
 
-/** A round as stored. */
-export interface RoundRow {
-  readonly id: number;
-  readonly channel: ChannelRef;
-  readonly kind: "channel" | "private";
-  readonly player: string | null;
-  readonly question: Question;
-  readonly status: "open" | "closed" | "revealed";
-  readonly speedBonus: boolean;
-  readonly competitionId: number | null;
-  readonly openedAt: Date;
-  readonly closesAt: Date | null;
-  readonly messageRef: string | null;
-}
+export type { AnswerRow, NewAnswer, NewRound, RoundRow } from "./round-rows.js";
 
-/** An answer as stored. */
-export interface AnswerRow {
-  readonly id: number;
-  readonly roundId: number;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly response: string[];
-  readonly rightParts: number;
-  readonly totalParts: number;
-  readonly correct: boolean;
-  readonly answeredAt: Date;
-  readonly basePoints: number | null;
-  readonly streakBonus: number | null;
-  readonly speedBonus: number | null;
-}
-
-/** What opening a round stores. */
-export interface NewRound {
-  readonly channel: ChannelRef;
-  readonly kind: "channel" | "private";
-  readonly player: string | null;
-  readonly question: Question;
-  readonly speedBonus: boolean;
-  readonly competitionId: number | null;
-  readonly openedAt: Date;
-  readonly closesAt: Date | null;
-}
-
-/** What recording an answer stores. */
-export interface NewAnswer {
-  readonly roundId: number;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly response: readonly string[];
-  readonly rightParts: number;
-  readonly totalParts: number;
-  readonly correct: boolean;
-  readonly answeredAt: Date;
-}
-
-interface RawRound {
-  id: number;
-  platform: string;
-  workspace: string;
-  channel: string;
-  kind: "channel" | "private";
-  player: string | null;
-  question_json: string;
-  status: "open" | "closed" | "revealed";
-  speed_bonus: number;
-  competition_id: number | null;
-  opened_at: string;
-  closes_at: string | null;
-  message_ref: string | null;
-}
-
-interface RawAnswer {
-  id: number;
-  round_id: number;
-  user_id: string;
-  display_name: string;
-  response: string;
-  right_parts: number;
-  total_parts: number;
-  correct: number;
-  answered_at: string;
-  base_points: number | null;
-  streak_bonus: number | null;
-  speed_bonus: number | null;
-}
-
-const ROUND_COLUMNS =
-  "id, platform, workspace, channel, kind, player, question_json, status, speed_bonus, competition_id, opened_at, closes_at, message_ref";
+/** How many rounds keep their parsed question: far more than are ever open at once. */
+const PARSED_QUESTIONS = 256;
 
 /** Rounds and answers in SQLite. */
 export class RoundStore {
   private readonly q;
+  /**
+   * Parsed questions by round id, least recently read first. A round's question never changes once stored,
+   * and every answer reads its round: reading and parsing the question each time cost more than the rest.
+   */
+  private readonly questions = new RecentMap<number, Question>(PARSED_QUESTIONS);
 
   constructor(private readonly db: Db) {
     this.q = {
@@ -104,7 +39,8 @@ export class RoundStore {
       insertCell: db.prepare(
         "INSERT OR IGNORE INTO round_cells (round_id, service_id, area_id) VALUES (?, ?, ?)",
       ),
-      round: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE id = ?`),
+      round: db.prepare(`SELECT ${ROUND_HEAD_COLUMNS} FROM rounds WHERE id = ?`),
+      questionJson: db.prepare("SELECT question_json FROM rounds WHERE id = ?").pluck(),
       openChannelRound: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = 'channel' AND status = 'open'`,
       ),
@@ -174,8 +110,18 @@ export class RoundStore {
 
   /** The round with this id. */
   get(id: number): RoundRow | undefined {
-    const raw = this.q.round.get(id) as RawRound | undefined;
-    return raw ? toRound(raw) : undefined;
+    const raw = this.q.round.get(id) as RawRoundHead | undefined;
+    return raw ? this.roundOf(raw) : undefined;
+  }
+
+  /** A stored round as the engine sees it, its question parsed once per round. */
+  private roundOf(raw: RawRoundHead & { question_json?: string }): RoundRow {
+    let question = this.questions.get(raw.id);
+    if (!question) {
+      question = JSON.parse(raw.question_json ?? (this.q.questionJson.get(raw.id) as string)) as Question;
+      this.questions.set(raw.id, question);
+    }
+    return toRound(raw, question);
   }
 
   /** The channel's open round, if any. */
@@ -183,13 +129,13 @@ export class RoundStore {
     const raw = this.q.openChannelRound.get(channel.platform, channel.workspaceId, channel.channelId) as
       | RawRound
       | undefined;
-    return raw ? toRound(raw) : undefined;
+    return raw ? this.roundOf(raw) : undefined;
   }
 
   /** A person's open private round, if any. */
   openForPlayer(platform: Platform, workspaceId: string, player: string): RoundRow | undefined {
     const raw = this.q.openPrivateRound.get(platform, workspaceId, player) as RawRound | undefined;
-    return raw ? toRound(raw) : undefined;
+    return raw ? this.roundOf(raw) : undefined;
   }
 
   /** Remembers the platform's message of a round. */
@@ -219,8 +165,26 @@ export class RoundStore {
       a.correct ? 1 : 0,
       a.answeredAt.toISOString(),
     );
+    if (info.changes === 1) {
+      // The row just written is the one that stands: no need to read it back.
+      const answer: AnswerRow = {
+        id: Number(info.lastInsertRowid),
+        roundId: a.roundId,
+        userId: a.userId,
+        displayName: a.displayName,
+        response: [...a.response],
+        rightParts: a.rightParts,
+        totalParts: a.totalParts,
+        correct: a.correct,
+        answeredAt: new Date(a.answeredAt),
+        basePoints: null,
+        streakBonus: null,
+        speedBonus: null,
+      };
+      return { stored: true, answer };
+    }
     const raw = this.q.answer.get(a.roundId, a.userId) as RawAnswer;
-    return { stored: info.changes === 1, answer: toAnswer(raw) };
+    return { stored: false, answer: toAnswer(raw) };
   }
 
   /** A person's answer to a round, if they gave one. */
@@ -261,7 +225,7 @@ export class RoundStore {
 
   /** Channel rounds revealed in the database whose reveal never reached the channel. */
   revealedUnannounced(): RoundRow[] {
-    return (this.q.revealedUnannounced.all() as RawRound[]).map(toRound);
+    return (this.q.revealedUnannounced.all() as RawRound[]).map((r) => this.roundOf(r));
   }
 
   /** Records that a round's reveal reached its channel. */
@@ -271,46 +235,13 @@ export class RoundStore {
 
   /** Open channel rounds whose closing time has come. */
   dueToClose(now: Date): RoundRow[] {
-    return (this.q.dueToClose.all(now.toISOString()) as RawRound[]).map(toRound);
+    return (this.q.dueToClose.all(now.toISOString()) as RawRound[]).map((r) => this.roundOf(r));
   }
 
   /** Rounds closed but not yet revealed (a reveal interrupted by a crash). */
   closedUnrevealed(): RoundRow[] {
-    return (this.q.closedUnrevealed.all() as RawRound[]).map(toRound);
+    return (this.q.closedUnrevealed.all() as RawRound[]).map((r) => this.roundOf(r));
   }
-}
-
-function toRound(r: RawRound): RoundRow {
-  return {
-    id: r.id,
-    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
-    kind: r.kind,
-    player: r.player,
-    question: JSON.parse(r.question_json) as Question,
-    status: r.status,
-    speedBonus: r.speed_bonus === 1,
-    competitionId: r.competition_id,
-    openedAt: new Date(r.opened_at),
-    closesAt: r.closes_at ? new Date(r.closes_at) : null,
-    messageRef: r.message_ref,
-  };
-}
-
-function toAnswer(r: RawAnswer): AnswerRow {
-  return {
-    id: r.id,
-    roundId: r.round_id,
-    userId: r.user_id,
-    displayName: r.display_name,
-    response: JSON.parse(r.response) as string[],
-    rightParts: r.right_parts,
-    totalParts: r.total_parts,
-    correct: r.correct === 1,
-    answeredAt: new Date(r.answered_at),
-    basePoints: r.base_points,
-    streakBonus: r.streak_bonus,
-    speedBonus: r.speed_bonus,
-  };
 }
 
 /** The main cell of a question, for rotation and stats. */
