@@ -68,7 +68,34 @@ export class MemoryScheduler {
   recall(memory: Memory, now: Date): number {
     return this.f.get_retrievability(toCard(memory), now, false);
   }
+
+  /**
+   * The same probability as `recall`, from only the three things it depends on, for summing over a whole
+   * channel's cards: the library's own forgetting curve at the whole days since the last review, without
+   * building and converting a full card each time.
+   */
+  recallAt(phase: MemoryPhase, stability: number, lastReview: Date | null, now: Date): number {
+    if (phase === "new") return 0;
+    // A reviewed card without its review date is malformed: let the library say so, as `recall` does.
+    if (!lastReview) return this.f.get_retrievability(toCard({ ...BLANK, phase, stability }), now, false);
+    const days = Math.max(Math.floor((now.getTime() - lastReview.getTime()) / 86_400_000), 0);
+    return this.f.forgetting_curve(days, +stability.toFixed(8));
+  }
 }
+
+/** The rest of a memory, for handing the library a card with only phase and stability known. */
+const BLANK: Memory = {
+  phase: "new",
+  due: new Date(0),
+  stability: 0,
+  difficulty: 0,
+  elapsedDays: 0,
+  scheduledDays: 0,
+  learningSteps: 0,
+  reps: 0,
+  lapses: 0,
+  lastReview: null,
+};
 
 function phaseOf(state: State): MemoryPhase {
   const phase = (Object.keys(STATES) as MemoryPhase[]).find((p) => STATES[p] === state);
