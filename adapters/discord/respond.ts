@@ -1,6 +1,5 @@
 import {
   type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
   type JSONEncodable,
   MessageFlags,
   type RepliableInteraction,
@@ -8,6 +7,7 @@ import {
 import type { Announcer, Logger } from "../../src/ports.js";
 import { type Card, notice, type Reply } from "../../src/views/card.js";
 import { channelOf } from "./actor.js";
+import { respondWith } from "./callback.js";
 import { type MessageContent, messageContent, sendCards } from "./message-body.js";
 
 /**
@@ -38,16 +38,6 @@ function editOptions(m: MessageContent): InteractionEditReplyOptions {
   };
 }
 
-function replyOptions(m: MessageContent, ephemeral: boolean): InteractionReplyOptions {
-  const options: InteractionReplyOptions = {
-    content: m.content,
-    embeds: m.embeds.map(asIs),
-    components: m.components.map(asIs),
-    allowedMentions: { parse: [] },
-  };
-  return ephemeral ? { ...options, flags: MessageFlags.Ephemeral } : options;
-}
-
 /** Replies at once with cards (privately unless told), as the interaction's one response. */
 export async function replyNow(
   interaction: RepliableInteraction,
@@ -55,7 +45,7 @@ export async function replyNow(
   ephemeral: boolean,
   logger: Logger,
 ): Promise<void> {
-  await sendCards(cards, logger, (m) => interaction.reply(replyOptions(m, ephemeral)));
+  await sendCards(cards, logger, (m) => respondWith(interaction, m, ephemeral));
 }
 
 async function finishDeferred(

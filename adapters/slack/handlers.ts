@@ -1,4 +1,15 @@
-import type { AckFn, App, BlockAction, RespondArguments, RespondFn, webApi } from "@slack/bolt";
+import type {
+  AckFn,
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  RespondArguments,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  webApi,
+} from "@slack/bolt";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { ChannelRef, Logger } from "../../src/ports.js";
 import { type Card, notice, privateReply, type Reply } from "../../src/views/card.js";
@@ -61,16 +72,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     return done;
   };
 
-  // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
-  // person never gets a second, puzzling reply to one command or click.
-  app.use(async (args) => {
-    const key = deliveryKey(args.body);
-    if (key === null || deliveries.firstTime(key)) return args.next();
-    logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
-    if ("ack" in args && typeof args.ack === "function") await args.ack();
-  });
-
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  const onCommand = async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
     const fields = { user: command.user_id, channel: command.channel_id };
     const reply = commandReplier(ack, respond, logger, fields);
     const apologise = () => reply(replyArgs(privateReply(internalErrorCard)));
@@ -94,9 +96,15 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       const text = typeof command.text === "string" ? command.text : "";
       await reply(replyArgs(await engine.handle({ text, actor, channel })));
     });
-  });
+  };
 
-  app.action<BlockAction>({ type: "block_actions" }, async ({ body, action, ack, respond, client }) => {
+  const onClick = async ({
+    body,
+    action,
+    ack,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const fields = { user: String(body.user?.id), action: String(action.action_id) };
     const answer = privateAnswerer(body, respond, client);
@@ -115,9 +123,13 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         : undefined;
       await answer(messageFor((await engine.press(action.action_id, actor, pressedIn)).cards));
     });
-  });
+  };
 
-  app.event("app_home_opened", async ({ event, body, client }) => {
+  const onHomeOpened = async ({
+    event,
+    body,
+    client,
+  }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== "home") return;
     const publish = (cards: Card[]) => client.views.publish({ user_id: event.user, view: homeView(cards) });
     await perform(
@@ -129,6 +141,27 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         await publish(homeCards(engine, actor, deps.admins));
       },
     );
+  };
+
+  // One middleware routes every request, where app.command, app.action and app.event would each add a
+  // listener: Bolt runs every listener's matchers for every request, copying all its arguments at each step,
+  // and with three listeners that cost more per lookup than the engine and its rendering together. The
+  // matching is the listeners' own: a command by name, a click by body type, an event by its type.
+  app.use(async (args) => {
+    // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
+    // person never gets a second, puzzling reply to one command or click.
+    const key = deliveryKey(args.body);
+    if (key !== null && !deliveries.firstTime(key)) {
+      logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
+      if ("ack" in args && typeof args.ack === "function") await args.ack();
+      return;
+    }
+    if ("command" in args && args.command?.command === SLASH_COMMAND) return onCommand(args);
+    if ("action" in args && args.action && args.body.type === "block_actions")
+      return onClick(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs);
+    if ("event" in args && args.event?.type === "app_home_opened")
+      return onHomeOpened(args as SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs);
+    await args.next();
   });
 }
 
