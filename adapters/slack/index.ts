@@ -8,6 +8,7 @@ import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlackHandlers } from "./handlers.js";
 import { SlackPeople } from "./people.js";
+import { checkSlackBody } from "./request-body.js";
 
 /** The path Slack posts commands, clicks and events to in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -162,7 +163,23 @@ function receiverFor(
       res.writeHead(401).end();
       return;
     }
-    verified(req, res);
+    if (req.method !== "POST") {
+      verified(req, res);
+      return;
+    }
+    checkSlackBody(req).then(
+      (body) => {
+        if (body.ok) verified(Object.assign(req, { rawBody: body.rawBody }), res);
+        else {
+          o.logger.warn("slack: refused a request", { status: body.status, reason: body.reason });
+          res.writeHead(body.status).end();
+        }
+      },
+      (error: unknown) => {
+        o.logger.warn("slack: a request's body could not be read", { error: String(error) });
+        if (!res.headersSent) res.writeHead(400).end();
+      },
+    );
   };
   return receiver;
 }
