@@ -72,6 +72,27 @@ describe("who may do what, on Discord and in the terminal", () => {
     }
   });
 
+  it("on Discord a button pressed in one channel that names the round of another channel is refused", async () => {
+    const bot = await startBot();
+    try {
+      const ada = bot.fake.person("ada", { manageGuild: true });
+      const general = await postQuestion(bot, ada);
+      const quiz = await postQuestion(bot, ada, bot.fake.quiz);
+      const round = bot.app.db.prepare("SELECT id FROM rounds WHERE channel = ?").get(general.channel_id) as {
+        id: number;
+      };
+      const embeds = await replyEmbeds(
+        bot,
+        bot.fake.click(bot.fake.person("mallory"), quiz, `answer:${round.id}:A`),
+      );
+      expect(embeds[0]?.title).toBe("That question is not in this channel");
+      expect(bot.app.db.prepare("SELECT COUNT(*) AS n FROM answers").get()).toEqual({ n: 0 });
+      tally.add("Discord forged buttons refused");
+    } finally {
+      await bot.stop();
+    }
+  });
+
   it("in the terminal anyone but its owner is refused every admin command, and every table is left as it was", async () => {
     const app = memoryApp();
     const terminal = new TerminalFrontEnd({ engine: app.engine, input: sink(), output: sink() });

@@ -50,7 +50,7 @@ function clickBody(
 afterAll(() => report("access (Slack)", tally.figures()));
 
 describe("who may do what, on Slack", () => {
-  it("forged, stale, missing and body-swapped signatures are refused with 401, and nothing changes", async () => {
+  it("forged, stale, future, missing and body-swapped signatures are refused with 401, and nothing changes", async () => {
     const before = dumpTables(slack.app.db);
     const now = Math.floor(Date.now() / 1000);
     const body = clickBody(slack.person("mallory"), "answer:1:A");
@@ -61,6 +61,7 @@ describe("who may do what, on Slack", () => {
     const attempts: [string, Record<string, string>, string][] = [
       ["the wrong secret", signed(now, body, "not-the-signing-secret"), body],
       ["six minutes old", signed(now - 6 * 60), body],
+      ["six minutes ahead", signed(now + 6 * 60), body],
       ["no signature", { "x-slack-request-timestamp": String(now) }, body],
       ["no timestamp", { "x-slack-signature": signed(now)["x-slack-signature"] }, body],
       ["a body swapped after signing", signed(now), clickBody(slack.person("mallory"), "answer:1:B")],
@@ -144,5 +145,23 @@ describe("who may do what, on Slack", () => {
     const typed = await slack.ask(mallory, "answer A <@UBOB>", { channel: "C1" });
     expect(blockText(typed.blocks)).not.toContain("Locked in");
     expect(dumpTables(slack.app.db)).toEqual(before);
+  });
+
+  it("a button pressed in one channel that names the round of another channel is refused and stores nothing", async () => {
+    await slack.ask(boss, "daily now", { channel: "C2" });
+    const inC1 = (slack.app.db.prepare("SELECT id FROM rounds WHERE channel = 'C1'").get() as { id: number })
+      .id;
+    const mallory = slack.person("mallory");
+    await slack.sender.click({
+      person: mallory,
+      actionId: `answer:${inC1}:A`,
+      responseUrl: slack.api.responseUrl("cross"),
+      channel: "C2",
+    });
+    expect(headers((await slack.replyTo("cross")).blocks)[0]).toBe("That question is not in this channel");
+    expect(
+      slack.app.db.prepare("SELECT COUNT(*) AS n FROM answers WHERE user_id = ?").get(mallory.id),
+    ).toEqual({ n: 0 });
+    tally.add("forged buttons refused");
   });
 });

@@ -3,16 +3,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord/fake-discord.js";
 import { autocompleteInteraction, buttonInteraction } from "../fakes/discord/payloads.js";
 import { waitFor } from "../fakes/discord/wait.js";
-import { BotProcess, tempDb } from "./support/bot-process.js";
+import { BotProcess, removeTempDb, tempDb } from "./support/bot-process.js";
 import { LIBRARY_PATHS } from "./support/discord-hostile.js";
 import { report } from "./support/figures.js";
 
 let fake: FakeDiscord | undefined;
 let bot: BotProcess | undefined;
+const dbPath = tempDb();
 
 afterAll(async () => {
   await bot?.kill();
   await fake?.close();
+  removeTempDb(dbPath);
 });
 
 /** How many of the bot's JSON log lines carry this message. */
@@ -24,7 +26,7 @@ describe("srm start with Discord, given interactions discord.js itself cannot re
   it("each is contained and logged once, and the bot keeps answering", async () => {
     fake = await FakeDiscord.start();
     bot = await BotProcess.start({
-      dbPath: tempDb(),
+      dbPath,
       settings: {
         DISCORD_TOKEN: fake.token,
         DISCORD_APPLICATION_ID: fake.applicationId,

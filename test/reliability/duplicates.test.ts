@@ -3,17 +3,16 @@ import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { type FakePerson, uniqueTs } from "../fakes/slack/payloads.js";
 import { SlackRequestSender } from "../fakes/slack/request-sender.js";
-import { blockText, headers, SIGNING_SECRET, SlackWorkspace } from "../fakes/slack/workspace.js";
+import { blockText, headers, SIGNING_SECRET, type SlackWorkspace } from "../fakes/slack/workspace.js";
 import { report, Tally } from "./support/figures.js";
+import { workspaceWithRound } from "./support/slack-round.js";
 
 let slack: SlackWorkspace;
 let boss: FakePerson;
 const tally = new Tally();
 
 beforeEach(async () => {
-  slack = await SlackWorkspace.start();
-  boss = slack.person("boss", { admin: true });
-  await slack.ask(boss, "daily now", { channel: "C1" });
+  ({ slack, boss } = await workspaceWithRound());
 });
 
 afterEach(async () => {

@@ -9,12 +9,14 @@ import { loadConfig } from "../../src/config.js";
 import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { openDatabase } from "../../src/store/database.js";
 import type { RecordingLogger } from "../fakes/announcer.js";
+import { waitFor } from "../fakes/discord/wait.js";
 import type { FakePerson } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
-import { headers, SlackWorkspace } from "../fakes/slack/workspace.js";
-import { sink } from "../support/app.js";
-import { freePort, tempDb } from "./support/bot-process.js";
+import { headers, type SlackWorkspace } from "../fakes/slack/workspace.js";
+import { memoryApp, person, sink, terminalChannel } from "../support/app.js";
+import { freePort, removeTempDb, tempDb } from "./support/bot-process.js";
 import { report, Tally } from "./support/figures.js";
+import { workspaceWithRound } from "./support/slack-round.js";
 import { dumpTables } from "./support/tables.js";
 
 const tally = new Tally();
@@ -25,16 +27,6 @@ const CANNOT_WRITE = /database/i;
 
 let slack: SlackWorkspace;
 let boss: FakePerson;
-
-beforeEach(async () => {
-  slack = await SlackWorkspace.start();
-  boss = slack.person("boss", { admin: true });
-  await slack.ask(boss, "daily now", { channel: "C1" });
-});
-
-afterEach(async () => {
-  await slack.close();
-});
 
 /** Every write the storage fault must refuse, with what a person types or clicks. */
 async function attemptWrites(): Promise<string[]> {
@@ -60,6 +52,14 @@ function storageErrors(): string[] {
 }
 
 describe("storage faults", () => {
+  beforeEach(async () => {
+    ({ slack, boss } = await workspaceWithRound());
+  });
+
+  afterEach(async () => {
+    await slack.close();
+  });
+
   it("a read-only database: each write is refused plainly and logged once, nothing is half-written, all works once writable", async () => {
     await slack.sender.click({
       person: slack.person("ann"),
@@ -142,7 +142,32 @@ describe("a database newer than the code", () => {
     expect(stderr.text()).toContain("schema version 9999");
     expect(stderr.text()).toMatch(/upgrade srm-bot/);
     expect(hash()).toBe(before);
+    removeTempDb(dbPath);
     expect(api.calls).toEqual([]);
     tally.add("starts refused on a newer database");
+  });
+});
+
+describe("lookup statistics the database cannot take", () => {
+  it("on a read-only database a lookup is answered, and the lost statistics are logged, not thrown", async () => {
+    const app = memoryApp();
+    app.db.pragma("query_only = ON");
+    const reply = await app.engine.handle({
+      text: "ec2 os-patching",
+      actor: person("ann"),
+      channel: terminalChannel,
+    });
+    expect(reply.cards[0]?.title).toBe("Customer");
+    // They are written a moment after the reply, on a timer: a throw there would end the process (and fail
+    // this test run as an uncaught exception), so the failure must be logged instead.
+    await waitFor(
+      () =>
+        app.logger.lines.some((l) => /lookup/i.test(l.message) && /readonly/i.test(String(l.fields?.error))),
+      "the lost statistics to be logged",
+      2_000,
+    );
+    app.db.pragma("query_only = OFF");
+    app.close();
+    tally.add("lookups answered on a read-only database");
   });
 });

@@ -1,11 +1,13 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { openDatabase } from "../../src/store/database.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import type { FakePerson } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { headers } from "../fakes/slack/workspace.js";
-import { BotProcess, tempDb } from "./support/bot-process.js";
+import { BotProcess, removeTempDb, tempDb } from "./support/bot-process.js";
 import { report } from "./support/figures.js";
 import { SEED, scaled } from "./support/scale.js";
 import { recordedKey, SlackCrowd, seededRandom } from "./support/slack-crowd.js";
@@ -15,20 +17,21 @@ const PEOPLE = scaled(200);
 
 const bots: BotProcess[] = [];
 let api: FakeSlackWebApi | undefined;
+const dbPath = tempDb();
 
 afterAll(async () => {
   await Promise.all(bots.map((b) => b.kill()));
   await api?.close();
+  removeTempDb(dbPath);
 });
 
 describe("two srm start processes on one database file", () => {
   it("every answer counts once, one round opens per channel, one reveal wins and stays on top, and the scores are exact", async () => {
     api = await FakeSlackWebApi.start();
     const fake = api;
-    const dbPath = tempDb();
-    // The first creates the file and migrates it; the second then opens what the first made.
-    bots.push(await BotProcess.start({ dbPath, apiUrl: fake.apiUrl }));
-    bots.push(await BotProcess.start({ dbPath, apiUrl: fake.apiUrl }));
+    // The file is created and migrated first (as `srm db migrate` does), then both start at once.
+    openDatabase(dbPath, loadConfig({}).migrationsDir).db.close();
+    bots.push(...(await Promise.all([0, 1].map(() => BotProcess.start({ dbPath, apiUrl: fake.apiUrl })))));
     const [a, b] = bots as [BotProcess, BotProcess];
     const crowd = new SlackCrowd(fake);
     const random = seededRandom(SEED);

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
@@ -25,6 +25,11 @@ export async function freePort(): Promise<number> {
 /** A fresh database path in its own temporary folder. */
 export function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), "srm-reliability-")), "srm.db");
+}
+
+/** Removes a database made by `tempDb`, with its folder (WAL, shared memory and lock files included). */
+export function removeTempDb(path: string): void {
+  rmSync(dirname(path), { recursive: true, force: true });
 }
 
 /** What a child bot runs with. */

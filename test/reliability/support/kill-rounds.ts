@@ -4,7 +4,7 @@ import { eventually } from "../../fakes/slack/eventually.js";
 import type { FakePerson } from "../../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";
 import { headers } from "../../fakes/slack/workspace.js";
-import { BotProcess, tempDb } from "./bot-process.js";
+import { BotProcess, removeTempDb, tempDb } from "./bot-process.js";
 import { recordedKey, SlackCrowd, seededRandom } from "./slack-crowd.js";
 
 /** What one run of kills measured. */
@@ -151,6 +151,7 @@ export async function killDuringRounds(o: {
     await bot.kill();
     crowd.close();
     await api.close();
+    removeTempDb(dbPath);
   }
 }
 
