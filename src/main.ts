@@ -36,6 +36,7 @@ import { RoundStore } from "./store/round-store.js";
 import { holdRunLock } from "./store/run-lock.js";
 import { ScoreStore } from "./store/score-store.js";
 import { SettingsStore } from "./store/settings-store.js";
+import { TeamMemoryStore } from "./store/team-memory-store.js";
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -77,7 +78,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const practiceStore = new PracticeStore(db);
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
-  const team = new TeamMemory({ store: practiceStore, scheduler: memory, bank, clock });
+  const team = new TeamMemory({ store: new TeamMemoryStore(db), scheduler: memory, bank, clock });
   const rounds = new RoundService({
     rounds: roundStore,
     scores,

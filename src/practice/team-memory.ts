@@ -1,12 +1,18 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
 import type { Question } from "../domain/question.js";
 import type { ChannelRef, Clock } from "../ports.js";
-import type { PracticeStore } from "../store/practice-store.js";
+import type { CellMemory, TeamMemoryStore } from "../store/team-memory-store.js";
 import { cellItem } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** How long after their last answer in a channel a person still counts as one of its active members. */
 export const ACTIVE_DAYS = 30;
+
+/**
+ * How many members the daily pick reads the memory of: those who answered the latest questions. Enough to
+ * say which cells a team has forgotten, and the pick costs the same in a channel of 500 or 50,000.
+ */
+export const PICK_MEMBERS = 500;
 
 /** Recent questions of the day the team pick never repeats. */
 const RECENT_QUESTIONS = 10;
@@ -28,7 +34,7 @@ export interface CellForgetting {
 
 /** What the team memory reads. */
 export interface TeamMemoryDeps {
-  readonly store: PracticeStore;
+  readonly store: TeamMemoryStore;
   readonly scheduler: MemoryScheduler;
   readonly bank: QuestionBank;
   readonly clock: Clock;
@@ -41,11 +47,19 @@ export class TeamMemory {
   /** Every cell some active member has met, most forgotten first. */
   forgetting(channel: ChannelRef): CellForgetting[] {
     const now = this.d.clock.now();
-    const since = new Date(now.getTime() - ACTIVE_DAYS * 86_400_000);
+    return this.sum(this.d.store.activeCellMemories(channel, activeSince(now)), now);
+  }
+
+  /** The same over the PICK_MEMBERS members who answered the channel's latest questions of the day. */
+  recentForgetting(channel: ChannelRef): CellForgetting[] {
+    const now = this.d.clock.now();
+    return this.sum(this.d.store.recentCellMemories(channel, activeSince(now), PICK_MEMBERS), now);
+  }
+
+  /** Each cell's forgetting over cards given member by member (so every sum is the same to the last bit). */
+  private sum(cards: readonly CellMemory[], now: Date): CellForgetting[] {
     const byCell = new Map<string, { forgotten: number; members: number; recall: number }>();
-    // One statement for every card of every active member, in member order (so the sums are the same to
-    // the last bit as adding member by member): a channel can have thousands of members.
-    for (const card of this.d.store.activeCellMemories(channel, since)) {
+    for (const card of cards) {
       const recall = this.d.scheduler.recallAt(card.phase, card.stability, card.lastReview, now);
       const sum = byCell.get(card.cell) ?? { forgotten: 0, members: 0, recall: 0 };
       byCell.set(card.cell, {
@@ -67,11 +81,12 @@ export class TeamMemory {
   /**
    * The question of the day by team memory: among the questions a channel may be asked, not recent and
    * not on a recent question's cells, the one whose cells the active members have forgotten most (the
-   * mean over its cells, so a question testing four cells is not favoured for its size). Null when no
-   * active member has met any of them: the channel then falls back to rotation.
+   * mean over its cells, so a question testing four cells is not favoured for its size), judged by the
+   * PICK_MEMBERS members who answered most recently. Null when none of them has met any of those cells: the
+   * channel then falls back to rotation.
    */
   pick(channel: ChannelRef, filter: QuestionFilter, history: AskHistory, seed: string): Question | null {
-    const forgotten = new Map(this.forgetting(channel).map((f) => [f.cell, f.forgotten]));
+    const forgotten = new Map(this.recentForgetting(channel).map((f) => [f.cell, f.forgotten]));
     if (forgotten.size === 0) return null;
     const recentIds = new Set(history.recent.slice(0, RECENT_QUESTIONS));
     const recentCells = new Set(
@@ -95,6 +110,11 @@ export class TeamMemory {
     // Among equals, the bank's own rotation decides, so ties vary the way rotation does.
     return best.length === 0 ? null : this.d.bank.next(best, filter, history, seed);
   }
+}
+
+/** The start of the window in which a person who answered counts as an active member. */
+function activeSince(now: Date): Date {
+  return new Date(now.getTime() - ACTIVE_DAYS * 86_400_000);
 }
 
 /** The bank's own filter: type, difficulty, and the service of the main cell. */

@@ -4,7 +4,6 @@ import {
   type ItemRef,
   MEMORY_PHASES,
   type Memory,
-  type MemoryPhase,
   phaseFromCode,
   RECALL_CODES,
   type Recall,
@@ -36,15 +35,6 @@ export interface ReviewRow {
   readonly source: "channel" | "private";
   readonly confidence: Confidence | null;
   readonly trace: ReviewTrace;
-}
-
-/** What the recall of one cell card depends on. */
-export interface CellMemory {
-  /** "service/area" */
-  readonly cell: string;
-  readonly phase: MemoryPhase;
-  readonly stability: number;
-  readonly lastReview: Date | null;
 }
 
 /** What a running practice, review or cram remembers. */
@@ -127,13 +117,6 @@ export class PracticeStore {
         "UPDATE practice_sessions SET round_id = ? WHERE platform = ? AND workspace = ? AND user_id = ?",
       ),
       endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
-      activeCellMemories: p(
-        "SELECT c.item_id, c.state, c.stability, c.last_review FROM practice_cards c " +
-          "WHERE c.platform = ? AND c.workspace = ? AND c.item_kind = 'cell' AND c.user_id IN (" +
-          "SELECT a.user_id FROM rounds r JOIN answers a ON a.round_id = r.id " +
-          "WHERE r.platform = ? AND r.workspace = ? AND r.channel = ? AND r.kind = 'channel' AND a.answered_at >= ?) " +
-          "ORDER BY c.user_id",
-      ).raw(),
       digestChannels: p(
         "SELECT platform, workspace, channel FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
       ),
@@ -252,25 +235,6 @@ export class PracticeStore {
   /** Ends a person's session. */
   endSession(who: Person): void {
     this.q.endSession.run(...mine(who));
-  }
-
-  /**
-   * The memory of every cell card of the people who answered a channel's questions of the day since `since`,
-   * person by person (ordered by user id): in one statement, and only what recall depends on.
-   */
-  activeCellMemories(channel: ChannelRef, since: Date): CellMemory[] {
-    const rows = this.q.activeCellMemories.all(
-      channel.platform,
-      channel.workspaceId,
-      ...inChannel(channel),
-      since.toISOString(),
-    ) as [string, number, number, string | null][];
-    return rows.map(([cell, state, stability, lastReview]) => ({
-      cell,
-      phase: phaseFromCode(state),
-      stability,
-      lastReview: lastReview === null ? null : new Date(lastReview),
-    }));
   }
 
   /** The channels that asked for the weekly digest. */

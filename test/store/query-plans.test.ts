@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/store/database.js";
+import { RECENT_ANSWERERS } from "../../src/store/team-memory-store.js";
 
 const { db } = openDatabase(":memory:", loadConfig({}).migrationsDir);
 
@@ -33,6 +34,7 @@ describe("the hot queries use their indexes", () => {
       "a channel's question history",
       "SELECT question_id, COUNT(*) FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) GROUP BY question_id",
     ],
+    ["the latest answerers in a channel (the team-memory pick)", RECENT_ANSWERERS],
     [
       "a person's streak",
       "SELECT current FROM streaks WHERE platform = ? AND workspace = ? AND channel = ? AND user_id = ?",
