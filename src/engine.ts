@@ -11,11 +11,11 @@ import type { Metrics } from "./metrics.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "./ports.js";
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
+import { CountRefresher } from "./quiz/count-refresher.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
-import type { RoundRow } from "./store/round-store.js";
 import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
 import { failureCard } from "./views/messages.js";
@@ -65,11 +65,18 @@ export interface EngineDeps {
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
 export class Engine {
   private readonly background = new Set<Promise<void>>();
-  private readonly refreshing = new Map<number, boolean>();
+  private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
 
   constructor(private readonly d: EngineDeps) {
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
+    this.counts = new CountRefresher(
+      (round) => d.rounds.refreshCount(round),
+      (work) => {
+        this.background.add(work);
+        void work.finally(() => this.background.delete(work));
+      },
+    );
   }
 
   /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
@@ -194,7 +201,10 @@ export class Engine {
 
   /** Resolves once the engine's background work (message updates) is done. */
   async idle(): Promise<void> {
-    while (this.background.size > 0) await Promise.all([...this.background]);
+    while (this.background.size > 0) {
+      this.counts.hurry();
+      await Promise.all([...this.background]);
+    }
     this.d.journal.flush();
   }
 
@@ -242,26 +252,8 @@ export class Engine {
         ...this.d.practice.afterPrivateAnswer(actor, shown, mine),
       );
     }
-    this.refreshCountSoon(round);
+    this.counts.soon(round);
     return privateReply(lockedCard(round.question, answer.response));
-  }
-
-  /** Coalesces answer-count updates: at most one in flight per round, and one more after it if needed. */
-  private refreshCountSoon(round: RoundRow): void {
-    if (this.refreshing.has(round.id)) {
-      this.refreshing.set(round.id, true);
-      return;
-    }
-    this.refreshing.set(round.id, false);
-    const run = (async () => {
-      do {
-        this.refreshing.set(round.id, false);
-        await this.d.rounds.refreshCount(round);
-      } while (this.refreshing.get(round.id));
-      this.refreshing.delete(round.id);
-    })();
-    this.background.add(run);
-    void run.finally(() => this.background.delete(run));
   }
 
   private async reveal(channel: ChannelRef): Promise<Reply> {
