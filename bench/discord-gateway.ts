@@ -1,12 +1,17 @@
-// Discord on loopback: `/srm lookup` through the real discord.js client and srm-bot's front end, beside a bare
-// discord.js client that only replies (same run, same fakes), 20 interactions in flight; then 1,000 people
-// clicking one round's buttons. Latency is from the gateway dispatch to the interaction callback arriving at
-// the REST fake. The bots run in a child process so that the fakes and the load do not share their CPU.
-import { fork } from "node:child_process";
+// Discord on loopback fakes. `/srm lookup` (a mix of six) through srm-bot's front end on the real discord.js
+// client, beside two bare discord.js clients: one that only acknowledges (defers its reply), and one that
+// replies with srm-bot's answer, rendered once at its start (what the library costs to carry the answer).
+// Rotating triples of short legs, each bot in its own child process (its CPU time is its own), medians, 20
+// interactions in flight. Latency runs from the gateway dispatch to the interaction callback reaching the REST
+// fake. Then 1,000 people click one question's buttons at once (100 of them twice). srm-bot runs on a SQLite file.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type APIMessage, Events, MessageFlags } from "discord.js";
 import { createDiscordClient } from "../adapters/discord/client.js";
 import { createDiscordFrontEnd } from "../adapters/discord/index.js";
+import { messageContent } from "../adapters/discord/message-body.js";
 import { type DiscordConfig, loadConfig } from "../src/config.js";
 import { buildApp } from "../src/main.js";
 import type { Logger } from "../src/ports.js";
@@ -14,13 +19,16 @@ import { RoutingAnnouncer } from "../src/routing-announcer.js";
 import { type Delivered, FakeDiscord } from "../test/fakes/discord/fake-discord.js";
 import type { FakePerson } from "../test/fakes/discord/guild.js";
 import { waitFor } from "../test/fakes/discord/wait.js";
+import { answerCounts, Child, serve } from "./support/child.js";
+import { header } from "./support/machine.js";
+import { measureParts, type Parts, partsLine } from "./support/parts.js";
+import { type Round, reportLookups, rotatingRounds } from "./support/ratios.js";
+import { ascending, count, percentile } from "./support/stats.js";
 
 const IN_FLIGHT = 20;
-const WARM = 500;
-const MEASURED = 2_000;
-const PAIRS = 5;
 const CLICKS = 1_000;
 const REPEATS = 100;
+/** The lookups people send, in turn: the same mix as the Slack benchmark. */
 const LOOKUPS: readonly { service?: string; area?: string }[] = [
   { service: "ec2", area: "os-patching" },
   { service: "rds", area: "engine patching" },
@@ -35,216 +43,185 @@ interface Target {
   readonly applicationId: string;
   readonly apiUrl: string;
 }
-type ToBots =
-  | { kind: "start"; srm: Target; bare: Target }
-  | { kind: "answers"; round: number }
-  | { kind: "idle" }
-  | { kind: "cpu" }
-  | { kind: "engine" }
-  | { kind: "stop" };
-type FromBots =
-  | { kind: "ready" }
-  | { kind: "answers"; rows: number; people: number }
-  | { kind: "idle" }
-  | { kind: "cpu"; micros: number }
-  | { kind: "engine"; micros: number };
 
-if (process.argv[2] === "--bots") runBots();
-else await runLoad();
+const quiet: Logger = {
+  info() {},
+  warn: (message, fields) => console.error(JSON.stringify({ level: "warn", message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
+};
 
-/** The child: srm-bot's Discord front end on an in-memory engine, and a bare client that replies with one embed. */
-function runBots(): void {
-  const send = (m: FromBots) => process.send?.(m);
-  const quiet: Logger = {
-    info() {},
-    warn: (message, fields) => console.error(JSON.stringify({ level: "warn", message, ...fields })),
-    error: (message, fields) => console.error(JSON.stringify({ level: "error", message, ...fields })),
-  };
-  const configOf = (t: Target): DiscordConfig => {
-    const discord = loadConfig({
-      DISCORD_TOKEN: t.token,
-      DISCORD_APPLICATION_ID: t.applicationId,
-      DISCORD_API_URL: t.apiUrl,
-    }).discord;
-    if (!discord) throw new Error("the Discord settings did not load");
-    return discord;
-  };
-  let app: ReturnType<typeof buildApp> | undefined;
-  process.on("message", async (m: ToBots) => {
-    if (m.kind === "start") {
-      const router = new RoutingAnnouncer();
-      app = buildApp(loadConfig({ SRM_DB: ":memory:" }), { announcer: router, logger: quiet });
-      const srm = createDiscordFrontEnd({
-        engine: app.engine,
-        config: configOf(m.srm),
-        admins: new Set(),
-        logger: quiet,
-        matrix: app.matrix,
-      });
-      router.register("discord", srm.announcer);
-      const bare = createDiscordClient(configOf(m.bare));
-      bare.on(Events.InteractionCreate, (i) => {
-        if (i.isChatInputCommand())
-          void i.reply({
-            embeds: [{ title: "Customer", description: "Amazon EC2 · Guest OS patching" }],
-            flags: MessageFlags.Ephemeral,
-          });
-      });
-      const bareReady = new Promise((resolve) => bare.once(Events.ClientReady, resolve));
-      await Promise.all([srm.start(), bare.login(m.bare.token), bareReady]);
-      send({ kind: "ready" });
-    } else if (m.kind === "answers" && app) {
-      const row = app.db
-        .prepare("SELECT COUNT(*) AS rows, COUNT(DISTINCT user_id) AS people FROM answers WHERE round_id = ?")
-        .get(m.round) as { rows: number; people: number };
-      send({ kind: "answers", ...row });
-    } else if (m.kind === "idle" && app) {
-      await app.engine.idle();
-      send({ kind: "idle" });
-    } else if (m.kind === "cpu") {
-      const used = process.cpuUsage();
-      send({ kind: "cpu", micros: used.user + used.system });
-    } else if (m.kind === "engine" && app) {
-      send({ kind: "engine", micros: await engineAlone(app) });
-    } else if (m.kind === "stop") {
-      process.exit(0);
+const role = process.argv[2];
+if (role === "--srm")
+  await srmBot(JSON.parse(process.argv[3] as string) as Target, process.argv[4] as string);
+else if (role === "--bare") await bareBot(JSON.parse(process.argv[3] as string) as Target, false);
+else if (role === "--bare-answer") await bareBot(JSON.parse(process.argv[3] as string) as Target, true);
+else await main();
+
+function configOf(t: Target): DiscordConfig {
+  const discord = loadConfig({
+    DISCORD_TOKEN: t.token,
+    DISCORD_APPLICATION_ID: t.applicationId,
+    DISCORD_API_URL: t.apiUrl,
+  }).discord;
+  if (!discord) throw new Error("the Discord settings did not load");
+  return discord;
+}
+
+/** Child: srm-bot's Discord front end on a SQLite file. */
+async function srmBot(target: Target, dbPath: string): Promise<void> {
+  const router = new RoutingAnnouncer();
+  const app = buildApp(loadConfig({ SRM_DB: dbPath }), { announcer: router, logger: quiet });
+  const srm = createDiscordFrontEnd({
+    engine: app.engine,
+    config: configOf(target),
+    admins: new Set(),
+    logger: quiet,
+    matrix: app.matrix,
+  });
+  router.register("discord", srm.announcer);
+  await srm.start();
+  serve(
+    {
+      idle: () => app.engine.idle(),
+      answers: (round: number) => answerCounts(app.db, round),
+      parts: () =>
+        measureParts(
+          app.engine,
+          { platform: "discord", workspaceId: "1", channelId: "2" },
+          LOOKUPS.map((l) => ["lookup", l.service ?? "", l.area ?? ""].join(" ").trim()),
+          (reply) => JSON.stringify(messageContent(reply.cards, quiet)),
+        ),
+    },
+    async () => {
+      await srm.stop();
+      app.close();
+    },
+  );
+}
+
+/**
+ * Child: a bare discord.js client. It only acknowledges each slash command (a private deferral), or with
+ * `answers` replies with srm-bot's answer to it, rendered once at start and sent as ready JSON.
+ */
+async function bareBot(target: Target, answers: boolean): Promise<void> {
+  const bare = createDiscordClient(configOf(target));
+  const rendered = answers ? await renderedAnswers() : null;
+  bare.on(Events.InteractionCreate, (i) => {
+    if (!i.isChatInputCommand()) return;
+    if (!rendered) {
+      void i.deferReply({ flags: MessageFlags.Ephemeral });
+      return;
     }
+    const m = rendered.get(`${i.options.getString("service") ?? ""}|${i.options.getString("area") ?? ""}`);
+    void i.reply({
+      embeds: (m?.embeds ?? []).map((e) => ({ toJSON: () => e })),
+      components: (m?.components ?? []).map((c) => ({ toJSON: () => c })),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+  });
+  const ready = new Promise((resolve) => bare.once(Events.ClientReady, resolve));
+  await bare.login(target.token);
+  await ready;
+  serve({}, async () => {
+    await bare.destroy();
   });
 }
 
-/** The engine's own time per lookup of the same mix, called directly (no Discord): µs per call. */
-async function engineAlone(app: ReturnType<typeof buildApp>): Promise<number> {
+/** srm-bot's answer to each lookup of the mix, as the Discord message it sends, by "service|area". */
+async function renderedAnswers() {
+  const app = buildApp(loadConfig({ SRM_DB: ":memory:" }), {
+    announcer: new RoutingAnnouncer(),
+    logger: quiet,
+  });
   const channel = { platform: "discord" as const, workspaceId: "1", channelId: "2" };
-  const actor = { ...channel, userId: "3", displayName: "bench", platformAdmin: false };
-  const text = (i: number) => {
-    const l = LOOKUPS[i % LOOKUPS.length] ?? {};
-    return ["lookup", l.service ?? "", l.area ?? ""].join(" ").trim();
-  };
-  const calls = 3000;
-  const started = process.cpuUsage();
-  for (let i = 0; i < calls; i++) await app.engine.handle({ text: text(i), actor, channel });
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / calls;
+  const actor = { ...channel, userId: "3", displayName: "bare", platformAdmin: false };
+  const answers = new Map<string, ReturnType<typeof messageContent>>();
+  for (const l of LOOKUPS) {
+    const text = ["lookup", l.service ?? "", l.area ?? ""].join(" ").trim();
+    const reply = await app.engine.handle({ text, actor, channel });
+    answers.set(`${l.service ?? ""}|${l.area ?? ""}`, messageContent(reply.cards, quiet));
+  }
+  app.close();
+  return answers;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
-}
-
-/** Keeps `IN_FLIGHT` interactions outstanding until `total` were answered; latencies in ms. */
-async function drive(fake: FakeDiscord, total: number, next: (i: number) => Delivered) {
-  const latencies = new Float64Array(total);
+/** Keeps IN_FLIGHT interactions outstanding until `ms` have passed; callback latencies in ms. */
+async function drive(fake: FakeDiscord, ms: number, next: (i: number) => Delivered) {
+  const latencies: number[] = [];
   let started = 0;
   const t0 = performance.now();
   const worker = async () => {
-    while (started < total) {
-      const k = started++;
-      const sent = next(k);
+    while (performance.now() - t0 < ms) {
+      const sent = next(started++);
       const callback = await fake.rest.callback(sent.id);
-      latencies[k] = callback.at - sent.sentAt;
+      latencies.push(callback.at - sent.sentAt);
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  latencies.sort();
-  return { perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return { samples: latencies, ms: performance.now() - t0 };
 }
 
-async function runLoad(): Promise<void> {
-  const [srm, bare] = [await FakeDiscord.start(), await FakeDiscord.start()];
-  const child = fork(fileURLToPath(import.meta.url), ["--bots"], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const inbox: FromBots[] = [];
-  child.on("message", (m: FromBots) => inbox.push(m));
-  const ask = async <K extends FromBots["kind"]>(m: ToBots, kind: K) => {
-    inbox.length = 0;
-    child.send(m);
-    return (await waitFor(() => inbox.find((x) => x.kind === kind), `the bots' ${kind}`, 60_000)) as Extract<
-      FromBots,
-      { kind: K }
-    >;
+async function main(): Promise<void> {
+  header(
+    "Discord on loopback fakes: lookups beside a bare discord.js client, then a 1,000-person answer burst",
+  );
+  const fakes = {
+    srm: await FakeDiscord.start(),
+    bare: await FakeDiscord.start(),
+    answer: await FakeDiscord.start(),
   };
-  const target = (f: FakeDiscord): Target => ({
-    token: f.token,
-    applicationId: f.applicationId,
-    apiUrl: f.rest.apiUrl,
-  });
+  const dir = mkdtempSync(join(tmpdir(), "srm-bench-discord-"));
+  const self = fileURLToPath(import.meta.url);
+  const target = (f: FakeDiscord): string =>
+    JSON.stringify({
+      token: f.token,
+      applicationId: f.applicationId,
+      apiUrl: f.rest.apiUrl,
+    } satisfies Target);
+  const [srm, bare, answer] = await Promise.all([
+    Child.start(self, "discord-srm", ["--srm", target(fakes.srm), join(dir, "srm.db")]),
+    Child.start(self, "discord-bare", ["--bare", target(fakes.bare)]),
+    Child.start(self, "discord-bare-answer", ["--bare-answer", target(fakes.answer)]),
+  ]);
+  const bots = { srm, bare, answer };
   try {
-    await ask({ kind: "start", srm: target(srm), bare: target(bare) }, "ready");
-    const people = Array.from({ length: 200 }, (_, i) => srm.person(`p${i}`));
-    const lookup = (f: FakeDiscord) => (i: number) =>
-      f.command(people[i % people.length] as FakePerson, "srm", "lookup", LOOKUPS[i % LOOKUPS.length] ?? {});
-    await drive(srm, WARM, lookup(srm));
-    await drive(bare, WARM, lookup(bare));
-    // Pairs alternate which client goes first, so that a drift in machine load falls on both alike.
-    type Run = Awaited<ReturnType<typeof drive>> & { cpuMicros: number };
-    const measure = async (f: FakeDiscord): Promise<Run> => {
-      const before = (await ask({ kind: "cpu" }, "cpu")).micros;
-      const run = await drive(f, MEASURED, lookup(f));
-      const after = (await ask({ kind: "cpu" }, "cpu")).micros;
-      return { ...run, cpuMicros: (after - before) / MEASURED };
-    };
-    const pairs: { srm: Run; bare: Run }[] = [];
-    for (let r = 0; r < PAIRS; r++) {
-      if (r % 2 === 0) pairs.push({ srm: await measure(srm), bare: await measure(bare) });
-      else {
-        const bareRun = await measure(bare);
-        pairs.push({ srm: await measure(srm), bare: bareRun });
-      }
-    }
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
-    const summary = (k: "srm" | "bare") => ({
-      perSecond: median(pairs.map((p) => p[k].perSecond)),
-      p50: median(pairs.map((p) => p[k].p50)),
-      p99: median(pairs.map((p) => p[k].p99)),
-      cpuMicros: median(pairs.map((p) => p[k].cpuMicros)),
-    });
-    const [ours, theirs] = [summary("srm"), summary("bare")];
-    const ratios = pairs.map((p) => p.srm.perSecond / p.bare.perSecond);
-    console.log(
-      "/srm lookup through discord.js on loopback fakes (%d in flight; medians of %d alternating pairs of %d)",
-      IN_FLIGHT,
-      PAIRS,
-      MEASURED,
+    const people = Array.from({ length: 200 }, (_, i) => fakes.srm.person(`p${i}`));
+    const rounds = await rotatingRounds(bots, (who, ms) =>
+      drive(fakes[who], ms, (i: number) =>
+        fakes[who].command(
+          people[i % people.length] as FakePerson,
+          "srm",
+          "lookup",
+          LOOKUPS[i % LOOKUPS.length] ?? {},
+        ),
+      ),
     );
-    console.log("                        interactions/s   p50 ms   p99 ms   bot CPU µs/interaction");
-    const line = (name: string, x: typeof ours) =>
-      console.log(
-        "  %s %s %s %s %s",
-        name.padEnd(22),
-        Math.round(x.perSecond).toLocaleString("en").padStart(14),
-        x.p50.toFixed(2).padStart(8),
-        x.p99.toFixed(2).padStart(8),
-        Math.round(x.cpuMicros).toString().padStart(10),
-      );
-    line("srm-bot front end", ours);
-    line("bare discord.js reply", theirs);
-
-    console.log(
-      "  ratio                  %s   (median of pairs %s; target >= 0.8)",
-      median([...ratios]).toFixed(2),
-      ratios.map((r) => r.toFixed(2)).join(", "),
-    );
-    const engine = (await ask({ kind: "engine" }, "engine")).micros;
-    console.log(
-      "  of the front end's CPU, engine.handle alone takes %d µs per lookup (same mix, called directly)",
-      Math.round(engine),
-    );
-    await clicks(srm, ask);
+    report(rounds, await srm.call<Parts>("parts"));
+    await burst(fakes.srm, srm);
   } finally {
-    child.send({ kind: "stop" });
-    await new Promise((resolve) => child.once("exit", resolve));
-    await srm.close();
-    await bare.close();
+    await Promise.all([srm.stop(), bare.stop(), answer.stop()]);
+    for (const f of Object.values(fakes)) await f.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** 1,000 people answer one question (and 100 of them click twice); every answer must be recorded once. */
-async function clicks(
-  fake: FakeDiscord,
-  ask: <K extends FromBots["kind"]>(m: ToBots, kind: K) => Promise<Extract<FromBots, { kind: K }>>,
-): Promise<void> {
+function report(rounds: readonly Round[], parts: Parts): void {
+  reportLookups(
+    rounds,
+    `/srm lookup, ${IN_FLIGHT} in flight`,
+    {
+      srm: "srm-bot (replies with the answer)",
+      bare: "bare discord.js, defers only",
+      answer: "bare discord.js, sends the answer",
+    },
+    { bare: "the bare client that defers", answer: "the bare client sending the answer" },
+  );
+  console.log(partsLine(parts, "embeds and JSON"));
+}
+
+/** 1,000 people answer one question, 100 of them twice; every answer must be recorded exactly once. */
+async function burst(fake: FakeDiscord, bot: Child): Promise<void> {
   const admin = fake.person("admin", { manageGuild: true });
   await fake.reply(fake.command(admin, "srm-admin", "daily-now"), 10_000);
   const question = await waitFor(
@@ -258,36 +235,31 @@ async function clicks(
   const round = Number(ids[0]?.split(":")[1]);
   const crowd = Array.from({ length: CLICKS }, (_, i) => fake.person(`clicker${i}`));
   const order = [...crowd, ...crowd.slice(0, REPEATS)];
-  const titles: string[] = [];
-  const result = await drive(fake, order.length, (i) => {
-    const sent = fake.click(order[i] as FakePerson, question, ids[i % ids.length] as string);
-    void fake.rest
-      .callback(sent.id)
-      .then((c) =>
-        titles.push(String((c.data.embeds as { title?: string }[] | undefined)?.[0]?.title ?? "")),
-      );
-    return sent;
-  });
-  await ask({ kind: "idle" }, "idle");
-  const stored = await ask({ kind: "answers", round }, "answers");
+  const cpuBefore = await bot.cpu();
+  const started = performance.now();
+  // All at once, as a thousand people pressing within the same moment reach the gateway.
+  const sent = order.map((person, i) => fake.click(person, question, ids[i % ids.length] as string));
+  const callbacks = await Promise.all(sent.map((s) => fake.rest.callback(s.id)));
+  const answeredMs = performance.now() - started;
+  await bot.call("idle");
+  const cpu = (await bot.cpu()) - cpuBefore;
+  const stored = await bot.call<{ rows: number; people: number }>("answers", round);
   const footer = (fake.rest.messages.get(question.id) as APIMessage).embeds[0]?.footer?.text ?? "";
+  const titles = callbacks.map((c) =>
+    String((c.data.embeds as { title?: string }[] | undefined)?.[0]?.title ?? ""),
+  );
   const locked = titles.filter((t) => t.startsWith("Locked in")).length;
   const refused = titles.filter((t) => t.startsWith("You already answered")).length;
-  const ok = stored.rows === CLICKS && stored.people === CLICKS && locked === CLICKS && refused === REPEATS;
-  console.log("\n%d people click one question (%d click twice), %d in flight", CLICKS, REPEATS, IN_FLIGHT);
+  const once = stored.rows === CLICKS && stored.people === CLICKS && locked === CLICKS && refused === REPEATS;
+  const sorted = ascending(callbacks.map((c, i) => c.at - (sent[i] as Delivered).sentAt));
   console.log(
-    "  clicks/s %s   p50 %s ms   p99 %s ms",
-    Math.round(result.perSecond).toLocaleString("en"),
-    result.p50.toFixed(2),
-    result.p99.toFixed(2),
+    `\n${count(CLICKS)} people click one question's buttons at once, ${REPEATS} of them twice (${count(order.length)} clicks)`,
   );
   console.log(
-    "  answers stored %d from %d people; %d locked in, %d second clicks refused; message: %s",
-    stored.rows,
-    stored.people,
-    locked,
-    refused,
-    footer.split(" · ")[0],
+    `  clicks/s ${count(order.length / (answeredMs / 1000))}   ack p50 ${percentile(sorted, 0.5).toFixed(1)} ms   p99 ${percentile(sorted, 0.99).toFixed(1)} ms   every click answered in ${answeredMs.toFixed(0)} ms   bot CPU ${count(cpu / order.length)} µs/click`,
   );
-  console.log("  every answer recorded exactly once: %s", ok ? "yes" : "NO");
+  console.log(
+    `  answers stored ${stored.rows} from ${stored.people} people; ${locked} locked in, ${refused} second clicks refused; message: ${footer.split(" · ")[0]}`,
+  );
+  console.log(`  every answer recorded exactly once: ${once ? "yes" : "NO"}`);
 }

@@ -1,14 +1,25 @@
-// Leaderboard, rank and stats queries on a database of 10k / 100k / 1M answers from 200 / 2,000 / 20,000 people.
-import { mkdtempSync, rmSync } from "node:fs";
+// How the read side grows: leaderboard, stats and daily-pick queries on a SQLite file holding 10,000 /
+// 100,000 / 1,000,000 answers from 200 / 2,000 / 20,000 people (one workspace, one channel: the worst case,
+// everyone in every period), each person with a dozen memory cards. p50 / p99 per query, and the growth
+// exponent k of cost ∝ size^k from the middle scale to the largest (0 flat, about 0.1 logarithmic, 1 linear).
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config.js";
+import type { Question } from "../src/domain/question.js";
 import { periodsOf } from "../src/domain/scoring.js";
-import type { Actor } from "../src/ports.js";
+import { loadContent } from "../src/main.js";
+import type { Actor, ChannelRef } from "../src/ports.js";
+import { MemoryScheduler } from "../src/practice/scheduler.js";
+import { TeamMemory } from "../src/practice/team-memory.js";
 import { Standings } from "../src/quiz/standings.js";
 import { CompetitionStore } from "../src/store/competition-store.js";
-import { openDatabase } from "../src/store/database.js";
+import { type Db, openDatabase } from "../src/store/database.js";
+import { RoundStore } from "../src/store/round-store.js";
 import { ScoreStore } from "../src/store/score-store.js";
+import { TeamMemoryStore } from "../src/store/team-memory-store.js";
+import { diskOf, header } from "./support/machine.js";
+import { ascending, count, growthExponent, percentile } from "./support/stats.js";
 
 const SCALES = [
   { answers: 10_000, people: 200 },
@@ -16,98 +27,190 @@ const SCALES = [
   { answers: 1_000_000, people: 20_000 },
 ];
 const PER_ROUND = 1_000;
+const CARDS_PER_PERSON = 12;
 const NOW = new Date("2026-03-04T12:00:00Z");
+/** Each query runs this many times, or for this long if it is slow, after a few warm-up calls. */
+const CALLS = 2_000;
+const BUDGET_MS = 2_500;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+const config = loadConfig({});
+const { bank } = loadContent(config.contentDir);
+const channel: ChannelRef = { platform: "slack", workspaceId: "W", channelId: "C" };
+const clock = { now: () => NOW };
+
+let seed = 1;
+function rand(n: number): number {
+  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  return seed % n;
 }
 
-function fill(dbPath: string, answers: number, people: number) {
-  const { db } = openDatabase(dbPath, loadConfig({}).migrationsDir);
+/** A database of `answers` answers to hourly rounds, the last ending now, from `people` people. */
+function fill(db: Db, answers: number, people: number): void {
   const rounds = Math.ceil(answers / Math.min(PER_ROUND, people));
   const perRound = Math.ceil(answers / rounds);
+  const questions = bank.scenarios.filter((q) => q.type === "single");
+  const cells = [...new Set(bank.drills.map((q) => `${q.cells[0]?.service}/${q.cells[0]?.area}`))];
   const insertRound = db.prepare(
-    "INSERT INTO rounds (platform, workspace, channel, kind, question_id, question_json, status, opened_at, revealed_at) VALUES ('slack', 'W', 'C', 'channel', ?, '{}', 'revealed', ?, ?)",
+    "INSERT INTO rounds (platform, workspace, channel, kind, question_id, question_json, status, opened_at, revealed_at) VALUES ('slack', 'W', 'C', 'channel', ?, ?, 'revealed', ?, ?)",
   );
   const insertCell = db.prepare("INSERT INTO round_cells (round_id, service_id, area_id) VALUES (?, ?, ?)");
   const insertAnswer = db.prepare(
     "INSERT INTO answers (round_id, user_id, display_name, response, right_parts, total_parts, correct, answered_at, base_points, streak_bonus, speed_bonus) VALUES (?, ?, ?, '[\"A\"]', ?, 1, ?, ?, ?, 0, 0)",
   );
-  const services = ["ec2", "rds", "s3", "lambda", "dynamodb", "vpc"];
-  const areas = ["guest-os-patching", "encryption-at-rest", "public-access", "access-management"];
-  let seed = 1;
-  const rand = (n: number) => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed % n;
-  };
+  const insertCard = db.prepare(
+    "INSERT OR IGNORE INTO practice_cards (platform, workspace, user_id, item_kind, item_id, state, due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, last_review, created_at) " +
+      "VALUES ('slack', 'W', ?, 'cell', ?, 2, ?, ?, 5, 3, 7, 0, 3, 0, ?, ?)",
+  );
   db.transaction(() => {
     let written = 0;
     for (let r = 0; r < rounds && written < answers; r++) {
       const opened = new Date(NOW.getTime() - (rounds - r) * 3_600_000).toISOString();
-      const id = Number(insertRound.run(`q${r}`, opened, opened).lastInsertRowid);
-      insertCell.run(id, services[r % services.length], areas[r % areas.length]);
+      const q = questions[r % questions.length] as Question;
+      const id = Number(insertRound.run(q.id, JSON.stringify(q), opened, opened).lastInsertRowid);
+      for (const c of q.cells) insertCell.run(id, c.service, c.area);
       const start = rand(people);
       for (let k = 0; k < perRound && written < answers; k++, written++) {
+        const who = (start + k) % people;
         const correct = rand(3) === 0 ? 0 : 1;
-        insertAnswer.run(
-          id,
-          `u${(start + k) % people}`,
-          `person ${(start + k) % people}`,
-          correct,
-          correct,
-          opened,
-          correct * 10,
+        insertAnswer.run(id, `u${who}`, `person ${who}`, correct, correct, opened, correct * 10);
+      }
+    }
+    for (let p = 0; p < people; p++) {
+      for (let c = 0; c < CARDS_PER_PERSON; c++) {
+        const last = new Date(NOW.getTime() - (1 + rand(60)) * 86_400_000);
+        const stability = 1 + rand(40);
+        const due = new Date(last.getTime() + stability * 86_400_000).toISOString();
+        insertCard.run(
+          `u${p}`,
+          cells[rand(cells.length)],
+          due,
+          stability,
+          last.toISOString(),
+          last.toISOString(),
         );
       }
     }
   })();
-  // The totals a reveal keeps, built in one statement per period for speed.
-  const week = periodsOf(NOW).week;
-  const month = periodsOf(NOW).month;
-  for (const period of ["all", week, month]) {
+  // The totals reveals keep, built in one statement per period.
+  const { week, month } = periodsOf(NOW);
+  for (const [period, since] of [
+    ["all", ""],
+    [week, "2026-03-02"],
+    [month, "2026-03-01"],
+  ] as const) {
     db.prepare(
       "INSERT INTO scores (platform, workspace, period, user_id, display_name, points, answered, correct) " +
         "SELECT 'slack', 'W', ?, a.user_id, MAX(a.display_name), SUM(a.base_points), COUNT(*), SUM(a.correct) FROM answers a " +
-        "JOIN rounds r ON r.id = a.round_id WHERE ? = 'all' OR (r.opened_at >= ? ) GROUP BY a.user_id",
-    ).run(period, period, period === week ? "2026-03-02" : "2026-03-01");
+        "JOIN rounds r ON r.id = a.round_id WHERE r.opened_at >= ? GROUP BY a.user_id",
+    ).run(period, since);
   }
   db.pragma("optimize");
-  return db;
 }
 
-console.log("leaderboard and stats queries (p50 / p99 over 2,000 calls each, asker drawn at random)");
-console.log("  answers     people   leaderboard(all)    leaderboard(week)   stats(person)");
-for (const scale of SCALES) {
-  const dir = mkdtempSync(join(tmpdir(), "srm-bench-"));
-  const db = fill(join(dir, "bench.db"), scale.answers, scale.people);
-  const scores = new ScoreStore(db);
-  const standings = new Standings(scores, new CompetitionStore(db), { now: () => NOW });
-  const actor = (i: number): Actor => ({
-    platform: "slack",
-    workspaceId: "W",
-    userId: `u${i}`,
-    displayName: `u${i}`,
-    platformAdmin: false,
-  });
-  const measure = (run: (i: number) => unknown) => {
-    for (let i = 0; i < 200; i++) run(i % scale.people);
-    const t: number[] = [];
-    for (let i = 0; i < 2_000; i++) {
-      const who = (i * 7919) % scale.people;
-      const t0 = process.hrtime.bigint();
-      run(who);
-      t.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-    t.sort((a, b) => a - b);
-    return `${percentile(t, 0.5).toFixed(3)} / ${percentile(t, 0.99).toFixed(3)} ms`;
-  };
-  const all = measure((i) => standings.leaderboard(actor(i), ["all"]));
-  const week = measure((i) => standings.leaderboard(actor(i), ["week"]));
-  const stats = measure((i) => standings.stats(actor(i), null));
-  console.log(
-    `  ${scale.answers.toLocaleString("en").padStart(9)}  ${scale.people.toLocaleString("en").padStart(7)}   ${all.padEnd(18)}  ${week.padEnd(18)}  ${stats}`,
-  );
-  db.close();
+/** p50 and p99 of `run`, in ms, over CALLS calls or BUDGET_MS, whichever ends first (at least 5 calls). */
+function measure(run: (i: number) => unknown): { p50: number; p99: number; calls: number } {
+  for (let i = 0; i < 5; i++) run(i);
+  const t: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < CALLS && (i < 5 || performance.now() - started < BUDGET_MS); i++) {
+    const t0 = performance.now();
+    run(i);
+    t.push(performance.now() - t0);
+  }
+  const sorted = ascending(t);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), calls: t.length };
+}
+
+const QUERIES = [
+  "leaderboard (this week)",
+  "leaderboard all",
+  "leaderboard accuracy",
+  "stats (own)",
+  "leaderboard after a score changed",
+  "daily pick: rotation",
+  "daily pick: team memory",
+  "weekly digest: team forgetting",
+] as const;
+type Query = (typeof QUERIES)[number];
+
+header("Leaderboard, stats and daily-pick queries as the answers and people grow (SQLite file, WAL)");
+const dir = mkdtempSync(join(tmpdir(), "srm-bench-growth-"));
+console.log(`  disk: ${diskOf(dir) ?? "unknown"}`);
+const results: {
+  answers: number;
+  people: number;
+  fillS: number;
+  bytes: number;
+  q: Record<Query, ReturnType<typeof measure>>;
+}[] = [];
+try {
+  for (const scale of SCALES) {
+    const file = join(dir, `growth-${scale.answers}.db`);
+    const { db } = openDatabase(file, config.migrationsDir);
+    const t0 = performance.now();
+    fill(db, scale.answers, scale.people);
+    const fillS = (performance.now() - t0) / 1000;
+    const scores = new ScoreStore(db);
+    const standings = new Standings(scores, new CompetitionStore(db), clock);
+    const rounds = new RoundStore(db);
+    const team = new TeamMemory({
+      store: new TeamMemoryStore(db),
+      scheduler: new MemoryScheduler(),
+      bank,
+      clock,
+    });
+    const actor = (i: number): Actor => {
+      const who = (i * 7_919) % scale.people;
+      return { ...channel, userId: `u${who}`, displayName: `person ${who}`, platformAdmin: false };
+    };
+    const filter = { services: null, difficulty: null, types: ["single"] as const };
+    const seedOf = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
+    const { week } = periodsOf(NOW);
+    const q = {
+      "leaderboard (this week)": measure((i) => standings.leaderboard(actor(i), [])),
+      "leaderboard all": measure((i) => standings.leaderboard(actor(i), ["all"])),
+      "leaderboard accuracy": measure((i) => standings.leaderboard(actor(i), ["accuracy"])),
+      "stats (own)": measure((i) => standings.stats(actor(i), null)),
+      // A reveal changed somebody's points just before: the ranking in memory is read again first.
+      "leaderboard after a score changed": measure((i) => {
+        const a = actor(i + 1);
+        scores.addToPeriod("slack", "W", week, a.userId, a.displayName, 0, false);
+        return standings.leaderboard(actor(i), []);
+      }),
+      "daily pick: rotation": measure(() =>
+        bank.next(bank.scenarios, filter, rounds.history(channel, "channel", null, 10), seedOf),
+      ),
+      "daily pick: team memory": measure(() =>
+        team.pick(channel, filter, rounds.history(channel, "channel", null, 10), seedOf),
+      ),
+      "weekly digest: team forgetting": measure(() => team.forgetting(channel)),
+    } satisfies Record<Query, ReturnType<typeof measure>>;
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    results.push({ ...scale, fillS, bytes: statSync(file).size, q });
+    db.close();
+  }
+} finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log("  target: leaderboard p99 under 5 ms at 1,000,000 answers from 20,000 people");
+
+console.log(
+  `\n  p50 / p99 ms per query   ${results.map((r) => `${count(r.answers)} answers, ${count(r.people)} people`.padStart(34)).join("")}   growth k`,
+);
+for (const name of QUERIES) {
+  const cells = results.map((r) => `${r.q[name].p50.toFixed(3)} / ${r.q[name].p99.toFixed(3)}`.padStart(34));
+  const [, mid, big] = results;
+  const k =
+    mid && big
+      ? growthExponent(
+          { size: mid.answers, cost: mid.q[name].p50 },
+          { size: big.answers, cost: big.q[name].p50 },
+        )
+      : Number.NaN;
+  console.log(`  ${name.padEnd(35)}${cells.join("")}   ${k.toFixed(2).padStart(6)}`);
+}
+console.log(
+  `  database file: ${results.map((r) => `${(r.bytes / 1_048_576).toFixed(1)} MiB`).join(", ")} (filled in ${results.map((r) => `${r.fillS.toFixed(1)} s`).join(", ")}; ${CARDS_PER_PERSON} memory cards per person)`,
+);
+console.log(
+  "  target: every query flat or logarithmic in answers (k well under 1); leaderboard p99 under 5 ms",
+);

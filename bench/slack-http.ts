@@ -1,9 +1,14 @@
-// Slack HTTP mode on loopback: `/srm ec2 os-patching` through the real Bolt receiver, beside a bare Bolt app
-// that only acknowledges (same run, same senders), then 1,000 people clicking one round's buttons at once.
-// The bots run in a child process so that the fake Slack and its senders do not share their CPU.
-import { type ChildProcess, fork } from "node:child_process";
+// Slack HTTP mode on loopback. Lookups (`/srm <service> <area>`, a mix of six) through srm-bot's front end on the
+// real Bolt HTTP receiver, beside two bare Bolt apps: one that only acknowledges, and one that acknowledges
+// with srm-bot's answer, rendered once at its start (what the library costs to carry the answer). Rotating
+// triples of short legs, each bot in its own child process (its CPU time is its own), medians of the rounds.
+// Then 1,000 people click one round's buttons at once (and 100 of them twice). srm-bot runs on a SQLite file.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { App, LogLevel } from "@slack/bolt";
+import { messageFor, type SlackMessage } from "../adapters/slack/blocks.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
 import { loadConfig } from "../src/config.js";
 import { jsonLogger } from "../src/log.js";
@@ -13,29 +18,37 @@ import { eventually } from "../test/fakes/slack/eventually.js";
 import { type FakePerson, uniqueTs } from "../test/fakes/slack/payloads.js";
 import { type SentResponse, SlackRequestSender } from "../test/fakes/slack/request-sender.js";
 import { FakeSlackWebApi } from "../test/fakes/slack/web-api.js";
+import { answerCounts, Child, serve } from "./support/child.js";
+import { header } from "./support/machine.js";
+import { measureParts, type Parts, partsLine } from "./support/parts.js";
+import { type Round, reportLookups, rotatingRounds } from "./support/ratios.js";
+import { ascending, count, percentile } from "./support/stats.js";
 
 const SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench-token";
 const SENDERS = 20;
-const WARM_MS = 1_000;
-const MEASURE_MS = 1_000;
-const ROUNDS = 6;
 const CLICKS = 1_000;
+const REPEATS = 100;
+/** The lookups people send, in turn: the same mix as the Discord benchmark. */
+const LOOKUPS = [
+  "ec2 os-patching",
+  "rds engine patching",
+  "s3 bucket policy",
+  "lambda runtime",
+  "hypervisor",
+  "dynamodb",
+];
 
-type ToBot = { kind: "answers" } | { kind: "idle" } | { kind: "stop" };
-type FromBot =
-  | { kind: "ready"; srmPort: number; barePort: number }
-  | { kind: "answers"; rows: number; people: number }
-  | { kind: "idle" };
+const role = process.argv[2];
+if (role === "--srm") await srmBot(process.argv[3] as string, process.argv[4] as string);
+else if (role === "--bare") await bareBot(process.argv[3] as string, false);
+else if (role === "--bare-answer") await bareBot(process.argv[3] as string, true);
+else await main();
 
-if (process.argv[2] === "--bot") await runBots(process.argv[3] as string);
-else await runLoad();
-
-/** The child: srm-bot's Slack front end and a bare Bolt app, both in HTTP mode on ephemeral ports. */
-async function runBots(apiUrl: string): Promise<void> {
-  const send = (m: FromBot) => process.send?.(m);
+/** Child: srm-bot's Slack front end in HTTP mode on an ephemeral port, on a SQLite file. */
+async function srmBot(apiUrl: string, dbPath: string): Promise<void> {
   const config = loadConfig({
-    SRM_DB: ":memory:",
+    SRM_DB: dbPath,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: apiUrl,
@@ -43,7 +56,7 @@ async function runBots(apiUrl: string): Promise<void> {
   const logger = jsonLogger("warn", process.stderr);
   const router = new RoutingAnnouncer();
   const app = buildApp(config, { announcer: router, logger });
-  if (!config.slack) throw new Error("Slack settings did not load");
+  if (!config.slack) throw new Error("the Slack settings did not load");
   const srm = createSlackFrontEnd({
     engine: app.engine,
     config: config.slack,
@@ -53,97 +66,117 @@ async function runBots(apiUrl: string): Promise<void> {
   });
   router.register("slack", srm.announcer);
   await srm.start();
+  serve(
+    {
+      port: () => srm.httpPort(),
+      idle: () => app.engine.idle(),
+      answers: (round: number) => answerCounts(app.db, round),
+      parts: () =>
+        measureParts(
+          app.engine,
+          { platform: "slack", workspaceId: "T0FAKE", channelId: "C0PARTS" },
+          LOOKUPS,
+          (reply) => JSON.stringify({ response_type: "ephemeral", ...messageFor(reply.cards) }),
+        ),
+    },
+    async () => {
+      await srm.stop();
+      app.close();
+    },
+  );
+}
+
+/**
+ * Child: a bare Bolt app in HTTP mode. It only acknowledges `/srm`, or with `answers` acknowledges it with
+ * srm-bot's answer to its text, rendered once at start.
+ */
+async function bareBot(apiUrl: string, answers: boolean): Promise<void> {
   const bare = new App({
     token: BOT_TOKEN,
     signingSecret: SECRET,
     logLevel: LogLevel.ERROR,
     clientOptions: { slackApiUrl: apiUrl },
   });
-  bare.command("/srm", async ({ ack }) => ack());
+  const rendered = answers ? await renderedAnswers() : null;
+  bare.command("/srm", async ({ ack, command }) => (rendered ? ack(rendered.get(command.text)) : ack()));
   const server = (await bare.start(0)) as { address(): { port: number } };
-  process.on("message", async (m: ToBot) => {
-    if (m.kind === "answers") {
-      const row = app.db
-        .prepare("SELECT COUNT(*) AS rows, COUNT(DISTINCT user_id) AS people FROM answers")
-        .get() as { rows: number; people: number };
-      send({ kind: "answers", ...row });
-    } else if (m.kind === "idle") {
-      await app.engine.idle();
-      send({ kind: "idle" });
-    } else {
-      await Promise.all([srm.stop(), bare.stop()]);
-      app.close();
-      process.exit(0);
-    }
+  serve({ port: () => server.address().port }, async () => {
+    await bare.stop();
   });
-  // Should the parent die, the bots must not linger holding their ports.
-  process.on("disconnect", () => process.exit(1));
-  send({ kind: "ready", srmPort: srm.httpPort() as number, barePort: server.address().port });
 }
 
-/** The parent: the fake Slack Web API and the senders. */
-async function runLoad(): Promise<void> {
+/** srm-bot's answer to each lookup of the mix, as the acknowledgement body its Slack front end sends. */
+async function renderedAnswers() {
+  const logger = jsonLogger("warn", process.stderr);
+  const app = buildApp(loadConfig({ SRM_DB: ":memory:" }), { announcer: new RoutingAnnouncer(), logger });
+  const channel = { platform: "slack" as const, workspaceId: "T0FAKE", channelId: "C0GENERAL" };
+  const actor = { ...channel, userId: "UBARE", displayName: "bare", platformAdmin: false };
+  const answers = new Map<
+    string,
+    { response_type: "ephemeral"; text: string; blocks: SlackMessage["blocks"] }
+  >();
+  for (const text of LOOKUPS) {
+    const reply = await app.engine.handle({ text, actor, channel });
+    answers.set(text, { response_type: "ephemeral", ...messageFor(reply.cards) });
+  }
+  app.close();
+  return answers;
+}
+
+async function main(): Promise<void> {
+  header("Slack HTTP mode on loopback: lookups beside bare Bolt apps, then a 1,000-person answer burst");
   const api = await FakeSlackWebApi.start();
   api.keepHistory = false;
-  const child = fork(fileURLToPath(import.meta.url), ["--bot", api.apiUrl], {
-    execArgv: ["--import", "tsx"],
-  });
-  const inbox: FromBot[] = [];
-  child.on("message", (m: FromBot) => inbox.push(m));
-  const ready = await eventually("the bots to start", () => inbox.find((m) => m.kind === "ready"), 30_000);
-  if (ready.kind !== "ready") throw new Error("unexpected message");
-  const endpoint = (port: number) => `http://127.0.0.1:${port}/slack/events`;
-  const srm = new SlackRequestSender(endpoint(ready.srmPort), SECRET);
-  const bare = new SlackRequestSender(endpoint(ready.barePort), SECRET);
-  const replies = api.responseUrl("lookups");
-  const people = Array.from({ length: SENDERS }, (_, i) => ({ id: `USENDER${i}`, name: `sender${i}` }));
-
-  console.log("Slack HTTP mode, /srm ec2 os-patching, %d concurrent senders on loopback", SENDERS);
-  await lookups(bare, people, WARM_MS, replies);
-  await lookups(srm, people, WARM_MS, replies);
-  const results = { bare: [] as number[], srm: [] as number[] };
-  let bareMs = 0;
-  let srmMs = 0;
-  const ratios: number[] = [];
-  // Short rounds, interleaved, so that a busy moment of the machine falls on both alike; the median of the
-  // rounds' ratios is the figure least moved by one such moment.
-  for (let round = 0; round < ROUNDS; round++) {
-    const b = await lookups(bare, people, MEASURE_MS, replies);
-    const s = await lookups(srm, people, MEASURE_MS, replies);
-    results.bare.push(...b.samples);
-    results.srm.push(...s.samples);
-    bareMs += b.ms;
-    srmMs += s.ms;
-    ratios.push(s.samples.length / s.ms / (b.samples.length / b.ms));
+  const dir = mkdtempSync(join(tmpdir(), "srm-bench-slack-"));
+  const self = fileURLToPath(import.meta.url);
+  const [srm, bare, answer] = await Promise.all([
+    Child.start(self, "slack-srm", ["--srm", api.apiUrl, join(dir, "srm.db")]),
+    Child.start(self, "slack-bare", ["--bare", api.apiUrl]),
+    Child.start(self, "slack-bare-answer", ["--bare-answer", api.apiUrl]),
+  ]);
+  const bots = { srm, bare, answer };
+  const sender = async (c: Child) =>
+    new SlackRequestSender(`http://127.0.0.1:${await c.call<number>("port")}/slack/events`, SECRET);
+  const senders = { srm: await sender(srm), bare: await sender(bare), answer: await sender(answer) };
+  try {
+    const replies = api.responseUrl("lookups");
+    const people = Array.from({ length: SENDERS }, (_, i) => ({ id: `USENDER${i}`, name: `sender${i}` }));
+    const rounds = await rotatingRounds(bots, (who, ms) => lookups(senders[who], people, ms, replies));
+    report(rounds, await srm.call<Parts>("parts"));
+    await burst(api, senders.srm, srm);
+  } finally {
+    for (const s of Object.values(senders)) s.close();
+    await Promise.all(Object.values(bots).map((b) => b.stop()));
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
   }
-  report("bare Bolt app (ack only)", results.bare, results.bare.length / (bareMs / 1000));
-  report("srm-bot (ack, lookup, reply)", results.srm, results.srm.length / (srmMs / 1000));
-  ratios.sort((a, b) => a - b);
-  console.log(
-    "  ratio srm-bot / bare  %s median of %d rounds (%s to %s)   (target >= 0.8)",
-    pct(ratios, 0.5).toFixed(2),
-    ROUNDS,
-    (ratios[0] ?? 0).toFixed(2),
-    (ratios.at(-1) ?? 0).toFixed(2),
-  );
-
-  await clicks(api, srm, child, inbox);
-  srm.close();
-  bare.close();
-  child.send({ kind: "stop" } satisfies ToBot);
-  await new Promise((resolve) => child.once("exit", resolve));
-  await api.close();
 }
 
-/** 20 senders each send lookups back to back until `ms` have passed; returns every acknowledgement time. */
+function report(rounds: readonly Round[], parts: Parts): void {
+  reportLookups(
+    rounds,
+    `/srm lookups, ${SENDERS} senders`,
+    {
+      srm: "srm-bot (acks with the answer)",
+      bare: "bare Bolt app, acks only",
+      answer: "bare Bolt app, acks with the answer",
+    },
+    { bare: "the bare app that only acks", answer: "the bare app acking with the answer" },
+  );
+  console.log(partsLine(parts, "Block Kit and JSON"));
+}
+
+/** Senders send lookups back to back until `ms` have passed; every acknowledgement time, in ms. */
 async function lookups(to: SlackRequestSender, people: FakePerson[], ms: number, responseUrl: string) {
   const samples: number[] = [];
   const started = performance.now();
   const deadline = started + ms;
+  let next = 0;
   await Promise.all(
     people.map(async (person) => {
       while (performance.now() < deadline) {
-        const res = await to.slashCommand({ person, text: "ec2 os-patching", responseUrl });
+        const text = LOOKUPS[next++ % LOOKUPS.length] as string;
+        const res = await to.slashCommand({ person, text, responseUrl });
         check(res);
         samples.push(res.ms);
       }
@@ -152,8 +185,8 @@ async function lookups(to: SlackRequestSender, people: FakePerson[], ms: number,
   return { samples, ms: performance.now() - started };
 }
 
-/** 1,000 people click one round's buttons all at once; every answer must be stored exactly once. */
-async function clicks(api: FakeSlackWebApi, srm: SlackRequestSender, child: ChildProcess, inbox: FromBot[]) {
+/** 1,000 people click one round's buttons at once, 100 of them twice; every answer must be stored exactly once. */
+async function burst(api: FakeSlackWebApi, srm: SlackRequestSender, bot: Child): Promise<void> {
   api.setUser("UADMIN", { name: "admin", admin: true });
   const admin = { id: "UADMIN", name: "admin" };
   check(
@@ -168,12 +201,16 @@ async function clicks(api: FakeSlackWebApi, srm: SlackRequestSender, child: Chil
   const buttons = (message.blocks as { type: string; elements?: { action_id: string }[] }[])
     .flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []))
     .map((e) => e.action_id);
+  const round = Number(buttons[0]?.split(":")[1]);
+  const crowd = Array.from({ length: CLICKS }, (_, i) => ({ id: `UCLICK${i}`, name: `clicker${i}` }));
+  const order = [...crowd, ...crowd.slice(0, REPEATS)];
   const before = api.responseCount;
+  const cpuBefore = await bot.cpu();
   const started = performance.now();
   const acks = await Promise.all(
-    Array.from({ length: CLICKS }, (_, i) =>
+    order.map((person, i) =>
       srm.click({
-        person: { id: `UCLICK${i}`, name: `clicker${i}` },
+        person,
         actionId: buttons[i % buttons.length] as string,
         responseUrl: api.responseUrl(`click-${i}`),
         channel: "CBENCH",
@@ -183,46 +220,26 @@ async function clicks(api: FakeSlackWebApi, srm: SlackRequestSender, child: Chil
     ),
   );
   acks.forEach(check);
-  await eventually("every click's private confirmation", () => api.responseCount - before >= CLICKS, 60_000);
-  const confirmedMs = performance.now() - started;
-  const ask = async (m: ToBot, kind: FromBot["kind"]) => {
-    inbox.length = 0;
-    child.send(m);
-    return eventually(`the bot's ${kind}`, () => inbox.find((x) => x.kind === kind), 60_000);
-  };
-  await ask({ kind: "idle" }, "idle");
-  const counted = (await ask({ kind: "answers" }, "answers")) as Extract<FromBot, { kind: "answers" }>;
+  await eventually("every click's private answer", () => api.responseCount - before >= order.length, 60_000);
+  const answeredMs = performance.now() - started;
+  await bot.call("idle");
+  const cpu = (await bot.cpu()) - cpuBefore;
+  const stored = await bot.call<{ rows: number; people: number }>("answers", round);
   const shown = JSON.stringify(api.lastMessageIn("CBENCH")?.blocks ?? []).includes(`${CLICKS} answered`);
-  const sorted = acks.map((a) => a.ms).sort((a, b) => a - b);
-  console.log("\n%d people click one round's buttons at once (over 64 kept-alive connections)", CLICKS);
-  console.log("  ack p50 / p99      %s / %s ms", pct(sorted, 0.5).toFixed(1), pct(sorted, 0.99).toFixed(1));
-  console.log("  all confirmed in   %s ms", confirmedMs.toFixed(0));
+  const sorted = ascending(acks.map((a) => a.ms));
   console.log(
-    "  answers stored     %d rows, %d people (expected %d each)",
-    counted.rows,
-    counted.people,
-    CLICKS,
+    `\n${count(CLICKS)} people click one round's buttons at once, ${REPEATS} of them twice (${count(order.length)} clicks on 64 kept-alive connections)`,
   );
-  console.log("  exactly once       %s", counted.rows === CLICKS && counted.people === CLICKS ? "yes" : "NO");
   console.log(
-    "  channel count      %s",
-    shown ? `shows ${CLICKS} answered` : "not updated to the final count",
+    `  clicks/s ${count(order.length / (answeredMs / 1000))}   ack p50 ${percentile(sorted, 0.5).toFixed(1)} ms   p99 ${percentile(sorted, 0.99).toFixed(1)} ms   every click answered in ${answeredMs.toFixed(0)} ms   bot CPU ${count(cpu / order.length)} µs/click`,
   );
+  const once = stored.rows === CLICKS && stored.people === CLICKS;
+  console.log(
+    `  answers stored ${stored.rows} from ${stored.people} people; channel message ${shown ? `shows ${CLICKS} answered` : "NOT updated to the final count"}`,
+  );
+  console.log(`  every answer recorded exactly once: ${once ? "yes" : "NO"}`);
 }
 
 function check(res: SentResponse): void {
   if (res.status !== 200) throw new Error(`the bot answered ${res.status}`);
-}
-
-function pct(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
-function report(name: string, samples: number[], rps: number): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  console.log(
-    `  ${name.padEnd(30)} ${Math.round(rps).toLocaleString("en").padStart(7)} req/s   p50 %s ms   p99 %s ms`,
-    pct(sorted, 0.5).toFixed(2),
-    pct(sorted, 0.99).toFixed(2),
-  );
 }
