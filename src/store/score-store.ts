@@ -1,6 +1,7 @@
 import type { Platform } from "../ports.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
+import { PeriodRanking } from "./period-ranking.js";
 
 /** One row of a leaderboard period. */
 export interface ScoreRow {
@@ -31,18 +32,17 @@ export interface CellAccuracy {
   readonly correct: number;
 }
 
-/**
- * A period's points in memory, for ranks and head counts in O(log n): each distinct number of points, most
- * first, with how many people have more. `stamp` says which state of the database it was read from.
- */
-interface Ranking {
-  readonly stamp: string;
-  readonly points: readonly number[];
-  readonly above: readonly number[];
-  readonly people: number;
-  /** Top rows by accuracy read from the same state, by "minAnswers:limit". */
-  readonly byAccuracy: Map<string, readonly ScoreRow[]>;
+/** A period's ranking as last read, and which state of the database it reflects. */
+interface KnownRanking {
+  readonly ranking: PeriodRanking;
+  /** SQLite's data_version when read: it moves when another connection commits. */
+  readonly dataVersion: number;
+  /** The last of this connection's own score changes it includes. */
+  changeId: number;
 }
+
+/** This connection's own score changes kept for applying to rankings, newest last: older ones are dropped. */
+const CHANGES_KEPT = 10_000;
 
 /** How many periods keep their ranking in memory; a workspace reads a few at a time (week, month, all). */
 const RANKINGS = 64;
@@ -51,25 +51,40 @@ const RANKINGS = 64;
 export class ScoreStore {
   private readonly q;
   /** The rankings of the periods read most recently. */
-  private readonly rankings = new RecentMap<string, Ranking>(RANKINGS);
+  private readonly rankings = new RecentMap<string, KnownRanking>(RANKINGS);
 
   constructor(private readonly db: Db) {
-    // Every write to scores on this connection bumps a counter, and SQLite's data_version moves when another
-    // connection commits: together they say whether a ranking read earlier is still the truth. Temporary
-    // objects belong to this connection alone and are not part of the database file.
+    // Every write to scores on this connection is recorded in a temporary table (this connection's alone,
+    // not part of the database file, and rolled back with the transaction that wrote it), and SQLite's
+    // data_version moves when another connection commits: together they say how a ranking read earlier
+    // differs from the truth.
     db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS srm_score_writes (n INTEGER NOT NULL);" +
-        "INSERT INTO srm_score_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM srm_score_writes);" +
-        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_inserted AFTER INSERT ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;" +
-        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_updated AFTER UPDATE ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;" +
-        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_deleted AFTER DELETE ON main.scores BEGIN UPDATE srm_score_writes SET n = n + 1; END;",
+      "CREATE TEMP TABLE IF NOT EXISTS srm_score_changes (id INTEGER PRIMARY KEY, platform TEXT NOT NULL, " +
+        "workspace TEXT NOT NULL, period TEXT NOT NULL, before INTEGER, after INTEGER);" +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_inserted AFTER INSERT ON main.scores BEGIN " +
+        "INSERT INTO srm_score_changes (platform, workspace, period, before, after) VALUES (NEW.platform, NEW.workspace, NEW.period, NULL, NEW.points); " +
+        `DELETE FROM srm_score_changes WHERE id <= last_insert_rowid() - ${CHANGES_KEPT}; END;` +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_updated AFTER UPDATE ON main.scores BEGIN " +
+        "INSERT INTO srm_score_changes (platform, workspace, period, before, after) VALUES (OLD.platform, OLD.workspace, OLD.period, OLD.points, NULL); " +
+        "INSERT INTO srm_score_changes (platform, workspace, period, before, after) VALUES (NEW.platform, NEW.workspace, NEW.period, NULL, NEW.points); " +
+        `DELETE FROM srm_score_changes WHERE id <= last_insert_rowid() - ${CHANGES_KEPT}; END;` +
+        "CREATE TEMP TRIGGER IF NOT EXISTS srm_scores_deleted AFTER DELETE ON main.scores BEGIN " +
+        "INSERT INTO srm_score_changes (platform, workspace, period, before, after) VALUES (OLD.platform, OLD.workspace, OLD.period, OLD.points, NULL); " +
+        `DELETE FROM srm_score_changes WHERE id <= last_insert_rowid() - ${CHANGES_KEPT}; END;`,
     );
     this.q = {
-      stamp: db
+      state: db
         .prepare(
-          "SELECT (SELECT data_version FROM pragma_data_version) || ':' || n FROM temp.srm_score_writes",
+          "SELECT (SELECT data_version FROM pragma_data_version), " +
+            "COALESCE((SELECT MIN(id) FROM temp.srm_score_changes), 0), " +
+            "COALESCE((SELECT MAX(id) FROM temp.srm_score_changes), 0)",
         )
-        .pluck(),
+        .raw(),
+      changes: db
+        .prepare(
+          "SELECT before, after FROM temp.srm_score_changes WHERE id > ? AND platform = ? AND workspace = ? AND period = ? ORDER BY id",
+        )
+        .raw(),
       pointCounts: db
         .prepare(
           "SELECT points, COUNT(*) AS n FROM scores WHERE platform = ? AND workspace = ? AND period = ? " +
@@ -160,16 +175,9 @@ export class ScoreStore {
   /** A person's rank by points: one more than the number with more points (ties share a rank). */
   rankOf(platform: Platform, workspace: string, period: string, points: number): number {
     const r = this.ranking(platform, workspace, period);
-    if (!r) return (this.q.rankAbove.get(platform, workspace, period, points) as { n: number }).n + 1;
-    // The first distinct number of points not above `points`; everyone before it has more.
-    let lo = 0;
-    let hi = r.points.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((r.points[mid] as number) > points) lo = mid + 1;
-      else hi = mid;
-    }
-    return (lo < r.points.length ? (r.above[lo] as number) : r.people) + 1;
+    return r
+      ? r.rankOf(points)
+      : (this.q.rankAbove.get(platform, workspace, period, points) as { n: number }).n + 1;
   }
 
   /** How many people have points in a period. */
@@ -179,26 +187,31 @@ export class ScoreStore {
   }
 
   /**
-   * The period's ranking, read again only when scores changed since (here or in another process): counting
-   * the people above someone takes SQLite a walk over all of them, a ranking in memory a binary search.
+   * The period's ranking: counting the people above someone takes SQLite a walk over all of them, a ranking
+   * in memory a binary search. It is brought up to date with this connection's own changes since it was
+   * read, and read again whole when another connection committed or its changes are no longer all kept.
    * Null inside a transaction, whose writes may yet be rolled back: the caller asks SQLite then.
    */
-  private ranking(platform: Platform, workspace: string, period: string): Ranking | null {
+  private ranking(platform: Platform, workspace: string, period: string): PeriodRanking | null {
     if (this.db.inTransaction) return null;
-    const stamp = this.q.stamp.get() as string;
+    const [dataVersion, oldest, newest] = this.q.state.get() as [number, number, number];
     const key = `${platform}\n${workspace}\n${period}`;
     const known = this.rankings.get(key);
-    if (known?.stamp === stamp) return known;
-    const points: number[] = [];
-    const above: number[] = [];
-    let people = 0;
-    for (const [p, n] of this.q.pointCounts.all(platform, workspace, period) as [number, number][]) {
-      points.push(p);
-      above.push(people);
-      people += n;
+    if (known && known.dataVersion === dataVersion && known.changeId >= oldest - 1) {
+      if (known.changeId < newest) {
+        const rows = this.q.changes.all(known.changeId, platform, workspace, period) as [
+          number | null,
+          number | null,
+        ][];
+        known.ranking.apply(rows.map(([before, after]) => ({ before, after })));
+        known.changeId = newest;
+      }
+      return known.ranking;
     }
-    const ranking = { stamp, points, above, people, byAccuracy: new Map<string, readonly ScoreRow[]>() };
-    this.rankings.set(key, ranking);
+    const ranking = PeriodRanking.of(
+      this.q.pointCounts.all(platform, workspace, period) as [number, number][],
+    );
+    this.rankings.set(key, { ranking, dataVersion, changeId: newest });
     return ranking;
   }
 
