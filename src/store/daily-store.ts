@@ -1,6 +1,7 @@
 import type { ChannelRef, Platform } from "../ports.js";
 import type { Weekday } from "../schedule/local-time.js";
 import type { Db } from "./database.js";
+import { inChannel } from "./keys.js";
 
 /** When a daily question is revealed: at a local time, or minutes after the post. */
 export type StoredReveal = { readonly at: string } | { readonly afterMinutes: number };
@@ -105,9 +106,7 @@ export class DailyStore {
 
   /** A channel's schedule, if it has one. */
   get(channel: ChannelRef): DailySchedule | undefined {
-    const raw = this.q.get.get(channel.platform, channel.workspaceId, channel.channelId) as
-      | RawSchedule
-      | undefined;
+    const raw = this.q.get.get(...inChannel(channel)) as RawSchedule | undefined;
     return raw ? toSchedule(raw) : undefined;
   }
 
@@ -119,9 +118,7 @@ export class DailyStore {
   /** Creates or replaces a channel's schedule. */
   put(s: DailySchedule): void {
     this.q.put.run(
-      s.channel.platform,
-      s.channel.workspaceId,
-      s.channel.channelId,
+      ...inChannel(s.channel),
       s.postTime,
       s.timeZone,
       s.days.join(","),
@@ -138,76 +135,43 @@ export class DailyStore {
 
   /** Marks a local date as skipped for a channel. */
   addSkip(channel: ChannelRef, localDate: string): void {
-    this.q.addSkip.run(channel.platform, channel.workspaceId, channel.channelId, localDate);
+    this.q.addSkip.run(...inChannel(channel), localDate);
   }
 
   /** A channel's skipped dates from a local date on. */
   skipsFrom(channel: ChannelRef, localDate: string): string[] {
-    return (
-      this.q.skips.all(channel.platform, channel.workspaceId, channel.channelId, localDate) as { d: string }[]
-    ).map((r) => r.d);
+    return (this.q.skips.all(...inChannel(channel), localDate) as { d: string }[]).map((r) => r.d);
   }
 
   /** Whether a channel skips a local date. */
   isSkipped(channel: ChannelRef, localDate: string): boolean {
-    return (
-      this.q.isSkipped.get(channel.platform, channel.workspaceId, channel.channelId, localDate) !== undefined
-    );
+    return this.q.isSkipped.get(...inChannel(channel), localDate) !== undefined;
   }
 
   /** Claims a run before the platform call; false when another tick or process already has it. */
   claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): boolean {
-    return (
-      this.q.claim.run(
-        channel.platform,
-        channel.workspaceId,
-        channel.channelId,
-        localDate,
-        kind,
-        at.toISOString(),
-      ).changes === 1
-    );
+    return this.q.claim.run(...inChannel(channel), localDate, kind, at.toISOString()).changes === 1;
   }
 
   /** Records a run that will not happen (missed while down, beyond the catch-up window). */
   skip(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date, note: string): boolean {
     const iso = at.toISOString();
-    return (
-      this.q.skip.run(
-        channel.platform,
-        channel.workspaceId,
-        channel.channelId,
-        localDate,
-        kind,
-        iso,
-        iso,
-        note,
-      ).changes === 1
-    );
+    return this.q.skip.run(...inChannel(channel), localDate, kind, iso, iso, note).changes === 1;
   }
 
   /** Links a claimed post run to the round it opened. */
   attachRound(channel: ChannelRef, localDate: string, roundId: number): void {
-    this.q.attach.run(roundId, channel.platform, channel.workspaceId, channel.channelId, localDate, "post");
+    this.q.attach.run(roundId, ...inChannel(channel), localDate, "post");
   }
 
   /** Completes a claimed run after the platform call. */
   complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): void {
-    this.q.complete.run(
-      at.toISOString(),
-      channel.platform,
-      channel.workspaceId,
-      channel.channelId,
-      localDate,
-      kind,
-    );
+    this.q.complete.run(at.toISOString(), ...inChannel(channel), localDate, kind);
   }
 
   /** The ledger row of a run. */
   run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): DailyRun | undefined {
-    const raw = this.q.run.get(channel.platform, channel.workspaceId, channel.channelId, localDate, kind) as
-      | RawRun
-      | undefined;
+    const raw = this.q.run.get(...inChannel(channel), localDate, kind) as RawRun | undefined;
     return raw ? toRun(raw) : undefined;
   }
 

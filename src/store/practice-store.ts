@@ -11,6 +11,7 @@ import {
   recallFromCode,
 } from "../practice/memory.js";
 import type { Db } from "./database.js";
+import { inChannel } from "./keys.js";
 
 /** Whose cards: a person in one workspace of one platform. */
 export type Person = Pick<Actor, "platform" | "workspaceId" | "userId">;
@@ -62,7 +63,6 @@ const IN_CHANNEL = "platform = ? AND workspace = ? AND channel = ?";
 type Raw = Record<string, string | number | null>;
 
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
-const inChannel = (c: ChannelRef) => [c.platform, c.workspaceId, c.channelId] as const;
 
 /** Memory cards, their review log, practice sessions and weekly digests in SQLite. */
 export class PracticeStore {

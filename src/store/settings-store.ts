@@ -1,6 +1,7 @@
 import type { Difficulty } from "../domain/question.js";
 import type { ChannelRef } from "../ports.js";
 import type { Db } from "./database.js";
+import { inChannel } from "./keys.js";
 
 /** A channel's question settings. */
 export interface ChannelSettings {
@@ -43,7 +44,7 @@ export class SettingsStore {
 
   /** A channel's settings (the defaults when it has none). */
   get(channel: ChannelRef): ChannelSettings {
-    const raw = this.q.get.get(channel.platform, channel.workspaceId, channel.channelId) as
+    const raw = this.q.get.get(...inChannel(channel)) as
       | {
           services: string | null;
           difficulty: Difficulty | null;
@@ -65,9 +66,7 @@ export class SettingsStore {
   /** Replaces a channel's settings. */
   put(channel: ChannelRef, s: ChannelSettings): void {
     this.q.put.run(
-      channel.platform,
-      channel.workspaceId,
-      channel.channelId,
+      ...inChannel(channel),
       s.services ? JSON.stringify(s.services) : null,
       s.difficulty,
       s.speedBonus ? 1 : 0,

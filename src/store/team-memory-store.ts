@@ -1,6 +1,7 @@
 import type { ChannelRef } from "../ports.js";
 import { type MemoryPhase, phaseFromCode } from "../practice/memory.js";
 import type { Db } from "./database.js";
+import { inChannel } from "./keys.js";
 
 /** What the recall of one cell card depends on. */
 export interface CellMemory {
@@ -55,9 +56,7 @@ export class TeamMemoryStore {
     const rows = this.q.activeCellMemories.all(
       channel.platform,
       channel.workspaceId,
-      channel.platform,
-      channel.workspaceId,
-      channel.channelId,
+      ...inChannel(channel),
       since.toISOString(),
     ) as CellRow[];
     return rows.map(toCellMemory);
@@ -71,9 +70,7 @@ export class TeamMemoryStore {
   recentCellMemories(channel: ChannelRef, since: Date, members: number): CellMemory[] {
     const found = new Set<string>();
     const answerers = this.q.recentAnswerers.iterate(
-      channel.platform,
-      channel.workspaceId,
-      channel.channelId,
+      ...inChannel(channel),
       since.toISOString(),
     ) as IterableIterator<string>;
     for (const userId of answerers) {

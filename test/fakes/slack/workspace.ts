@@ -17,6 +17,31 @@ export const SIGNING_SECRET = "fake-signing-secret-0123456789abcdef";
 /** Retries that keep a failing test short, yet still retry once after a 429. */
 export const FAST_RETRIES: webApi.RetryOptions = { retries: 2, factor: 1, minTimeout: 5, maxTimeout: 20 };
 
+/**
+ * srm-bot on an in-memory database behind the real Slack front end, built and started the way the
+ * composition root does, with the fast retries the fakes' tests use. `settings` add to the bot token.
+ */
+export async function startSlackFrontEnd(
+  settings: Record<string, string>,
+  logger: Logger,
+): Promise<{ app: App; frontEnd: SlackFrontEnd }> {
+  const config = loadConfig({ SRM_DB: ":memory:", SLACK_BOT_TOKEN: "xoxb-fake-bot-token", ...settings });
+  if (!config.slack) throw new Error("the Slack settings did not load");
+  const router = new RoutingAnnouncer();
+  const app = buildApp(config, { announcer: router, logger });
+  const frontEnd = createSlackFrontEnd({
+    engine: app.engine,
+    config: config.slack,
+    admins: config.admins,
+    logger,
+    port: 0,
+    retryConfig: FAST_RETRIES,
+  });
+  router.register("slack", frontEnd.announcer);
+  await frontEnd.start();
+  return { app, frontEnd };
+}
+
 /** How a workspace is set up. */
 export interface WorkspaceOptions {
   readonly mode?: "http" | "socket";
@@ -44,29 +69,17 @@ export class SlackWorkspace {
     const mode = o.mode ?? "http";
     const api = await FakeSlackWebApi.start();
     const socket = mode === "socket" ? await FakeSocketMode.start(api) : null;
-    const config = loadConfig({
-      SRM_DB: ":memory:",
-      SRM_ADMINS: (o.admins ?? []).join(","),
-      SLACK_BOT_TOKEN: "xoxb-fake-bot-token",
-      SLACK_API_URL: api.apiUrl,
-      ...(mode === "socket"
-        ? { SLACK_APP_TOKEN: "xapp-fake-app-token" }
-        : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
-    });
-    if (!config.slack) throw new Error("the Slack settings did not load");
     const logger = o.logger ?? new RecordingLogger();
-    const router = new RoutingAnnouncer();
-    const app = buildApp(config, { announcer: router, logger });
-    const frontEnd = createSlackFrontEnd({
-      engine: app.engine,
-      config: config.slack,
-      admins: config.admins,
+    const { app, frontEnd } = await startSlackFrontEnd(
+      {
+        SRM_ADMINS: (o.admins ?? []).join(","),
+        SLACK_API_URL: api.apiUrl,
+        ...(mode === "socket"
+          ? { SLACK_APP_TOKEN: "xapp-fake-app-token" }
+          : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+      },
       logger,
-      port: 0,
-      retryConfig: FAST_RETRIES,
-    });
-    router.register("slack", frontEnd.announcer);
-    await frontEnd.start();
+    );
     return new SlackWorkspace(api, socket, app, frontEnd, logger);
   }
 

@@ -1,5 +1,6 @@
 import type { APIInteraction, APIMessage } from "discord.js";
 import fc from "fast-check";
+import { commandBodies } from "../../../adapters/discord/commands.js";
 import type { FakeDiscord } from "../../fakes/discord/fake-discord.js";
 import type { FakePerson } from "../../fakes/discord/guild.js";
 import {
@@ -28,21 +29,10 @@ export interface DiscordCast {
   readonly roundIds: fc.Arbitrary<number>;
 }
 
-const SUBCOMMANDS = {
-  srm: [
-    "lookup",
-    "ask",
-    "help",
-    "quiz",
-    "answer",
-    "leaderboard",
-    "stats",
-    "competition-status",
-    "daily-status",
-    "gone",
-  ],
-  "srm-admin": ["reveal", "daily-now", "daily", "competition-start", "competition-end", "settings", "gone"],
-} as const;
+/** Each command's subcommands as registered with Discord, and one it never had ("gone"). */
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  commandBodies().map((c) => [c.name, [...(c.options ?? []).map((o) => o.name), "gone"]]),
+);
 const OPTION_NAMES = [
   "service",
   "area",
@@ -102,16 +92,12 @@ export function hostileInteraction(cast: DiscordCast): fc.Arbitrary<HostileInter
   const options = fc.dictionary(fc.constantFrom(...OPTION_NAMES), hostileText, { maxKeys: 3 });
   const command = fc
     .record({ name: fc.constantFrom("srm" as const, "srm-admin" as const), pick: fc.nat(), options })
-    .map(
-      ({ name, pick, options }) =>
-        (c: InteractionContext) =>
-          chatInputInteraction(
-            c,
-            cast.fake.commands[name],
-            SUBCOMMANDS[name][pick % SUBCOMMANDS[name].length] as string,
-            options,
-          ),
-    );
+    .map(({ name, pick, options }) => {
+      const subcommands = SUBCOMMANDS[name] ?? ["gone"];
+      const subcommand = subcommands[pick % subcommands.length] as string;
+      return (c: InteractionContext) =>
+        chatInputInteraction(c, cast.fake.commands[name], subcommand, options);
+    });
   const autocomplete = fc
     .record({
       pick: fc.nat(),
