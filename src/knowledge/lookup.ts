@@ -1,85 +1,12 @@
-import type {
-  ApplicableCell,
-  Area,
-  Condition,
-  NotApplicableCell,
-  Owner,
-  ResolvedCell,
-  Service,
-  ServiceGroup,
-} from "../domain/matrix.js";
+import type { Area, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
+import type { LookupResult, OwnerRow } from "./lookup-result.js";
 import type { OwnershipMatrix } from "./matrix.js";
+import { VENDOR_NAMES } from "./ordinary-words.js";
 import { type Correction, MAX_QUERY_WORDS, type Mention, nearestNames, parseQuery } from "./parse-query.js";
+import { absorbMentions, askedWords, conditionHits, matchCondition } from "./readings.js";
 import { words } from "./text.js";
 
-/** One row of a comparison across services or areas. */
-export interface OwnerRow {
-  readonly service: Service;
-  readonly area: Area;
-  readonly resolved: ResolvedCell;
-  /** The owner, or null where the area does not apply to the service. */
-  readonly owner: Owner | null;
-}
-
-/** The answer to a lookup, before it is turned into words. */
-export type LookupResult =
-  | {
-      readonly kind: "answer";
-      readonly owner: Owner;
-      readonly service: Service | null;
-      readonly area: Area;
-      readonly cell: ApplicableCell;
-      /** The condition the question named, if any. */
-      readonly condition: Condition | null;
-      /** Words the question carried that did not change this answer. */
-      readonly unusedWords: readonly string[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "not-applicable";
-      readonly service: Service;
-      readonly area: Area;
-      readonly cell: NotApplicableCell;
-      /** Where to look instead, as lookups. */
-      readonly see: readonly { readonly service: Service; readonly area: Area | null }[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "service-stack";
-      readonly service: Service;
-      readonly rows: readonly OwnerRow[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "area-table";
-      readonly area: Area;
-      readonly rows: readonly OwnerRow[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "which-service";
-      readonly question: string;
-      readonly group: ServiceGroup | null;
-      readonly services: readonly Service[];
-      readonly area: Area | null;
-      readonly rows: readonly OwnerRow[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "which-area";
-      readonly services: readonly Service[];
-      readonly areas: readonly Area[];
-      readonly rows: readonly OwnerRow[];
-      readonly corrections: readonly Correction[];
-    }
-  | {
-      readonly kind: "unknown";
-      readonly unknown: readonly string[];
-      readonly understood: readonly string[];
-      readonly suggestions: readonly string[];
-      readonly reason: "unknown-words" | "nothing-named" | "too-long" | "empty";
-      readonly corrections: readonly Correction[];
-    };
+export type { LookupResult, OwnerRow } from "./lookup-result.js";
 
 /** Answers free-text ownership questions from the matrix. */
 export class OwnershipLookup {
@@ -100,9 +27,14 @@ export class OwnershipLookup {
       const suggestions = [...new Set([...(named.length > 0 ? [named.join(" ")] : []), ...near])].slice(0, 5);
       return unknown(q.unknown, understood, suggestions, "unknown-words", q.corrections);
     }
-    let services = unique(q.mentions.flatMap((m) => (m.kind === "service" ? [m.service] : [])));
-    let areas = unique(q.mentions.flatMap((m) => (m.kind === "area" ? [m.area] : [])));
-    const groups = unique(q.mentions.flatMap((m) => (m.kind === "group" ? [m.group] : [])));
+    const asked = askedWords(q.words);
+    const read = absorbMentions(this.matrix, q.mentions, q.words);
+    let services = unique(read.mentions.flatMap((m) => (m.kind === "service" ? [m.service] : [])));
+    let areas = unique([
+      ...read.mentions.flatMap((m) => (m.kind === "area" ? [m.area] : [])),
+      ...read.forcedAreas,
+    ]);
+    const groups = unique(read.mentions.flatMap((m) => (m.kind === "group" ? [m.group] : [])));
 
     // "ec2 iam": a service named beside another service stands for its area.
     if (services.length >= 2 && areas.length === 0) {
@@ -113,6 +45,11 @@ export class OwnershipLookup {
       }
     }
     areas = narrow(areas);
+    // "ebs kms keys": a service that stands for a named area (KMS for keys) gives way to the other service.
+    if (services.length >= 2 && areas.length > 0) {
+      const rest = services.filter((s) => !(s.area && areas.some((a) => a.id === s.area)));
+      if (rest.length >= 1) services = rest;
+    }
 
     let candidates: Service[] | null = null;
     let group: ServiceGroup | null = null;
@@ -137,12 +74,9 @@ export class OwnershipLookup {
     }
 
     if (candidates && candidates.length > 0 && services.length === 0) {
-      return this.whichService(
-        group,
-        candidates,
-        areas.length === 1 ? (areas[0] as Area) : null,
-        q.corrections,
-      );
+      const area = areas.length === 1 ? (areas[0] as Area) : null;
+      const same = area ? this.sameAnswer(candidates, area, asked, q.leftover, q.corrections) : null;
+      return same ?? this.whichService(group, candidates, area, q.corrections);
     }
     if (candidates && candidates.length === 0) {
       return unknown(
@@ -155,18 +89,41 @@ export class OwnershipLookup {
     }
     if (candidates) services = unique([...services, ...candidates]);
 
+    // "oracle database patching": another vendor's product with no AWS service named is not ours to answer.
+    const vendors = q.words.filter((w) => VENDOR_NAMES.has(w));
+    if (vendors.length > 0 && services.length === 0 && groups.length === 0)
+      return unknown(vendors, understood, [], "unknown-words", q.corrections);
     if (services.length === 0 && areas.length === 0) {
       const suggestions = q.leftover.flatMap((w) => nearestNames(this.matrix, w, 2)).slice(0, 5);
       return unknown(q.leftover, understood, suggestions, "nothing-named", q.corrections);
     }
     if (services.length === 1) {
       const service = services[0] as Service;
-      if (areas.length === 0) return this.serviceStack(service, q.corrections);
-      if (areas.length === 1)
-        return this.answer(service, areas[0] as Area, q.words, q.leftover, q.corrections);
-      const byCondition = areas.filter((a) => matchCondition(this.matrix.cell(service, a), q.words) !== null);
+      const hits = conditionHits(this.matrix, service, q.words);
+      if (areas.length === 0) {
+        // "rds maintenance window": a condition named without its area still answers.
+        // A condition phrase must say more than the service's own name ("aurora serverless" is Aurora).
+        const named = read.mentions.flatMap((m) =>
+          m.kind === "service" && m.service === service ? m.words : [],
+        );
+        const best = hits.find((h) => h.phrase.some((w) => !named.includes(w)));
+        const tied = hits.filter((h) => best && h !== best && h.phrase.length === best.phrase.length);
+        if (best && tied.every((h) => h.condition.owner === best.condition.owner))
+          return this.answer(service, best.area, asked, q.leftover, q.corrections);
+        return this.serviceStack(service, q.corrections);
+      }
+      if (areas.length === 1) {
+        const area = areas[0] as Area;
+        // "who updates lambda dependencies": a condition of a narrower area than the one named, or of
+        // another area where the named one does not apply, says which duty was meant.
+        const applies = this.matrix.cell(service, area).cell.applies;
+        const own = hits.some((h) => h.area === area);
+        const better = own ? undefined : hits.find((h) => area.narrower.includes(h.area.id) || !applies);
+        return this.answer(service, better?.area ?? area, asked, q.leftover, q.corrections);
+      }
+      const byCondition = areas.filter((a) => matchCondition(this.matrix.cell(service, a), asked) !== null);
       if (byCondition.length === 1)
-        return this.answer(service, byCondition[0] as Area, q.words, q.leftover, q.corrections);
+        return this.answer(service, byCondition[0] as Area, asked, q.leftover, q.corrections);
       return {
         kind: "which-area",
         services: [service],
@@ -187,16 +144,23 @@ export class OwnershipLookup {
       }
       return { kind: "which-area", services, areas, rows: [], corrections: q.corrections };
     }
-    if (areas.length === 1) return this.acrossServices(areas[0] as Area, q.leftover, q.corrections);
+    if (areas.length === 1) {
+      const area = areas[0] as Area;
+      // "root account mfa": a condition that only one service's cell has names that service.
+      const named = this.matrix.services.filter((s) => matchCondition(this.matrix.cell(s, area), asked));
+      if (named.length === 1) return this.answer(named[0] as Service, area, asked, q.leftover, q.corrections);
+      return this.acrossServices(area, q.leftover, q.corrections);
+    }
     return { kind: "which-area", services: [], areas, rows: [], corrections: q.corrections };
   }
 
   private answer(
     service: Service,
     area: Area,
-    asked: readonly string[],
+    asked: ReadonlySet<string>,
     leftover: readonly string[],
     corrections: readonly Correction[],
+    alsoFor: readonly Service[] = [],
   ): LookupResult {
     const resolved = this.matrix.cell(service, area);
     const cell = resolved.cell;
@@ -221,8 +185,27 @@ export class OwnershipLookup {
       cell,
       condition: hit?.condition ?? null,
       unusedWords: leftover.filter((w) => !used.has(w)),
+      alsoFor,
       corrections,
     };
+  }
+
+  /**
+   * The answer for an ambiguous name when every service it can mean gives the same owner ("who patches
+   * fargate": ECS and EKS on Fargate agree), so there is nothing to ask; null where they differ.
+   */
+  private sameAnswer(
+    services: readonly Service[],
+    area: Area,
+    asked: ReadonlySet<string>,
+    leftover: readonly string[],
+    corrections: readonly Correction[],
+  ): LookupResult | null {
+    const answers = services.map((s) => this.answer(s, area, asked, leftover, corrections));
+    const first = answers[0];
+    if (first?.kind !== "answer") return null;
+    if (!answers.every((a) => a.kind === "answer" && a.owner === first.owner)) return null;
+    return { ...first, alsoFor: services.slice(1) };
   }
 
   private serviceStack(service: Service, corrections: readonly Correction[]): LookupResult {
@@ -251,6 +234,7 @@ export class OwnershipLookup {
         cell,
         condition: null,
         unusedWords: leftover,
+        alsoFor: [],
         corrections,
       };
     }
@@ -282,24 +266,6 @@ function row(resolved: ResolvedCell): OwnerRow {
     resolved,
     owner: resolved.cell.applies ? resolved.cell.owner : null,
   };
-}
-
-/** The condition of a cell that the asked words name, preferring the most specific phrase. */
-export function matchCondition(
-  resolved: ResolvedCell,
-  asked: readonly string[],
-): { condition: Condition; phrase: readonly string[] } | null {
-  if (!resolved.cell.applies) return null;
-  const set = new Set(asked);
-  let best: { condition: Condition; phrase: readonly string[] } | null = null;
-  for (const condition of resolved.cell.conditions) {
-    for (const phrase of condition.match) {
-      if (phrase.every((w) => set.has(w)) && (!best || phrase.length > best.phrase.length)) {
-        best = { condition, phrase };
-      }
-    }
-  }
-  return best;
 }
 
 /** Drops areas that a more specific named area covers ("patches" beside "guest os"). */

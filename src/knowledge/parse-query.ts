@@ -1,5 +1,6 @@
 import type { Area, Service, ServiceGroup } from "../domain/matrix.js";
 import type { AliasEntry, OwnershipMatrix } from "./matrix.js";
+import { FOREIGN_NAMES, FOREIGN_PHRASES, ORDINARY_WORDS, VENDOR_NAMES } from "./ordinary-words.js";
 import { words } from "./text.js";
 
 /** Words a question can carry that name nothing: they are read past, never reported as unknown. */
@@ -58,7 +59,7 @@ export function parseQuery(matrix: OwnershipMatrix, text: string): ParsedQuery {
   });
   const mentions: Mention[] = [];
   const leftover: string[] = [];
-  const unknown: string[] = [];
+  const unknown: string[] = foreignNames(raw);
   const plan = bestCover(matrix, tokens);
   let i = 0;
   while (i < tokens.length) {
@@ -72,7 +73,7 @@ export function parseQuery(matrix: OwnershipMatrix, text: string): ParsedQuery {
       continue;
     }
     const w = tokens[i] as string;
-    if (!FILLER.has(w)) (matrix.vocabulary.has(w) ? leftover : unknown).push(w);
+    if (!isFiller(w) && !FOREIGN_NAMES.has(w)) (matrix.vocabulary.has(w) ? leftover : unknown).push(w);
     i++;
   }
   return { words: tokens, mentions, corrections, leftover, unknown };
@@ -115,10 +116,31 @@ function isPlural(from: string, to: string): boolean {
   return from === `${to}s` || from === `${to}es`;
 }
 
+/** A word that is read past: question words, and ordinary words that name no owner, service or area. */
+function isFiller(word: string): boolean {
+  // Vendor names are judged by the lookup, which knows whether an AWS service was named beside them.
+  return FILLER.has(word) || ORDINARY_WORDS.has(word) || VENDOR_NAMES.has(word);
+}
+
+/**
+ * Names of other clouds and products ("azure", "google cloud", "on premises"): a question naming one is
+ * about something the matrix does not cover, even when the rest of it reads like an AWS question.
+ */
+function foreignNames(raw: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const [i, w] of raw.entries()) {
+    if (FOREIGN_NAMES.has(w)) found.push(w);
+    const next = raw[i + 1];
+    if (next !== undefined && FOREIGN_PHRASES.some(([a, b]) => a === w && b === next))
+      found.push(`${w} ${next}`);
+  }
+  return found;
+}
+
 /** A known word, a plural of one, or the one known word within the typo budget; else the word itself. */
 function correct(matrix: OwnershipMatrix, word: string): string {
   const vocabulary = matrix.vocabulary;
-  if (vocabulary.has(word) || FILLER.has(word) || /^\d+$/.test(word)) return word;
+  if (vocabulary.has(word) || isFiller(word) || FOREIGN_NAMES.has(word) || /^\d+$/.test(word)) return word;
   if (word.endsWith("s") && vocabulary.has(word.slice(0, -1))) return word.slice(0, -1);
   if (word.endsWith("es") && vocabulary.has(word.slice(0, -2))) return word.slice(0, -2);
   return matrix.names.correct(word) ?? word;

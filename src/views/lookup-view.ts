@@ -61,6 +61,10 @@ function lookupCard(result: LookupResult): Card {
     case "answer": {
       const c = result.condition;
       const sections: Section[] = [...correctionsSection(result)];
+      if (result.alsoFor.length > 0 && result.service)
+        sections.push({
+          text: `The same owner holds for ${[result.service, ...result.alsoFor].map((s) => s.name).join(" and ")}, so it does not matter which you meant; the details below are ${result.service.name}'s.`,
+        });
       if (c) sections.push({ label: "When", text: c.when });
       sections.push({ label: "Why", text: c ? c.why : result.cell.why });
       sections.push({ label: "AWS's part", text: c?.aws ?? result.cell.aws });

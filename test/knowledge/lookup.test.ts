@@ -113,8 +113,54 @@ describe("overviews", () => {
   });
 });
 
+describe("words people use around the matrix's own names", () => {
+  it.each([
+    ["network infrastructure", "global-infrastructure", "aws"],
+    ["network cables", "hardware", "aws"],
+    ["who patches the hypervisor", "hypervisor", "aws"],
+    ["who patches the underlying infrastructure of rds", "global-infrastructure", "aws"],
+    ["eks control plane version upgrade", "runtime-patching", "customer"],
+    ["rds single az", "high-availability", "customer"],
+  ])('a qualifying word changes the answer: "%s" is %s, %s', (text, area, owner) => {
+    const r = answer(text);
+    expect(r.area.id).toBe(area);
+    expect(r.owner).toBe(owner);
+  });
+
+  it.each([
+    ["rds maintenance window", "maintenance-window"],
+    ["lambda layers", "bundled-libraries"],
+    ["ec2 instance store", "nvme-instance-store"],
+    ["dynamodb global tables", "global-tables"],
+  ])('a condition named without its area is answered: "%s"', (text, condition) => {
+    expect(answer(text).condition?.id).toBe(condition);
+  });
+
+  it.each([
+    "who backs up ebs volumes",
+    "who classifies data in s3",
+    "who manages ssh keys for ec2",
+    "api gateway custom domains tls",
+    "cloudfront origin access control",
+    "who sets up mfa",
+  ])('ordinary words do not block the answer: "%s"', (text) => {
+    expect(kindOf(text)).toBe("answer");
+  });
+
+  it.each([
+    "oracle database patching",
+    "google cloud storage encryption",
+    "who patches my on premises servers",
+    "azure vm patching",
+  ])('another vendor\'s product is unknown and no owner is stated: "%s"', (text) => {
+    const json = lookupJson(lookup.lookup(text));
+    expect(json.status).toBe("unknown");
+    expect(json.owner).toBeNull();
+  });
+});
+
 describe("ambiguous and unknown input", () => {
-  it.each(["ecs", "eks", "database", "ecs security groups", "eks os patching", "fargate"])(
+  it.each(["ecs", "eks", "database", "eks os patching", "fargate"])(
     '"%s" asks which service and shows each variant',
     (text) => {
       const r = lookup.lookup(text);
@@ -125,6 +171,17 @@ describe("ambiguous and unknown input", () => {
       expect(json.suggestions.length).toBeGreaterThanOrEqual(2);
     },
   );
+
+  it.each([
+    ["ecs security groups", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
+    ["who is responsible for patching fargate", "shared", ["Amazon ECS on Fargate", "Amazon EKS on Fargate"]],
+  ])('"%s" is answered without asking, because every variant has the same owner', (text, owner, names) => {
+    const r = lookup.lookup(text);
+    expect(r.kind).toBe("answer");
+    const json = lookupJson(r);
+    expect(json.owner).toBe(owner);
+    expect(json.text).toContain(`The same owner holds for ${names.join(" and ")}`);
+  });
 
   it("eks os patching shows the owner for each variant", () => {
     const r = lookup.lookup("eks os patching");

@@ -1,0 +1,82 @@
+import type {
+  ApplicableCell,
+  Area,
+  Condition,
+  NotApplicableCell,
+  Owner,
+  ResolvedCell,
+  Service,
+  ServiceGroup,
+} from "../domain/matrix.js";
+import type { Correction } from "./parse-query.js";
+
+/** One row of a comparison across services or areas. */
+export interface OwnerRow {
+  readonly service: Service;
+  readonly area: Area;
+  readonly resolved: ResolvedCell;
+  /** The owner, or null where the area does not apply to the service. */
+  readonly owner: Owner | null;
+}
+
+/** The answer to a lookup, before it is turned into words. */
+export type LookupResult =
+  | {
+      readonly kind: "answer";
+      readonly owner: Owner;
+      readonly service: Service | null;
+      readonly area: Area;
+      readonly cell: ApplicableCell;
+      /** The condition the question named, if any. */
+      readonly condition: Condition | null;
+      /** Words the question carried that did not change this answer. */
+      readonly unusedWords: readonly string[];
+      /** Other services the name could mean, for which the same owner holds. */
+      readonly alsoFor: readonly Service[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "not-applicable";
+      readonly service: Service;
+      readonly area: Area;
+      readonly cell: NotApplicableCell;
+      /** Where to look instead, as lookups. */
+      readonly see: readonly { readonly service: Service; readonly area: Area | null }[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "service-stack";
+      readonly service: Service;
+      readonly rows: readonly OwnerRow[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "area-table";
+      readonly area: Area;
+      readonly rows: readonly OwnerRow[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "which-service";
+      readonly question: string;
+      readonly group: ServiceGroup | null;
+      readonly services: readonly Service[];
+      readonly area: Area | null;
+      readonly rows: readonly OwnerRow[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "which-area";
+      readonly services: readonly Service[];
+      readonly areas: readonly Area[];
+      readonly rows: readonly OwnerRow[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "unknown";
+      readonly unknown: readonly string[];
+      readonly understood: readonly string[];
+      readonly suggestions: readonly string[];
+      readonly reason: "unknown-words" | "nothing-named" | "too-long" | "empty";
+      readonly corrections: readonly Correction[];
+    };
