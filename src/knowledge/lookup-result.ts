@@ -19,6 +19,12 @@ export interface OwnerRow {
   readonly owner: Owner | null;
 }
 
+/** Which words of a long question named which service, group or area. */
+export interface ReadAs {
+  readonly words: string;
+  readonly name: string;
+}
+
 /** The answer to a lookup, before it is turned into words. */
 export type LookupResult =
   | {
@@ -33,6 +39,8 @@ export type LookupResult =
       readonly unusedWords: readonly string[];
       /** Other services the name could mean, for which the same owner holds. */
       readonly alsoFor: readonly Service[];
+      /** Set for questions in many words: what their words were read as. */
+      readonly readAs?: readonly ReadAs[];
       readonly corrections: readonly Correction[];
     }
   | {
@@ -48,12 +56,16 @@ export type LookupResult =
       readonly kind: "service-stack";
       readonly service: Service;
       readonly rows: readonly OwnerRow[];
+      /** Set for questions in many words: what their words were read as. */
+      readonly readAs?: readonly ReadAs[];
       readonly corrections: readonly Correction[];
     }
   | {
       readonly kind: "area-table";
       readonly area: Area;
       readonly rows: readonly OwnerRow[];
+      /** Set for questions in many words: what their words were read as. */
+      readonly readAs?: readonly ReadAs[];
       readonly corrections: readonly Correction[];
     }
   | {

@@ -2,7 +2,14 @@ import type { Area, ResolvedCell, Service, ServiceGroup } from "../domain/matrix
 import type { LookupResult, OwnerRow } from "./lookup-result.js";
 import type { OwnershipMatrix } from "./matrix.js";
 import { VENDOR_NAMES } from "./ordinary-words.js";
-import { type Correction, MAX_QUERY_WORDS, type Mention, nearestNames, parseQuery } from "./parse-query.js";
+import {
+  type Correction,
+  MAX_QUERY_WORDS,
+  type Mention,
+  nearestNames,
+  type ParsedQuery,
+  parseQuery,
+} from "./parse-query.js";
 import { absorbMentions, askedWords, conditionHits, matchCondition } from "./readings.js";
 import { words } from "./text.js";
 
@@ -18,6 +25,17 @@ export class OwnershipLookup {
     if (count === 0) return unknown([], [], [], "empty", []);
     if (count > MAX_QUERY_WORDS) return unknown([], [], [], "too-long", []);
     const q = parseQuery(this.matrix, text);
+    const result = this.resolve(q);
+    // A question in many words (exam phrasing) says back which of its words named what, so the person
+    // sees what was understood; a short lookup needs no such line.
+    const named = q.mentions.reduce((n, m) => n + m.words.length, 0);
+    if (q.words.length - named < 3) return result;
+    if (result.kind !== "answer" && result.kind !== "service-stack" && result.kind !== "area-table")
+      return result;
+    return { ...result, readAs: q.mentions.map((m) => ({ words: m.words.join(" "), name: mentionName(m) })) };
+  }
+
+  private resolve(q: ParsedQuery): LookupResult {
     const understood = q.mentions.map(mentionName);
     if (q.unknown.length > 0) {
       const named = q.mentions.flatMap((m) =>

@@ -50,10 +50,17 @@ export function lookupReply(result: LookupResult): Reply {
   return { visibility: "private", cards: [lookupCard(result)] };
 }
 
+/** For a question in many words: which of its words were read as what. */
+function readAsSection(result: LookupResult): Section[] {
+  if (result.kind !== "answer" && result.kind !== "service-stack" && result.kind !== "area-table") return [];
+  if (!result.readAs || result.readAs.length === 0) return [];
+  return [{ text: `I read ${result.readAs.map((r) => `"${r.words}" as ${r.name}`).join(", ")}.` }];
+}
+
 function correctionsSection(result: LookupResult): Section[] {
-  if (result.corrections.length === 0) return [];
+  if (result.corrections.length === 0) return readAsSection(result);
   const list = result.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(", ");
-  return [{ text: `Did you mean that? I read ${list}.` }];
+  return [{ text: `Did you mean that? I read ${list}.` }, ...readAsSection(result)];
 }
 
 function lookupCard(result: LookupResult): Card {

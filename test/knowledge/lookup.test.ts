@@ -159,6 +159,17 @@ describe("words people use around the matrix's own names", () => {
   });
 });
 
+describe("exam phrasing", () => {
+  it("a question in many words says which of its words were read as what", () => {
+    const text = lookupJson(lookup.lookup("Which is the customer's responsibility when using RDS?")).text;
+    expect(text).toContain('I read "rds" as Amazon RDS.');
+  });
+
+  it("a short lookup gets no such line", () => {
+    expect(lookupJson(lookup.lookup("ec2 os patching")).text).not.toContain("I read");
+  });
+});
+
 describe("ambiguous and unknown input", () => {
   it.each(["ecs", "eks", "database", "eks os patching", "fargate"])(
     '"%s" asks which service and shows each variant',
