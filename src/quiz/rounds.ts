@@ -178,6 +178,8 @@ export class RoundService {
       correct: g.correct,
       answeredAt: now,
     });
+    // Closed by a reveal (perhaps in another process) since the round was read: the person is told so.
+    if (answer === null) return fail({ code: "RoundClosed" });
     if (!stored)
       return fail({
         code: "AlreadyAnswered",
