@@ -164,4 +164,29 @@ describe("who may do what, on Slack", () => {
     ).toEqual({ n: 0 });
     tally.add("forged buttons refused");
   });
+
+  it("a signed click on a channel's question that names no channel is refused and stores nothing", async () => {
+    const id = (slack.app.db.prepare("SELECT id FROM rounds WHERE channel = 'C1'").get() as { id: number })
+      .id;
+    const mallory = slack.person("mallory");
+    const payload = blockActionsPayload({
+      person: mallory,
+      actionId: `answer:${id}:A`,
+      responseUrl: slack.api.responseUrl("nowhere"),
+    });
+    delete payload.channel;
+    (payload.container as Record<string, unknown>).channel_id = undefined;
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const signed = {
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body),
+    };
+    expect(await postRaw(slack, body, signed)).toBe(200);
+    expect(headers((await slack.replyTo("nowhere")).blocks)[0]).toBe("That question is not in this channel");
+    expect(
+      slack.app.db.prepare("SELECT COUNT(*) AS n FROM answers WHERE user_id = ?").get(mallory.id),
+    ).toEqual({ n: 0 });
+    tally.add("forged buttons refused");
+  });
 });
