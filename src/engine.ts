@@ -328,8 +328,10 @@ export class Engine {
   }
 
   private async admin(actor: Actor, command: string, run: () => Promise<Reply>): Promise<Reply> {
-    if (!actor.platformAdmin && !this.d.admins.has(actor.userId))
-      return privateReply(failureCard({ code: "NotAdmin", command }));
+    const admin =
+      this.d.admins.has(actor.userId) ||
+      (actor.confirmAdmin ? await actor.confirmAdmin() : actor.platformAdmin);
+    if (!admin) return privateReply(failureCard({ code: "NotAdmin", command }));
     return run();
   }
 
