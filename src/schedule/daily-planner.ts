@@ -4,7 +4,7 @@ import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
-import { addDays, instantOf, localParts, weekdayOf } from "./local-time.js";
+import { addDays, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";
 
 /** What the daily planner needs. */
 export interface DailyPlannerDeps {
@@ -50,12 +50,16 @@ export function postsOn(s: DailySchedule, localDate: string, skipped: (date: str
  * same transaction that opens the round, before the platform call, and completed after it.
  */
 export class DailyPlanner {
+  /** Channels whose stored time zone was reported unknown, with the zone: said once, not at every tick. */
+  private readonly unknownZones = new Set<string>();
+
   constructor(private readonly d: DailyPlannerDeps) {}
 
   /** Does everything due now: finishes interrupted posts, posts due questions, posts weekly leaderboards. */
   async runDue(): Promise<void> {
     await this.recoverUnfinished();
     for (const s of this.d.store.enabled()) {
+      if (!this.zoneKnown(s)) continue;
       try {
         await this.postIfDue(s);
         await this.leaderboardIfDue(s);
@@ -68,6 +72,7 @@ export class DailyPlanner {
 
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
   next(s: DailySchedule): NextRun | null {
+    if (!isKnownTimeZone(s.timeZone)) return null;
     const now = this.d.clock.now();
     const today = localParts(now, s.timeZone).date;
     for (let i = -1; i <= 14; i++) {
@@ -80,6 +85,23 @@ export class DailyPlanner {
       return { localDate: date, postAt, revealAt: revealInstant(s, date, postAt) };
     }
     return null;
+  }
+
+  /** Whether the schedule's time zone is known here; an unknown one is logged once per channel and zone. */
+  private zoneKnown(s: DailySchedule): boolean {
+    if (isKnownTimeZone(s.timeZone)) return true;
+    const key = `${s.channel.platform}|${s.channel.workspaceId}|${s.channel.channelId}|${s.timeZone}`;
+    if (!this.unknownZones.has(key)) {
+      this.unknownZones.add(key);
+      this.d.logger.error(
+        "a channel's stored time zone is unknown; its daily question waits until it is set again",
+        {
+          channel: s.channel.channelId,
+          timeZone: s.timeZone,
+        },
+      );
+    }
+    return false;
   }
 
   private async postIfDue(s: DailySchedule): Promise<void> {

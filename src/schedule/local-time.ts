@@ -118,6 +118,11 @@ export function canonicalTimeZone(name: string): string | null {
   }
 }
 
+/** Whether this machine's time zone data knows a zone: a stored one may have been dropped, or written by hand. */
+export function isKnownTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== null;
+}
+
 /** A valid local date "YYYY-MM-DD", or null. */
 export function parseLocalDate(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

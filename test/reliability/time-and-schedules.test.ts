@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { memoryApp } from "../support/app.js";
+import { member, say } from "../support/people.js";
+import { report, Tally } from "./support/figures.js";
+
+const MIN = 60_000;
+const admin = member("admin", { admin: true });
+type TestApp = ReturnType<typeof memoryApp>;
+const tally = new Tally();
+
+afterAll(() => report("time, time zones and schedules", tally.figures()));
+
+/** Moves the clock in steps of `step`, ticking at each, as the scheduler would; returns the ticks run. */
+async function run(app: TestApp, until: string, step = 5 * MIN): Promise<number> {
+  const end = new Date(until).getTime();
+  let ticks = 0;
+  while (app.clock.now().getTime() < end) {
+    app.clock.advance(step);
+    await app.engine.tick();
+    ticks++;
+  }
+  return ticks;
+}
+
+/** The channel's daily rounds: when each opened and closed. */
+function rounds(app: TestApp): { opened_at: string; closed_at: string | null }[] {
+  return app.db
+    .prepare("SELECT opened_at, closed_at FROM rounds WHERE kind = 'channel' ORDER BY id")
+    .all() as { opened_at: string; closed_at: string | null }[];
+}
+
+describe("a time zone stored for a channel that this machine does not know", () => {
+  it("is logged once, not at every tick; status says how to fix it; set without a zone asks for one; set with one works", async () => {
+    const app = memoryApp();
+    app.clock.set("2026-11-22T12:00:00Z");
+    await say(app, admin, "daily set 09:00 Europe/Berlin mon-sun");
+    // As if the time zone data changed under the bot, or the row was written by hand.
+    app.db.prepare("UPDATE daily_schedules SET timezone = 'Mars/Olympus_Mons'").run();
+    const ticks = await run(app, "2026-11-24T12:00:00Z");
+    const errors = app.logger.lines.filter((l) => l.level === "error");
+    expect(errors.map((l) => l.message)).toEqual([
+      "a channel's stored time zone is unknown; its daily question waits until it is set again",
+    ]);
+    expect(rounds(app)).toEqual([]);
+    tally.add("ticks with an unknown zone", ticks);
+    tally.add("errors logged for it", errors.length);
+
+    const status = await say(app, admin, "daily status");
+    expect(status).toContain('This channel\'s time zone "Mars/Olympus_Mons" is not known here');
+    expect(status).toContain("/srm daily set 09:00 <zone>");
+    const setWithout = await say(app, admin, "daily set 10:00");
+    expect(setWithout).toContain('time zone "Mars/Olympus_Mons" is no longer known: give one');
+    expect(setWithout).toContain("/srm daily set 10:00 Europe/Berlin");
+    for (const text of ["daily skip tomorrow", "daily resume", "daily leaderboard fri 16:00"])
+      expect(await say(app, admin, text), text).toContain("is not known here");
+
+    expect(await say(app, admin, "daily set 10:00 Europe/Berlin mon-sun")).toContain(
+      "Daily question scheduled",
+    );
+    await run(app, "2026-11-25T12:00:00Z");
+    expect(rounds(app).map((r) => r.opened_at)).toEqual(["2026-11-25T09:00:00.000Z"]);
+  });
+});
