@@ -58,22 +58,27 @@ export class DailyPlanner {
   /** Does everything due now: finishes interrupted posts, posts due questions, posts weekly leaderboards. */
   async runDue(): Promise<void> {
     await this.recoverUnfinished();
-    for (const s of this.d.store.enabled()) {
-      if (!this.zoneKnown(s)) continue;
+    for (const stored of this.d.store.enabled()) {
+      if (!this.zoneKnown(stored)) continue;
       try {
+        const s = this.sinceClockMovedBack(stored);
         await this.postIfDue(s);
         await this.leaderboardIfDue(s);
       } catch (error) {
         // One channel's failure never stops the others.
-        this.d.logger.error("a daily post failed", { channel: s.channel.channelId, error: String(error) });
+        this.d.logger.error("a daily post failed", {
+          channel: stored.channel.channelId,
+          error: String(error),
+        });
       }
     }
   }
 
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
-  next(s: DailySchedule): NextRun | null {
-    if (!isKnownTimeZone(s.timeZone)) return null;
+  next(schedule: DailySchedule): NextRun | null {
+    if (!isKnownTimeZone(schedule.timeZone)) return null;
     const now = this.d.clock.now();
+    const s = schedule.activeFrom > now ? { ...schedule, activeFrom: now } : schedule;
     const today = localParts(now, s.timeZone).date;
     for (let i = -1; i <= 14; i++) {
       const date = addDays(today, i);
@@ -85,6 +90,22 @@ export class DailyPlanner {
       return { localDate: date, postAt, revealAt: revealInstant(s, date, postAt) };
     }
     return null;
+  }
+
+  /**
+   * The schedule as it stands now. One set while the clock ran ahead starts in what is now the future, and
+   * would stay silent until the clock caught up: it starts from now instead, and the store remembers that.
+   */
+  private sinceClockMovedBack(s: DailySchedule): DailySchedule {
+    const now = this.d.clock.now();
+    if (s.activeFrom <= now) return s;
+    if (this.d.store.pullActiveFrom(s.channel, now))
+      this.d.logger.warn("the clock moved back since a daily schedule was set; it starts from now", {
+        channel: s.channel.channelId,
+        setFor: s.activeFrom.toISOString(),
+        now: now.toISOString(),
+      });
+    return { ...s, activeFrom: now };
   }
 
   /** Whether the schedule's time zone is known here; an unknown one is logged once per channel and zone. */

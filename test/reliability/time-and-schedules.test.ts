@@ -61,3 +61,21 @@ describe("a time zone stored for a channel that this machine does not know", () 
     expect(rounds(app).map((r) => r.opened_at)).toEqual(["2026-11-25T09:00:00.000Z"]);
   });
 });
+
+describe("a schedule set while the machine's clock ran ahead", () => {
+  it("posts at the next scheduled time after the clock is put right, not once the clock has caught up", async () => {
+    const app = memoryApp();
+    app.clock.set("2026-11-23T20:00:00Z"); // a day ahead: it is really Sunday 2026-11-22, 20:00
+    await say(app, admin, "daily set 09:00 UTC mon-sun reveal 17:00");
+    app.clock.set("2026-11-22T20:00:00Z"); // the clock is corrected
+    await app.engine.tick();
+    expect(await say(app, admin, "daily status")).toContain("Next post: Mon 2026-11-23 09:00 (UTC)");
+    await run(app, "2026-11-24T12:00:00Z");
+    expect(rounds(app).map((r) => r.opened_at)).toEqual([
+      "2026-11-23T09:00:00.000Z",
+      "2026-11-24T09:00:00.000Z",
+    ]);
+    expect(app.logger.lines.filter((l) => l.message.includes("the clock moved back"))).toHaveLength(1);
+    tally.add("posts a clock running ahead would have held back", 1);
+  });
+});
