@@ -4,7 +4,7 @@ import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
-import { addDays, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";
+import { addDays, dateExists, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";
 
 /** What the daily planner needs. */
 export interface DailyPlannerDeps {
@@ -34,6 +34,14 @@ export function revealInstant(s: DailySchedule, localDate: string, postAt: Date)
   if ("afterMinutes" in s.reveal) return new Date(postAt.getTime() + s.reveal.afterMinutes * 60_000);
   const sameDay = instantOf(localDate, s.reveal.at, s.timeZone);
   return sameDay > postAt ? sameDay : instantOf(addDays(localDate, 1), s.reveal.at, s.timeZone);
+}
+
+/** The instant a schedule posts on a local date, or null on a date that never happens in its time zone. */
+export function postInstant(s: DailySchedule, localDate: string): Date | null {
+  const postAt = instantOf(localDate, s.postTime, s.timeZone);
+  // Only a post time that reads back as another date can belong to a date that never happened.
+  if (localParts(postAt, s.timeZone).date === localDate || dateExists(localDate, s.timeZone)) return postAt;
+  return null;
 }
 
 /** Whether a schedule posts on a local date (its day, not skipped, not paused). */
@@ -84,8 +92,12 @@ export class DailyPlanner {
       const date = addDays(today, i);
       if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
       if (this.d.store.run(s.channel, date, "post")) continue;
-      const postAt = instantOf(date, s.postTime, s.timeZone);
-      if (postAt < s.activeFrom || now.getTime() - postAt.getTime() > this.d.catchUpMinutes * 60_000)
+      const postAt = postInstant(s, date);
+      if (
+        !postAt ||
+        postAt < s.activeFrom ||
+        now.getTime() - postAt.getTime() > this.d.catchUpMinutes * 60_000
+      )
         continue;
       return { localDate: date, postAt, revealAt: revealInstant(s, date, postAt) };
     }
@@ -128,10 +140,12 @@ export class DailyPlanner {
   private async postIfDue(s: DailySchedule): Promise<void> {
     const now = this.d.clock.now();
     const today = localParts(now, s.timeZone).date;
+    const due: { date: string; postAt: Date }[] = [];
     for (const date of [addDays(today, -1), today]) {
       if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
-      const postAt = instantOf(date, s.postTime, s.timeZone);
-      if (postAt > now || postAt < s.activeFrom || this.d.store.run(s.channel, date, "post")) continue;
+      const postAt = postInstant(s, date);
+      if (!postAt || postAt > now || postAt < s.activeFrom || this.d.store.run(s.channel, date, "post"))
+        continue;
       const late = now.getTime() - postAt.getTime();
       if (late > this.d.catchUpMinutes * 60_000) {
         if (this.d.store.skip(s.channel, date, "post", now, `missed by ${Math.round(late / 60_000)} minutes`))
@@ -142,8 +156,18 @@ export class DailyPlanner {
           });
         continue;
       }
-      await this.post(s, date, postAt);
+      due.push({ date, postAt });
     }
+    // Two days due at once (a long catch-up window): the later one is posted, so the earlier is not revealed
+    // the moment it opens.
+    const latest = due.pop();
+    for (const earlier of due)
+      if (this.d.store.skip(s.channel, earlier.date, "post", now, `superseded by ${latest?.date}`))
+        this.d.logger.info("a missed daily post gives way to a later one due now", {
+          channel: s.channel.channelId,
+          date: earlier.date,
+        });
+    if (latest) await this.post(s, latest.date, latest.postAt);
   }
 
   private async post(s: DailySchedule, date: string, postAt: Date): Promise<void> {
@@ -154,7 +178,8 @@ export class DailyPlanner {
       await this.d.rounds.closeAndReveal(open.id);
     }
     const now = this.d.clock.now();
-    const planned = revealInstant(s, date, postAt);
+    // A reveal some time after the post counts from the post actually made, so a late post is open its full time.
+    const planned = revealInstant(s, date, "afterMinutes" in s.reveal ? now : postAt);
     const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + 15 * 60_000));
     const round = this.d.store.transaction(() => {
       if (!this.d.store.claim(s.channel, date, "post", now)) return null;

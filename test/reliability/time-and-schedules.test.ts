@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { localParts } from "../../src/schedule/local-time.js";
 import { memoryApp } from "../support/app.js";
 import { member, say } from "../support/people.js";
 import { report, Tally } from "./support/figures.js";
@@ -77,5 +78,55 @@ describe("a schedule set while the machine's clock ran ahead", () => {
     ]);
     expect(app.logger.lines.filter((l) => l.message.includes("the clock moved back"))).toHaveLength(1);
     tally.add("posts a clock running ahead would have held back", 1);
+  });
+});
+
+describe("a local day that does not exist", () => {
+  it("Samoa skipped 2011-12-30: one post a day on the days that exist, each open its full time", async () => {
+    const app = memoryApp();
+    app.clock.set("2011-12-27T20:00:00Z"); // 10:00 in Samoa, after that day's post time
+    await say(app, admin, "daily set 09:00 Pacific/Apia mon-sun reveal after 3h");
+    await run(app, "2011-12-29T22:00:00Z"); // noon on Thursday 2011-12-29 in Samoa: the next day there is Saturday
+    expect(await say(app, admin, "daily status")).toContain("Next post: Sat 2011-12-31 09:00");
+    await run(app, "2012-01-02T12:00:00Z");
+    const local = (t: string) => localParts(new Date(t), "Pacific/Apia");
+    const played = rounds(app);
+    expect(played.map((r) => `${local(r.opened_at).date} ${local(r.opened_at).time}`)).toEqual([
+      "2011-12-28 09:00",
+      "2011-12-29 09:00",
+      "2011-12-31 09:00",
+      "2012-01-01 09:00",
+      "2012-01-02 09:00",
+    ]);
+    const openMinutes = played.map(
+      (r) => (new Date(r.closed_at ?? 0).getTime() - new Date(r.opened_at).getTime()) / MIN,
+    );
+    expect(openMinutes).toEqual([180, 180, 180, 180, 180]);
+    tally.add("posts across the skipped day", played.length);
+  });
+
+  it("two days due at once (the day before a spring-forward change, caught up with the change's day) post once", async () => {
+    // The posts of 2026-03-28 and 2026-03-29 in Berlin are 23 hours apart: a 24-hour catch-up window holds both.
+    const app = memoryApp({ SRM_CATCHUP_MINUTES: "1440" });
+    app.clock.set("2026-03-27T12:00:00Z");
+    await say(app, admin, "daily set 09:00 Europe/Berlin mon-sun reveal after 2h");
+    await run(app, "2026-03-28T07:00:00Z");
+    app.clock.set("2026-03-29T07:30:00Z"); // down from before the post of the 28th until after that of the 29th
+    await run(app, "2026-03-29T12:00:00Z");
+    const played = rounds(app);
+    expect(played.map((r) => r.opened_at)).toEqual(["2026-03-29T07:35:00.000Z"]);
+    expect(played.map((r) => r.closed_at)).toEqual(["2026-03-29T09:35:00.000Z"]);
+    tally.add("posts superseded by a later one due at once", 1);
+  });
+
+  it("a post made late within the catch-up window stays open its full time after the post", async () => {
+    const app = memoryApp({ SRM_CATCHUP_MINUTES: "120" });
+    app.clock.set("2026-11-22T12:00:00Z");
+    await say(app, admin, "daily set 09:00 UTC mon-sun reveal after 1h");
+    app.clock.set("2026-11-23T09:50:00Z"); // down until 09:50
+    await run(app, "2026-11-23T12:00:00Z");
+    expect(rounds(app)).toEqual([
+      { opened_at: "2026-11-23T09:55:00.000Z", closed_at: "2026-11-23T10:55:00.000Z" },
+    ]);
   });
 });
