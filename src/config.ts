@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from "node:path";
+import { ADMIN_IDS_FIX, adminIdProblem } from "./admin-ids.js";
 import { packageRoot } from "./paths.js";
 
 /** Every setting srm-bot reads, validated. */
@@ -71,20 +72,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError("SRM_DB", `"${dbRaw}" is a folder`, "Give a file path, e.g. SRM_DB=./data/srm.db.");
   const contentRaw = get("SRM_CONTENT_DIR");
   const contentDir = contentRaw ? resolve(cwd, contentRaw) : join(root, "questions");
-  const admins = new Set(
-    (get("SRM_ADMINS") ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== ""),
-  );
-  for (const id of admins) {
-    if (/\s/.test(id))
-      throw new ConfigError(
-        "SRM_ADMINS",
-        `"${id}" contains a space`,
-        "List user ids separated by commas, e.g. SRM_ADMINS=U012ABC,123456789012345678.",
-      );
-  }
+  const admins = adminIds(get("SRM_ADMINS") ?? "");
   const levelRaw = (get("LOG_LEVEL") ?? "info").toLowerCase();
   const levels: LogLevel[] = ["debug", "info", "warn", "error", "silent"];
   if (!levels.includes(levelRaw as LogLevel))
@@ -116,6 +104,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     slack: slackConfig(get),
     discord: discordConfig(get),
   };
+}
+
+/** The ids in SRM_ADMINS; refuses, at start, an entry that could never match anyone. */
+function adminIds(raw: string): Set<string> {
+  const entries = raw.split(",").map((s) => s.trim());
+  // A comma at either end is harmless; an empty entry between two ids is most likely an id lost in an edit.
+  const inner = entries.slice(1, -1);
+  if (inner.includes(""))
+    throw new ConfigError("SRM_ADMINS", "has an empty entry between two commas", ADMIN_IDS_FIX);
+  const ids = entries.filter((s) => s !== "");
+  for (const id of ids) {
+    const problem = adminIdProblem(id);
+    if (problem) throw new ConfigError("SRM_ADMINS", problem, ADMIN_IDS_FIX);
+  }
+  return new Set(ids);
 }
 
 function url(name: string, value: string | undefined, example: string): string | null {

@@ -145,18 +145,26 @@ export class Engine {
     }
   }
 
-  /** Handles a pressed button (its id came back from the platform, so it is validated first). */
-  async press(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {
+  /**
+   * Handles a pressed button (its id came back from the platform, so it is validated first). `channel` is
+   * where it was pressed; null when the platform named no channel, which no channel's question accepts.
+   */
+  async press(actionId: string, actor: Actor, channel?: ChannelRef | null): Promise<Reply> {
     return guardStorage(this.d.logger, "button", () => this.pressButton(actionId, actor, channel));
   }
 
-  private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {
+  private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef | null): Promise<Reply> {
     this.d.metrics.increment("srm_commands_total", { command: "button" });
     const parsed = parseAnswerActionId(actionId);
     if (parsed)
       return this.afterAnswer(
         actor,
-        this.d.rounds.answer(parsed.roundId, actor, [parsed.key], channel?.channelId),
+        this.d.rounds.answer(
+          parsed.roundId,
+          actor,
+          [parsed.key],
+          channel === null ? null : channel?.channelId,
+        ),
       );
     return (
       this.d.practice.press(actionId, actor) ??
@@ -320,8 +328,10 @@ export class Engine {
   }
 
   private async admin(actor: Actor, command: string, run: () => Promise<Reply>): Promise<Reply> {
-    if (!actor.platformAdmin && !this.d.admins.has(actor.userId))
-      return privateReply(failureCard({ code: "NotAdmin", command }));
+    const admin =
+      this.d.admins.has(actor.userId) ||
+      (actor.confirmAdmin ? await actor.confirmAdmin() : actor.platformAdmin);
+    if (!admin) return privateReply(failureCard({ code: "NotAdmin", command }));
     return run();
   }
 

@@ -12,6 +12,11 @@ export interface Actor {
   readonly displayName: string;
   /** Whether the platform itself says this person administers the workspace. */
   readonly platformAdmin: boolean;
+  /**
+   * Asks the platform afresh whether this person administers the workspace, for a front end whose
+   * `platformAdmin` may be remembered from earlier: admin commands ask it, so a demotion counts at once.
+   */
+  readonly confirmAdmin?: () => Promise<boolean>;
 }
 
 /** Where a command was typed. */

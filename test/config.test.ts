@@ -17,6 +17,41 @@ describe("configuration", () => {
   });
 
   it.each([
+    ['"U1","U2"', /^SRM_ADMINS: ""U1"" is in quotes/],
+    ["U012ABC;U034DEF", /^SRM_ADMINS: "U012ABC;U034DEF" has a ";" in it \(separate ids with commas\)/],
+    ["<@U012ABC>", /^SRM_ADMINS: "<@U012ABC>" is a mention, not a user id/],
+    [
+      "u012abcdef",
+      /^SRM_ADMINS: "u012abcdef" is a Slack id in lower case \(Slack ids are upper case: U012ABCDEF\)/,
+    ],
+    ["U012\u200bABC", /^SRM_ADMINS: "U012\\u\{200B\}ABC" contains an invisible character \(U\+200B\)/],
+    ["*", /^SRM_ADMINS: "\*" is a wildcard/],
+    ["U012ABC,,U034DEF", /^SRM_ADMINS: has an empty entry between two commas/],
+    ["U012 ABC", /^SRM_ADMINS: "U012 ABC" contains a space/],
+  ])(
+    "an SRM_ADMINS entry that could never match anyone is refused at start, shown safely, with the fix: %s",
+    (raw, message) => {
+      const env = { SRM_ADMINS: raw };
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
+      expect(() => loadConfig(env)).toThrow(
+        /comma-separated ids such as SRM_ADMINS=U012ABCDEF,123456789012345678/,
+      );
+    },
+  );
+
+  it("Slack, Discord and terminal ids in SRM_ADMINS are accepted as written", () => {
+    const c = loadConfig({ SRM_ADMINS: "U012ABCDEF,W0ENTERPRISE1,123456789012345678,lead,ops.team-2" });
+    expect([...c.admins]).toEqual([
+      "U012ABCDEF",
+      "W0ENTERPRISE1",
+      "123456789012345678",
+      "lead",
+      "ops.team-2",
+    ]);
+  });
+
+  it.each([
     [{ PORT: "http" }, /^PORT: "http" is not a TCP port\. Use a whole number/],
     [{ PORT: "70000" }, /^PORT:/],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: "loud" is not a level\. Use one of debug, info/],

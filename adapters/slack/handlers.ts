@@ -118,9 +118,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       }
       const teamId = body.team?.id ?? body.user.team_id ?? "";
       const actor = await people.presser(teamId, body.user.id, body.user.name || body.user.username);
-      const pressedIn = body.channel?.id
-        ? { platform: "slack" as const, workspaceId: teamId, channelId: body.channel.id }
-        : undefined;
+      // A click that names no channel is pressed nowhere a channel's question lives (null), never "anywhere".
+      const channelId = body.channel?.id || stringOrNull(body.container?.channel_id);
+      const pressedIn = channelId ? { platform: "slack" as const, workspaceId: teamId, channelId } : null;
       await answer(messageFor((await engine.press(action.action_id, actor, pressedIn)).cards));
     });
   };
@@ -243,6 +243,11 @@ async function guard(
       });
     }
   }
+}
+
+/** A value when it is a non-empty string, else null. */
+function stringOrNull(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 /** The names of fields that are not non-empty strings, or null when all are. */

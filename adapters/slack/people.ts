@@ -17,7 +17,7 @@ interface Entry {
   readonly profile: Promise<Profile>;
 }
 
-/** Who is clicking or typing: ids from the payload, the admin flag from `users.info`, cached per user. */
+/** Who is clicking or typing: ids from the payload, name and admin flag from `users.info`, remembered per user (an admin command asks afresh). */
 export class SlackPeople {
   private readonly cache = new Map<string, Entry>();
 
@@ -32,14 +32,26 @@ export class SlackPeople {
    * one (App Home events carry none) the profile's name is used.
    */
   async actor(teamId: string, userId: string, nameFromPayload?: string): Promise<Actor> {
-    const profile = await this.profile(teamId, userId);
+    const { profile: pending, asked } = this.profile(teamId, userId);
+    const profile = await pending;
     return {
       platform: "slack",
       workspaceId: teamId,
       userId,
       displayName: nameFromPayload || profile.name || userId,
       platformAdmin: profile.admin,
+      // An admin command asks Slack again unless this very request just did: a remembered flag would let a
+      // person demoted in Slack keep admin rights for up to REMEMBER_MS.
+      confirmAdmin: asked ? async () => profile.admin : () => this.askedAfresh(teamId, userId),
     };
+  }
+
+  /** Whether Slack says now that the person administers the workspace; the answer is remembered. */
+  private async askedAfresh(teamId: string, userId: string): Promise<boolean> {
+    const key = `${teamId}:${userId}`;
+    const profile = this.lookUp(key, userId);
+    this.cache.set(key, { at: this.now(), profile });
+    return (await profile).admin;
   }
 
   /**
@@ -61,16 +73,17 @@ export class SlackPeople {
     };
   }
 
-  private profile(teamId: string, userId: string): Promise<Profile> {
+  /** The person's profile, and whether this call asked Slack for it (rather than finding it remembered). */
+  private profile(teamId: string, userId: string): { profile: Promise<Profile>; asked: boolean } {
     const key = `${teamId}:${userId}`;
     const now = this.now();
     const cached = this.cache.get(key);
-    if (cached && now - cached.at < REMEMBER_MS) return cached.profile;
+    if (cached && now - cached.at < REMEMBER_MS) return { profile: cached.profile, asked: false };
     if (this.cache.size >= SWEEP_AT) this.sweep(now);
     // The promise itself is cached, so a burst of clicks from one person asks Slack once.
     const profile = this.lookUp(key, userId);
     this.cache.set(key, { at: now, profile });
-    return profile;
+    return { profile, asked: true };
   }
 
   private async lookUp(key: string, userId: string): Promise<Profile> {

@@ -4,6 +4,7 @@ import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
 import { DAILY_SET_USAGE, DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet } from "../schedule/daily-spec.js";
 import {
   addDays,
+  isKnownTimeZone,
   localParts,
   parseClock,
   parseLocalDate,
@@ -42,6 +43,9 @@ export class DailyCommands {
     action: Exclude<DailyAction, "now">,
     args: readonly string[],
   ): Outcome<Card> {
+    // Setting a time and turning the schedule off need no zone; the rest read the stored one.
+    const stored = action === "set" || action === "off" ? undefined : this.store.get(channel);
+    if (stored && !isKnownTimeZone(stored.timeZone)) return ok(unknownZoneCard(stored));
     switch (action) {
       case "set":
         return this.set(actor, channel, args);
@@ -65,6 +69,10 @@ export class DailyCommands {
     const spec = parseDailySet(words);
     if (!spec.ok) return spec;
     const current = this.store.get(channel);
+    if (!spec.value.timeZone && current && !isKnownTimeZone(current.timeZone))
+      return usage(
+        `This channel's time zone "${current.timeZone}" is no longer known: give one, e.g. /srm daily set ${spec.value.postTime} Europe/Berlin`,
+      );
     const schedule: DailySchedule = {
       channel,
       postTime: spec.value.postTime,
@@ -88,6 +96,7 @@ export class DailyCommands {
       return ok(
         notice("neutral", "No daily question in this channel", `An admin can set one: ${DAILY_SET_USAGE}`),
       );
+    if (!isKnownTimeZone(s.timeZone)) return ok(unknownZoneCard(s));
     return ok(this.statusCard(s, "Daily question"));
   }
 
@@ -200,6 +209,15 @@ export class DailyCommands {
         "Streaks count only the days this channel has a question: holidays and days off never break one.",
     };
   }
+}
+
+/** What `/srm daily` shows for a schedule whose stored time zone this machine does not know. */
+function unknownZoneCard(s: DailySchedule): Card {
+  return notice(
+    "warning",
+    `This channel's time zone "${s.timeZone}" is not known here`,
+    `No daily question is posted until it is set again: /srm daily set ${s.postTime} <zone>, e.g. /srm daily set ${s.postTime} Europe/Berlin.`,
+  );
 }
 
 function formatMinutes(m: number): string {

@@ -141,9 +141,15 @@ export class RoundService {
 
   /**
    * Locks one person's answer. Refuses answers to rounds of another workspace or person, to closed
-   * rounds, malformed answers and second answers (the first stands).
+   * rounds, malformed answers and second answers (the first stands). `pressedIn` is the channel a button
+   * was pressed in (null: a click that named none), absent for a typed answer.
    */
-  answer(roundId: number, actor: Actor, raw: readonly string[], pressedIn?: string): Outcome<AnswerAccepted> {
+  answer(
+    roundId: number,
+    actor: Actor,
+    raw: readonly string[],
+    pressedIn?: string | null,
+  ): Outcome<AnswerAccepted> {
     const round = this.d.rounds.get(roundId);
     if (
       !round ||
@@ -178,6 +184,8 @@ export class RoundService {
       correct: g.correct,
       answeredAt: now,
     });
+    // Closed by a reveal (perhaps in another process) since the round was read: the person is told so.
+    if (answer === null) return fail({ code: "RoundClosed" });
     if (!stored)
       return fail({
         code: "AlreadyAnswered",

@@ -4,7 +4,7 @@ import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
-import { addDays, instantOf, localParts, weekdayOf } from "./local-time.js";
+import { addDays, dateExists, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";
 
 /** What the daily planner needs. */
 export interface DailyPlannerDeps {
@@ -36,6 +36,14 @@ export function revealInstant(s: DailySchedule, localDate: string, postAt: Date)
   return sameDay > postAt ? sameDay : instantOf(addDays(localDate, 1), s.reveal.at, s.timeZone);
 }
 
+/** The instant a schedule posts on a local date, or null on a date that never happens in its time zone. */
+export function postInstant(s: DailySchedule, localDate: string): Date | null {
+  const postAt = instantOf(localDate, s.postTime, s.timeZone);
+  // Only a post time that reads back as another date can belong to a date that never happened.
+  if (localParts(postAt, s.timeZone).date === localDate || dateExists(localDate, s.timeZone)) return postAt;
+  return null;
+}
+
 /** Whether a schedule posts on a local date (its day, not skipped, not paused). */
 export function postsOn(s: DailySchedule, localDate: string, skipped: (date: string) => boolean): boolean {
   return (
@@ -50,45 +58,94 @@ export function postsOn(s: DailySchedule, localDate: string, skipped: (date: str
  * same transaction that opens the round, before the platform call, and completed after it.
  */
 export class DailyPlanner {
+  /** Channels whose stored time zone was reported unknown, with the zone: said once, not at every tick. */
+  private readonly unknownZones = new Set<string>();
+
   constructor(private readonly d: DailyPlannerDeps) {}
 
   /** Does everything due now: finishes interrupted posts, posts due questions, posts weekly leaderboards. */
   async runDue(): Promise<void> {
     await this.recoverUnfinished();
-    for (const s of this.d.store.enabled()) {
+    for (const stored of this.d.store.enabled()) {
+      if (!this.zoneKnown(stored)) continue;
       try {
+        const s = this.sinceClockMovedBack(stored);
         await this.postIfDue(s);
         await this.leaderboardIfDue(s);
       } catch (error) {
         // One channel's failure never stops the others.
-        this.d.logger.error("a daily post failed", { channel: s.channel.channelId, error: String(error) });
+        this.d.logger.error("a daily post failed", {
+          channel: stored.channel.channelId,
+          error: String(error),
+        });
       }
     }
   }
 
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
-  next(s: DailySchedule): NextRun | null {
+  next(schedule: DailySchedule): NextRun | null {
+    if (!isKnownTimeZone(schedule.timeZone)) return null;
     const now = this.d.clock.now();
+    const s = schedule.activeFrom > now ? { ...schedule, activeFrom: now } : schedule;
     const today = localParts(now, s.timeZone).date;
     for (let i = -1; i <= 14; i++) {
       const date = addDays(today, i);
       if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
       if (this.d.store.run(s.channel, date, "post")) continue;
-      const postAt = instantOf(date, s.postTime, s.timeZone);
-      if (postAt < s.activeFrom || now.getTime() - postAt.getTime() > this.d.catchUpMinutes * 60_000)
+      const postAt = postInstant(s, date);
+      if (
+        !postAt ||
+        postAt < s.activeFrom ||
+        now.getTime() - postAt.getTime() > this.d.catchUpMinutes * 60_000
+      )
         continue;
       return { localDate: date, postAt, revealAt: revealInstant(s, date, postAt) };
     }
     return null;
   }
 
+  /**
+   * The schedule as it stands now. One set while the clock ran ahead starts in what is now the future, and
+   * would stay silent until the clock caught up: it starts from now instead, and the store remembers that.
+   */
+  private sinceClockMovedBack(s: DailySchedule): DailySchedule {
+    const now = this.d.clock.now();
+    if (s.activeFrom <= now) return s;
+    if (this.d.store.pullActiveFrom(s.channel, now))
+      this.d.logger.warn("the clock moved back since a daily schedule was set; it starts from now", {
+        channel: s.channel.channelId,
+        setFor: s.activeFrom.toISOString(),
+        now: now.toISOString(),
+      });
+    return { ...s, activeFrom: now };
+  }
+
+  /** Whether the schedule's time zone is known here; an unknown one is logged once per channel and zone. */
+  private zoneKnown(s: DailySchedule): boolean {
+    if (isKnownTimeZone(s.timeZone)) return true;
+    const key = `${s.channel.platform}|${s.channel.workspaceId}|${s.channel.channelId}|${s.timeZone}`;
+    if (!this.unknownZones.has(key)) {
+      this.unknownZones.add(key);
+      this.d.logger.error(
+        "a channel's stored time zone is unknown; its daily question waits until it is set again",
+        {
+          channel: s.channel.channelId,
+          timeZone: s.timeZone,
+        },
+      );
+    }
+    return false;
+  }
+
   private async postIfDue(s: DailySchedule): Promise<void> {
     const now = this.d.clock.now();
     const today = localParts(now, s.timeZone).date;
+    const due: { date: string; postAt: Date }[] = [];
     for (const date of [addDays(today, -1), today]) {
       if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
-      const postAt = instantOf(date, s.postTime, s.timeZone);
-      if (postAt > now || postAt < s.activeFrom || this.d.store.run(s.channel, date, "post")) continue;
+      const postAt = postInstant(s, date);
+      if (!postAt || postAt > now || postAt < s.activeFrom || this.d.store.run(s.channel, date, "post"))
+        continue;
       const late = now.getTime() - postAt.getTime();
       if (late > this.d.catchUpMinutes * 60_000) {
         if (this.d.store.skip(s.channel, date, "post", now, `missed by ${Math.round(late / 60_000)} minutes`))
@@ -99,8 +156,18 @@ export class DailyPlanner {
           });
         continue;
       }
-      await this.post(s, date, postAt);
+      due.push({ date, postAt });
     }
+    // Two days due at once (a long catch-up window): the later one is posted, so the earlier is not revealed
+    // the moment it opens.
+    const latest = due.pop();
+    for (const earlier of due)
+      if (this.d.store.skip(s.channel, earlier.date, "post", now, `superseded by ${latest?.date}`))
+        this.d.logger.info("a missed daily post gives way to a later one due now", {
+          channel: s.channel.channelId,
+          date: earlier.date,
+        });
+    if (latest) await this.post(s, latest.date, latest.postAt);
   }
 
   private async post(s: DailySchedule, date: string, postAt: Date): Promise<void> {
@@ -111,7 +178,8 @@ export class DailyPlanner {
       await this.d.rounds.closeAndReveal(open.id);
     }
     const now = this.d.clock.now();
-    const planned = revealInstant(s, date, postAt);
+    // A reveal some time after the post counts from the post actually made, so a late post is open its full time.
+    const planned = revealInstant(s, date, "afterMinutes" in s.reveal ? now : postAt);
     const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + 15 * 60_000));
     const round = this.d.store.transaction(() => {
       if (!this.d.store.claim(s.channel, date, "post", now)) return null;

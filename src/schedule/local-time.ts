@@ -89,6 +89,16 @@ export function instantOf(localDate: string, time: string, timeZone: string): Da
   return new Date(Math.max(a, b));
 }
 
+/**
+ * Whether a local date happens at all in a time zone. Samoa went from 2011-12-29 straight to 2011-12-31: no
+ * wall clock there ever read 2011-12-30, and `instantOf` moves every time of it onto the next day.
+ */
+export function dateExists(localDate: string, timeZone: string): boolean {
+  return ["00:00", "12:00", "23:59"].some(
+    (time) => localParts(instantOf(localDate, time, timeZone), timeZone).date === localDate,
+  );
+}
+
 /** The local date `days` after (or before) a local date. */
 export function addDays(localDate: string, days: number): string {
   const [y, m, d] = localDate.split("-").map(Number) as [number, number, number];
@@ -116,6 +126,11 @@ export function canonicalTimeZone(name: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whether this machine's time zone data knows a zone: a stored one may have been dropped, or written by hand. */
+export function isKnownTimeZone(name: string): boolean {
+  return canonicalTimeZone(name) !== null;
 }
 
 /** A valid local date "YYYY-MM-DD", or null. */

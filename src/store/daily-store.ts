@@ -75,6 +75,9 @@ export class DailyStore {
           "reveal_after_minutes = excluded.reveal_after_minutes, paused_until = excluded.paused_until, leaderboard_day = excluded.leaderboard_day, " +
           "leaderboard_time = excluded.leaderboard_time, enabled = excluded.enabled, active_from = excluded.active_from, updated_by = excluded.updated_by",
       ),
+      pullActiveFrom: db.prepare(
+        `UPDATE daily_schedules SET active_from = ? WHERE ${KEY} AND active_from > ?`,
+      ),
       addSkip: db.prepare(
         "INSERT OR IGNORE INTO daily_skips (platform, workspace, channel, local_date) VALUES (?, ?, ?, ?)",
       ),
@@ -131,6 +134,12 @@ export class DailyStore {
       s.activeFrom.toISOString(),
       s.updatedBy,
     );
+  }
+
+  /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
+  pullActiveFrom(channel: ChannelRef, to: Date): boolean {
+    const at = to.toISOString();
+    return this.q.pullActiveFrom.run(at, ...inChannel(channel), at).changes === 1;
   }
 
   /** Marks a local date as skipped for a channel. */

@@ -18,6 +18,11 @@ import {
 
 export type { AnswerRow, NewAnswer, NewRound, RoundRow } from "./round-rows.js";
 
+/** What recording an answer did: stored it, found the person's earlier one, or found the round closed (null). */
+export type RecordedAnswer =
+  | { readonly stored: true; readonly answer: AnswerRow }
+  | { readonly stored: false; readonly answer: AnswerRow | null };
+
 /** How many rounds keep their parsed question: far more than are ever open at once. */
 const PARSED_QUESTIONS = 256;
 
@@ -54,9 +59,12 @@ export class RoundStore {
       markRevealed: db.prepare(
         "UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'closed'",
       ),
+      // The round must still be open, in the same statement as the insert: a reveal by another process between
+      // a separate check and the insert would leave a confirmed answer stored after the scoring, unscored.
       insertAnswer: db.prepare(
         "INSERT INTO answers (round_id, user_id, display_name, response, right_parts, total_parts, correct, answered_at) " +
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, user_id) DO NOTHING",
+          "SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM rounds WHERE id = ? AND status = 'open' AND (closes_at IS NULL OR closes_at > ?)) " +
+          "ON CONFLICT (round_id, user_id) DO NOTHING",
       ),
       answer: db.prepare("SELECT * FROM answers WHERE round_id = ? AND user_id = ?"),
       answers: db.prepare("SELECT * FROM answers WHERE round_id = ? ORDER BY answered_at, id"),
@@ -153,8 +161,12 @@ export class RoundStore {
     return this.q.markRevealed.run(at.toISOString(), roundId).changes === 1;
   }
 
-  /** Records an answer unless the person already answered; returns the answer that stands. */
-  recordAnswer(a: NewAnswer): { stored: boolean; answer: AnswerRow } {
+  /**
+   * Records an answer while the round is open and the person has not answered; returns the answer that
+   * stands, or null when the round had closed (the check and the insert are one statement).
+   */
+  recordAnswer(a: NewAnswer): RecordedAnswer {
+    const at = a.answeredAt.toISOString();
     const info = this.q.insertAnswer.run(
       a.roundId,
       a.userId,
@@ -163,7 +175,9 @@ export class RoundStore {
       a.rightParts,
       a.totalParts,
       a.correct ? 1 : 0,
-      a.answeredAt.toISOString(),
+      at,
+      a.roundId,
+      at,
     );
     if (info.changes === 1) {
       // The row just written is the one that stands: no need to read it back.
@@ -183,8 +197,8 @@ export class RoundStore {
       };
       return { stored: true, answer };
     }
-    const raw = this.q.answer.get(a.roundId, a.userId) as RawAnswer;
-    return { stored: false, answer: toAnswer(raw) };
+    const raw = this.q.answer.get(a.roundId, a.userId) as RawAnswer | undefined;
+    return { stored: false, answer: raw ? toAnswer(raw) : null };
   }
 
   /** A person's answer to a round, if they gave one. */

@@ -109,6 +109,23 @@ describe("who may do what, on Slack", () => {
     expect(slack.api.callsOf("chat.postMessage")).toHaveLength(posts);
   });
 
+  it("an admin demoted in Slack is refused the next admin command at once, though their profile was remembered", async () => {
+    // The set-up made the boss's profile known; a lookup since keeps it fresh in memory.
+    await slack.ask(boss, "s3", { channel: "C1" });
+    const before = dumpTables(slack.app.db);
+    slack.api.setUser(boss.id, { name: "boss", admin: false });
+    for (const text of ["reveal", "daily off", "settings difficulty hard"]) {
+      const reply = await slack.ask(boss, text, { channel: "C1" });
+      expect(headers(reply.blocks)[0], text).toMatch(/^Only admins can use \/srm /);
+      tally.add("admin commands refused after a demotion");
+    }
+    await slack.app.engine.idle();
+    expect(dumpTables(slack.app.db)).toEqual(before);
+    // Promoted again, the next admin command is accepted just as promptly.
+    slack.api.setUser(boss.id, { name: "boss", admin: true });
+    expect(headers((await slack.ask(boss, "reveal", { channel: "C1" })).blocks)[0]).toBe("Revealed");
+  });
+
   it("a click on a round of another workspace, or on someone else's private quiz, is refused and stores nothing", async () => {
     // A second team opens a round; its id is then pressed from the first team.
     const olga = slack.person("olga", { admin: true });
@@ -159,6 +176,31 @@ describe("who may do what, on Slack", () => {
       channel: "C2",
     });
     expect(headers((await slack.replyTo("cross")).blocks)[0]).toBe("That question is not in this channel");
+    expect(
+      slack.app.db.prepare("SELECT COUNT(*) AS n FROM answers WHERE user_id = ?").get(mallory.id),
+    ).toEqual({ n: 0 });
+    tally.add("forged buttons refused");
+  });
+
+  it("a signed click on a channel's question that names no channel is refused and stores nothing", async () => {
+    const id = (slack.app.db.prepare("SELECT id FROM rounds WHERE channel = 'C1'").get() as { id: number })
+      .id;
+    const mallory = slack.person("mallory");
+    const payload = blockActionsPayload({
+      person: mallory,
+      actionId: `answer:${id}:A`,
+      responseUrl: slack.api.responseUrl("nowhere"),
+    });
+    delete payload.channel;
+    (payload.container as Record<string, unknown>).channel_id = undefined;
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const signed = {
+      "x-slack-request-timestamp": String(ts),
+      "x-slack-signature": slackSignature(SIGNING_SECRET, ts, body),
+    };
+    expect(await postRaw(slack, body, signed)).toBe(200);
+    expect(headers((await slack.replyTo("nowhere")).blocks)[0]).toBe("That question is not in this channel");
     expect(
       slack.app.db.prepare("SELECT COUNT(*) AS n FROM answers WHERE user_id = ?").get(mallory.id),
     ).toEqual({ n: 0 });

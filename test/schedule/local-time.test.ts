@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseDailySet, parseDays } from "../../src/schedule/daily-spec.js";
-import { canonicalTimeZone, instantOf, localParts, weekdayOf } from "../../src/schedule/local-time.js";
+import {
+  canonicalTimeZone,
+  dateExists,
+  instantOf,
+  localParts,
+  weekdayOf,
+} from "../../src/schedule/local-time.js";
 
 describe("local time in IANA time zones", () => {
   it("a normal day: 09:30 in Berlin in winter is 08:30 UTC, in summer 07:30 UTC", () => {
@@ -22,6 +28,14 @@ describe("local time in IANA time zones", () => {
     expect(localParts(t, "Europe/Berlin")).toMatchObject({ date: "2026-10-25", time: "02:30" });
     const ny = instantOf("2026-11-01", "01:30", "America/New_York");
     expect(localParts(ny, "America/New_York")).toMatchObject({ date: "2026-11-01", time: "01:30" });
+  });
+
+  it("a date a time zone skipped whole does not exist there; days with a spring-forward gap still do", () => {
+    expect(dateExists("2011-12-30", "Pacific/Apia")).toBe(false);
+    expect(dateExists("2011-12-29", "Pacific/Apia")).toBe(true);
+    expect(dateExists("2011-12-31", "Pacific/Apia")).toBe(true);
+    expect(dateExists("2011-12-30", "UTC")).toBe(true);
+    expect(dateExists("2026-03-29", "Europe/Berlin")).toBe(true);
   });
 
   it("weekdays and time zone names", () => {
