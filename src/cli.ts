@@ -1,14 +1,16 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger } from "./bank/id-ledger.js";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { withEnvFile } from "./env-file.js";
 import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import { createLogger, secretsOf } from "./log.js";
 import { loadContent, registerDiscord, runTerminal, startBot } from "./main.js";
+import { packageRoot } from "./paths.js";
 import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { openDatabase } from "./store/database.js";
@@ -40,8 +42,10 @@ Usage:
   srm db backup <file>           copy the database, safely while the bot runs
   srm db restore <file>          replace the database with a backup (the bot must be stopped)
   srm help                       this message; every command also takes --help
+  srm --version                  the version of srm-bot
 
-Settings are read from the environment; see .env.example.`;
+Settings are read from the environment and from .env in the working folder (the environment wins);
+see .env.example.`;
 
 const COMMAND_HELP: Record<string, string> = {
   start: `srm start
@@ -83,16 +87,23 @@ restore: replaces the database with <file> after checking it; refused while a bo
 };
 
 /** Runs the srm command line; resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  let io = given;
   const out = (s: string) => io.stdout.write(`${s}\n`);
   const err = (s: string) => io.stderr.write(`${s}\n`);
   const [command = "help", ...rest] = argv;
+  if (command === "--version" || command === "-v" || command === "version") {
+    out(packageVersion());
+    return 0;
+  }
   if (rest.includes("--help") || rest.includes("-h")) {
     const help = COMMAND_HELP[command];
     out(help ?? USAGE);
     return help ? 0 : 2;
   }
   try {
+    // Settings in ./.env count as if set in the environment; the environment wins where both set one.
+    io = { ...io, env: withEnvFile(io.env, io.cwd) };
     switch (command) {
       case "help":
       case "--help":
@@ -292,4 +303,10 @@ async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   out(`Database: ${config.dbPath}`);
   await runTerminal(config, io);
   return 0;
+}
+
+/** The version in srm-bot's package.json. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+  return pkg.version;
 }
