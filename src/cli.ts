@@ -14,6 +14,7 @@ import { packageRoot } from "./paths.js";
 import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { openDatabase } from "./store/database.js";
+import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
@@ -141,7 +142,12 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseTooNew || error instanceof ContentInvalid) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseTooNew ||
+      error instanceof ContentInvalid ||
+      error instanceof PathUnusable
+    ) {
       err(`srm: ${error.message}`);
       return 1;
     }
@@ -196,6 +202,7 @@ function questionsLock(io: CliIo, out: (s: string) => void): number {
 
 function dbMigrate(io: CliIo, out: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   const { db, migrations } = openDatabase(config.dbPath, config.migrationsDir);
   db.close();
   out(
@@ -215,6 +222,12 @@ async function dbCopy(
 ): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
   const path = resolve(io.cwd, file);
+  if (action === "backup") {
+    // Reading is enough for a backup, so a read-only database may still be copied.
+    const source = databasePathProblem(config.dbPath, { existing: true });
+    if (source?.code !== "DatabaseReadOnly") refuse(source);
+    refuse(backupPathProblem(path));
+  } else refuse(databasePathProblem(config.dbPath, { existing: false }));
   try {
     if (action === "backup") {
       const { pages } = await backupDatabase(config.dbPath, path);
@@ -233,6 +246,7 @@ async function dbCopy(
 
 function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: true }));
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   try {
     const differences = scoreDifferences(db);
@@ -250,6 +264,7 @@ function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void)
 
 async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   if (config.slack || config.discord) {
     try {
       const bot = await startBot(config, { stdout: io.stdout, signals: io.signals ?? process });
@@ -300,6 +315,7 @@ async function discordRegister(
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   out(`Database: ${config.dbPath}`);
   await runTerminal(config, io);
   return 0;

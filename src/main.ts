@@ -181,8 +181,12 @@ export async function runTerminal(
     await app.engine.idle();
   } finally {
     await ticker.stop();
-    app.close();
-    lock.release();
+    // The pid file goes even when closing fails, or it would claim a bot is running on the database.
+    try {
+      app.close();
+    } finally {
+      lock.release();
+    }
   }
 }
 
@@ -257,8 +261,11 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await ticker.stop();
       await app.engine.idle();
       if (server) await server.close();
-      app.close();
-      lock.release();
+      try {
+        app.close();
+      } finally {
+        lock.release();
+      }
       logger.info("stopped cleanly");
     })();
     return stopping;
