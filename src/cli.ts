@@ -317,7 +317,7 @@ async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
   refuse(databasePathProblem(config.dbPath, { existing: false }));
   out(`Database: ${config.dbPath}`);
-  await runTerminal(config, io);
+  await runTerminal(config, { ...io, signals: io.signals ?? process });
   return 0;
 }
 
