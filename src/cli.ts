@@ -104,7 +104,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   }
   try {
     // Settings in ./.env count as if set in the environment; the environment wins where both set one.
-    io = { ...io, env: withEnvFile(io.env, io.cwd) };
+    // Help needs no settings, so a broken .env does not hide it.
+    if (!["help", "--help", "-h"].includes(command)) io = { ...io, env: withEnvFile(io.env, io.cwd) };
     switch (command) {
       case "help":
       case "--help":

@@ -46,6 +46,9 @@ describe("the .env file in the working folder", () => {
     expect(r.err).toContain(`${join(cwd, ".env")}: line 2 is not NAME=value ("LOG_LEVEL warn")`);
     expect(r.err).toContain("Write each setting as NAME=value");
     expect(existsSync(join(cwd, "data"))).toBe(false);
+    const help = await cli(["help"], cwd);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("srm db migrate");
   });
 
   it("a quoted value over several lines is read, and does not count as a bad line", async () => {
