@@ -82,7 +82,8 @@ lock:  adds every new scenario question id to questions/question-ids.txt (ids ar
   db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
-verify:  recomputes every score from the answers and reports any leaderboard total that differs.
+verify:  recomputes every score from the answers and reports any leaderboard total that differs
+         (a database that does not exist is reported, not created).
 backup:  copies the database to <file> with SQLite's online backup; safe while the bot runs.
 restore: replaces the database with <file> after checking it; refused while a bot runs on it.`,
 };
