@@ -12,6 +12,7 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY adapters ./adapters
+# The image holds dist/ and no src/, so bin/srm.js runs the build; tsx, a development dependency, is pruned.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim

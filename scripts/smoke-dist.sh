@@ -8,10 +8,16 @@ cd "$root"
 npm run build --silent
 mkdir -p "$work/app" "$work/data"
 cp -r package.json bin dist questions migrations "$work/app/"
-ln -s "$root/node_modules" "$work/app/node_modules"
+# Production dependencies only, as after npm prune --omit=dev: tsx and esbuild are development dependencies.
+mkdir "$work/app/node_modules"
+for entry in "$root"/node_modules/* "$root"/node_modules/.[!.]*; do
+  case "$(basename "$entry")" in tsx | esbuild | @esbuild | .bin) ;; *) ln -s "$entry" "$work/app/node_modules/" ;; esac
+done
 cd "$work/app"
 export SRM_DB="$work/data/srm.db"
 test ! -e src
+test ! -e node_modules/tsx
+test "$(node bin/srm.js --version)" = "$(node -p 'require("./package.json").version')"
 node bin/srm.js db migrate
 node bin/srm.js questions check
 answer="$(node bin/srm.js lookup ec2 os-patching --json)"

@@ -1,17 +1,20 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger } from "./bank/id-ledger.js";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { withEnvFile } from "./env-file.js";
 import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import { createLogger, secretsOf } from "./log.js";
 import { loadContent, registerDiscord, runTerminal, startBot } from "./main.js";
+import { packageRoot } from "./paths.js";
 import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { openDatabase } from "./store/database.js";
+import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
@@ -40,8 +43,10 @@ Usage:
   srm db backup <file>           copy the database, safely while the bot runs
   srm db restore <file>          replace the database with a backup (the bot must be stopped)
   srm help                       this message; every command also takes --help
+  srm --version                  the version of srm-bot
 
-Settings are read from the environment; see .env.example.`;
+Settings are read from the environment and from .env in the working folder (the environment wins);
+see .env.example.`;
 
 const COMMAND_HELP: Record<string, string> = {
   start: `srm start
@@ -77,22 +82,31 @@ lock:  adds every new scenario question id to questions/question-ids.txt (ids ar
   db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
-verify:  recomputes every score from the answers and reports any leaderboard total that differs.
+verify:  recomputes every score from the answers and reports any leaderboard total that differs
+         (a database that does not exist is reported, not created).
 backup:  copies the database to <file> with SQLite's online backup; safe while the bot runs.
 restore: replaces the database with <file> after checking it; refused while a bot runs on it.`,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  let io = given;
   const out = (s: string) => io.stdout.write(`${s}\n`);
   const err = (s: string) => io.stderr.write(`${s}\n`);
   const [command = "help", ...rest] = argv;
+  if (command === "--version" || command === "-v" || command === "version") {
+    out(packageVersion());
+    return 0;
+  }
   if (rest.includes("--help") || rest.includes("-h")) {
     const help = COMMAND_HELP[command];
     out(help ?? USAGE);
     return help ? 0 : 2;
   }
   try {
+    // Settings in ./.env count as if set in the environment; the environment wins where both set one.
+    // Help needs no settings, so a broken .env does not hide it.
+    if (!["help", "--help", "-h"].includes(command)) io = { ...io, env: withEnvFile(io.env, io.cwd) };
     switch (command) {
       case "help":
       case "--help":
@@ -130,7 +144,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseTooNew || error instanceof ContentInvalid) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseTooNew ||
+      error instanceof ContentInvalid ||
+      error instanceof PathUnusable
+    ) {
       err(`srm: ${error.message}`);
       return 1;
     }
@@ -185,6 +204,7 @@ function questionsLock(io: CliIo, out: (s: string) => void): number {
 
 function dbMigrate(io: CliIo, out: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   const { db, migrations } = openDatabase(config.dbPath, config.migrationsDir);
   db.close();
   out(
@@ -204,6 +224,12 @@ async function dbCopy(
 ): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
   const path = resolve(io.cwd, file);
+  if (action === "backup") {
+    // Reading is enough for a backup, so a read-only database may still be copied.
+    const source = databasePathProblem(config.dbPath, { existing: true });
+    if (source?.code !== "DatabaseReadOnly") refuse(source);
+    refuse(backupPathProblem(path));
+  } else refuse(databasePathProblem(config.dbPath, { existing: false }));
   try {
     if (action === "backup") {
       const { pages } = await backupDatabase(config.dbPath, path);
@@ -222,6 +248,7 @@ async function dbCopy(
 
 function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: true }));
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   try {
     const differences = scoreDifferences(db);
@@ -239,6 +266,7 @@ function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void)
 
 async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   if (config.slack || config.discord) {
     try {
       const bot = await startBot(config, { stdout: io.stdout, signals: io.signals ?? process });
@@ -289,7 +317,14 @@ async function discordRegister(
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: false }));
   out(`Database: ${config.dbPath}`);
-  await runTerminal(config, io);
+  await runTerminal(config, { ...io, signals: io.signals ?? process });
   return 0;
+}
+
+/** The version in srm-bot's package.json. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+  return pkg.version;
 }

@@ -1,6 +1,6 @@
 import type { QuestionBank } from "./bank/question-bank.js";
 import type { DailyAction, DailyCommands } from "./commands/daily.js";
-import { parseCommand, USAGE } from "./commands/grammar.js";
+import { type Intent, parseCommand, USAGE } from "./commands/grammar.js";
 import { helpCard } from "./commands/help.js";
 import { LookupReplies } from "./commands/lookup-replies.js";
 import { applySetting, settingsCard } from "./commands/settings.js";
@@ -8,7 +8,15 @@ import { guardStorage } from "./commands/storage-guard.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
-import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "./ports.js";
+import {
+  type Actor,
+  type Announcer,
+  type ChannelRef,
+  type Clock,
+  channelKey,
+  type Logger,
+  type LookupJournal,
+} from "./ports.js";
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
 import { CountRefresher } from "./quiz/count-refresher.js";
@@ -88,6 +96,8 @@ export class Engine {
     const intent = parseCommand(request.text);
     const { actor, channel } = request;
     this.d.metrics.increment("srm_commands_total", { command: intent.kind });
+    // The command's name only: what a person typed after it stays out of the log.
+    this.d.logger.debug?.("command", { command: commandName(intent), platform: actor.platform });
     switch (intent.kind) {
       case "help":
         return privateReply(helpCard());
@@ -155,6 +165,7 @@ export class Engine {
 
   private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef | null): Promise<Reply> {
     this.d.metrics.increment("srm_commands_total", { command: "button" });
+    this.d.logger.debug?.("command", { command: "button", platform: actor.platform });
     const parsed = parseAnswerActionId(actionId);
     if (parsed)
       return this.afterAnswer(
@@ -286,7 +297,13 @@ export class Engine {
     args: readonly string[],
   ): Promise<Reply> {
     if (action === "now") return this.dailyNow(channel);
-    return this.outcome(this.d.daily.run(actor, channel, action, args), (c) => privateReply(c));
+    const done = this.d.daily.run(actor, channel, action, args);
+    if (done.ok && action !== "status")
+      this.d.logger.info("changed the daily schedule", {
+        channel: channelKey(channel),
+        change: `daily ${action}`,
+      });
+    return this.outcome(done, (c) => privateReply(c));
   }
 
   private async dailyNow(channel: ChannelRef): Promise<Reply> {
@@ -346,3 +363,10 @@ export const internalErrorCard: Card = notice(
   "Something went wrong on our side",
   "Nothing you had answered was lost. The error was logged; please try again.",
 );
+
+/** A command's name for the log, e.g. "daily set"; never its arguments, which are what a person typed. */
+function commandName(intent: Intent): string {
+  return intent.kind === "daily" || intent.kind === "competition"
+    ? `${intent.kind} ${intent.action}`
+    : intent.kind;
+}

@@ -48,6 +48,7 @@ export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logg
     info: (message, fields) => log.info(fields ?? {}, message),
     warn: (message, fields) => log.warn(fields ?? {}, message),
     error: (message, fields) => log.error(fields ?? {}, message),
+    debug: (message, fields) => log.debug(fields ?? {}, message),
   };
 }
 

@@ -160,6 +160,8 @@ export async function runTerminal(
     stdin: NodeJS.ReadableStream & { isTTY?: boolean };
     stdout: NodeJS.WritableStream;
     stderr: NodeJS.WritableStream;
+    /** Where SIGTERM and SIGINT arrive: they end the session as /quit does. */
+    signals?: NodeJS.EventEmitter;
   },
 ): Promise<void> {
   const announcer = new TerminalAnnouncer(io.stdout);
@@ -167,22 +169,35 @@ export async function runTerminal(
   const app = buildApp(config, { announcer, logger });
   const lock = holdRunLock(config.dbPath);
   const ticker = startTicker(() => app.engine.tick(), logger);
+  const front = new TerminalFrontEnd({
+    engine: app.engine,
+    announcer,
+    admins: config.admins,
+    input: io.stdin,
+    output: io.stdout,
+    prompt: io.stdin.isTTY === true,
+    errors: io.stderr,
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info("received a stop signal", { signal });
+    front.stop();
+  };
+  io.signals?.on("SIGTERM", onSignal);
+  io.signals?.on("SIGINT", onSignal);
   try {
     await app.engine.tick();
-    await new TerminalFrontEnd({
-      engine: app.engine,
-      announcer,
-      admins: config.admins,
-      input: io.stdin,
-      output: io.stdout,
-      prompt: io.stdin.isTTY === true,
-      errors: io.stderr,
-    }).run();
+    await front.run();
     await app.engine.idle();
   } finally {
+    io.signals?.off("SIGTERM", onSignal);
+    io.signals?.off("SIGINT", onSignal);
     await ticker.stop();
-    app.close();
-    lock.release();
+    // The pid file goes even when closing fails, or it would claim a bot is running on the database.
+    try {
+      app.close();
+    } finally {
+      lock.release();
+    }
   }
 }
 
@@ -257,8 +272,11 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await ticker.stop();
       await app.engine.idle();
       if (server) await server.close();
-      app.close();
-      lock.release();
+      try {
+        app.close();
+      } finally {
+        lock.release();
+      }
       logger.info("stopped cleanly");
     })();
     return stopping;

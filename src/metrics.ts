@@ -125,6 +125,7 @@ export function meteredAnnouncer(inner: Announcer, metrics: Metrics): Announcer 
 export function meteredLogger(inner: Logger, metrics: Metrics): Logger {
   return {
     info: (m, f) => inner.info(m, f),
+    debug: (m, f) => inner.debug?.(m, f),
     warn: (m, f) => inner.warn(m, f),
     error: (m, f) => {
       metrics.increment("srm_errors_total", { where: String(f?.where ?? "engine") });

@@ -26,6 +26,11 @@ export interface ChannelRef {
   readonly channelId: string;
 }
 
+/** A channel as one log field, `platform|workspace|channel`, so an operator can grep a channel's events. */
+export function channelKey(c: ChannelRef): string {
+  return `${c.platform}|${c.workspaceId}|${c.channelId}`;
+}
+
 /** The time, injected so that tests and schedules need no waiting. */
 export interface Clock {
   /** The current instant. */
@@ -83,6 +88,8 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   /** Something failed that an operator should look at. */
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Detail for tracing a problem (each command's name); off unless LOG_LEVEL=debug. */
+  debug?(message: string, fields?: Record<string, unknown>): void;
 }
 
 /** A front end on a chat platform: it drives the engine and speaks in its platform's channels. */

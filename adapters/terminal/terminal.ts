@@ -1,7 +1,7 @@
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { Engine } from "../../src/engine.js";
 import type { Actor, Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
-import type { Card } from "../../src/views/card.js";
+import type { Action, Card, Reply } from "../../src/views/card.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
 
 /** The one channel of the terminal front end. */
@@ -17,12 +17,15 @@ export const TERMINAL_OWNER = "you";
 /** Posts channel messages into the terminal: each post in full, each update as one line unless it is final. */
 export class TerminalAnnouncer implements Announcer {
   private next = 1;
+  /** Told the buttons of each post drawn in full, so typing their number presses them. */
+  drawn: ((actions: readonly Action[]) => void) | null = null;
 
   constructor(private readonly output: NodeJS.WritableStream) {}
 
   async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const ref = `t${this.next++}`;
     this.output.write(`\n[#terminal] ${renderCard(card).replace(/\n/g, "\n  ")}\n`);
+    if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
     return { ref };
   }
 
@@ -42,7 +45,7 @@ export interface TerminalOptions {
   /** User ids with admin rights besides the terminal's owner (SRM_ADMINS). */
   readonly admins?: ReadonlySet<string>;
   readonly announcer?: TerminalAnnouncer;
-  /** Show a prompt (only when a person types at a terminal). */
+  /** A person types at a terminal: show a prompt, edit the line and keep a history (readline's terminal mode). */
   readonly prompt?: boolean;
   /** Where unexpected errors are written (stderr in production). */
   readonly errors?: NodeJS.WritableStream;
@@ -54,24 +57,47 @@ const TERMINAL_HELP = [
   "  /answer <choice> the same as /srm answer: answers the question in front of you",
   "  /as <name>       act as another person from now on (they are not admins unless listed in SRM_ADMINS)",
   "  /whoami          who you are acting as",
+  "  1, 2, ... or a button's label   presses that button of the last buttons drawn, e.g. [2] B",
   "  /quit            leave (Ctrl-D works too)",
 ].join("\n");
 
 /** The terminal front end: a readline prompt over the same engine as Slack and Discord. */
 export class TerminalFrontEnd {
   private actor: Actor;
+  /** The buttons drawn last, numbered from 1 as printed. */
+  private buttons: readonly Action[] = [];
+  private rl: Interface | null = null;
+  private stopped = false;
 
   constructor(private readonly options: TerminalOptions) {
     this.actor = actorFor(TERMINAL_OWNER, true);
+    if (options.announcer)
+      options.announcer.drawn = (actions) => {
+        this.buttons = actions;
+      };
+  }
+
+  /** Stops reading (Ctrl-C, SIGTERM): commands already read finish, then `run` resolves. */
+  stop(): void {
+    this.stopped = true;
+    this.rl?.close();
   }
 
   /** Reads commands one after another until the input ends or /quit; resolves when done. */
   run(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const { input, output } = this.options;
-    const rl = createInterface({ input, output, terminal: false });
+    const terminal = this.options.prompt === true;
+    const rl = createInterface({ input, output, terminal, historySize: terminal ? 500 : 0 });
+    this.rl = rl;
+    // Ctrl-C at the prompt leaves as Ctrl-D does, so the database is closed cleanly.
+    rl.on("SIGINT", () => rl.close());
     const write = (text: string) => output.write(`${text}\n`);
+    let ended = false;
     const prompt = () => {
-      if (this.options.prompt) output.write(`${this.actor.displayName}> `);
+      if (!terminal || ended) return;
+      rl.setPrompt(`${this.actor.displayName}> `);
+      rl.prompt();
     };
     write(
       'srm-bot terminal. Type "/srm help" for commands, "/as <name>" to switch person, "/quit" to leave.',
@@ -96,6 +122,7 @@ export class TerminalFrontEnd {
         });
       });
       rl.on("close", () => {
+        ended = true;
         void queue.then(() => resolve());
       });
     });
@@ -105,6 +132,16 @@ export class TerminalFrontEnd {
   async handleLine(line: string): Promise<string | null> {
     const text = line.trim();
     if (text === "") return "";
+    if (/^\d{1,3}$/.test(text)) {
+      const byNumber = this.buttons[Number(text) - 1];
+      if (!byNumber)
+        return this.buttons.length > 0
+          ? `There is no button ${text}; the buttons drawn last are 1 to ${this.buttons.length}.`
+          : `There is no button ${text}: no buttons are drawn yet.`;
+      return this.pressButton(byNumber);
+    }
+    const byLabel = this.buttons.find((b) => b.label.toLowerCase() === text.toLowerCase());
+    if (byLabel) return this.pressButton(byLabel);
     const [word = "", ...rest] = text.split(/\s+/);
     switch (word.toLowerCase()) {
       case "/quit":
@@ -133,9 +170,22 @@ export class TerminalFrontEnd {
     return this.actor.platformAdmin || (this.options.admins?.has(this.actor.userId) ?? false);
   }
 
-  private async runCommand(text: string): Promise<string> {
+  private pressButton(action: Action): Promise<string> {
+    return this.replyTo(() => this.options.engine.press(action.id, this.actor, TERMINAL_CHANNEL));
+  }
+
+  private runCommand(text: string): Promise<string> {
+    return this.replyTo(() =>
+      this.options.engine.handle({ text, actor: this.actor, channel: TERMINAL_CHANNEL }),
+    );
+  }
+
+  private async replyTo(run: () => Promise<Reply>): Promise<string> {
     try {
-      const reply = await this.options.engine.handle({ text, actor: this.actor, channel: TERMINAL_CHANNEL });
+      const reply = await run();
+      // A reply with buttons replaces the numbers; one without leaves a question's buttons pressable.
+      const drawn = reply.cards.filter((c) => c.actions && c.actions.length > 0).at(-1)?.actions;
+      if (drawn) this.buttons = drawn;
       return reply.visibility === "channel"
         ? `[#terminal] ${renderPlain(reply).replace(/\n/g, "\n  ")}`
         : renderPlain(reply);

@@ -2,7 +2,14 @@ import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
-import type { Actor, Announcer, ChannelRef, Clock, Logger } from "../ports.js";
+import {
+  type Actor,
+  type Announcer,
+  type ChannelRef,
+  type Clock,
+  channelKey,
+  type Logger,
+} from "../ports.js";
 import type { CompetitionStore } from "../store/competition-store.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
 import type { ScoreStore } from "../store/score-store.js";
@@ -108,6 +115,7 @@ export class RoundService {
     try {
       const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0));
       this.d.rounds.setMessageRef(round.id, posted.ref);
+      this.d.logger.info("posted a question", { channel: channelKey(round.channel), round: round.id });
       return null;
     } catch (error) {
       this.d.logger.error("posting a round failed; the round stays open", {
@@ -316,6 +324,11 @@ export class RoundService {
       if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
       else this.d.rounds.setMessageRef(round.id, (await this.d.announcer.post(round.channel, card)).ref);
       this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
+      this.d.logger.info("revealed a question", {
+        channel: channelKey(round.channel),
+        round: round.id,
+        answers: answers.length,
+      });
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,

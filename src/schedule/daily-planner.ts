@@ -1,4 +1,4 @@
-import type { Actor, Announcer, Clock, Logger } from "../ports.js";
+import { type Actor, type Announcer, type Clock, channelKey, type Logger } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
@@ -231,6 +231,7 @@ export class DailyPlanner {
     if (board.ok) {
       try {
         await this.d.announcer.post(s.channel, leaderboardCard(board.value));
+        this.d.logger.info("posted the weekly leaderboard", { channel: channelKey(s.channel) });
       } catch (error) {
         this.d.logger.error("posting the weekly leaderboard failed", {
           channel: s.channel.channelId,

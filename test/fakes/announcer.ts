@@ -56,4 +56,7 @@ export class RecordingLogger implements Logger {
   error(message: string, fields?: Record<string, unknown>): void {
     this.lines.push({ level: "error", message, ...(fields ? { fields } : {}) });
   }
+  debug(message: string, fields?: Record<string, unknown>): void {
+    this.lines.push({ level: "debug", message, ...(fields ? { fields } : {}) });
+  }
 }
