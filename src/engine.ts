@@ -4,7 +4,7 @@ import { parseCommand, USAGE } from "./commands/grammar.js";
 import { helpCard } from "./commands/help.js";
 import { LookupReplies } from "./commands/lookup-replies.js";
 import { applySetting, settingsCard } from "./commands/settings.js";
-import { guardStorage } from "./commands/storage-guard.js";
+import { guardStorage, type StorageHealth } from "./commands/storage-guard.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
@@ -60,6 +60,8 @@ export interface EngineDeps {
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
   readonly metrics: Metrics;
+  /** The database file's own health (removed, replaced, damaged); absent for an in-memory database. */
+  readonly storage?: StorageHealth;
 }
 
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
@@ -81,7 +83,7 @@ export class Engine {
 
   /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
   async handle(request: CommandRequest): Promise<Reply> {
-    return guardStorage(this.d.logger, "command", () => this.handleIntent(request));
+    return guardStorage(this.d.logger, "command", () => this.handleIntent(request), this.d.storage);
   }
 
   private async handleIntent(request: CommandRequest): Promise<Reply> {
@@ -147,7 +149,12 @@ export class Engine {
 
   /** Handles a pressed button (its id came back from the platform, so it is validated first). */
   async press(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {
-    return guardStorage(this.d.logger, "button", () => this.pressButton(actionId, actor, channel));
+    return guardStorage(
+      this.d.logger,
+      "button",
+      () => this.pressButton(actionId, actor, channel),
+      this.d.storage,
+    );
   }
 
   private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef): Promise<Reply> {

@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
-import { lockPath } from "../../src/store/run-lock.js";
+import { holdRunLock } from "../../src/store/run-lock.js";
 import { memoryApp, sink } from "../support/app.js";
 import { playRound } from "../support/people.js";
 
@@ -48,13 +48,13 @@ describe("backup and restore", () => {
     await playRound(app, ["ann"], []);
     await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
     await playRound(app, ["bob"], []);
-    writeFileSync(lockPath(db), `${process.pid}\n`);
+    const lock = holdRunLock(db); // as srm start holds it
     const refused = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain(`A bot (pid ${process.pid}) is running`);
+    expect(refused.err).toContain("A bot (or another srm process) is running");
     expect(answers(db)).toBe(2);
     app.close();
-    writeFileSync(lockPath(db), "999999999\n"); // a stale file from a crash does not block
+    lock.release();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
     expect(answers(db)).toBe(1);
