@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from "
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { markCreated } from "./database.js";
-import { isDamage, sqliteCode } from "./database-errors.js";
+import { DatabaseInUse, isDamage, sqliteCode } from "./database-errors.js";
 import { applyMigrations, readMigrations } from "./migrate.js";
 import { holdExclusiveLock } from "./run-lock.js";
 
@@ -23,12 +23,20 @@ export async function backupDatabase(dbPath: string, target: string): Promise<{ 
     throw new RestoreRefused(`There is no database at ${dbPath} to back up (check SRM_DB).`);
   if (existsSync(target)) throw new RestoreRefused(`${target} already exists; choose a new file name.`);
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  let pages: number;
   try {
-    const result = await db.backup(target);
-    return { pages: result.totalPages };
+    pages = (await db.backup(target)).totalPages;
   } finally {
     db.close();
   }
+  // One self-contained file (no WAL beside it), so that copying the backup alone copies all of it.
+  const copy = new Database(target);
+  try {
+    copy.pragma("journal_mode = DELETE");
+  } finally {
+    copy.close();
+  }
+  return { pages };
 }
 
 /**
@@ -43,10 +51,10 @@ export async function restoreDatabase(
   onStep: (step: RestoreStep) => void = () => {},
 ): Promise<void> {
   const lock = holdExclusiveLock(dbPath);
+  const next = `${dbPath}.restoring`;
   try {
     onStep("locked");
     const source = openBackup(backupFile, migrationsDir);
-    const next = `${dbPath}.restoring`;
     try {
       rmSync(next, { force: true });
       rmSync(`${next}-journal`, { force: true });
@@ -65,6 +73,10 @@ export async function restoreDatabase(
     onStep("renamed");
     syncFile(dirname(dbPath));
     markCreated(dbPath);
+  } catch (error) {
+    // A refused restore leaves no half-made copy behind (after the rename there is none to remove).
+    rmSync(next, { force: true });
+    throw error;
   } finally {
     lock.release();
   }
@@ -125,7 +137,12 @@ function settleLive(dbPath: string): void {
       }
       return;
     } catch (error) {
-      if (!isDamage(sqliteCode(error))) throw error;
+      const code = sqliteCode(error);
+      if (code.startsWith("SQLITE_BUSY"))
+        throw new DatabaseInUse(
+          `Another process has ${dbPath} open (an srm command still running, or a bot of an older release). Stop it, then restore.`,
+        );
+      if (!isDamage(code)) throw error;
     }
   }
   for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${dbPath}${suffix}`, { force: true });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -55,6 +55,32 @@ describe("backup and restore", () => {
     expect(answers(db)).toBe(2);
     app.close();
     lock.release();
+    const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
+    expect(done.err).toBe("");
+    expect(answers(db)).toBe(1);
+  });
+
+  it("restore is refused while another program has the database open, and the database is left as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-"));
+    const db = join(dir, "srm.db");
+    const app = memoryApp({ SRM_DB: db });
+    await playRound(app, ["ann"], []);
+    await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
+    await playRound(app, ["bob"], []);
+    // The app holds no run lock (as a program that is not srm-bot would not): the open file still blocks.
+    const refused = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`Another process has ${db} open`);
+    expect(answers(db)).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual([
+      "one.db",
+      "srm.db",
+      "srm.db-shm",
+      "srm.db-wal",
+      "srm.db.created",
+      "srm.db.lock",
+    ]);
+    app.close();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
     expect(answers(db)).toBe(1);
