@@ -188,6 +188,7 @@ export async function runTerminal(
     await app.engine.idle();
   } finally {
     await ticker.stop();
+    await app.storage.settled();
     app.close();
     lock.release();
   }
@@ -264,6 +265,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await ticker.stop();
       await app.engine.idle();
       if (server) await server.close();
+      await app.storage.settled();
       app.close();
       lock.release();
       logger.info("stopped cleanly");

@@ -8,11 +8,14 @@ export class DatabaseUnusable extends Error {
 
 /** The database file is gone, but the folder shows one was created there before. */
 export class DatabaseMissing extends DatabaseUnusable {
-  constructor(path: string, marker: string) {
+  constructor(path: string, marker: string, rescued: readonly string[]) {
     super(
       `${path} is missing, but srm-bot created a database there before (${marker} says so). ` +
-        "Starting on an empty database would lose every answer and score. Restore the last backup with " +
-        `"srm db restore <file>"; or, to start afresh on purpose, delete ${marker} and start again.`,
+        "Starting on an empty database would lose every answer and score. " +
+        (rescued.length > 0
+          ? `The bot saved a copy of what it held when the file went: "srm db restore ${rescued.at(-1)}" puts it back. `
+          : 'Restore the last backup with "srm db restore <file>". ') +
+        `To start afresh on purpose instead, delete ${marker} and start again.`,
     );
     this.name = "DatabaseMissing";
   }

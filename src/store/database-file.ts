@@ -14,6 +14,7 @@ import { isDamage } from "./database-errors.js";
 export class DatabaseFileWatch implements StorageHealth {
   private readonly identity: { dev: number; ino: number } | null;
   private found: StorageProblem | null = null;
+  private rescue: Promise<string | null> = Promise.resolve(null);
 
   constructor(
     private readonly db: Db,
@@ -43,17 +44,48 @@ export class DatabaseFileWatch implements StorageHealth {
       this.latch({ kind: "damaged", detail: `${this.path} is damaged (${code})` });
   }
 
+  /** Resolves once the copy saved after a removal is written (to its path), or at once when there is none. */
+  settled(): Promise<string | null> {
+    return this.rescue;
+  }
+
   private latch(problem: StorageProblem): StorageProblem {
     this.found = problem;
     // Reads of what the handle still holds keep working; every write from now on fails inside SQLite.
     if (this.db.open) this.db.pragma("query_only = ON");
     this.logger.error(
       problem.kind === "replaced"
-        ? "THE DATABASE FILE WAS REMOVED OR REPLACED while the bot runs: answers are no longer recorded. Stop the bot, put the database back (srm db restore <backup>), then start it again"
+        ? "THE DATABASE FILE WAS REMOVED OR REPLACED while the bot runs: answers are no longer recorded. Stop the bot, put the database back (srm db restore <file>), then start it again"
         : "THE DATABASE FILE IS DAMAGED: answers are no longer recorded. Stop the bot, restore the last backup (srm db restore <backup>), then start it again",
       { where: "storage", problem: problem.detail },
     );
+    if (problem.kind === "replaced" && this.db.open) this.saveCopy();
     return problem;
+  }
+
+  /**
+   * The open handle still reads everything the removed file held, its WAL included: a copy of it is the
+   * most recent backup there can be. (A damaged file is not copied: the copy would carry the damage.)
+   */
+  private saveCopy(): void {
+    const target = `${this.path}.rescued-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    this.rescue = this.db.backup(target).then(
+      () => {
+        this.logger.error(
+          `everything the bot held was copied to ${target}: after stopping the bot, put it back with "srm db restore ${target}"`,
+          { where: "storage", copy: target },
+        );
+        return target;
+      },
+      (error: unknown) => {
+        this.logger.error("the database the bot holds could not be copied", {
+          where: "storage",
+          copy: target,
+          error: String(error),
+        });
+        return null;
+      },
+    );
   }
 }
 

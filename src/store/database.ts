@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import {
   DatabaseDamaged,
@@ -59,7 +59,13 @@ export function openDatabase(path: string, migrationsDir: string): { db: Db; mig
 function refuseLostDatabase(path: string): void {
   const marker = createdMarkerPath(path);
   if (!existsSync(marker)) return;
-  if (!existsSync(path) || statSync(path).size === 0) throw new DatabaseMissing(path, marker);
+  if (existsSync(path) && statSync(path).size > 0) return;
+  // Copies a running bot saved when it saw the file go, oldest first (their names sort by time).
+  const rescued = readdirSync(dirname(path))
+    .filter((f) => f.startsWith(`${basename(path)}.rescued-`) && !/-(wal|shm|journal)$/.test(f))
+    .sort()
+    .map((f) => join(dirname(path), f));
+  throw new DatabaseMissing(path, marker, rescued);
 }
 
 /** Writes the marker once: from then on a missing database is refused instead of created empty. */

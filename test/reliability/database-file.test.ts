@@ -49,7 +49,7 @@ async function readyz(bot: BotProcess): Promise<{ status: number; body: unknown 
 }
 
 describe("the database file removed while srm start runs", () => {
-  it("answers are refused plainly, /readyz fails, the log says why once, and the next start refuses an empty database until a restore", async () => {
+  it("answers are refused plainly, /readyz fails, the log says why once, the next start refuses an empty database, and the copy the bot saved brings every answer back", async () => {
     const api = await FakeSlackWebApi.start();
     const dbPath = tempDb();
     const crowd = new SlackCrowd(api);
@@ -62,9 +62,6 @@ describe("the database file removed while srm start runs", () => {
       const click = (n: number) =>
         crowd.click(bot, { id: `UA${n}`, name: `a${n}` }, "answer:1:A", "C1", message.ts);
       for (let n = 0; n < 50; n++) expect(recordedKey(await click(n))).toBe("A");
-      const backup = join(dirname(dbPath), "before.db");
-      expect((await cli(["db", "backup", backup], dbPath)).code).toBe(0);
-
       rmSync(dbPath); // an operator's slip: rm data/srm.db while the bot runs
       const after = [await click(50), await click(51), await click(52)];
       for (const title of after) expect(title).toBe("The database could not save this");
@@ -93,17 +90,19 @@ describe("the database file removed while srm start runs", () => {
         (error: Error) => error.message,
       );
       expect(refused).toContain("is missing, but srm-bot created a database there before");
-      expect(refused).toContain("srm db restore");
+      // The bot copied what its open handle still held when it noticed; the refusal says how to put it back.
+      const rescued = /"srm db restore ([^"]+)" puts it back/.exec(refused)?.[1];
+      expect(rescued).toMatch(/srm\.db\.rescued-/);
       expect(existsSync(dbPath)).toBe(false);
       tally.add("starts refused on a missing database");
 
-      const restored = await cli(["db", "restore", backup], dbPath);
+      const restored = await cli(["db", "restore", rescued as string], dbPath);
       expect(restored.err).toBe("");
       bot = await BotProcess.start({ dbPath, apiUrl: api.apiUrl });
       expect((await readyz(bot)).status).toBe(200);
       expect(await bot.stop()).toBe(0);
       expect(answers(dbPath)).toBe(50);
-      tally.add("answers back after the restore", answers(dbPath));
+      tally.add("answers back from the copy the bot saved", answers(dbPath));
     } finally {
       await bot.kill();
       crowd.close();
@@ -137,9 +136,11 @@ describe("the database file replaced under a running bot", () => {
     expect(await say(app, boss, "reveal")).toContain(NOT_RECORDED);
     expect(app.storage.problem()?.kind).toBe("replaced");
     expect(app.logger.lines.filter((l) => /REMOVED OR REPLACED/.test(l.message))).toHaveLength(1);
+    const copy = await app.storage.settled();
     app.close();
     expect(hash()).toBe(before);
     expect(answers(dbPath)).toBe(1);
+    expect(answers(copy as string)).toBe(1);
     removeTempDb(dbPath);
     tally.add("presses refused after the file was replaced", 3);
   });
