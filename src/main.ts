@@ -221,7 +221,11 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   const app = buildAppHolding(lock, config, { announcer: router, logger });
   const frontEnds: FrontEnd[] = [];
   const checks = (): ReadinessCheck[] => [
-    { name: "database", ready: () => app.db.open && app.storage.problem() === null },
+    {
+      name: "database",
+      ready: () => app.db.open && app.storage.problem() === null,
+      reason: () => app.storage.problem()?.detail ?? null,
+    },
     ...frontEnds.map((f) => ({ name: f.platform, ready: () => f.ready?.() ?? true })),
   ];
   const health = { checks, metrics: app.metrics };

@@ -79,7 +79,11 @@ describe("the database file removed while srm start runs", () => {
       expect(JSON.stringify(body)).toContain(NOT_RECORDED);
       const ready = await readyz(bot);
       expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ ready: false, checks: { database: false } });
+      expect(ready.body).toMatchObject({
+        ready: false,
+        checks: { database: false },
+        reasons: { database: `${dbPath} was removed` },
+      });
       expect(bot.log.match(/REMOVED OR REPLACED/g)).toHaveLength(1);
       tally.add("answers refused after the file was removed", after.length);
 
