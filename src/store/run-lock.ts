@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { DatabaseInUse, sqliteCode } from "./database-errors.js";
+import { DatabaseInUse, DatabaseUnusable, isDamage, sqliteCode } from "./database-errors.js";
 
 /**
  * The lock file beside a database: `<database>.lock`, a tiny SQLite file. Every process that runs on the
@@ -26,6 +26,18 @@ function openLock(dbPath: string): Database.Database {
   return lock;
 }
 
+/** The lock's own failures: busy is the other side's hold; a file that is not SQLite's is named plainly. */
+function lockFailure(dbPath: string, error: unknown, busy: string): unknown {
+  const code = sqliteCode(error);
+  if (code === "SQLITE_BUSY") return new DatabaseInUse(busy);
+  if (isDamage(code))
+    return new DatabaseUnusable(
+      `${lockPath(dbPath)} is not srm-bot's lock file (it holds something else). Make sure no bot runs on ` +
+        `${dbPath}, delete ${lockPath(dbPath)}, and try again.`,
+    );
+  return error;
+}
+
 function held(lock: Database.Database): RunLock {
   return {
     release() {
@@ -47,8 +59,9 @@ export function holdRunLock(dbPath: string): RunLock {
     return held(lock);
   } catch (error) {
     lock.close();
-    if (sqliteCode(error) !== "SQLITE_BUSY") throw error;
-    throw new DatabaseInUse(
+    throw lockFailure(
+      dbPath,
+      error,
       `A restore of ${dbPath} is running (it holds ${lockPath(dbPath)}). Start the bot again once it has finished.`,
     );
   }
@@ -62,8 +75,9 @@ export function holdExclusiveLock(dbPath: string): RunLock {
     return held(lock);
   } catch (error) {
     lock.close();
-    if (sqliteCode(error) !== "SQLITE_BUSY") throw error;
-    throw new DatabaseInUse(
+    throw lockFailure(
+      dbPath,
+      error,
       `A bot (or another srm process) is running on ${dbPath}: it holds ${lockPath(dbPath)}. ` +
         "Stop every bot on this database first, then restore.",
     );

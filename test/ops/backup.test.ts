@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
-import { holdRunLock } from "../../src/store/run-lock.js";
+import { holdRunLock, lockPath } from "../../src/store/run-lock.js";
 import { memoryApp, sink } from "../support/app.js";
 import { playRound } from "../support/people.js";
 
@@ -83,6 +83,23 @@ describe("backup and restore", () => {
     app.close();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
+    expect(answers(db)).toBe(1);
+  });
+
+  it("a lock file that holds something else is named, with what to do, by restore and by the terminal", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-"));
+    const db = join(dir, "srm.db");
+    const app = memoryApp({ SRM_DB: db });
+    await playRound(app, ["ann"], []);
+    await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
+    app.close();
+    writeFileSync(lockPath(db), `${process.pid}\n`); // a pid file of an older release, say
+    for (const args of [["db", "restore", join(dir, "one.db")], ["terminal"]]) {
+      const r = await cli(args, { SRM_DB: db });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${lockPath(db)} is not srm-bot's lock file`);
+      expect(r.err).toContain(`delete ${lockPath(db)}`);
+    }
     expect(answers(db)).toBe(1);
   });
 
