@@ -1,6 +1,5 @@
 import { type Stats, statSync } from "node:fs";
-import type { StorageHealth, StorageProblem } from "../commands/storage-guard.js";
-import type { Logger } from "../ports.js";
+import type { Logger, StorageHealth, StorageProblem } from "../ports.js";
 import type { Db } from "./database.js";
 import { isDamage } from "./database-errors.js";
 
