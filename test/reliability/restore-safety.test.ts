@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { loadConfig } from "../../src/config.js";
 import type { RestoreStep } from "../../src/store/backup.js";
@@ -13,6 +13,8 @@ import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { memoryApp, sink } from "../support/app.js";
 import { BotProcess, removeTempDb, tempDb } from "./support/bot-process.js";
 import { report, Tally } from "./support/figures.js";
+import { SEED, scaled } from "./support/scale.js";
+import { seededRandom } from "./support/slack-crowd.js";
 
 const tally = new Tally();
 afterAll(() => report("restore beside live bots and killed restores", tally.figures()));
@@ -134,37 +136,89 @@ async function restoreKilledAt(backup: string, dbPath: string, step: RestoreStep
   return out;
 }
 
+/** A live database as a killed bot leaves it (3,100 answers, 2,700 only in its WAL), and a backup of 400. */
+const OLD = 3_100;
+const NEW = 400;
+let image = "";
+let backup = "";
+
+beforeAll(async () => {
+  const source = tempDb();
+  await answered(source, NEW);
+  image = mkdtempSync(join(tmpdir(), "srm-image-"));
+  backup = join(image, "backup.db");
+  expect((await cli(["db", "backup", backup], source)).code).toBe(0);
+  await answered(source, OLD - NEW, NEW, image);
+  removeTempDb(source);
+}, 60_000);
+
+afterAll(() => rmSync(image, { recursive: true, force: true }));
+
+/** A fresh copy of the killed bot's files in a folder of its own. */
+function liveCopy(): string {
+  const dbPath = join(mkdtempSync(join(tmpdir(), "srm-restore-")), "srm.db");
+  copyFileSync(join(image, "srm.db"), dbPath);
+  copyFileSync(join(image, "srm.db-wal"), `${dbPath}-wal`);
+  return dbPath;
+}
+
+/** `node bin/srm.js db restore <backup>`, killed with SIGKILL after `killAfterMs` unless it ended first. */
+async function cliRestore(
+  dbPath: string,
+  killAfterMs: number | null,
+): Promise<{ killed: boolean; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, "bin", "srm.js"), "db", "restore", backup], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? tmpdir(), SRM_DB: dbPath },
+    stdio: "ignore",
+  });
+  const timer = killAfterMs === null ? null : setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on("exit", (_, s) => resolve(s)),
+  );
+  if (timer) clearTimeout(timer);
+  return { killed: signal === "SIGKILL", ms: performance.now() - started };
+}
+
 describe("kill -9 of a restore", () => {
   it("at every step leaves the old database or the new one, whole, never none; a restore run again completes", async () => {
-    // The live database as a killed bot leaves it: the latest answers only in its WAL.
-    const source = tempDb();
-    await answered(source, 400);
-    const backup = join(dirname(source), "backup.db");
-    expect((await cli(["db", "backup", backup], source)).code).toBe(0);
-    const image = mkdtempSync(join(tmpdir(), "srm-image-"));
-    await answered(source, 2_700, 400, image);
-    const OLD = 3_100;
-    const NEW = 400;
     const steps: RestoreStep[] = ["locked", "copying", "checked", "synced", "live-settled", "renamed"];
     for (const step of steps) {
-      const dir = mkdtempSync(join(tmpdir(), "srm-restore-"));
-      const dbPath = join(dir, "srm.db");
-      copyFileSync(join(image, "srm.db"), dbPath);
-      copyFileSync(join(image, "srm.db-wal"), `${dbPath}-wal`);
+      const dbPath = liveCopy();
       await restoreKilledAt(backup, dbPath, step);
       expect(existsSync(dbPath)).toBe(true);
       expect(integrityProblems(dbPath)).toEqual([]);
       expect(answers(dbPath)).toBe(step === "renamed" ? NEW : OLD);
-      tally.add("restores killed, database whole after");
+      tally.add("restores killed at a step, database whole after");
       if (step === "synced") {
         const again = await cli(["db", "restore", backup], dbPath);
         expect(again.err).toBe("");
         expect(answers(dbPath)).toBe(NEW);
         expect(existsSync(`${dbPath}.restoring`)).toBe(false);
       }
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDb(dbPath);
     }
-    rmSync(image, { recursive: true, force: true });
-    removeTempDb(source);
   }, 180_000);
+
+  it("of the srm db restore command at random moments leaves the old database or the new one, whole, every time", async () => {
+    const whole = liveCopy();
+    const { ms } = await cliRestore(whole, null);
+    expect(answers(whole)).toBe(NEW);
+    removeTempDb(whole);
+    const random = seededRandom(SEED);
+    for (let i = 0; i < scaled(6); i++) {
+      const dbPath = liveCopy();
+      // Most of a run is Node and TypeScript starting; the restore itself is its last part.
+      const { killed } = await cliRestore(dbPath, ms * (0.5 + 0.6 * random()));
+      expect(existsSync(dbPath)).toBe(true);
+      expect(integrityProblems(dbPath)).toEqual([]);
+      const n = answers(dbPath);
+      expect([OLD, NEW]).toContain(n);
+      tally.add(killed ? "restore commands killed at random" : "restore commands that finished first");
+      if (killed)
+        tally.add(n === OLD ? "random kills leaving the old database" : "random kills leaving the new one");
+      removeTempDb(dbPath);
+    }
+  }, 300_000);
 });
