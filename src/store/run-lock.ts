@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { DatabaseInUse, DatabaseUnusable, isDamage, sqliteCode } from "./database-errors.js";
+import {
+  DatabaseInUse,
+  DatabaseReadOnly,
+  DatabaseUnusable,
+  isDamage,
+  sqliteCode,
+} from "./database-errors.js";
 
 /**
  * The lock file beside a database: `<database>.lock`, a tiny SQLite file. Every process that runs on the
@@ -20,7 +26,16 @@ export interface RunLock {
 
 function openLock(dbPath: string): Database.Database {
   mkdirSync(dirname(dbPath), { recursive: true });
-  const lock = new Database(lockPath(dbPath));
+  let lock: Database.Database;
+  try {
+    lock = new Database(lockPath(dbPath));
+  } catch (error) {
+    // The lock file is made beside the database: a folder the bot cannot write fails here first.
+    const code = sqliteCode(error);
+    if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY"))
+      throw new DatabaseReadOnly(dbPath, `${code} on ${lockPath(dbPath)}`);
+    throw error;
+  }
   // Waiting would only delay the answer: the other side holds the lock for as long as it runs.
   lock.pragma("busy_timeout = 0");
   return lock;

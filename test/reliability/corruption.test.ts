@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { EventEmitter } from "node:events";
 import { chmodSync, closeSync, openSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { dirname } from "node:path";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
@@ -120,6 +121,17 @@ describe("a damaged database file", () => {
   });
 });
 
+/** Makes a folder read-only for this process: bind-mounted read-only over itself as root, chmod 0555 otherwise. */
+function readOnlyFolder(path: string): () => void {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, 0o555);
+    return () => chmodSync(path, 0o755);
+  }
+  execFileSync("mount", ["--bind", path, path]);
+  execFileSync("mount", ["-o", "remount,bind,ro", path]);
+  return () => execFileSync("umount", [path]);
+}
+
 /**
  * Makes one file read-only for this process. File modes do not stop root, so as root the file is bind-mounted
  * read-only over itself (its folder stays writable, as with a file chmod 0444 that its owner cannot write);
@@ -139,12 +151,31 @@ describe("a read-only database file", () => {
   it("srm start refuses to start (never ready), saying the file cannot be written and what to do", async () => {
     const dbPath = await answeredDatabase();
     // Undone however the test ends (a start that never returns included): a mount must not outlive it.
-    onTestFinished(readOnlyFile(dbPath));
+    const undo = readOnlyFile(dbPath);
+    onTestFinished(() => {
+      undo();
+      removeTempDb(dbPath);
+    });
     const r = await start(dbPath);
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${dbPath} cannot be written`);
     expect(r.err).toContain("writable");
     expect(r.slackCalls).toBe(0);
     tally.add("starts refused on a read-only file");
+  });
+
+  it("srm start refuses to start in a folder it cannot write, saying so and what to do", async () => {
+    const dbPath = await answeredDatabase();
+    const undo = readOnlyFolder(dirname(dbPath));
+    onTestFinished(() => {
+      undo();
+      removeTempDb(dbPath);
+    });
+    const r = await start(dbPath);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${dbPath} cannot be written`);
+    expect(r.err).toContain("its folder writable");
+    expect(r.slackCalls).toBe(0);
+    tally.add("starts refused in a read-only folder");
   });
 });
