@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger } from "./bank/id-ledger.js";
 import { stripPrefix } from "./commands/grammar.js";
@@ -13,7 +13,8 @@ import { loadContent, registerDiscord, runTerminal, startBot } from "./main.js";
 import { packageRoot } from "./paths.js";
 import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
-import { openDatabase } from "./store/database.js";
+import { integrityProblems, openDatabase } from "./store/database.js";
+import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -39,7 +40,7 @@ Usage:
   srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
   srm questions check            validate the ownership matrix and the question bank
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
-  srm db verify                  check that every score equals a recomputation from the answers
+  srm db verify                  check the file is whole and every score equals a recomputation
   srm db backup <file>           copy the database, safely while the bot runs
   srm db restore <file>          replace the database with a backup (the bot must be stopped)
   srm help                       this message; every command also takes --help
@@ -82,10 +83,12 @@ lock:  adds every new scenario question id to questions/question-ids.txt (ids ar
   db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
-verify:  recomputes every score from the answers and reports any leaderboard total that differs
-         (a database that does not exist is reported, not created).
+verify:  checks every page of the file (integrity_check), then recomputes every score from the answers
+         and reports any leaderboard total that differs (a database that does not exist is reported, not
+         created).
 backup:  copies the database to <file> with SQLite's online backup; safe while the bot runs.
-restore: replaces the database with <file> after checking it; refused while a bot runs on it.`,
+restore: replaces the database with <file> after checking it; refused while a bot runs on it. The copy
+         is checked and synced beside the database, then renamed over it: never half a database.`,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
@@ -148,7 +151,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       error instanceof ConfigError ||
       error instanceof DatabaseTooNew ||
       error instanceof ContentInvalid ||
-      error instanceof PathUnusable
+      error instanceof PathUnusable ||
+      error instanceof DatabaseUnusable
     ) {
       err(`srm: ${error.message}`);
       return 1;
@@ -240,7 +244,7 @@ async function dbCopy(
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof RestoreRefused)) throw error;
+    if (!(error instanceof RestoreRefused || error instanceof DatabaseUnusable)) throw error;
     err(`srm db ${action}: ${error.message}`);
     return 1;
   }
@@ -249,11 +253,24 @@ async function dbCopy(
 function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
   refuse(databasePathProblem(config.dbPath, { existing: true }));
+  if (existsSync(config.dbPath)) {
+    const damage = integrityProblems(config.dbPath);
+    if (damage.length > 0) {
+      for (const line of damage.slice(0, 20)) err(`damaged: ${line}`);
+      err(
+        `not ok: ${config.dbPath} is damaged (integrity_check found ${damage.length} problem(s)). ` +
+          'Stop every bot on it, then restore the last backup with "srm db restore <file>".',
+      );
+      return 1;
+    }
+  }
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   try {
     const differences = scoreDifferences(db);
     if (differences.length === 0) {
-      out("ok: every score equals a recomputation from the answers.");
+      out(
+        "ok: the file is whole (integrity_check), and every score equals a recomputation from the answers.",
+      );
       return 0;
     }
     for (const d of differences) err(`differs: ${d}`);

@@ -16,6 +16,7 @@ import {
   channelKey,
   type Logger,
   type LookupJournal,
+  type StorageHealth,
 } from "./ports.js";
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
@@ -68,6 +69,8 @@ export interface EngineDeps {
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
   readonly metrics: Metrics;
+  /** The database file's own health (removed, replaced, damaged); absent for an in-memory database. */
+  readonly storage?: StorageHealth;
 }
 
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
@@ -89,7 +92,7 @@ export class Engine {
 
   /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
   async handle(request: CommandRequest): Promise<Reply> {
-    return guardStorage(this.d.logger, "command", () => this.handleIntent(request));
+    return guardStorage(this.d.logger, "command", () => this.handleIntent(request), this.d.storage);
   }
 
   private async handleIntent(request: CommandRequest): Promise<Reply> {
@@ -160,7 +163,12 @@ export class Engine {
    * where it was pressed; null when the platform named no channel, which no channel's question accepts.
    */
   async press(actionId: string, actor: Actor, channel?: ChannelRef | null): Promise<Reply> {
-    return guardStorage(this.d.logger, "button", () => this.pressButton(actionId, actor, channel));
+    return guardStorage(
+      this.d.logger,
+      "button",
+      () => this.pressButton(actionId, actor, channel),
+      this.d.storage,
+    );
   }
 
   private async pressButton(actionId: string, actor: Actor, channel?: ChannelRef | null): Promise<Reply> {

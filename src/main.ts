@@ -30,10 +30,11 @@ import { startTicker } from "./schedule/ticker.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
+import { DatabaseFileWatch } from "./store/database-file.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { PracticeStore } from "./store/practice-store.js";
 import { RoundStore } from "./store/round-store.js";
-import { holdRunLock } from "./store/run-lock.js";
+import { holdRunLock, type RunLock } from "./store/run-lock.js";
 import { ScoreStore } from "./store/score-store.js";
 import { SettingsStore } from "./store/settings-store.js";
 import { TeamMemoryStore } from "./store/team-memory-store.js";
@@ -46,6 +47,8 @@ export interface App {
   readonly bank: QuestionBank;
   readonly engine: Engine;
   readonly metrics: MetricsRegistry;
+  /** Whether the database file is still the one opened, and sound. */
+  readonly storage: DatabaseFileWatch;
   /** Checkpoints and closes the database. */
   close(): void;
 }
@@ -69,6 +72,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const logger = meteredLogger(env.logger, metrics);
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
+  const storage = new DatabaseFileWatch(db, config.dbPath, logger);
   const roundStore = new RoundStore(db);
   const scores = new ScoreStore(db);
   const competitionStore = new CompetitionStore(db);
@@ -135,6 +139,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     logger,
     admins: config.admins,
     metrics,
+    storage,
   });
   return {
     config,
@@ -143,10 +148,12 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     engine,
     metrics,
+    storage,
     close() {
       if (db.open) {
         journal.flush();
-        if (config.dbPath !== ":memory:") db.pragma("wal_checkpoint(TRUNCATE)");
+        // A file removed or damaged under the bot is left as it is for the operator.
+        if (config.dbPath !== ":memory:" && storage.problem() === null) db.pragma("wal_checkpoint(TRUNCATE)");
         db.close();
       }
     },
@@ -166,9 +173,9 @@ export async function runTerminal(
 ): Promise<void> {
   const announcer = new TerminalAnnouncer(io.stdout);
   const logger = jsonLogger(config.logLevel, io.stderr);
-  const app = buildApp(config, { announcer, logger });
   const lock = holdRunLock(config.dbPath);
-  const ticker = startTicker(() => app.engine.tick(), logger);
+  const app = buildAppHolding(lock, config, { announcer, logger });
+  const ticker = startTicker(() => soundTick(app), logger);
   const front = new TerminalFrontEnd({
     engine: app.engine,
     announcer,
@@ -185,15 +192,16 @@ export async function runTerminal(
   io.signals?.on("SIGTERM", onSignal);
   io.signals?.on("SIGINT", onSignal);
   try {
-    await app.engine.tick();
+    await soundTick(app);
     await front.run();
     await app.engine.idle();
   } finally {
     io.signals?.off("SIGTERM", onSignal);
     io.signals?.off("SIGINT", onSignal);
     await ticker.stop();
-    // The pid file goes even when closing fails, or it would claim a bot is running on the database.
+    // The lock goes even when closing fails, or it would claim a bot is running on the database.
     try {
+      await app.storage.settled();
       app.close();
     } finally {
       lock.release();
@@ -224,11 +232,15 @@ export interface RunningBot {
 export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   const logger = createLogger({ level: config.logLevel, stream: io.stdout, secrets: secretsOf(config) });
   const router = new RoutingAnnouncer();
-  const app = buildApp(config, { announcer: router, logger });
   const lock = holdRunLock(config.dbPath);
+  const app = buildAppHolding(lock, config, { announcer: router, logger });
   const frontEnds: FrontEnd[] = [];
   const checks = (): ReadinessCheck[] => [
-    { name: "database", ready: () => app.db.open },
+    {
+      name: "database",
+      ready: () => app.db.open && app.storage.problem() === null,
+      reason: () => app.storage.problem()?.detail ?? null,
+    },
     ...frontEnds.map((f) => ({ name: f.platform, ready: () => f.ready?.() ?? true })),
   ];
   const health = { checks, metrics: app.metrics };
@@ -263,7 +275,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   for (const f of frontEnds) router.register(f.platform, f.announcer);
 
   let server: Awaited<ReturnType<typeof startHealthServer>> | null = null;
-  const ticker = startTicker(() => app.engine.tick(), logger);
+  const ticker = startTicker(() => soundTick(app), logger);
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
@@ -273,6 +285,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await app.engine.idle();
       if (server) await server.close();
       try {
+        await app.storage.settled();
         app.close();
       } finally {
         lock.release();
@@ -288,7 +301,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
     await stop();
     throw error;
   }
-  await app.engine.tick();
+  await soundTick(app);
   // A library that rejects outside any handler (a malformed gateway event, say) is logged, not fatal.
   io.signals.on("unhandledRejection", (reason: unknown) =>
     logger.error("an unexpected failure outside any handler", { where: "process", error: String(reason) }),
@@ -307,6 +320,21 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
     database: config.dbPath,
   });
   return { port: server?.port ?? null, done, stop };
+}
+
+/** Builds the app under a held run lock, releasing the lock if the database cannot be opened. */
+function buildAppHolding(lock: RunLock, config: Config, env: AppEnvironment): App {
+  try {
+    return buildApp(config, env);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** The scheduled work, skipped while the database file is gone or damaged (the watch has said so, once). */
+async function soundTick(app: App): Promise<void> {
+  if (app.storage.problem() === null) await app.engine.tick();
 }
 
 async function settle(step: Promise<void>, logger: Logger, what: string): Promise<void> {

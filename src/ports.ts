@@ -104,3 +104,19 @@ export interface FrontEnd {
   /** Whether it is connected and taking commands now (for /readyz). */
   ready?(): boolean;
 }
+
+/** Why the database can no longer be trusted with an answer. */
+export interface StorageProblem {
+  /** replaced: the file was removed or swapped under the bot; damaged: SQLite found it corrupt. */
+  readonly kind: "replaced" | "damaged";
+  /** What happened, for the log. */
+  readonly detail: string;
+}
+
+/** What the engine asks of the database file itself, beyond its tables. */
+export interface StorageHealth {
+  /** The problem that stops the database recording anything, checked afresh; null while it is sound. */
+  problem(): StorageProblem | null;
+  /** Told of each storage failure's SQLite code, so a damaged file is remembered as a problem. */
+  failed(code: string): void;
+}

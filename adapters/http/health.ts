@@ -6,6 +6,8 @@ import type { MetricsRegistry } from "../../src/metrics.js";
 export interface ReadinessCheck {
   readonly name: string;
   ready(): boolean;
+  /** Why it is not ready, when it can say (the database file removed, say); shown by /readyz. */
+  reason?(): string | null;
 }
 
 /** What the health routes read. */
@@ -28,9 +30,14 @@ export function handleHealth(sources: HealthSources, req: IncomingMessage, res: 
   if (path === "/readyz") {
     const checks = Object.fromEntries(sources.checks().map((c) => [c.name, safe(c)]));
     const ready = Object.values(checks).every(Boolean);
+    const said = sources.checks().flatMap((c) => {
+      const why = checks[c.name] ? null : c.reason?.();
+      return why ? [[c.name, why] as const] : [];
+    });
+    const reasons = said.length > 0 ? { reasons: Object.fromEntries(said) } : {};
     res
       .writeHead(ready ? 200 : 503, { "content-type": "application/json" })
-      .end(`${JSON.stringify({ ready, checks })}\n`);
+      .end(`${JSON.stringify({ ready, checks, ...reasons })}\n`);
     return true;
   }
   if (path === "/metrics") {

@@ -1,35 +1,111 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  DatabaseInUse,
+  DatabaseReadOnly,
+  DatabaseUnusable,
+  isDamage,
+  sqliteCode,
+} from "./database-errors.js";
 
-/** The file that says a bot is running on a database: `<database>.pid`. */
+/**
+ * The lock file beside a database: `<database>.lock`, a tiny SQLite file. Every process that runs on the
+ * database holds a read transaction on it (SQLite's shared lock, a POSIX record lock the kernel drops when
+ * the process dies, even by kill -9); a restore takes it exclusively, which SQLite refuses while anyone
+ * holds it. The file itself stays: deleting a lock file others hold would give the next comer a new one.
+ */
 export function lockPath(dbPath: string): string {
-  return `${dbPath}.pid`;
+  return `${dbPath}.lock`;
 }
 
-/** The pid of a live bot running on this database, or null. A stale file from a crash does not count. */
-export function runningBot(dbPath: string): number | null {
-  let pid: number;
+/** A held lock on a database; `release` lets it go (process exit does too). */
+export interface RunLock {
+  release(): void;
+}
+
+function openLock(dbPath: string): Database.Database {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  let lock: Database.Database;
   try {
-    pid = Number(readFileSync(lockPath(dbPath), "utf8").trim());
-  } catch {
-    return null;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return null;
-  try {
-    process.kill(pid, 0);
-    return pid;
+    lock = new Database(lockPath(dbPath));
   } catch (error) {
-    // EPERM: the process exists but belongs to someone else; it is still running.
-    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
+    // The lock file is made beside the database: a folder the bot cannot write fails here first.
+    const code = sqliteCode(error);
+    if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY"))
+      throw new DatabaseReadOnly(dbPath, `${code} on ${lockPath(dbPath)}`);
+    throw error;
   }
+  // Waiting would only delay the answer: the other side holds the lock for as long as it runs.
+  lock.pragma("busy_timeout = 0");
+  return lock;
 }
 
-/** Marks the database as used by this process until `release`. */
-export function holdRunLock(dbPath: string): { release(): void } {
-  if (dbPath === ":memory:") return { release() {} };
-  writeFileSync(lockPath(dbPath), `${process.pid}\n`);
+/** The lock's own failures: busy is the other side's hold; a file that is not SQLite's is named plainly. */
+function lockFailure(dbPath: string, error: unknown, busy: string): unknown {
+  const code = sqliteCode(error);
+  if (code === "SQLITE_BUSY") return new DatabaseInUse(busy);
+  if (isDamage(code))
+    return new DatabaseUnusable(
+      `${lockPath(dbPath)} is not srm-bot's lock file (it holds something else). Make sure no bot runs on ` +
+        `${dbPath}, delete ${lockPath(dbPath)}, and try again.`,
+    );
+  return error;
+}
+
+function held(lock: Database.Database): RunLock {
   return {
     release() {
-      rmSync(lockPath(dbPath), { force: true });
+      if (!lock.open) return;
+      lock.exec("ROLLBACK");
+      lock.close();
     },
   };
+}
+
+/** Marks the database as used by this process until `release`; any number of processes may share it. */
+export function holdRunLock(dbPath: string): RunLock {
+  if (dbPath === ":memory:") return { release() {} };
+  const lock = openLock(dbPath);
+  try {
+    lock.exec("BEGIN");
+    // The read is what takes SQLite's shared lock; it is held until the transaction ends.
+    lock.prepare("SELECT COUNT(*) FROM sqlite_master").get();
+    return held(lock);
+  } catch (error) {
+    lock.close();
+    throw lockFailure(
+      dbPath,
+      error,
+      `A restore of ${dbPath} is running (it holds ${lockPath(dbPath)}). Start the bot again once it has finished.`,
+    );
+  }
+}
+
+/** Takes the database for this process alone (a restore); refused while any bot or other process runs on it. */
+export function holdExclusiveLock(dbPath: string): RunLock {
+  const lock = openLock(dbPath);
+  try {
+    lock.exec("BEGIN EXCLUSIVE");
+    return held(lock);
+  } catch (error) {
+    lock.close();
+    throw lockFailure(
+      dbPath,
+      error,
+      `A bot (or another srm process) is running on ${dbPath}: it holds ${lockPath(dbPath)}. ` +
+        "Stop every bot on this database first, then restore.",
+    );
+  }
+}
+
+/** Whether some process holds the database now (a bot, a terminal, a restore). */
+export function databaseInUse(dbPath: string): boolean {
+  try {
+    holdExclusiveLock(dbPath).release();
+    return false;
+  } catch (error) {
+    if (error instanceof DatabaseInUse) return true;
+    throw error;
+  }
 }

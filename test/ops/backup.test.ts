@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
-import { lockPath } from "../../src/store/run-lock.js";
+import { holdRunLock, lockPath } from "../../src/store/run-lock.js";
 import { memoryApp, sink } from "../support/app.js";
 import { playRound } from "../support/people.js";
 
@@ -48,15 +48,58 @@ describe("backup and restore", () => {
     await playRound(app, ["ann"], []);
     await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
     await playRound(app, ["bob"], []);
-    writeFileSync(lockPath(db), `${process.pid}\n`);
+    const lock = holdRunLock(db); // as srm start holds it
     const refused = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain(`A bot (pid ${process.pid}) is running`);
+    expect(refused.err).toContain("A bot (or another srm process) is running");
     expect(answers(db)).toBe(2);
     app.close();
-    writeFileSync(lockPath(db), "999999999\n"); // a stale file from a crash does not block
+    lock.release();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
+    expect(answers(db)).toBe(1);
+  });
+
+  it("restore is refused while another program has the database open, and the database is left as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-"));
+    const db = join(dir, "srm.db");
+    const app = memoryApp({ SRM_DB: db });
+    await playRound(app, ["ann"], []);
+    await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
+    await playRound(app, ["bob"], []);
+    // The app holds no run lock (as a program that is not srm-bot would not): the open file still blocks.
+    const refused = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`Another process has ${db} open`);
+    expect(answers(db)).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual([
+      "one.db",
+      "srm.db",
+      "srm.db-shm",
+      "srm.db-wal",
+      "srm.db.created",
+      "srm.db.lock",
+    ]);
+    app.close();
+    const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
+    expect(done.err).toBe("");
+    expect(answers(db)).toBe(1);
+  });
+
+  it("a lock file that holds something else is named, with what to do, by restore and by the terminal", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-"));
+    const db = join(dir, "srm.db");
+    const app = memoryApp({ SRM_DB: db });
+    await playRound(app, ["ann"], []);
+    await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
+    app.close();
+    writeFileSync(lockPath(db), `${process.pid}\n`); // a pid file of an older release, say
+    for (const args of [["db", "restore", join(dir, "one.db")], ["terminal"]]) {
+      const r = await cli(args, { SRM_DB: db });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`${lockPath(db)} is not srm-bot's lock file`);
+      expect(r.err).toContain(`delete ${lockPath(db)}`);
+    }
     expect(answers(db)).toBe(1);
   });
 

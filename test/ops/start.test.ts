@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +7,7 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
-import { lockPath } from "../../src/store/run-lock.js";
+import { databaseInUse } from "../../src/store/run-lock.js";
 import { SlackRequestSender } from "../fakes/slack/request-sender.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { sink } from "../support/app.js";
@@ -54,7 +54,7 @@ describe("srm start with Slack configured", () => {
       else await new Promise((done) => setTimeout(done, 50));
     }
     expect(ready).toEqual({ ready: true, checks: { database: true, slack: true } });
-    expect(existsSync(lockPath(db))).toBe(true);
+    expect(databaseInUse(db)).toBe(true);
 
     const sender = new SlackRequestSender(`${base}/slack/events`, SIGNING_SECRET);
     api.setUser("UANN", { name: "ann", admin: false });
@@ -74,7 +74,7 @@ describe("srm start with Slack configured", () => {
 
     signals.emit("SIGTERM");
     expect(await running).toBe(0);
-    expect(existsSync(lockPath(db))).toBe(false);
+    expect(databaseInUse(db)).toBe(false);
     const check = new Database(db, { readonly: true });
     expect(check.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 1 });
     check.close();
