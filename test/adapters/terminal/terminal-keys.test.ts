@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { TerminalAnnouncer, TerminalFrontEnd } from "../../../adapters/terminal/terminal.js";
+import { lockPath } from "../../../src/store/run-lock.js";
 import { memoryApp, sink } from "../../support/app.js";
 import { ROOT } from "../../support/srm-process.js";
 
@@ -69,7 +71,7 @@ describe("the terminal at a keyboard", () => {
     expect(text).not.toContain("Customer: Amazon EC2");
   });
 
-  it("SIGTERM to a running srm terminal closes the database, removes the pid file and exits 0", async () => {
+  it("SIGTERM to a running srm terminal closes the database, lets go of its lock and exits 0", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "srm-terminal-")), "srm.db");
     const child = spawn(process.execPath, [join(ROOT, "bin", "srm.js"), "terminal"], {
       cwd: tmpdir(),
@@ -85,11 +87,28 @@ describe("the terminal at a keyboard", () => {
         if (out.includes("srm-bot terminal.")) resolve();
       }),
     );
-    expect(existsSync(`${db}.pid`)).toBe(true);
+    // While it runs, the database is held: nobody may take its lock exclusively (as a restore would).
+    expect(exclusiveLockTaken(db)).toBe(false);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(existsSync(`${db}.pid`)).toBe(false);
+    expect(exclusiveLockTaken(db)).toBe(true);
     // Checkpointed: everything is in the database file, no write-ahead log is left.
     expect(existsSync(`${db}-wal`)).toBe(false);
   });
 });
+
+/** Whether the database's run lock can be taken exclusively now, as `srm db restore` takes it. */
+function exclusiveLockTaken(db: string): boolean {
+  const lock = new Database(lockPath(db));
+  lock.pragma("busy_timeout = 0");
+  try {
+    lock.exec("BEGIN EXCLUSIVE");
+    lock.exec("ROLLBACK");
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+    throw error;
+  } finally {
+    lock.close();
+  }
+}
