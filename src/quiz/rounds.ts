@@ -1,4 +1,5 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import { inOrder, shuffledOrder } from "../domain/choice-order.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
@@ -88,7 +89,8 @@ export class RoundService {
         channel,
         kind: "channel",
         player: null,
-        question,
+        // One order for everyone in the channel, so the reveal's split of letters reads right.
+        ...shown(question, `${seed}:${askedCount(history)}:${now.toISOString()}`),
         speedBonus: settings.speedBonus,
         competitionId: this.activeCompetitionId(channel, now),
         openedAt: now,
@@ -124,16 +126,19 @@ export class RoundService {
     if (open) return ok(open);
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
     const filter: QuestionFilter = { services: null, difficulty: null, types: ["single", "multi", "split"] };
-    const question = this.d.bank.next(pool, filter, history, `${actor.platform}:${actor.userId}`);
+    const seed = `${actor.platform}:${actor.userId}`;
+    const question = this.d.bank.next(pool, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
+    const now = this.d.clock.now();
     const id = this.d.rounds.open({
       channel,
       kind: "private",
       player: actor.userId,
-      question,
+      // Shuffled for this person and this ask; stored with the round, so the answer is judged as shown.
+      ...shown(question, `${seed}:${askedCount(history)}:${question.id}:${now.toISOString()}`),
       speedBonus: false,
       competitionId: null,
-      openedAt: this.d.clock.now(),
+      openedAt: now,
       closesAt: null,
     });
     return ok(this.d.rounds.get(id) as RoundRow);
@@ -240,7 +245,7 @@ export class RoundService {
     const now = this.d.clock.now();
     const revealed = this.d.rounds.transaction(() => {
       const round = this.d.rounds.get(roundId);
-      if (!round || round.status === "revealed") return null;
+      if (!round || round.status === "revealed" || round.voidedAt) return null;
       if (round.status === "open") this.d.rounds.close(roundId, now);
       const answers = this.d.rounds.answers(roundId);
       const { platform, workspaceId: workspace, channelId: channel } = round.channel;
@@ -340,4 +345,18 @@ export class RoundService {
     const c = this.d.competitions.active(channel.platform, channel.workspaceId);
     return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
   }
+}
+
+/** The question as it will be shown (choices shuffled from `seed`), and the order to store with the round. */
+function shown(question: Question, seed: string): { question: Question; choiceOrder: string | null } {
+  if (question.type === "split") return { question, choiceOrder: null };
+  const order = shuffledOrder(question, `${seed}:${question.id}`);
+  return { question: inOrder(question, order), choiceOrder: order.join("") };
+}
+
+/** How many questions a history holds in all: it tells one ask of the same question from the next. */
+function askedCount(history: AskHistory): number {
+  let n = 0;
+  for (const count of history.counts.values()) n += count;
+  return n;
 }
