@@ -94,6 +94,38 @@ describe("the scenario questions", () => {
   });
 });
 
+describe("the answer key of the scenario questions", () => {
+  it("is spread over the letters: no letter is right in more than 35% of single-choice questions", () => {
+    const singles = bank.scenarios.filter((q) => q.type === "single");
+    expect(singles.length).toBeGreaterThan(100);
+    for (const letter of ["A", "B", "C", "D"]) {
+      const right = singles.filter((q) => correctResponse(q)[0] === letter).length;
+      expect(right / singles.length, letter).toBeLessThanOrEqual(0.35);
+    }
+  });
+
+  it("is spread over the letters in select-all questions too", () => {
+    const multis = bank.scenarios.filter((q) => q.type === "multi");
+    const keys = multis.flatMap((q) => correctResponse(q));
+    for (const letter of ["A", "B", "C", "D"])
+      expect(keys.filter((k) => k === letter).length / keys.length, letter).toBeLessThanOrEqual(0.35);
+  });
+
+  it("a choice that refers to the others must be marked to keep its place, or loading names it", () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const text = readFileSync(file, "utf8");
+    const first = /\n {6}- text: (.+)\n/.exec(text)?.[1] as string;
+    writeFileSync(file, text.replace(`- text: ${first}\n`, "- text: All of the above\n"));
+    expect(() => loadContent(dir)).toThrow(/"All of the above" refers to the other choices.*fixed: true/);
+    writeFileSync(
+      file,
+      text.replace(`- text: ${first}\n`, "- text: All of the above\n        fixed: true\n"),
+    );
+    expect(() => loadContent(dir)).not.toThrow();
+  });
+});
+
 describe("published question ids", () => {
   it("every scenario question is in the ledger with the fingerprint it was published with", () => {
     expect(ledgerProblems(bank.scenarios, readLedger(loadConfig({}).contentDir))).toEqual([]);
