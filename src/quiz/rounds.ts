@@ -8,7 +8,7 @@ import type { CompetitionStore } from "../store/competition-store.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
 import type { ScoreStore } from "../store/score-store.js";
 import type { SettingsStore } from "../store/settings-store.js";
-import { openRoundCard, responseLabel, revealCard } from "../views/round-view.js";
+import { openRoundCard, responseLabel, revealCard, withdrawnCard } from "../views/round-view.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
 /** What the round use cases need. */
@@ -224,6 +224,7 @@ export class RoundService {
       // reveal back on top, since updating a message again is harmless.
       const after = this.d.rounds.get(round.id);
       if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
+      else if (after?.voidedAt) await this.announceWithdrawn(after);
     } catch (error) {
       this.d.logger.warn("refreshing a round's message failed", { round: round.id, error: String(error) });
     }
@@ -315,6 +316,34 @@ export class RoundService {
       this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
+        round: round.id,
+        error: String(error),
+      });
+    }
+  }
+
+  /**
+   * Withdraws an open channel round posted by mistake: closed with no points, never revealed, and left out
+   * of the channel's history so its question may be asked again. Its message says it was withdrawn.
+   */
+  async voidRound(roundId: number, by: Actor): Promise<Outcome<{ round: RoundRow; answers: number }>> {
+    const round = this.d.rounds.get(roundId);
+    if (round?.kind !== "channel" || !this.d.rounds.void(roundId, this.d.clock.now(), by.userId))
+      return fail({ code: "NoOpenRound" });
+    this.d.metrics.increment("srm_rounds_total", { event: "voided", kind: round.kind });
+    this.d.logger.info("a round was withdrawn", { round: roundId, by: by.userId });
+    const voided = this.d.rounds.get(roundId) as RoundRow;
+    await this.announceWithdrawn(voided);
+    return ok({ round: voided, answers: this.d.rounds.answerCount(roundId) });
+  }
+
+  /** Replaces a withdrawn round's channel message with the notice that it was withdrawn. */
+  private async announceWithdrawn(round: RoundRow): Promise<void> {
+    if (!round.messageRef) return;
+    try {
+      await this.d.announcer.update(round.channel, round.messageRef, withdrawnCard(round));
+    } catch (error) {
+      this.d.logger.error("updating a withdrawn round's message failed; it gives no points", {
         round: round.id,
         error: String(error),
       });
