@@ -227,8 +227,7 @@ export class Engine {
   }
 
   private quiz(actor: Actor, channel: ChannelRef): Reply {
-    const pool = [...this.d.bank.scenarios, ...this.d.bank.drills];
-    return this.outcome(this.d.rounds.openPrivateRound(actor, channel, pool), (round) =>
+    return this.outcome(this.d.rounds.openQuizRound(actor, channel), (round) =>
       privateReply(privateQuestionCard(round)),
     );
   }

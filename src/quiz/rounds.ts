@@ -49,6 +49,23 @@ export interface AnswerAccepted {
 /** How many recent questions rotation looks back over. */
 const HISTORY_WINDOW = 10;
 
+/**
+ * What /srm quiz asks, ask after ask: scenarios (single, split the duties, select all) in seven of ten,
+ * generated drills between them, and a split question as early as the second ask.
+ */
+const QUIZ_MIX = [
+  "single",
+  "split",
+  "drill",
+  "multi",
+  "single",
+  "drill",
+  "split",
+  "single",
+  "drill",
+  "multi",
+] as const;
+
 /** Opening, answering, closing and revealing rounds. */
 export class RoundService {
   constructor(private readonly d: RoundDeps) {}
@@ -120,12 +137,32 @@ export class RoundService {
     }
   }
 
-  /** Opens a private round for one person (for /srm quiz) and returns it; nothing is posted. */
-  openPrivateRound(actor: Actor, channel: ChannelRef, pool: readonly Question[]): Outcome<RoundRow> {
+  /** Opens the next /srm quiz question for one person, by the quiz's mix of kinds; nothing is posted. */
+  openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
+    const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
+    const slot = QUIZ_MIX[askedCount(history) % QUIZ_MIX.length] ?? "single";
+    const { scenarios, drills } = this.d.bank;
+    const opened =
+      slot === "drill"
+        ? this.openPrivateRound(actor, channel, drills)
+        : this.openPrivateRound(actor, channel, scenarios, [slot]);
+    // A bank without that kind (a trimmed content folder) still gets a question.
+    if (!opened.ok && opened.failure.code === "NoQuestions")
+      return this.openPrivateRound(actor, channel, [...scenarios, ...drills]);
+    return opened;
+  }
+
+  /** Opens a private round for one person from a pool (a person's open one comes first); nothing is posted. */
+  openPrivateRound(
+    actor: Actor,
+    channel: ChannelRef,
+    pool: readonly Question[],
+    types: readonly Question["type"][] = ["single", "multi", "split"],
+  ): Outcome<RoundRow> {
     const open = this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
     if (open) return ok(open);
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
-    const filter: QuestionFilter = { services: null, difficulty: null, types: ["single", "multi", "split"] };
+    const filter: QuestionFilter = { services: null, difficulty: null, types };
     const seed = `${actor.platform}:${actor.userId}`;
     const question = this.d.bank.next(pool, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
