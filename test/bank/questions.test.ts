@@ -182,3 +182,39 @@ describe("drills generated from the matrix", () => {
     expect(contrasts.some((q) => q.id.startsWith("contrast-guest-os-patching-customer-ec2"))).toBe(true);
   });
 });
+
+describe("the explanation of a wrong drill answer", () => {
+  const owners = { AWS: "AWS", "The customer": "the customer", Shared: "shared" } as const;
+
+  it("says in full sentences why that owner is wrong, from the cell's parts, never repeating the right answer's words", () => {
+    const drills = bank.drills.filter((q) => q.origin === "drill");
+    expect(drills.length).toBeGreaterThan(300);
+    for (const q of drills) {
+      const right = q.choices.find((c) => c.correct) as { why: string };
+      const service = matrix.service(q.cells[0]?.service ?? "");
+      const area = matrix.area(q.cells[0]?.area ?? "");
+      if (!service || !area) throw new Error(q.id);
+      const { cell } = matrix.cell(service, area);
+      if (!cell.applies) throw new Error(q.id);
+      for (const c of q.choices.filter((x) => !x.correct)) {
+        const named = Object.entries(owners).find(([label]) => c.text.startsWith(label))?.[1] as string;
+        expect(c.why, `${q.id} ${c.text}`).toMatch(new RegExp(`^Not ${named}( alone)?: on [^,]+, `));
+        expect(c.why, q.id).toMatch(/\.$/);
+        expect(c.why, q.id).not.toContain(right.why);
+        expect(c.why.includes(cell.aws.trim()) || c.why.includes(cell.customer.trim()), q.id).toBe(true);
+      }
+    }
+  });
+
+  it("in a contrast drill, names the wrong service and who owns the duty there", () => {
+    for (const q of bank.drills.filter((d) => d.origin === "contrast")) {
+      const right = q.choices.find((c) => c.correct) as { why: string };
+      for (const c of q.choices.filter((x) => !x.correct)) {
+        expect(c.why, q.id).toMatch(
+          new RegExp(`^Not ${c.text.replace(/[()]/g, "\\$&")}: there this duty is `),
+        );
+        expect(c.why, q.id).not.toContain(right.why);
+      }
+    }
+  });
+});
