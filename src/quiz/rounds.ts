@@ -1,5 +1,4 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
-import { inOrder, shuffledOrder } from "../domain/choice-order.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
@@ -9,6 +8,7 @@ import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
 import type { ScoreStore } from "../store/score-store.js";
 import type { SettingsStore } from "../store/settings-store.js";
 import { openRoundCard, responseLabel, revealCard, withdrawnCard } from "../views/round-view.js";
+import { askedCount, quizSlot, shown } from "./asking.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
 /** What the round use cases need. */
@@ -48,23 +48,6 @@ export interface AnswerAccepted {
 
 /** How many recent questions rotation looks back over. */
 const HISTORY_WINDOW = 10;
-
-/**
- * What /srm quiz asks, ask after ask: scenarios (single, split the duties, select all) in seven of ten,
- * generated drills between them, and a split question as early as the second ask.
- */
-const QUIZ_MIX = [
-  "single",
-  "split",
-  "drill",
-  "multi",
-  "single",
-  "drill",
-  "split",
-  "single",
-  "drill",
-  "multi",
-] as const;
 
 /** Opening, answering, closing and revealing rounds. */
 export class RoundService {
@@ -140,7 +123,7 @@ export class RoundService {
   /** Opens the next /srm quiz question for one person, by the quiz's mix of kinds; nothing is posted. */
   openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
-    const slot = QUIZ_MIX[askedCount(history) % QUIZ_MIX.length] ?? "single";
+    const slot = quizSlot(history);
     const { scenarios, drills } = this.d.bank;
     const opened =
       slot === "drill"
@@ -172,7 +155,7 @@ export class RoundService {
       kind: "private",
       player: actor.userId,
       // Shuffled for this person and this ask; stored with the round, so the answer is judged as shown.
-      ...shown(question, `${seed}:${askedCount(history)}:${question.id}:${now.toISOString()}`),
+      ...shown(question, `${seed}:${askedCount(history)}:${now.toISOString()}`),
       speedBonus: false,
       competitionId: null,
       openedAt: now,
@@ -411,18 +394,4 @@ export class RoundService {
     const c = this.d.competitions.active(channel.platform, channel.workspaceId);
     return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
   }
-}
-
-/** The question as it will be shown (choices shuffled from `seed`), and the order to store with the round. */
-function shown(question: Question, seed: string): { question: Question; choiceOrder: string | null } {
-  if (question.type === "split") return { question, choiceOrder: null };
-  const order = shuffledOrder(question, `${seed}:${question.id}`);
-  return { question: inOrder(question, order), choiceOrder: order.join("") };
-}
-
-/** How many questions a history holds in all: it tells one ask of the same question from the next. */
-function askedCount(history: AskHistory): number {
-  let n = 0;
-  for (const count of history.counts.values()) n += count;
-  return n;
 }
