@@ -1,13 +1,16 @@
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { shuffledOrder } from "../../src/domain/choice-order.js";
 import type { Question } from "../../src/domain/question.js";
 import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { applyMigrations } from "../../src/store/migrate.js";
 import { renderCard } from "../../src/views/plain.js";
 import { openPrivate } from "../practice/support.js";
-import { memoryApp } from "../support/app.js";
+import { memoryApp, realContent } from "../support/app.js";
 import { letters, member, openRoundId, say } from "../support/people.js";
 
 const admin = member("admin", { admin: true });
@@ -183,5 +186,31 @@ describe("choices that refer to the others", () => {
       choices: question.choices.map((c) => (c.key === "D" ? { ...c, text: "Both A and B" } : c)),
     };
     for (let i = 0; i < 50; i++) expect(shuffledOrder(both, `seed-${i}`)).toEqual(["A", "B", "C", "D"]);
+  });
+});
+
+describe("rounds opened before choices were shuffled", () => {
+  it("keep the question's own order after the upgrade: the letter that was right stays right", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-mig-"));
+    const migrations = join(dir, "migrations");
+    cpSync(loadConfig({}).migrationsDir, migrations, { recursive: true });
+    rmSync(join(migrations, "0005_choice_order_void.sql"));
+    const file = join(dir, "srm.db");
+    const old = new Database(file);
+    applyMigrations(old, migrations);
+    const question = realContent().bank.scenarios.find((q) => q.type === "single") as Question;
+    old
+      .prepare(
+        "INSERT INTO rounds (platform, workspace, channel, kind, question_id, question_json, status, opened_at) VALUES ('slack', 'W1', 'C1', 'channel', ?, ?, 'open', ?)",
+      )
+      .run(question.id, JSON.stringify(question), "2026-03-02T08:00:00.000Z");
+    old.close();
+    const upgraded = memoryApp({ SRM_DB: file });
+    const right = question.choices.find((c) => c.correct)?.key as string;
+    expect(upgraded.db.prepare("SELECT choice_order FROM rounds").get()).toEqual({ choice_order: null });
+    expect(await say(upgraded, member("ann"), `answer ${right}`)).toContain(`Locked in: ${right}`);
+    await say(upgraded, admin, "reveal");
+    expect(upgraded.db.prepare("SELECT correct FROM answers").get()).toEqual({ correct: 1 });
+    upgraded.close();
   });
 });
