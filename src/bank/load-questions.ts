@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { refersToChoices } from "../domain/choice-order.js";
+import { namesChoiceByLetter, refersToChoices } from "../domain/choice-order.js";
 import type { Owner } from "../domain/matrix.js";
 import {
   type CellRef,
@@ -114,7 +114,17 @@ function checkQuestion(
         at("choices"),
         `a multi question needs two or more correct choices and one wrong, not ${right}`,
       );
+    const byLetter = (text: string, ...path: (string | number)[]) => {
+      if (namesChoiceByLetter(text))
+        reader.report(
+          file.path,
+          at(...path),
+          "names a choice by its letter, but choices are shuffled when asked; name it by its words instead",
+        );
+    };
+    byLetter(raw.explanation, "explanation");
     raw.choices.forEach((c, j) => {
+      byLetter(c.why, "choices", j, "why");
       if (c.fixed !== true && refersToChoices(c.text))
         reader.report(
           file.path,

@@ -8,6 +8,14 @@ const REFERS_TO_CHOICES =
 /** A choice that names other choices by letter ("Both A and B"). */
 const NAMES_LETTERS = /\b[A-D]\s+(and|or|nor)\s+[A-D]\b/;
 
+/** "choice B", "options A and C", "(D)": a letter that would name another choice once they are shuffled. */
+const LETTER_REFERENCE = /\b(choice|option|answer)s?\s+[A-D]\b|\([A-D]\)/i;
+
+/** Whether an explanation names a choice by its letter, which shuffling would make wrong. */
+export function namesChoiceByLetter(text: string): boolean {
+  return LETTER_REFERENCE.test(text);
+}
+
 /** Whether a choice's text refers to the other choices, so it may not move. */
 export function refersToChoices(text: string): boolean {
   return REFERS_TO_CHOICES.test(text);

@@ -126,6 +126,23 @@ describe("the answer key of the scenario questions", () => {
   });
 });
 
+describe("explanations of shuffled choices", () => {
+  it("may not name a choice by its letter: loading names the file and line", () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "data-serverless.yaml");
+    const text = readFileSync(file, "utf8");
+    const why = /\n {8}why: (.+)\n/.exec(text)?.[1] as string;
+    const line = text.slice(0, text.indexOf(`why: ${why}`)).split("\n").length;
+    writeFileSync(
+      file,
+      text.replace(`why: ${why}`, "why: Unlike choice B, this one leaves the keys with you."),
+    );
+    expect(() => loadContent(dir)).toThrow(
+      `scenarios/data-serverless.yaml:${line}: names a choice by its letter, but choices are shuffled when asked`,
+    );
+  });
+});
+
 describe("published question ids", () => {
   it("every scenario question is in the ledger with the fingerprint it was published with", () => {
     expect(ledgerProblems(bank.scenarios, readLedger(loadConfig({}).contentDir))).toEqual([]);
