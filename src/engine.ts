@@ -112,6 +112,8 @@ export class Engine {
         return this.typedAnswer(actor, channel, intent.response);
       case "reveal":
         return this.admin(actor, "reveal", () => this.reveal(channel));
+      case "void":
+        return this.admin(actor, "void", () => this.voidOpen(actor, channel));
       case "leaderboard":
         return this.outcome(this.d.standings.leaderboard(actor, intent.args), (lb) =>
           privateReply(leaderboardCard(lb)),
@@ -252,8 +254,7 @@ export class Engine {
   }
 
   private quiz(actor: Actor, channel: ChannelRef): Reply {
-    const pool = [...this.d.bank.scenarios, ...this.d.bank.drills];
-    return this.outcome(this.d.rounds.openPrivateRound(actor, channel, pool), (round) =>
+    return this.outcome(this.d.rounds.openQuizRound(actor, channel), (round) =>
       privateReply(privateQuestionCard(round)),
     );
   }
@@ -294,6 +295,22 @@ export class Engine {
         "success",
         "Revealed",
         `${revealed.answers.length} answered; the answer and the points are in the channel.`,
+      ),
+    );
+  }
+
+  private async voidOpen(actor: Actor, channel: ChannelRef): Promise<Reply> {
+    const open = this.d.rounds.openInChannel(channel);
+    if (!open) return privateReply(failureCard({ code: "NoOpenRound" }));
+    // Pending count updates land first, so none can put the question back over the withdrawal.
+    await this.idle();
+    return this.outcome(await this.d.rounds.voidRound(open.id, actor), (voided) =>
+      privateReply(
+        notice(
+          "success",
+          "Withdrawn",
+          `Round ${voided.round.id} is closed without points (${voided.answers} answered); the channel sees that it was withdrawn, not its answer, and the question may be asked again later.`,
+        ),
       ),
     );
   }

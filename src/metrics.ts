@@ -17,7 +17,7 @@ const HELP: Record<string, string> = {
   srm_commands_total: "Commands handled, by command.",
   srm_lookups_total: "Ownership lookups, by result status.",
   srm_answers_total: "Answers, by outcome (locked, refused).",
-  srm_rounds_total: "Rounds, by event (opened, revealed).",
+  srm_rounds_total: "Rounds, by event (opened, revealed, voided).",
   srm_errors_total: "Unexpected errors caught at a boundary, by where.",
   srm_platform_call_seconds: "Time of calls to a chat platform, by platform and method.",
 };

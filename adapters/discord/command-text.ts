@@ -75,6 +75,8 @@ function admin(sub: string, o: CommandOptions): { text: string; admin: string } 
   switch (sub) {
     case "reveal":
       return { text: "reveal", admin: "reveal" };
+    case "void":
+      return { text: "void", admin: "void" };
     case "daily-now":
       return { text: "daily now", admin: "daily now" };
     case "daily": {
@@ -114,7 +116,7 @@ export function planCommand(command: string, o: CommandOptions): CommandPlan | n
   if (command === SRM_ADMIN_COMMAND) {
     const plan = admin(sub, o);
     // These may post or edit channel messages ("daily now" too), which can wait out a rate limit.
-    const slow = sub === "reveal" || sub === "daily-now" || sub === "daily";
+    const slow = sub === "reveal" || sub === "void" || sub === "daily-now" || sub === "daily";
     return plan === null ? null : { ...plan, slow, subcommand: sub };
   }
   return null;

@@ -106,6 +106,13 @@ export function srmAdminCommand(): SlashCommandBuilder {
     .addSubcommand((s) =>
       s.setName("reveal").setDescription("Reveal this channel's open question: the answer and the points"),
     )
+    .addSubcommand((s) =>
+      s
+        .setName("void")
+        .setDescription(
+          "Withdraw this channel's open question posted by mistake: no answer shown, no points",
+        ),
+    )
     .addSubcommand((s) => s.setName("daily-now").setDescription("Post a question in this channel now"))
     .addSubcommand((s) =>
       s

@@ -41,7 +41,7 @@ const DISCORD_HELP: Card = {
         "/srm lookup service area: pick both from the suggestions (the same as /srm ec2 os-patching)",
         "/srm ask text: any phrasing, e.g. who patches the rds engine",
         "/srm quiz, /srm answer, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
-        "Admins (Manage Server, or listed in SRM_ADMINS): /srm-admin daily-now, daily, reveal, competition-start, competition-end, settings",
+        "Admins (Manage Server, or listed in SRM_ADMINS): /srm-admin daily-now, daily, reveal, void, competition-start, competition-end, settings",
       ],
     },
   ],

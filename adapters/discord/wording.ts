@@ -5,13 +5,14 @@ import type { Card, Section } from "../../src/views/card.js";
  * slash command or subcommand name. Each hint is rewritten to the Discord command, most specific first.
  */
 const HINT =
-  /\/srm (daily now|daily status|daily (?=\S)|reveal|competition start|competition end|competition status|settings)\b/g;
+  /\/srm (daily now|daily status|daily (?=\S)|reveal|void|competition start|competition end|competition status|settings)\b/g;
 
 const DISCORD_NAME: Readonly<Record<string, string>> = {
   "daily now": "/srm-admin daily-now",
   "daily status": "/srm daily-status",
   "daily ": "/srm-admin daily schedule: ",
   reveal: "/srm-admin reveal",
+  void: "/srm-admin void",
   "competition start": "/srm-admin competition-start",
   "competition end": "/srm-admin competition-end",
   "competition status": "/srm competition-status",

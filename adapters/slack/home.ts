@@ -21,6 +21,7 @@ export function homeCards(engine: Engine, actor: Actor, admins: ReadonlySet<stri
           items: [
             USAGE.daily,
             "/srm reveal (reveal the open question and give the points)",
+            "/srm void (withdraw a question posted by mistake: no answer shown, no points)",
             USAGE.competition,
             USAGE.settings,
           ],

@@ -59,7 +59,27 @@ export function ownershipDrills(matrix: OwnershipMatrix): Question[] {
   return drills;
 }
 
-/** Why a wrong owner is wrong here, pointing at a neighbouring service where it would be right. */
+/** How a wrong answer is named when it is refuted: "Not AWS", "Not the customer", "Not shared". */
+const NOT: Record<Owner, string> = { aws: "Not AWS", customer: "Not the customer", shared: "Not shared" };
+
+/** Whose a duty is, as a sentence says it. */
+const WHOSE: Record<Exclude<Owner, "shared">, string> = { aws: "AWS's", customer: "the customer's" };
+
+/** An area's name inside a sentence: "guest OS patching", but "IAM users" keeps its capitals. */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? `${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+}
+
+/** A cell's part as a sentence that ends with a full stop. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * Why a wrong owner is wrong here, from the cell's two parts (never the right answer's own words), and a
+ * neighbouring service where that owner would be right.
+ */
 function wrongOwnerWhy(
   matrix: OwnershipMatrix,
   service: Service,
@@ -67,11 +87,34 @@ function wrongOwnerWhy(
   owner: Owner,
   cell: ApplicableCell,
 ): string {
+  const what = inSentence(area.name);
+  const aws = sentence(cell.aws);
+  const customer = sentence(cell.customer);
+  let why: string;
+  if (cell.owner === "shared") {
+    why =
+      owner === "aws"
+        ? `Not AWS alone: on ${service.name}, the customer has a part in ${what} too. The customer's part: ${customer}`
+        : `Not the customer alone: on ${service.name}, AWS has a part in ${what} too. AWS's part: ${aws}`;
+  } else {
+    const right = cell.owner;
+    const other = right === "aws" ? "customer" : "aws";
+    const rightPart = right === "aws" ? aws : customer;
+    const otherPart = other === "aws" ? aws : customer;
+    const otherName = other === "aws" ? "AWS" : "The customer";
+    const lead =
+      owner === "shared"
+        ? `Not shared: on ${service.name}, this duty (${what}) is ${WHOSE[right]} alone.`
+        : `${NOT[owner]}: on ${service.name}, this duty (${what}) is ${WHOSE[right]}, not ${WHOSE[other]}.`;
+    const otherLine = /^(nothing|none)\b/i.test(otherPart)
+      ? `${otherName} has no part in it: ${otherPart}`
+      : `What ${otherName === "AWS" ? "AWS" : "the customer"} does around it does not carry the duty: ${otherPart}`;
+    why = `${lead} ${right === "aws" ? "AWS" : "The customer"} does the work: ${rightPart} ${otherLine}`;
+  }
   const neighbour = matrix.services.find(
     (s) => s !== service && s.kind === service.kind && applicable(matrix, s, area)?.owner === owner,
   );
-  const here = `On ${service.name} it is ${OWNER_LABEL[cell.owner].toLowerCase()}: ${cell.why}`;
-  return neighbour ? `That would be right on ${neighbour.name}, not here. ${here}` : here;
+  return neighbour ? `${why} That answer would be right on ${neighbour.name}.` : why;
 }
 
 /** "On which of these services is <area> the customer's alone?" across services whose owners differ. */
@@ -103,7 +146,10 @@ export function contrastDrills(matrix: OwnershipMatrix): Question[] {
             key: CHOICE_KEYS[i] as string,
             text: p.service.name,
             correct: p === target,
-            why: `${p.service.name}: ${OWNER_LABEL[p.cell.owner]}. ${p.cell.why}`,
+            why:
+              p === target
+                ? `${p.service.name}: ${OWNER_LABEL[p.cell.owner]}. ${p.cell.why}`
+                : `Not ${p.service.name}: there this duty is ${p.cell.owner === "shared" ? "shared between AWS and the customer" : WHOSE[p.cell.owner]}, not ${whom}. ${sentence(p.cell.why)}`,
           })),
           duties: [],
           explanation: `The owner of ${area.name.toLowerCase()} moves with the service: ${picked

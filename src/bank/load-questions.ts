@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { namesChoiceByLetter, refersToChoices } from "../domain/choice-order.js";
 import type { Owner } from "../domain/matrix.js";
 import {
   type CellRef,
@@ -18,7 +19,7 @@ interface RawQuestion {
   exams?: string[];
   scenario: string;
   question: string;
-  choices?: { text: string; correct: boolean; why: string }[];
+  choices?: { text: string; correct: boolean; why: string; fixed?: boolean }[];
   duties?: { text: string; owner: "aws" | "customer"; cell: string; why: string }[];
   explanation: string;
   checks: { cell: string; owner: Owner }[];
@@ -113,6 +114,24 @@ function checkQuestion(
         at("choices"),
         `a multi question needs two or more correct choices and one wrong, not ${right}`,
       );
+    const byLetter = (text: string, ...path: (string | number)[]) => {
+      if (namesChoiceByLetter(text))
+        reader.report(
+          file.path,
+          at(...path),
+          "names a choice by its letter, but choices are shuffled when asked; name it by its words instead",
+        );
+    };
+    byLetter(raw.explanation, "explanation");
+    raw.choices.forEach((c, j) => {
+      byLetter(c.why, "choices", j, "why");
+      if (c.fixed !== true && refersToChoices(c.text))
+        reader.report(
+          file.path,
+          at("choices", j, "text"),
+          `"${c.text}" refers to the other choices, so shuffling would change its meaning; add "fixed: true" to keep it in place`,
+        );
+    });
   }
   raw.checks.forEach((check, j) => {
     const found = ownerOfRef(matrix, parseCellRef(check.cell));
@@ -156,6 +175,7 @@ function toQuestion(raw: RawQuestion): Question {
       text: c.text,
       correct: c.correct,
       why: c.why,
+      ...(c.fixed === true ? { fixed: true } : {}),
     })),
     duties: (raw.duties ?? []).map((d) => ({
       text: d.text,

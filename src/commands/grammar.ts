@@ -7,6 +7,7 @@ export type Intent =
   | { readonly kind: "quiz" }
   | { readonly kind: "answer"; readonly response: readonly string[] }
   | { readonly kind: "reveal" }
+  | { readonly kind: "void" }
   | { readonly kind: "leaderboard"; readonly args: readonly string[] }
   | { readonly kind: "stats"; readonly about: string | null }
   | { readonly kind: "competition"; readonly action: "start" | "end" | "status"; readonly args: string }
@@ -67,6 +68,9 @@ export function parseCommand(raw: string): Intent {
       return { kind: "answer", response: rest.flatMap((r) => r.split(",")).filter((r) => r !== "") };
     case "reveal":
       return { kind: "reveal" };
+    case "void":
+    case "withdraw":
+      return { kind: "void" };
     case "leaderboard":
     case "lb":
     case "scores":

@@ -15,6 +15,8 @@ export interface Choice {
   readonly correct: boolean;
   /** Why this choice is right, or why it is wrong. */
   readonly why: string;
+  /** Keeps its place when the choices are shuffled ("All of the above"). */
+  readonly fixed?: boolean;
 }
 
 /** One duty of a "split the duties" question, to be assigned to AWS or the customer. */

@@ -14,7 +14,8 @@ import type { CompetitionStore } from "../store/competition-store.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
 import type { ScoreStore } from "../store/score-store.js";
 import type { SettingsStore } from "../store/settings-store.js";
-import { openRoundCard, responseLabel, revealCard } from "../views/round-view.js";
+import { openRoundCard, responseLabel, revealCard, withdrawnCard } from "../views/round-view.js";
+import { askedCount, quizSlot, shown } from "./asking.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
 /** What the round use cases need. */
@@ -95,7 +96,8 @@ export class RoundService {
         channel,
         kind: "channel",
         player: null,
-        question,
+        // One order for everyone in the channel, so the reveal's split of letters reads right.
+        ...shown(question, `${seed}:${askedCount(history)}:${now.toISOString()}`),
         speedBonus: settings.speedBonus,
         competitionId: this.activeCompetitionId(channel, now),
         openedAt: now,
@@ -126,22 +128,45 @@ export class RoundService {
     }
   }
 
-  /** Opens a private round for one person (for /srm quiz) and returns it; nothing is posted. */
-  openPrivateRound(actor: Actor, channel: ChannelRef, pool: readonly Question[]): Outcome<RoundRow> {
+  /** Opens the next /srm quiz question for one person, by the quiz's mix of kinds; nothing is posted. */
+  openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
+    const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
+    const slot = quizSlot(history);
+    const { scenarios, drills } = this.d.bank;
+    const opened =
+      slot === "drill"
+        ? this.openPrivateRound(actor, channel, drills)
+        : this.openPrivateRound(actor, channel, scenarios, [slot]);
+    // A bank without that kind (a trimmed content folder) still gets a question.
+    if (!opened.ok && opened.failure.code === "NoQuestions")
+      return this.openPrivateRound(actor, channel, [...scenarios, ...drills]);
+    return opened;
+  }
+
+  /** Opens a private round for one person from a pool (a person's open one comes first); nothing is posted. */
+  openPrivateRound(
+    actor: Actor,
+    channel: ChannelRef,
+    pool: readonly Question[],
+    types: readonly Question["type"][] = ["single", "multi", "split"],
+  ): Outcome<RoundRow> {
     const open = this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
     if (open) return ok(open);
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
-    const filter: QuestionFilter = { services: null, difficulty: null, types: ["single", "multi", "split"] };
-    const question = this.d.bank.next(pool, filter, history, `${actor.platform}:${actor.userId}`);
+    const filter: QuestionFilter = { services: null, difficulty: null, types };
+    const seed = `${actor.platform}:${actor.userId}`;
+    const question = this.d.bank.next(pool, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
+    const now = this.d.clock.now();
     const id = this.d.rounds.open({
       channel,
       kind: "private",
       player: actor.userId,
-      question,
+      // Shuffled for this person and this ask; stored with the round, so the answer is judged as shown.
+      ...shown(question, `${seed}:${askedCount(history)}:${now.toISOString()}`),
       speedBonus: false,
       competitionId: null,
-      openedAt: this.d.clock.now(),
+      openedAt: now,
       closesAt: null,
     });
     return ok(this.d.rounds.get(id) as RoundRow);
@@ -235,6 +260,7 @@ export class RoundService {
       // reveal back on top, since updating a message again is harmless.
       const after = this.d.rounds.get(round.id);
       if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
+      else if (after?.voidedAt) await this.announceWithdrawn(after);
     } catch (error) {
       this.d.logger.warn("refreshing a round's message failed", { round: round.id, error: String(error) });
     }
@@ -256,7 +282,7 @@ export class RoundService {
     const now = this.d.clock.now();
     const revealed = this.d.rounds.transaction(() => {
       const round = this.d.rounds.get(roundId);
-      if (!round || round.status === "revealed") return null;
+      if (!round || round.status === "revealed" || round.voidedAt) return null;
       if (round.status === "open") this.d.rounds.close(roundId, now);
       const answers = this.d.rounds.answers(roundId);
       const { platform, workspaceId: workspace, channelId: channel } = round.channel;
@@ -331,6 +357,34 @@ export class RoundService {
       });
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
+        round: round.id,
+        error: String(error),
+      });
+    }
+  }
+
+  /**
+   * Withdraws an open channel round posted by mistake: closed with no points, never revealed, and left out
+   * of the channel's history so its question may be asked again. Its message says it was withdrawn.
+   */
+  async voidRound(roundId: number, by: Actor): Promise<Outcome<{ round: RoundRow; answers: number }>> {
+    const round = this.d.rounds.get(roundId);
+    if (round?.kind !== "channel" || !this.d.rounds.void(roundId, this.d.clock.now(), by.userId))
+      return fail({ code: "NoOpenRound" });
+    this.d.metrics.increment("srm_rounds_total", { event: "voided", kind: round.kind });
+    this.d.logger.info("a round was withdrawn", { round: roundId, by: by.userId });
+    const voided = this.d.rounds.get(roundId) as RoundRow;
+    await this.announceWithdrawn(voided);
+    return ok({ round: voided, answers: this.d.rounds.answerCount(roundId) });
+  }
+
+  /** Replaces a withdrawn round's channel message with the notice that it was withdrawn. */
+  private async announceWithdrawn(round: RoundRow): Promise<void> {
+    if (!round.messageRef) return;
+    try {
+      await this.d.announcer.update(round.channel, round.messageRef, withdrawnCard(round));
+    } catch (error) {
+      this.d.logger.error("updating a withdrawn round's message failed; it gives no points", {
         round: round.id,
         error: String(error),
       });

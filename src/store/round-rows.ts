@@ -14,6 +14,10 @@ export interface RoundRow {
   readonly openedAt: Date;
   readonly closesAt: Date | null;
   readonly messageRef: string | null;
+  /** The question's own letters in the order they were shown (null: in order, from before shuffling). */
+  readonly choiceOrder: string | null;
+  /** When an admin withdrew the round instead of revealing it (no points), or null. */
+  readonly voidedAt: Date | null;
 }
 
 /** An answer as stored. */
@@ -37,7 +41,9 @@ export interface NewRound {
   readonly channel: ChannelRef;
   readonly kind: "channel" | "private";
   readonly player: string | null;
+  /** The question as shown: its choices already in `choiceOrder` and lettered as displayed. */
   readonly question: Question;
+  readonly choiceOrder: string | null;
   readonly speedBonus: boolean;
   readonly competitionId: number | null;
   readonly openedAt: Date;
@@ -71,6 +77,8 @@ export interface RawRound {
   opened_at: string;
   closes_at: string | null;
   message_ref: string | null;
+  choice_order: string | null;
+  voided_at: string | null;
 }
 
 /** An answer's row as SQLite returns it. */
@@ -94,7 +102,7 @@ export type RawRoundHead = Omit<RawRound, "question_json">;
 
 /** The columns of a round besides its question, and with it. */
 export const ROUND_HEAD_COLUMNS =
-  "id, platform, workspace, channel, kind, player, status, speed_bonus, competition_id, opened_at, closes_at, message_ref";
+  "id, platform, workspace, channel, kind, player, status, speed_bonus, competition_id, opened_at, closes_at, message_ref, choice_order, voided_at";
 export const ROUND_COLUMNS = `${ROUND_HEAD_COLUMNS}, question_json`;
 
 /** A stored round as the engine sees it, with its question already parsed. */
@@ -111,6 +119,8 @@ export function toRound(r: RawRoundHead, question: Question): RoundRow {
     openedAt: new Date(r.opened_at),
     closesAt: r.closes_at ? new Date(r.closes_at) : null,
     messageRef: r.message_ref,
+    choiceOrder: r.choice_order,
+    voidedAt: r.voided_at ? new Date(r.voided_at) : null,
   };
 }
 

@@ -38,8 +38,8 @@ export class RoundStore {
   constructor(private readonly db: Db) {
     this.q = {
       insertRound: db.prepare(
-        "INSERT INTO rounds (platform, workspace, channel, kind, player, question_id, question_json, status, speed_bonus, competition_id, opened_at, closes_at) " +
-          "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+        "INSERT INTO rounds (platform, workspace, channel, kind, player, question_id, question_json, choice_order, status, speed_bonus, competition_id, opened_at, closes_at) " +
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
       ),
       insertCell: db.prepare(
         "INSERT OR IGNORE INTO round_cells (round_id, service_id, area_id) VALUES (?, ?, ?)",
@@ -56,8 +56,11 @@ export class RoundStore {
       close: db.prepare(
         "UPDATE rounds SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
       ),
+      void: db.prepare(
+        "UPDATE rounds SET status = 'closed', closed_at = ?, voided_at = ?, voided_by = ? WHERE id = ? AND status = 'open'",
+      ),
       markRevealed: db.prepare(
-        "UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'closed'",
+        "UPDATE rounds SET status = 'revealed', revealed_at = ? WHERE id = ? AND status = 'closed' AND voided_at IS NULL",
       ),
       // The round must still be open, in the same statement as the insert: a reveal by another process between
       // a separate check and the insert would leave a confirmed answer stored after the scoring, unscored.
@@ -73,15 +76,17 @@ export class RoundStore {
         "UPDATE answers SET base_points = ?, streak_bonus = ?, speed_bonus = ? WHERE id = ?",
       ),
       askedCounts: db.prepare(
-        "SELECT question_id AS id, COUNT(*) AS n FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) GROUP BY question_id",
+        "SELECT question_id AS id, COUNT(*) AS n FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) AND voided_at IS NULL GROUP BY question_id",
       ),
       recent: db.prepare(
-        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) ORDER BY id DESC LIMIT ?",
+        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) AND voided_at IS NULL ORDER BY id DESC LIMIT ?",
       ),
       dueToClose: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE kind = 'channel' AND status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY id`,
       ),
-      closedUnrevealed: db.prepare(`SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'closed' ORDER BY id`),
+      closedUnrevealed: db.prepare(
+        `SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'closed' AND voided_at IS NULL ORDER BY id`,
+      ),
       revealedUnannounced: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'revealed' AND kind = 'channel' AND reveal_announced_at IS NULL ORDER BY id`,
       ),
@@ -105,6 +110,7 @@ export class RoundStore {
         r.player,
         r.question.id,
         JSON.stringify(r.question),
+        r.choiceOrder,
         r.speedBonus ? 1 : 0,
         r.competitionId,
         r.openedAt.toISOString(),
@@ -154,6 +160,12 @@ export class RoundStore {
   /** Closes an open round; false when it was not open. */
   close(roundId: number, at: Date): boolean {
     return this.q.close.run(at.toISOString(), roundId).changes === 1;
+  }
+
+  /** Closes an open round as withdrawn (no points, never revealed); false when it was not open. */
+  void(roundId: number, at: Date, by: string): boolean {
+    const when = at.toISOString();
+    return this.q.void.run(when, when, by, roundId).changes === 1;
   }
 
   /** Marks a closed round revealed; false when it was not closed. */

@@ -58,6 +58,21 @@ export function openRoundCard(round: RoundRow, answered: number): Card {
   };
 }
 
+/** The channel message of a round an admin withdrew: no answer, no choices, so it can be asked again. */
+export function withdrawnCard(round: RoundRow): Card {
+  return {
+    accent: "neutral",
+    title: "Question withdrawn",
+    sections: [
+      {
+        text: "An admin withdrew this question. No points are given for it and its answer stays hidden, so it may be asked again another day.",
+      },
+    ],
+    actions: [],
+    footer: `round ${round.id}`,
+  };
+}
+
 /** A private question from /srm quiz. */
 export function privateQuestionCard(round: RoundRow): Card {
   const hint = typedAnswerHint(round.question);

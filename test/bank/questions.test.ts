@@ -94,6 +94,55 @@ describe("the scenario questions", () => {
   });
 });
 
+describe("the answer key of the scenario questions", () => {
+  it("is spread over the letters: no letter is right in more than 35% of single-choice questions", () => {
+    const singles = bank.scenarios.filter((q) => q.type === "single");
+    expect(singles.length).toBeGreaterThan(100);
+    for (const letter of ["A", "B", "C", "D"]) {
+      const right = singles.filter((q) => correctResponse(q)[0] === letter).length;
+      expect(right / singles.length, letter).toBeLessThanOrEqual(0.35);
+    }
+  });
+
+  it("is spread over the letters in select-all questions too", () => {
+    const multis = bank.scenarios.filter((q) => q.type === "multi");
+    const keys = multis.flatMap((q) => correctResponse(q));
+    for (const letter of ["A", "B", "C", "D"])
+      expect(keys.filter((k) => k === letter).length / keys.length, letter).toBeLessThanOrEqual(0.35);
+  });
+
+  it("a choice that refers to the others must be marked to keep its place, or loading names it", () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const text = readFileSync(file, "utf8");
+    const first = /\n {6}- text: (.+)\n/.exec(text)?.[1] as string;
+    writeFileSync(file, text.replace(`- text: ${first}\n`, "- text: All of the above\n"));
+    expect(() => loadContent(dir)).toThrow(/"All of the above" refers to the other choices.*fixed: true/);
+    writeFileSync(
+      file,
+      text.replace(`- text: ${first}\n`, "- text: All of the above\n        fixed: true\n"),
+    );
+    expect(() => loadContent(dir)).not.toThrow();
+  });
+});
+
+describe("explanations of shuffled choices", () => {
+  it("may not name a choice by its letter: loading names the file and line", () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "data-serverless.yaml");
+    const text = readFileSync(file, "utf8");
+    const why = /\n {8}why: (.+)\n/.exec(text)?.[1] as string;
+    const line = text.slice(0, text.indexOf(`why: ${why}`)).split("\n").length;
+    writeFileSync(
+      file,
+      text.replace(`why: ${why}`, "why: Unlike choice B, this one leaves the keys with you."),
+    );
+    expect(() => loadContent(dir)).toThrow(
+      `scenarios/data-serverless.yaml:${line}: names a choice by its letter, but choices are shuffled when asked`,
+    );
+  });
+});
+
 describe("published question ids", () => {
   it("every scenario question is in the ledger with the fingerprint it was published with", () => {
     expect(ledgerProblems(bank.scenarios, readLedger(loadConfig({}).contentDir))).toEqual([]);
@@ -148,5 +197,41 @@ describe("drills generated from the matrix", () => {
       expect(correctResponse(q), q.id).toHaveLength(1);
     }
     expect(contrasts.some((q) => q.id.startsWith("contrast-guest-os-patching-customer-ec2"))).toBe(true);
+  });
+});
+
+describe("the explanation of a wrong drill answer", () => {
+  const owners = { AWS: "AWS", "The customer": "the customer", Shared: "shared" } as const;
+
+  it("says in full sentences why that owner is wrong, from the cell's parts, never repeating the right answer's words", () => {
+    const drills = bank.drills.filter((q) => q.origin === "drill");
+    expect(drills.length).toBeGreaterThan(300);
+    for (const q of drills) {
+      const right = q.choices.find((c) => c.correct) as { why: string };
+      const service = matrix.service(q.cells[0]?.service ?? "");
+      const area = matrix.area(q.cells[0]?.area ?? "");
+      if (!service || !area) throw new Error(q.id);
+      const { cell } = matrix.cell(service, area);
+      if (!cell.applies) throw new Error(q.id);
+      for (const c of q.choices.filter((x) => !x.correct)) {
+        const named = Object.entries(owners).find(([label]) => c.text.startsWith(label))?.[1] as string;
+        expect(c.why, `${q.id} ${c.text}`).toMatch(new RegExp(`^Not ${named}( alone)?: on [^,]+, `));
+        expect(c.why, q.id).toMatch(/\.$/);
+        expect(c.why, q.id).not.toContain(right.why);
+        expect(c.why.includes(cell.aws.trim()) || c.why.includes(cell.customer.trim()), q.id).toBe(true);
+      }
+    }
+  });
+
+  it("in a contrast drill, names the wrong service and who owns the duty there", () => {
+    for (const q of bank.drills.filter((d) => d.origin === "contrast")) {
+      const right = q.choices.find((c) => c.correct) as { why: string };
+      for (const c of q.choices.filter((x) => !x.correct)) {
+        expect(c.why, q.id).toMatch(
+          new RegExp(`^Not ${c.text.replace(/[()]/g, "\\$&")}: there this duty is `),
+        );
+        expect(c.why, q.id).not.toContain(right.why);
+      }
+    }
   });
 });

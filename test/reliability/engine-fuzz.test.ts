@@ -47,6 +47,7 @@ const actor: fc.Arbitrary<Actor> = fc
 const purposeful = fc.constantFrom(
   "daily now",
   "reveal",
+  "void",
   "quiz",
   "answer A",
   "answer b",

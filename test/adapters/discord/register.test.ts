@@ -55,6 +55,7 @@ describe("srm discord register", () => {
     ]);
     expect(admin?.options?.map((o) => o.name)).toEqual([
       "reveal",
+      "void",
       "daily-now",
       "daily",
       "competition-start",

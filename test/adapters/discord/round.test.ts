@@ -130,3 +130,22 @@ describe("a question of the day on Discord, from post to leaderboard", () => {
     expect((periods.data.choices as { value: string }[])[0]?.value).toBe("month");
   });
 });
+
+describe("withdrawing a question on Discord", () => {
+  it("/srm-admin void edits the message to say it was withdrawn, with no answer and no buttons", async () => {
+    const posted = bot.fake.command(admin, "srm-admin", "daily-now");
+    await replyEmbeds(bot, posted);
+    const mistake = await lastPost(bot, bot.fake.general.id, "the question posted by mistake");
+    expect(mistake.id).not.toBe(question.id);
+    const member = bot.fake.person("not-an-admin");
+    const refused = await replyEmbeds(bot, bot.fake.command(member, "srm-admin", "void"));
+    expect(refused[0]?.title).toBe("Only admins can use /srm-admin void");
+    const sent = bot.fake.command(admin, "srm-admin", "void");
+    const confirmation = await replyEmbeds(bot, sent);
+    expect(confirmation[0]?.title).toBe("Withdrawn");
+    const withdrawn = latest(mistake);
+    expect(withdrawn.embeds[0]?.title).toBe("Question withdrawn");
+    expect(embedText(withdrawn.embeds[0])).not.toMatch(/Answer:|Why/);
+    expect(withdrawn.components).toEqual([]);
+  });
+});

@@ -179,4 +179,19 @@ describe("a channel round in Slack", () => {
     expect(headers(reply.blocks)).toEqual(["That button is not one of ours"]);
     expect(answers()).toEqual([]);
   });
+
+  it("/srm void replaces the question with a withdrawal notice: no answer, no buttons, no points", async () => {
+    const { message, buttons } = await openRound("C1");
+    await slack.replyTo(await click(slack.person("ann"), buttons[0] as string, message));
+    expect(headers((await slack.ask(slack.person("eve"), "void", { channel: "C1" })).blocks)).toEqual([
+      "Only admins can use /srm void",
+    ]);
+    const reply = await slack.ask(boss, "void", { channel: "C1" });
+    expect(headers(reply.blocks)).toEqual(["Withdrawn"]);
+    const withdrawn = slack.api.lastMessageIn("C1");
+    expect(headers(withdrawn?.blocks)).toEqual(["Question withdrawn"]);
+    expect(blockText(withdrawn?.blocks)).not.toMatch(/Answer:|\*Why\*/);
+    expect(withdrawn?.blocks.some((b) => (b as { type: string }).type === "actions")).toBe(false);
+    expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM scores").get()).toEqual({ n: 0 });
+  });
 });

@@ -1,6 +1,7 @@
 /** Every admin command, as `/srm` text: what a member must be refused, whatever they try. */
 export const ADMIN_COMMANDS = [
   "reveal",
+  "void",
   "daily now",
   "daily set 09:00 Europe/Berlin mon-fri reveal 17:00",
   "daily off",
@@ -18,6 +19,7 @@ export const ADMIN_COMMANDS = [
 /** The same commands as Discord's `/srm-admin` subcommands and options. */
 export const DISCORD_ADMIN_COMMANDS: readonly (readonly [string, Readonly<Record<string, string>>])[] = [
   ["reveal", {}],
+  ["void", {}],
   ["daily-now", {}],
   ["daily", { schedule: "set 09:00 Europe/Berlin mon-fri reveal 17:00" }],
   ["daily", { schedule: "off" }],
