@@ -1,6 +1,7 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
 import { correctResponse, type Question } from "../domain/question.js";
 import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
 import { sourcesLine } from "./lookup-view.js";
 
@@ -26,7 +27,7 @@ function questionSections(q: Question): Section[] {
     });
   } else {
     sections.push({ items: q.choices.map((c) => `${c.key}. ${c.text}`) });
-    if (q.type === "multi") sections.push({ text: "Select all that apply." });
+    if (q.type === "multi") sections.push({ text: multiRule(q) });
   }
   return sections;
 }
@@ -34,15 +35,6 @@ function questionSections(q: Question): Section[] {
 function actionsFor(round: RoundRow): Action[] {
   if (round.question.type !== "single") return [];
   return round.question.choices.map((c) => ({ id: answerActionId(round.id, c.key), label: c.key }));
-}
-
-/** How a person answers a question that has no buttons (multi and split), in every front end. */
-export function typedAnswerHint(q: Question): string | null {
-  if (q.type === "multi")
-    return "Answer with /srm answer followed by every letter you choose, e.g. /srm answer A C.";
-  if (q.type === "split")
-    return `Answer with /srm answer and one owner per duty, in order, e.g. /srm answer ${q.duties.map((_, i) => (i % 2 ? "customer" : "aws")).join(" ")}.`;
-  return null;
 }
 
 /** The channel message of an open round: the question, one button per choice, and how many answered. */
