@@ -140,6 +140,10 @@ export class Engine {
         return this.d.practice.sure(actor, intent.confidence);
       case "drill":
         return this.d.practice.drill(actor, channel, intent.text);
+      case "pass":
+        return this.d.practice.pass(actor, intent.how);
+      case "stop":
+        return this.d.practice.stop(actor);
       case "usage":
         return privateReply(notice("warning", intent.problem, `Usage: ${intent.usage}`));
     }

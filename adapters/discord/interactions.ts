@@ -40,7 +40,7 @@ const DISCORD_HELP: Card = {
       items: [
         "/srm lookup service area: pick both from the suggestions (the same as /srm ec2 os-patching)",
         "/srm ask text: any phrasing, e.g. who patches the rds engine",
-        "/srm quiz, /srm answer, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
+        "/srm quiz, /srm answer, /srm skip, /srm dont-know, /srm stop, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
         "Admins (Manage Server, or listed in SRM_ADMINS): /srm-admin daily-now, daily, reveal, competition-start, competition-end, settings",
       ],
     },

@@ -50,6 +50,9 @@ export interface Question {
 /** What a person answered: choice keys, or one owner per duty. */
 export type Response = readonly string[];
 
+/** The stored response of an "I don't know": no choice at all, which no typed answer can be. */
+export const DONT_KNOW: Response = [];
+
 /** How an answer scored against its question. */
 export interface Grade {
   readonly rightParts: number;

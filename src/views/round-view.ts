@@ -50,6 +50,20 @@ export function openRoundCard(round: RoundRow, answered: number): Card {
   };
 }
 
+/** The button id of "Skip" or "I don't know" on a private round: "skip:<round>" or "idk:<round>". */
+export function passActionId(roundId: number, how: PassKind): string {
+  return `${how === "skip" ? "skip" : "idk"}:${roundId}`;
+}
+
+/** Reads a "Skip" or "I don't know" button id back; null when it is not well formed. */
+export function parsePassActionId(id: string): { roundId: number; how: PassKind } | null {
+  const m = /^(skip|idk):(\d{1,12})$/.exec(id);
+  return m ? { roundId: Number(m[2]), how: m[1] === "skip" ? "skip" : "dont-know" } : null;
+}
+
+/** Passing on a private question: skip it (no card changes) or say "I don't know" (a miss). */
+export type PassKind = "skip" | "dont-know";
+
 /** A private question from /srm quiz. */
 export function privateQuestionCard(round: RoundRow): Card {
   const hint = typedAnswerHint(round.question);
@@ -58,7 +72,11 @@ export function privateQuestionCard(round: RoundRow): Card {
     title: "Your practice question",
     subtitle: difficultyLabel(round.question),
     sections: [...questionSections(round.question), ...(hint ? [{ text: hint }] : [])],
-    actions: actionsFor(round),
+    actions: [
+      ...actionsFor(round),
+      { id: passActionId(round.id, "skip"), label: "Skip" },
+      { id: passActionId(round.id, "dont-know"), label: "I don't know" },
+    ],
     footer: `Counts in your stats, not in the channel's points · round ${round.id}`,
   };
 }
@@ -69,6 +87,7 @@ function difficultyLabel(q: Question): string {
 
 /** How a response reads to a person: "B", "A, C", or "AWS, Customer, AWS". */
 export function responseLabel(q: Question, response: readonly string[]): string {
+  if (response.length === 0) return "I don't know";
   if (q.type === "split") return response.map((r) => (r === "aws" ? "AWS" : "Customer")).join(", ");
   return response.join(", ");
 }
@@ -158,6 +177,14 @@ export function answerText(q: Question): string {
 /** The private result of a /srm quiz answer: right or wrong, why, and the source. */
 export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
   const q = round.question;
+  if (answer.response.length === 0)
+    return {
+      accent: "warning",
+      title: "Counted as a miss",
+      subtitle: `the answer is ${answerText(q)}; it comes back soon`,
+      sections: explanationSections(q),
+      footer: sourcesLine(q.sources),
+    };
   const partial =
     q.type === "split" && !answer.correct ? ` (${answer.rightParts} of ${answer.totalParts} duties)` : "";
   return {
