@@ -12,6 +12,7 @@ import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from 
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
 import { CountRefresher } from "./quiz/count-refresher.js";
+import { DutyPicks } from "./quiz/duty-picks.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
@@ -67,8 +68,10 @@ export class Engine {
   private readonly background = new Set<Promise<void>>();
   private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
+  private readonly picks: DutyPicks;
 
   constructor(private readonly d: EngineDeps) {
+    this.picks = new DutyPicks(d.rounds);
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
     this.counts = new CountRefresher(
       (round) => d.rounds.refreshCount(round),
@@ -162,6 +165,9 @@ export class Engine {
         actor,
         this.d.rounds.answer(parsed.roundId, actor, [parsed.key], channel?.channelId),
       );
+    const picked = this.picks.press(actionId, actor);
+    if (picked?.kind === "card") return privateReply(picked.card);
+    if (picked) return this.afterAnswer(actor, this.d.rounds.answer(picked.roundId, actor, picked.response));
     return (
       this.d.practice.press(actionId, actor) ??
       privateReply(notice("warning", "That button is not one of ours", "Use the buttons on a question."))

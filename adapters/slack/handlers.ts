@@ -121,7 +121,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       const pressedIn = body.channel?.id
         ? { platform: "slack" as const, workspaceId: teamId, channelId: body.channel.id }
         : undefined;
-      await answer(messageFor((await engine.press(action.action_id, actor, pressedIn)).cards));
+      // A menu's choice comes back as the chosen option's value, which is the engine's id for it.
+      const pressed = action.type === "static_select" ? action.selected_option.value : action.action_id;
+      await answer(messageFor((await engine.press(pressed, actor, pressedIn)).cards));
     });
   };
 

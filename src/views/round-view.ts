@@ -4,6 +4,7 @@ import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
 import { sourcesLine } from "./lookup-view.js";
+import { dutyPicker } from "./picks-view.js";
 
 /** The button id of choosing `key` on round `roundId`: "answer:<round>:<key>", far under Discord's 100. */
 export function answerActionId(roundId: number, key: string): string {
@@ -67,6 +68,7 @@ export type PassKind = "skip" | "dont-know";
 /** A private question from /srm quiz. */
 export function privateQuestionCard(round: RoundRow): Card {
   const hint = typedAnswerHint(round.question);
+  const picker = dutyPicker(round);
   return {
     accent: "neutral",
     title: "Your practice question",
@@ -77,6 +79,7 @@ export function privateQuestionCard(round: RoundRow): Card {
       { id: passActionId(round.id, "skip"), label: "Skip" },
       { id: passActionId(round.id, "dont-know"), label: "I don't know" },
     ],
+    ...(picker ? { picker } : {}),
     footer: `Counts in your stats, not in the channel's points · round ${round.id}`,
   };
 }
