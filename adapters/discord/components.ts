@@ -102,3 +102,28 @@ export function menuRows(
     ],
   }));
 }
+
+/** A message of menus only: the text above them and up to five rows. */
+export interface MenuMessage {
+  readonly content: string;
+  readonly embeds: [];
+  readonly components: APIActionRowComponent<APIStringSelectComponent | APIButtonComponentWithCustomId>[];
+}
+
+/**
+ * A picker too big for the reply, as further messages of five rows each, Submit last; null when Discord
+ * would refuse its menus.
+ */
+export function pickerMessages(picker: Picker): MenuMessage[] | null {
+  const menus = menuRows(picker, Number.POSITIVE_INFINITY);
+  if (!menus) return null;
+  const rows = [...menus, ...buttonRows([picker.submit]).rows];
+  const messages: MenuMessage[] = [];
+  for (let i = 0; i < rows.length; i += BUTTON_LIMITS.rows)
+    messages.push({
+      content: i === 0 ? picker.label : "More duties:",
+      embeds: [],
+      components: rows.slice(i, i + BUTTON_LIMITS.rows),
+    });
+  return messages;
+}

@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } 
 import type { Logger } from "../../src/ports.js";
 import type { Action, Card } from "../../src/views/card.js";
 import { renderCard } from "../../src/views/plain.js";
-import { BUTTON_LIMITS, buttonRows, menuRows } from "./components.js";
+import { BUTTON_LIMITS, buttonRows, menuRows, pickerMessages } from "./components.js";
 import { cardEmbeds, truncate } from "./embeds.js";
 import { describeError, isInvalidFormBody } from "./errors.js";
 import { discordCard } from "./wording.js";
@@ -12,6 +12,8 @@ export interface MessageContent {
   readonly content: string;
   readonly embeds: APIEmbed[];
   readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Further private messages the reply needs: a picker's menus that did not fit in it. */
+  readonly more?: readonly MessageContent[];
 }
 
 /** Cards whose pickers are rendered as menus (their submit among the buttons), the menu rows and the cards' buttons. */
@@ -19,15 +21,17 @@ interface Components {
   readonly cards: readonly Card[];
   readonly menus: APIActionRowComponent<APIComponentInMessageActionRow>[];
   readonly actions: Action[];
+  readonly more: MessageContent[];
 }
 
 /**
- * Menus go above the buttons while they fit Discord's five rows; a picker that does not fit is left out
- * and its card says to type the answer (its typed hint is already in the card).
+ * Menus go above the buttons while they fit Discord's five rows; a picker that does not fit goes in
+ * further messages of its own, and one Discord would refuse is left out with a note to type the answer.
  */
 function components(cards: readonly Card[]): Components {
   const actions = cards.flatMap((c) => c.actions ?? []);
   const menus: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const more: MessageContent[] = [];
   const shown = cards.map((card) => {
     if (!card.picker) return card;
     const buttonRowsAfter = Math.ceil((actions.length + 1) / BUTTON_LIMITS.perRow);
@@ -37,10 +41,15 @@ function components(cards: readonly Card[]): Components {
       actions.push(card.picker.submit);
       return card;
     }
-    const note = `Discord fits menus for only a few duties in one message: answer this one by typing /srm answer with ${card.picker.menus.length} owners, in order.`;
+    const apart = pickerMessages(card.picker);
+    if (apart) {
+      more.push(...apart);
+      return card;
+    }
+    const note = `These duties cannot be chosen from menus here: answer by typing /srm answer with ${card.picker.menus.length} owners, in order.`;
     return { ...card, sections: [...card.sections, { text: note }] };
   });
-  return { cards: shown, menus, actions };
+  return { cards: shown, menus, actions, more };
 }
 
 /** Discord's limit on a message's text. */
@@ -50,7 +59,7 @@ function buttonsOf(cards: readonly Card[], logger: Logger) {
   const parts = components(cards);
   const { rows, refused } = buttonRows(parts.actions);
   for (const r of refused) logger.warn("a button was left out of a Discord message", { ...r });
-  return { cards: parts.cards, rows: [...parts.menus, ...rows] };
+  return { cards: parts.cards, rows: [...parts.menus, ...rows], more: parts.more };
 }
 
 /**
@@ -71,6 +80,7 @@ export function messageContent(cards: readonly Card[], logger: Logger): MessageC
     content: "",
     embeds: cardEmbeds(parts.cards.map(discordCard)),
     components: [...parts.menus, ...rows],
+    ...(parts.more.length > 0 ? { more: parts.more } : {}),
   };
   if (refused.length === 0) rendered.set(cards, message);
   return message;
@@ -78,11 +88,12 @@ export function messageContent(cards: readonly Card[], logger: Logger): MessageC
 
 /** Cards as plain text (the terminal's rendering) with the same buttons: the fallback when embeds are refused. */
 export function plainContent(cards: readonly Card[], logger: Logger): MessageContent {
-  const { cards: shown, rows } = buttonsOf(cards, logger);
+  const { cards: shown, rows, more } = buttonsOf(cards, logger);
   return {
     content: truncate(shown.map((c) => renderCard(discordCard(c))).join("\n\n"), MAX_CONTENT),
     embeds: [],
     components: rows,
+    ...(more.length > 0 ? { more } : {}),
   };
 }
 

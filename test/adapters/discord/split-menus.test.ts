@@ -5,7 +5,7 @@ import { RoundStore } from "../../../src/store/round-store.js";
 import type { Delivered } from "../../fakes/discord/fake-discord.js";
 import type { FakePerson } from "../../fakes/discord/guild.js";
 import { waitFor } from "../../fakes/discord/wait.js";
-import { buttonIds, embedText, type RunningBot, replyEmbeds, startBot } from "./harness.js";
+import { buttonIds, type RunningBot, replyEmbeds, startBot } from "./harness.js";
 
 let bot: RunningBot;
 
@@ -89,15 +89,37 @@ describe("a split-the-duties question on Discord", () => {
     expect(storedAnswers()).toEqual([{ response: JSON.stringify(owners), correct: 1 }]);
   });
 
-  it("a question with more duties than Discord's rows hold has no menus and says to type, and typing answers it", async () => {
+  it("a question with more duties than one message holds gets its menus and Submit in further private messages", async () => {
     const ann = bot.fake.person("ann");
-    const question = splitQuestionFor(ann, "ec2-split-web-stack-1");
-    expect(question.duties.length).toBeGreaterThan(4);
+    const question = splitQuestionFor(ann, "vpc-split-network-duties-1");
+    expect(question.duties.length).toBe(6);
     const delivered = bot.fake.command(ann, "srm", "quiz");
     const shown = await replyMessage(delivered);
     expect(menusOf(shown)).toEqual([]);
-    expect(buttonIds(shown).some((id) => id.startsWith("submit:"))).toBe(false);
-    expect(embedText((await replyEmbeds(bot, delivered))[0])).toContain("answer this one by typing");
+    const followUps = await waitFor(() => {
+      const found = [...bot.fake.rest.messages.values()].filter(
+        (m) => m.id !== shown.id && m.webhook_id !== undefined && (m.components ?? []).length > 0,
+      );
+      return found.length === 2 ? found : undefined;
+    }, "the menus in further messages");
+    expect(followUps.every((m) => (m.flags ?? 0) & 64)).toBeTruthy();
+    const menus = followUps.flatMap(menusOf);
+    expect(menus).toHaveLength(6);
+    const submit = followUps.flatMap(buttonIds).find((id) => id.startsWith("submit:")) as string;
+    const owners = question.duties.map((d) => d.owner);
+    for (const [i, menu] of menus.entries()) {
+      const value = menu.options.find((o) => o.value.endsWith(`:${owners[i]}`))?.value as string;
+      const holder = followUps.find((m) => menusOf(m).includes(menu)) as APIMessage;
+      await title(bot.fake.select(ann, holder, menu.custom_id, [value]));
+    }
+    const result = await replyEmbeds(bot, bot.fake.click(ann, followUps[1] as APIMessage, submit));
+    expect(result[0]?.title).toBe("Right!");
+    expect(storedAnswers()).toEqual([{ response: JSON.stringify(owners), correct: 1 }]);
+  });
+
+  it("typing the owners still answers a split question", async () => {
+    const ann = bot.fake.person("ann");
+    const question = splitQuestionFor(ann, "ec2-split-web-stack-1");
     const typed = bot.fake.command(ann, "srm", "answer", {
       choice: question.duties.map((d) => d.owner).join(" "),
     });
