@@ -126,3 +126,20 @@ describe("a split-the-duties question on Discord", () => {
     expect(await title(typed)).toBe("Right!");
   });
 });
+
+describe("Skip and I don't know on Discord", () => {
+  it("every private question has both buttons, and /srm skip, /srm dont-know and /srm stop answer", async () => {
+    const ann = bot.fake.person("ann");
+    const shown = await replyMessage(bot.fake.command(ann, "srm", "quiz"));
+    const idk = buttonIds(shown).find((id) => id.startsWith("idk:")) as string;
+    expect(buttonIds(shown).some((id) => id.startsWith("skip:"))).toBe(true);
+    expect(await title(bot.fake.click(ann, shown, idk))).toBe("Counted as a miss");
+    await replyMessage(bot.fake.command(ann, "srm", "quiz"));
+    expect(await title(bot.fake.command(ann, "srm", "skip"))).toBe("Skipped");
+    await replyMessage(bot.fake.command(ann, "srm", "quiz"));
+    expect(await title(bot.fake.command(ann, "srm", "dont-know"))).toBe("Counted as a miss");
+    expect(await title(bot.fake.command(ann, "srm", "stop"))).toBe(
+      "You have no practice, review or cram running",
+    );
+  });
+});

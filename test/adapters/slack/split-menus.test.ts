@@ -118,3 +118,20 @@ describe("a split-the-duties question in Slack", () => {
     expect(headers(reply.blocks)[0]).toBe("Right!");
   });
 });
+
+describe("Skip and I don't know in Slack", () => {
+  it("every private question has both buttons: Skip closes it untouched, I don't know shows the answer as a miss", async () => {
+    const ann = slack.person("ann");
+    const first = await slack.ask(ann, "quiz");
+    const skip = buttonsIn(first.blocks).find((id) => id.startsWith("skip:")) as string;
+    expect(buttonsIn(first.blocks).some((id) => id.startsWith("idk:"))).toBe(true);
+    expect(headers((await press(ann, skip)).blocks)).toEqual(["Skipped"]);
+    expect(storedAnswers()).toEqual([]);
+    const second = await slack.ask(ann, "quiz");
+    const idk = buttonsIn(second.blocks).find((id) => id.startsWith("idk:")) as string;
+    expect(idk).not.toBe(skip.replace("skip", "idk"));
+    const missed = await press(ann, idk);
+    expect(headers(missed.blocks)[0]).toBe("Counted as a miss");
+    expect(storedAnswers()).toEqual([{ response: "[]", correct: 0 }]);
+  });
+});
