@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { choicesToMake } from "../../src/domain/question.js";
 import { RoundStore } from "../../src/store/round-store.js";
 import { openPrivate, responseTo } from "../practice/support.js";
 import { memoryApp } from "../support/app.js";
@@ -95,5 +96,15 @@ describe("an answer with the wrong number of parts is refused with the rule, and
     expect(refused).toContain("This question asks for exactly 1 choice; you gave 2. Answer with one letter");
     expect(answersStored(app)).toBe(0);
     expect(await say(app, member("bo"), "answer A")).toContain("Locked in: A");
+  });
+
+  it("every shipped question that names how many to choose has exactly that many right choices", () => {
+    const app = memoryApp();
+    const multi = app.bank.scenarios.filter((q) => q.type === "multi");
+    expect(multi.length).toBeGreaterThan(0);
+    for (const q of multi) {
+      const named = choicesToMake(q);
+      expect({ id: q.id, named }).toEqual({ id: q.id, named: q.choices.filter((c) => c.correct).length });
+    }
   });
 });
