@@ -21,6 +21,7 @@ import {
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
 import { CountRefresher } from "./quiz/count-refresher.js";
+import { DutyPicks } from "./quiz/duty-picks.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
@@ -78,8 +79,10 @@ export class Engine {
   private readonly background = new Set<Promise<void>>();
   private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
+  private readonly picks: DutyPicks;
 
   constructor(private readonly d: EngineDeps) {
+    this.picks = new DutyPicks(d.rounds);
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
     this.counts = new CountRefresher(
       (round) => d.rounds.refreshCount(round),
@@ -155,6 +158,10 @@ export class Engine {
         return this.d.practice.sure(actor, intent.confidence);
       case "drill":
         return this.d.practice.drill(actor, channel, intent.text);
+      case "pass":
+        return this.d.practice.pass(actor, intent.how);
+      case "stop":
+        return this.d.practice.stop(actor);
       case "usage":
         return privateReply(notice("warning", intent.problem, `Usage: ${intent.usage}`));
     }
@@ -187,6 +194,9 @@ export class Engine {
           channel === null ? null : channel?.channelId,
         ),
       );
+    const picked = this.picks.press(actionId, actor);
+    if (picked?.kind === "card") return privateReply(picked.card);
+    if (picked) return this.afterAnswer(actor, this.d.rounds.answer(picked.roundId, actor, picked.response));
     return (
       this.d.practice.press(actionId, actor) ??
       privateReply(notice("warning", "That button is not one of ours", "Use the buttons on a question."))

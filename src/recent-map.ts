@@ -24,6 +24,11 @@ export class RecentMap<K, V> {
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }
 
+  /** Forgets one entry. */
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
   /** How many entries are kept. */
   get size(): number {
     return this.entries.size;

@@ -52,7 +52,11 @@ function everyone(sub: string, o: CommandOptions): string | null {
       return join("ask", cleanValue(o.string("text")));
     case "help":
     case "quiz":
+    case "skip":
+    case "stop":
       return sub;
+    case "dont-know":
+      return "idk";
     case "answer":
       return join("answer", cleanValue(o.string("choice")));
     case "leaderboard":

@@ -68,6 +68,17 @@ export function srmCommand(): SlashCommandBuilder {
         ),
     )
     .addSubcommand((s) =>
+      s.setName("skip").setDescription("Skip your own open question; your cards do not change"),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("dont-know")
+        .setDescription("I don't know: your open question counts as a miss, with the answer"),
+    )
+    .addSubcommand((s) =>
+      s.setName("stop").setDescription("End your practice, review or cram: how many you did and what is due"),
+    )
+    .addSubcommand((s) =>
       s
         .setName("leaderboard")
         .setDescription("Points in this server: week, month, all time, accuracy or a competition")

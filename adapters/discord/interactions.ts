@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  type StringSelectMenuInteraction,
 } from "discord.js";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
@@ -40,7 +41,7 @@ const DISCORD_HELP: Card = {
       items: [
         "/srm lookup service area: pick both from the suggestions (the same as /srm ec2 os-patching)",
         "/srm ask text: any phrasing, e.g. who patches the rds engine",
-        "/srm quiz, /srm answer, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
+        "/srm quiz, /srm answer, /srm skip, /srm dont-know, /srm stop, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
         "Admins (Manage Server, or listed in SRM_ADMINS): /srm-admin daily-now, daily, reveal, void, competition-start, competition-end, settings",
       ],
     },
@@ -66,6 +67,7 @@ function describeInteraction(i: Interaction): Record<string, unknown> {
     };
   if (i.isAutocomplete()) return { interaction: "autocomplete", command: i.commandName };
   if (i.isButton()) return { interaction: "button", button: i.customId.slice(0, 100) };
+  if (i.isStringSelectMenu()) return { interaction: "menu", menu: i.customId.slice(0, 100) };
   return { interaction: `type ${i.type}` };
 }
 
@@ -112,6 +114,7 @@ export class InteractionRouter {
       else if (this.closed && interaction.isRepliable()) await this.say(interaction, RESTARTING);
       else if (interaction.isChatInputCommand()) await this.command(interaction);
       else if (interaction.isButton()) await this.button(interaction);
+      else if (interaction.isStringSelectMenu()) await this.select(interaction);
       else if (interaction.isRepliable()) await this.say(interaction, OUT_OF_DATE);
     } catch (error) {
       await this.fail(interaction, error);
@@ -149,6 +152,12 @@ export class InteractionRouter {
 
   private async button(i: ButtonInteraction): Promise<void> {
     await answer(i, this.d.engine.press(i.customId, actorOf(i), channelOf(i)), false, this.responder);
+  }
+
+  private async select(i: StringSelectMenuInteraction): Promise<void> {
+    // A menu's choice arrives as the chosen option's value, which is the engine's id for that choice.
+    const chosen = i.values[0] ?? "";
+    await answer(i, this.d.engine.press(chosen, actorOf(i), channelOf(i)), false, this.responder);
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

@@ -1,8 +1,8 @@
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord.js";
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord.js";
 import type { Logger } from "../../src/ports.js";
-import type { Card } from "../../src/views/card.js";
+import type { Action, Card } from "../../src/views/card.js";
 import { renderCard } from "../../src/views/plain.js";
-import { buttonRows } from "./components.js";
+import { BUTTON_LIMITS, buttonRows, menuRows, pickerMessages } from "./components.js";
 import { cardEmbeds, truncate } from "./embeds.js";
 import { describeError, isInvalidFormBody } from "./errors.js";
 import { discordCard } from "./wording.js";
@@ -11,16 +11,55 @@ import { discordCard } from "./wording.js";
 export interface MessageContent {
   readonly content: string;
   readonly embeds: APIEmbed[];
-  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  readonly components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Further private messages the reply needs: a picker's menus that did not fit in it. */
+  readonly more?: readonly MessageContent[];
+}
+
+/** Cards whose pickers are rendered as menus (their submit among the buttons), the menu rows and the cards' buttons. */
+interface Components {
+  readonly cards: readonly Card[];
+  readonly menus: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  readonly actions: Action[];
+  readonly more: MessageContent[];
+}
+
+/**
+ * Menus go above the buttons while they fit Discord's five rows; a picker that does not fit goes in
+ * further messages of its own, and one Discord would refuse is left out with a note to type the answer.
+ */
+function components(cards: readonly Card[]): Components {
+  const actions = cards.flatMap((c) => c.actions ?? []);
+  const menus: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const more: MessageContent[] = [];
+  const shown = cards.map((card) => {
+    if (!card.picker) return card;
+    const buttonRowsAfter = Math.ceil((actions.length + 1) / BUTTON_LIMITS.perRow);
+    const rows = menuRows(card.picker, BUTTON_LIMITS.rows - menus.length - buttonRowsAfter);
+    if (rows) {
+      menus.push(...rows);
+      actions.push(card.picker.submit);
+      return card;
+    }
+    const apart = pickerMessages(card.picker);
+    if (apart) {
+      more.push(...apart);
+      return card;
+    }
+    const note = `These duties cannot be chosen from menus here: answer by typing /srm answer with ${card.picker.menus.length} owners, in order.`;
+    return { ...card, sections: [...card.sections, { text: note }] };
+  });
+  return { cards: shown, menus, actions, more };
 }
 
 /** Discord's limit on a message's text. */
 const MAX_CONTENT = 2000;
 
 function buttonsOf(cards: readonly Card[], logger: Logger) {
-  const { rows, refused } = buttonRows(cards.flatMap((c) => c.actions ?? []));
+  const parts = components(cards);
+  const { rows, refused } = buttonRows(parts.actions);
   for (const r of refused) logger.warn("a button was left out of a Discord message", { ...r });
-  return rows;
+  return { cards: parts.cards, rows: [...parts.menus, ...rows], more: parts.more };
 }
 
 /**
@@ -34,19 +73,27 @@ const rendered = new WeakMap<readonly Card[], MessageContent>();
 export function messageContent(cards: readonly Card[], logger: Logger): MessageContent {
   const known = rendered.get(cards);
   if (known) return known;
-  const { rows, refused } = buttonRows(cards.flatMap((c) => c.actions ?? []));
+  const parts = components(cards);
+  const { rows, refused } = buttonRows(parts.actions);
   for (const r of refused) logger.warn("a button was left out of a Discord message", { ...r });
-  const message = { content: "", embeds: cardEmbeds(cards.map(discordCard)), components: rows };
+  const message = {
+    content: "",
+    embeds: cardEmbeds(parts.cards.map(discordCard)),
+    components: [...parts.menus, ...rows],
+    ...(parts.more.length > 0 ? { more: parts.more } : {}),
+  };
   if (refused.length === 0) rendered.set(cards, message);
   return message;
 }
 
 /** Cards as plain text (the terminal's rendering) with the same buttons: the fallback when embeds are refused. */
 export function plainContent(cards: readonly Card[], logger: Logger): MessageContent {
+  const { cards: shown, rows, more } = buttonsOf(cards, logger);
   return {
-    content: truncate(cards.map((c) => renderCard(discordCard(c))).join("\n\n"), MAX_CONTENT),
+    content: truncate(shown.map((c) => renderCard(discordCard(c))).join("\n\n"), MAX_CONTENT),
     embeds: [],
-    components: buttonsOf(cards, logger),
+    components: rows,
+    ...(more.length > 0 ? { more } : {}),
   };
 }
 

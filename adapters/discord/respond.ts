@@ -45,7 +45,22 @@ export async function replyNow(
   ephemeral: boolean,
   logger: Logger,
 ): Promise<void> {
-  await sendCards(cards, logger, (m) => respondWith(interaction, m, ephemeral));
+  const sent = await sendCards(cards, logger, async (m) => {
+    await respondWith(interaction, m, ephemeral);
+    return m;
+  });
+  await sendMore(interaction, sent);
+}
+
+/** Sends the further private messages a reply needs (menus that did not fit in it), after the reply. */
+async function sendMore(interaction: RepliableInteraction, m: MessageContent): Promise<void> {
+  for (const more of m.more ?? [])
+    await interaction.followUp({
+      content: more.content,
+      components: more.components.map(asIs),
+      allowedMentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    });
 }
 
 async function finishDeferred(
@@ -54,7 +69,11 @@ async function finishDeferred(
   d: ResponderDeps,
 ): Promise<void> {
   if (reply.visibility === "private") {
-    await sendCards(reply.cards, d.logger, (m) => interaction.editReply(editOptions(m)));
+    const sent = await sendCards(reply.cards, d.logger, async (m) => {
+      await interaction.editReply(editOptions(m));
+      return m;
+    });
+    await sendMore(interaction, sent);
     return;
   }
   // A deferral is private, and its ephemerality cannot change: the channel's copy is posted as a message.

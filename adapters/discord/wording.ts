@@ -5,7 +5,7 @@ import type { Card, Section } from "../../src/views/card.js";
  * slash command or subcommand name. Each hint is rewritten to the Discord command, most specific first.
  */
 const HINT =
-  /\/srm (daily now|daily status|daily (?=\S)|reveal|void|competition start|competition end|competition status|settings)\b/g;
+  /\/srm (daily now|daily status|daily (?=\S)|reveal|void|competition start|competition end|competition status|settings|idk)\b/g;
 
 const DISCORD_NAME: Readonly<Record<string, string>> = {
   "daily now": "/srm-admin daily-now",
@@ -17,6 +17,7 @@ const DISCORD_NAME: Readonly<Record<string, string>> = {
   "competition end": "/srm-admin competition-end",
   "competition status": "/srm competition-status",
   settings: "/srm-admin settings",
+  idk: "/srm dont-know",
 };
 
 /** A text with the engine's command hints in Discord's slash command names. */

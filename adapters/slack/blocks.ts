@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Action, Card, Section } from "../../src/views/card.js";
+import type { Action, Card, Picker, Section } from "../../src/views/card.js";
 import { renderPlain, renderTable } from "../../src/views/plain.js";
 import { chunkLines, clip, escapeMrkdwn } from "./mrkdwn.js";
 
@@ -19,6 +19,9 @@ export const BLOCK_LIMITS = {
   buttonLabel: 75,
   /** Characters in an action_id; a longer one would make Slack refuse the whole message. */
   actionId: 255,
+  /** Characters in a select option's value and text. */
+  optionValue: 150,
+  optionText: 75,
   /** Buttons in one actions block. */
   buttonsPerBlock: 25,
   /** Characters of the plain `text` fallback kept (notifications and screen readers). */
@@ -85,7 +88,10 @@ export function renderBlocks(cards: readonly Card[], maxBlocks: number): Block[]
 function cardParts(card: Card, seenActionIds: Set<string>): CardParts {
   const head: Block[] = [header(card.title)];
   if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
-  const tail: Block[] = [...actionBlocks(card.actions ?? [], seenActionIds)];
+  const tail: Block[] = [
+    ...(card.picker ? pickerBlocks(card.picker, seenActionIds) : []),
+    ...actionBlocks(card.actions ?? [], seenActionIds),
+  ];
   if (card.footer) tail.push(context(escapeMrkdwn(card.footer)));
   return { head, body: card.sections.flatMap(sectionBlocks), tail };
 }
@@ -117,6 +123,31 @@ function sectionBlocks(s: Section): Block[] {
   const rows = renderTable(s.table).map((r) => escapeMrkdwn(r.replace(/^ {2}/, "")));
   const chunks = chunkLines(rows, BLOCK_LIMITS.text - 2 * (fence.length + 1) - (label[0]?.length ?? 0) - 1);
   return chunks.map((c, i) => section([...(i === 0 ? label : []), `${fence}\n${c}\n${fence}`].join("\n")));
+}
+
+/**
+ * A picker as Block Kit: each menu a section (its text stays readable after a choice) with a static_select
+ * whose option values are the engine's ids, then the submit button.
+ */
+function pickerBlocks(picker: Picker, seen: Set<string>): Block[] {
+  const menus: Block[] = picker.menus
+    .filter((m) => m.id !== "" && m.id.length <= BLOCK_LIMITS.actionId && !seen.has(m.id))
+    .map((m) => {
+      seen.add(m.id);
+      const select: types.StaticSelect = {
+        type: "static_select",
+        action_id: m.id,
+        placeholder: { type: "plain_text", text: "Choose", emoji: true },
+        options: m.options
+          .filter((o) => o.id.length <= BLOCK_LIMITS.optionValue)
+          .map((o) => ({
+            text: { type: "plain_text", text: clip(o.label, BLOCK_LIMITS.optionText), emoji: true },
+            value: o.id,
+          })),
+      };
+      return { ...section(escapeMrkdwn(m.placeholder)), accessory: select };
+    });
+  return [section(`*${escapeMrkdwn(picker.label)}*`), ...menus, ...actionBlocks([picker.submit], seen)];
 }
 
 /** Buttons, 25 to a block; an id Slack would refuse (too long, or used twice in one message) is left out. */

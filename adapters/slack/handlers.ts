@@ -121,7 +121,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       // A click that names no channel is pressed nowhere a channel's question lives (null), never "anywhere".
       const channelId = body.channel?.id || stringOrNull(body.container?.channel_id);
       const pressedIn = channelId ? { platform: "slack" as const, workspaceId: teamId, channelId } : null;
-      await answer(messageFor((await engine.press(action.action_id, actor, pressedIn)).cards));
+      // A menu's choice comes back as the chosen option's value, which is the engine's id for it.
+      const pressed = action.type === "static_select" ? action.selected_option.value : action.action_id;
+      await answer(messageFor((await engine.press(pressed, actor, pressedIn)).cards));
     });
   };
 

@@ -24,6 +24,8 @@ export type Intent =
     }
   | { readonly kind: "sure"; readonly confidence: Confidence }
   | { readonly kind: "drill"; readonly text: string }
+  | { readonly kind: "pass"; readonly how: "skip" | "dont-know" }
+  | { readonly kind: "stop" }
   | { readonly kind: "usage"; readonly problem: string; readonly usage: string };
 
 /** Strips a leading "/srm" (or "srm") and surrounding space from what a person typed. */
@@ -44,12 +46,16 @@ export const USAGE = {
   drill: "/srm drill <service> <area> (add that cell to your cards and be asked it)",
 } as const;
 
+/** "i don't know", "dont know", "don't know" and the like, with the curly apostrophe too. */
+const DONT_KNOW = /^(?:i\s+)?do(?:n['’]?t|\s+not)\s+know[.!]?$/i;
+
 /** Reads the text after `/srm` as an intent. Anything that is not a command word is a lookup. */
 export function parseCommand(raw: string): Intent {
   const text = stripPrefix(raw);
   const [first = "", ...rest] = text.split(/\s+/);
   const word = first.toLowerCase();
   const tail = text.slice(first.length).trim();
+  if (DONT_KNOW.test(text)) return { kind: "pass", how: "dont-know" };
   switch (word) {
     case "":
     case "help":
@@ -110,6 +116,16 @@ export function parseCommand(raw: string): Intent {
         usage: USAGE.sure,
       };
     }
+    case "skip":
+      if (tail === "") return { kind: "pass", how: "skip" };
+      return { kind: "lookup", text };
+    case "idk":
+    case "dunno":
+      if (tail === "") return { kind: "pass", how: "dont-know" };
+      return { kind: "lookup", text };
+    case "stop":
+      if (tail === "") return { kind: "stop" };
+      return { kind: "lookup", text };
     case "drill":
       if (tail === "") return { kind: "usage", problem: "Name a service and an area", usage: USAGE.drill };
       return { kind: "drill", text: tail };

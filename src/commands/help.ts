@@ -39,6 +39,8 @@ export function helpCard(): Card {
           "/srm cram [service]: everything in a service regardless of due dates (alone: every card you have)",
           "/srm drill ec2 os-patching: add a cell to your cards and be asked it (the Quiz me on this button)",
           "/srm sure guess | fairly | certain: how sure you were of your last right answer",
+          "/srm skip: skip your open question (no card changes); /srm idk (or: i don't know): count it as a miss and see the answer",
+          "/srm stop: end your practice, review or cram; it says how many you did and what is still due",
         ],
       },
       {

@@ -52,6 +52,9 @@ export interface Question {
 /** What a person answered: choice keys, or one owner per duty. */
 export type Response = readonly string[];
 
+/** The stored response of an "I don't know": no choice at all, which no typed answer can be. */
+export const DONT_KNOW: Response = [];
+
 /** How an answer scored against its question. */
 export interface Grade {
   readonly rightParts: number;
@@ -62,20 +65,51 @@ export interface Grade {
 /** The letters of the choices, in order. */
 export const CHOICE_KEYS = ["A", "B", "C", "D"] as const;
 
+/** Why a response cannot be graded; nothing is stored and the person may answer again. */
+export type ResponseProblem =
+  | { readonly kind: "empty" }
+  | {
+      readonly kind: "count";
+      readonly unit: "choice" | "owner";
+      readonly expected: number;
+      readonly given: number;
+    }
+  | { readonly kind: "not-a-choice"; readonly given: string; readonly keys: readonly string[] }
+  | { readonly kind: "repeated"; readonly given: string }
+  | { readonly kind: "not-an-owner"; readonly given: string };
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4 };
+
+/**
+ * How many choices a question asks for: one for single, the number its prompt names for multi
+ * ("Select TWO"), null when a multi question leaves it open or for split questions.
+ */
+export function choicesToMake(question: Question): number | null {
+  if (question.type === "single") return 1;
+  if (question.type === "split") return null;
+  const m = /\b(?:select|choose)\s+(one|two|three|four|[1-4])\b/i.exec(question.prompt);
+  if (!m) return null;
+  const word = (m[1] as string).toLowerCase();
+  return COUNT_WORDS[word] ?? Number(word);
+}
+
 /** Checks a response's form; returns what is wrong, or null when it can be graded. */
-export function responseProblem(question: Question, response: Response): string | null {
+export function responseProblem(question: Question, response: Response): ResponseProblem | null {
   if (question.type === "split") {
     if (response.length !== question.duties.length)
-      return `give one owner for each of the ${question.duties.length} duties (aws or customer), in order`;
+      return { kind: "count", unit: "owner", expected: question.duties.length, given: response.length };
     const bad = response.find((r) => r !== "aws" && r !== "customer");
-    return bad === undefined ? null : `"${bad}" is not an owner; each duty is aws or customer`;
+    return bad === undefined ? null : { kind: "not-an-owner", given: bad };
   }
-  const keys = new Set(question.choices.map((c) => c.key));
-  if (response.length === 0) return "choose an answer";
-  const bad = response.find((r) => !keys.has(r));
-  if (bad !== undefined) return `"${bad}" is not one of the choices (${[...keys].join(", ")})`;
-  if (new Set(response).size !== response.length) return "a choice is given twice";
-  if (question.type === "single" && response.length !== 1) return "choose exactly one answer";
+  const keys = question.choices.map((c) => c.key);
+  if (response.length === 0) return { kind: "empty" };
+  const bad = response.find((r) => !keys.includes(r));
+  if (bad !== undefined) return { kind: "not-a-choice", given: bad, keys };
+  const repeated = response.find((r, i) => response.indexOf(r) !== i);
+  if (repeated !== undefined) return { kind: "repeated", given: repeated };
+  const expected = choicesToMake(question);
+  if (expected !== null && response.length !== expected)
+    return { kind: "count", unit: "choice", expected, given: response.length };
   return null;
 }
 

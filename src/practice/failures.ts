@@ -8,6 +8,8 @@ export type PracticeFailure =
   | { readonly code: "SureTooLate" }
   | { readonly code: "NotACell"; readonly text: string }
   | { readonly code: "NotAService"; readonly text: string }
+  | { readonly code: "NoQuestionToPass" }
+  | { readonly code: "NoSession" }
   | { readonly code: "Quiz"; readonly failure: QuizFailure };
 
 /** A practice use case's outcome: a value, or an expected failure. */

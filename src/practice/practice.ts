@@ -6,6 +6,7 @@ import type { RoundService } from "../quiz/rounds.js";
 import type { PracticeStore } from "../store/practice-store.js";
 import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { type Card, privateReply, type Reply } from "../views/card.js";
+import { failureCard } from "../views/messages.js";
 import {
   confidenceCard,
   howSureCard,
@@ -16,8 +17,11 @@ import {
   practiceHomeLine,
   quizMeCard,
   sessionStepCard,
+  sessionStoppedCard,
+  skippedCard,
   withQuizMe,
 } from "../views/practice-view.js";
+import { type PassKind, parsePassActionId, privateResultCard } from "../views/round-view.js";
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
 import type { PracticeOutcome } from "./failures.js";
@@ -97,7 +101,32 @@ export class Practice {
     }
     const sure = parseSureActionId(actionId);
     if (sure) return this.sure(actor, sure.confidence, sure.roundId);
+    const passed = parsePassActionId(actionId);
+    if (passed) return this.pass(actor, passed.how, passed.roundId);
     return null;
+  }
+
+  /**
+   * "Skip" or "I don't know" on a private question (`roundId` null: the person's open one). I don't know
+   * is a miss for every card the question tests and shows the explanation; Skip changes no card. In a
+   * session, both go on to its next question.
+   */
+  pass(actor: Actor, how: PassKind, roundId: number | null = null): Reply {
+    const target = roundId ?? this.d.rounds.openPrivateFor(actor)?.id;
+    if (target === undefined) return privateReply(practiceFailureCard({ code: "NoQuestionToPass" }));
+    const passed = this.d.rounds.pass(target, actor, how === "dont-know");
+    if (!passed.ok) return privateReply(failureCard(passed.failure));
+    const { round, answer } = passed.value;
+    const cards: Card[] = [answer ? privateResultCard(round, answer) : skippedCard()];
+    const next = this.sessions.continueAfter(actor, round, answer === null);
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    return privateReply(...cards);
+  }
+
+  /** `/srm stop`: ends the person's practice, review or cram, and says what it did and what is due. */
+  stop(actor: Actor): Reply {
+    const stopped = this.sessions.stop(actor);
+    return privateReply(stopped ? sessionStoppedCard(stopped) : practiceFailureCard({ code: "NoSession" }));
   }
 
   /** What follows a revealed private answer: "How sure?" when it was right, and the session's next step. */

@@ -30,6 +30,15 @@ export type SessionStep =
     }
   | { readonly kind: "done"; readonly mode: SessionMode; readonly nextDue: Date | null };
 
+/** A session ended by /srm stop: what it did, and what is still due. */
+export interface SessionStopped {
+  readonly mode: SessionMode;
+  readonly answered: number;
+  readonly skipped: number;
+  readonly dueNow: number;
+  readonly nextDue: Date | null;
+}
+
 /** A private question opened for one item. */
 export interface Asked {
   readonly round: RoundRow;
@@ -67,11 +76,36 @@ export class PracticeSessions {
     return this.advance(actor, channel, this.d.store.session(actor) as SessionRow);
   }
 
-  /** After a private answer: the session's next step if the answer was to its question, else null. */
-  continueAfter(actor: Actor, round: RoundRow): PracticeOutcome<SessionStep> | null {
+  /**
+   * After a private answer (or a skip): the session's next step if it was its question, else null. A
+   * skipped question is not asked again in this session; an answered one counts as done.
+   */
+  continueAfter(actor: Actor, round: RoundRow, skipped = false): PracticeOutcome<SessionStep> | null {
+    if (skipped) this.d.store.skipInSession(actor, round.id, round.question.id);
+    else this.d.store.countSessionAnswer(actor, round.id);
     const session = this.d.store.session(actor);
     if (!session || session.roundId !== round.id) return null;
     return this.advance(actor, round.channel, session);
+  }
+
+  /**
+   * Ends the person's session (`/srm stop`); the question it waits on is skipped, so no card changes.
+   * Null when no session is running.
+   */
+  stop(actor: Actor): SessionStopped | null {
+    const session = this.d.store.session(actor);
+    if (!session) return null;
+    let skipped = session.skipped.length;
+    if (session.roundId !== null && this.d.rounds.pass(session.roundId, actor, false).ok) skipped++;
+    this.d.store.endSession(actor);
+    const now = this.d.clock.now();
+    return {
+      mode: session.mode,
+      answered: session.answered,
+      skipped,
+      dueNow: this.d.store.dueCount(actor, now),
+      nextDue: this.d.store.nextDue(actor, now),
+    };
   }
 
   /** Adds an item to the person's cards and asks it privately ("Quiz me on this"). */
@@ -113,9 +147,10 @@ export class PracticeSessions {
   /** The questions a session still has to ask, the next one first. */
   private queue(who: Person, session: SessionRow): Queued[] {
     const now = this.d.clock.now();
+    const skipped = new Set(session.skipped);
     const askable = (item: ItemRef): Queued[] => {
       const question = questionFor(this.d.bank, item);
-      return question ? [{ item, question }] : [];
+      return question && !skipped.has(question.id) ? [{ item, question }] : [];
     };
     const recall = (card: { readonly memory: Memory } | undefined) =>
       card ? this.d.scheduler.recall(card.memory, now) : 0;

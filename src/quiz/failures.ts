@@ -1,3 +1,5 @@
+import type { ResponseProblem } from "../domain/question.js";
+
 /** Expected failures of quiz commands, returned as values and turned into words by one table. */
 export type QuizFailure =
   | { readonly code: "NotAdmin"; readonly command: string }
@@ -6,7 +8,7 @@ export type QuizFailure =
   | { readonly code: "RoundClosed" }
   | { readonly code: "AlreadyAnswered"; readonly first: string; readonly at: Date }
   | { readonly code: "NotYourRound" }
-  | { readonly code: "InvalidResponse"; readonly problem: string }
+  | { readonly code: "InvalidResponse"; readonly problem: ResponseProblem }
   | { readonly code: "RoundAlreadyOpen" }
   | { readonly code: "NoQuestions" }
   | { readonly code: "CompetitionRunning"; readonly name: string }

@@ -1,5 +1,5 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
-import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
+import { DONT_KNOW, grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
 import {
@@ -226,6 +226,58 @@ export class RoundService {
         at: answer.answeredAt,
       });
     return ok({ round, answer });
+  }
+
+  /**
+   * Ends a person's open private question without an answer: `dontKnow` records an empty answer, counted
+   * as wrong (the cards it tests become misses); otherwise it is skipped and no card changes. Revealed at
+   * once, as every private answer is.
+   */
+  pass(
+    roundId: number,
+    actor: Actor,
+    dontKnow: boolean,
+  ): Outcome<{ round: RoundRow; answer: AnswerRow | null }> {
+    const round = this.d.rounds.get(roundId);
+    if (!round) return fail({ code: "RoundNotFound" });
+    const { platform, workspaceId } = round.channel;
+    if (round.kind !== "private" || platform !== actor.platform || workspaceId !== actor.workspaceId)
+      return fail({ code: "RoundNotFound" });
+    if (round.player !== actor.userId) return fail({ code: "NotYourRound" });
+    const existing = this.d.rounds.answerOf(roundId, actor.userId);
+    if (existing)
+      return fail({
+        code: "AlreadyAnswered",
+        first: responseLabel(round.question, existing.response),
+        at: existing.answeredAt,
+      });
+    if (round.status !== "open") return fail({ code: "RoundClosed" });
+    let answer: AnswerRow | null = null;
+    if (dontKnow) {
+      const recorded = this.d.rounds.recordAnswer({
+        roundId,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        response: DONT_KNOW,
+        rightParts: 0,
+        totalParts: round.question.type === "split" ? round.question.duties.length : 1,
+        correct: false,
+        answeredAt: this.d.clock.now(),
+      });
+      if (recorded.answer === null) return fail({ code: "RoundClosed" });
+      if (!recorded.stored)
+        return fail({
+          code: "AlreadyAnswered",
+          first: responseLabel(round.question, recorded.answer.response),
+          at: recorded.answer.answeredAt,
+        });
+      answer = recorded.answer;
+    }
+    const revealed = this.reveal(roundId);
+    return ok({
+      round: revealed?.round ?? round,
+      answer: revealed?.answers.find((a) => a.id === answer?.id) ?? answer,
+    });
   }
 
   /** A person's open /srm quiz round, if any. */

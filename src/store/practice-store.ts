@@ -48,6 +48,10 @@ export interface SessionRow {
   readonly sinceReview: number;
   /** The private round the session waits on. */
   readonly roundId: number | null;
+  /** How many of its questions were answered ("I don't know" included). */
+  readonly answered: number;
+  /** The ids of the questions skipped, which the session does not ask again. */
+  readonly skipped: readonly string[];
 }
 
 const CARD =
@@ -105,16 +109,22 @@ export class PracticeStore {
           `WHERE ${MINE} AND r.state = 2 AND r.reviewed_at >= ?`,
       ),
       session: p(
-        "SELECT mode, services, started_at, since_review, round_id FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?",
+        "SELECT mode, services, started_at, since_review, round_id, answered, skipped FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?",
       ),
       startSession: p(
         "INSERT INTO practice_sessions (platform, workspace, user_id, mode, services, started_at, since_review, round_id) " +
           "VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM practice_reviews), NULL) " +
           "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET mode = excluded.mode, services = excluded.services, " +
-          "started_at = excluded.started_at, since_review = excluded.since_review, round_id = NULL",
+          "started_at = excluded.started_at, since_review = excluded.since_review, round_id = NULL, answered = 0, skipped = '[]'",
       ),
       sessionRound: p(
         "UPDATE practice_sessions SET round_id = ? WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      sessionAnswered: p(
+        "UPDATE practice_sessions SET answered = answered + 1 WHERE platform = ? AND workspace = ? AND user_id = ? AND round_id = ?",
+      ),
+      sessionSkipped: p(
+        "UPDATE practice_sessions SET skipped = json_insert(skipped, '$[#]', ?) WHERE platform = ? AND workspace = ? AND user_id = ? AND round_id = ?",
       ),
       endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
       digestChannels: p(
@@ -219,6 +229,8 @@ export class PracticeStore {
       startedAt: new Date(String(raw.started_at)),
       sinceReview: Number(raw.since_review),
       roundId: raw.round_id === null ? null : Number(raw.round_id),
+      answered: Number(raw.answered),
+      skipped: JSON.parse(String(raw.skipped)) as string[],
     };
   }
 
@@ -230,6 +242,16 @@ export class PracticeStore {
   /** Remembers the round a session now waits on. */
   setSessionRound(who: Person, roundId: number): void {
     this.q.sessionRound.run(roundId, ...mine(who));
+  }
+
+  /** Counts an answer to the round a session waits on; a round the session no longer waits on is not counted. */
+  countSessionAnswer(who: Person, roundId: number): void {
+    this.q.sessionAnswered.run(...mine(who), roundId);
+  }
+
+  /** Remembers that the question of the round a session waits on was skipped. */
+  skipInSession(who: Person, roundId: number, questionId: string): void {
+    this.q.sessionSkipped.run(questionId, ...mine(who), roundId);
   }
 
   /** Ends a person's session. */

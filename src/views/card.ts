@@ -22,6 +22,22 @@ export interface Action {
   readonly style?: "primary" | "danger";
 }
 
+/** A select menu: choosing an option sends that option's id back to the engine, as a button press does. */
+export interface Menu {
+  readonly id: string;
+  /** What the menu asks, shown until something is chosen. */
+  readonly placeholder: string;
+  readonly options: readonly Action[];
+}
+
+/** Choices made part by part and sent together: one menu per part, then the submit button. */
+export interface Picker {
+  /** What the menus are for, shown above them where the platform has room for text. */
+  readonly label: string;
+  readonly menus: readonly Menu[];
+  readonly submit: Action;
+}
+
 /** A platform-neutral reply card: Slack renders it as Block Kit, Discord as an embed, the terminal as text. */
 export interface Card {
   readonly accent: Accent;
@@ -31,6 +47,8 @@ export interface Card {
   readonly sections: readonly Section[];
   readonly footer?: string;
   readonly actions?: readonly Action[];
+  /** Menus per part (a split question's duties); a front end without menus leaves them out. */
+  readonly picker?: Picker;
 }
 
 /** Who sees a reply: only the person who asked, or the whole channel. */

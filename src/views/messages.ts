@@ -1,4 +1,5 @@
 import type { QuizFailure } from "../quiz/failures.js";
+import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -39,7 +40,11 @@ export function failureCard(f: QuizFailure): Card {
     case "NotYourRound":
       return notice("warning", "That question was someone else's", "Start your own with /srm quiz.");
     case "InvalidResponse":
-      return notice("warning", "That answer could not be read", `Please ${f.problem}.`);
+      return notice(
+        "warning",
+        "That answer was not taken",
+        `${responseProblemText(f.problem)} Nothing was stored: you can answer again.`,
+      );
     case "RoundAlreadyOpen":
       return notice(
         "neutral",

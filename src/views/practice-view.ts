@@ -4,7 +4,7 @@ import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
 import { cellOf } from "../practice/items.js";
 import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
-import type { Asked, SessionStep } from "../practice/sessions.js";
+import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
@@ -136,6 +136,29 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
         `Everything in scope has been asked since the cram began. ${next}`.trim(),
       );
   }
+}
+
+/** What "Skip" did: the question is gone, and no card changed. */
+export function skippedCard(): Card {
+  return notice("neutral", "Skipped", "Your cards did not change. The question may come again another time.");
+}
+
+const MODE_NAME: Readonly<Record<SessionStep["mode"], string>> = {
+  practice: "practice",
+  review: "review",
+  cram: "cram",
+};
+
+/** What /srm stop did: how many questions the session asked, and what is still due. */
+export function sessionStoppedCard(s: SessionStopped): Card {
+  const done = `You answered ${s.answered} ${s.answered === 1 ? "question" : "questions"}${s.skipped > 0 ? ` and skipped ${s.skipped}` : ""}.`;
+  const due =
+    s.dueNow > 0
+      ? `${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: /srm practice picks them up.`
+      : s.nextDue
+        ? `Nothing is due now; your next card is due ${day(s.nextDue)}.`
+        : "Nothing is due.";
+  return notice("success", `Stopped your ${MODE_NAME[s.mode]}`, `${done} ${due}`);
 }
 
 /** The question "Quiz me on this" asks. */
@@ -276,6 +299,18 @@ export function practiceFailureCard(f: PracticeFailure): Card {
         "warning",
         `"${clip(f.text)}" is not a service I know`,
         "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+      );
+    case "NoQuestionToPass":
+      return notice(
+        "neutral",
+        "You have no question of your own open",
+        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
+      );
+    case "NoSession":
+      return notice(
+        "neutral",
+        "You have no practice, review or cram running",
+        "Start one with /srm practice, /srm review or /srm cram.",
       );
     case "Quiz":
       return failureCard(f.failure);

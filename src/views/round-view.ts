@@ -1,8 +1,10 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
 import { correctResponse, type Question } from "../domain/question.js";
 import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
 import { sourcesLine } from "./lookup-view.js";
+import { dutyPicker } from "./picks-view.js";
 
 /** The button id of choosing `key` on round `roundId`: "answer:<round>:<key>", far under Discord's 100. */
 export function answerActionId(roundId: number, key: string): string {
@@ -26,7 +28,7 @@ function questionSections(q: Question): Section[] {
     });
   } else {
     sections.push({ items: q.choices.map((c) => `${c.key}. ${c.text}`) });
-    if (q.type === "multi") sections.push({ text: "Select all that apply." });
+    if (q.type === "multi") sections.push({ text: multiRule(q) });
   }
   return sections;
 }
@@ -34,15 +36,6 @@ function questionSections(q: Question): Section[] {
 function actionsFor(round: RoundRow): Action[] {
   if (round.question.type !== "single") return [];
   return round.question.choices.map((c) => ({ id: answerActionId(round.id, c.key), label: c.key }));
-}
-
-/** How a person answers a question that has no buttons (multi and split), in every front end. */
-export function typedAnswerHint(q: Question): string | null {
-  if (q.type === "multi")
-    return "Answer with /srm answer followed by every letter you choose, e.g. /srm answer A C.";
-  if (q.type === "split")
-    return `Answer with /srm answer and one owner per duty, in order, e.g. /srm answer ${q.duties.map((_, i) => (i % 2 ? "customer" : "aws")).join(" ")}.`;
-  return null;
 }
 
 /** The channel message of an open round: the question, one button per choice, and how many answered. */
@@ -73,15 +66,35 @@ export function withdrawnCard(round: RoundRow): Card {
   };
 }
 
+/** The button id of "Skip" or "I don't know" on a private round: "skip:<round>" or "idk:<round>". */
+export function passActionId(roundId: number, how: PassKind): string {
+  return `${how === "skip" ? "skip" : "idk"}:${roundId}`;
+}
+
+/** Reads a "Skip" or "I don't know" button id back; null when it is not well formed. */
+export function parsePassActionId(id: string): { roundId: number; how: PassKind } | null {
+  const m = /^(skip|idk):(\d{1,12})$/.exec(id);
+  return m ? { roundId: Number(m[2]), how: m[1] === "skip" ? "skip" : "dont-know" } : null;
+}
+
+/** Passing on a private question: skip it (no card changes) or say "I don't know" (a miss). */
+export type PassKind = "skip" | "dont-know";
+
 /** A private question from /srm quiz. */
 export function privateQuestionCard(round: RoundRow): Card {
   const hint = typedAnswerHint(round.question);
+  const picker = dutyPicker(round);
   return {
     accent: "neutral",
     title: "Your practice question",
     subtitle: difficultyLabel(round.question),
     sections: [...questionSections(round.question), ...(hint ? [{ text: hint }] : [])],
-    actions: actionsFor(round),
+    actions: [
+      ...actionsFor(round),
+      { id: passActionId(round.id, "skip"), label: "Skip" },
+      { id: passActionId(round.id, "dont-know"), label: "I don't know" },
+    ],
+    ...(picker ? { picker } : {}),
     footer: `Counts in your stats, not in the channel's points · round ${round.id}`,
   };
 }
@@ -92,6 +105,7 @@ function difficultyLabel(q: Question): string {
 
 /** How a response reads to a person: "B", "A, C", or "AWS, Customer, AWS". */
 export function responseLabel(q: Question, response: readonly string[]): string {
+  if (response.length === 0) return "I don't know";
   if (q.type === "split") return response.map((r) => (r === "aws" ? "AWS" : "Customer")).join(", ");
   return response.join(", ");
 }
@@ -181,6 +195,14 @@ export function answerText(q: Question): string {
 /** The private result of a /srm quiz answer: right or wrong, why, and the source. */
 export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
   const q = round.question;
+  if (answer.response.length === 0)
+    return {
+      accent: "warning",
+      title: "Counted as a miss",
+      subtitle: `the answer is ${answerText(q)}; it comes back soon`,
+      sections: explanationSections(q),
+      footer: sourcesLine(q.sources),
+    };
   const partial =
     q.type === "split" && !answer.correct ? ` (${answer.rightParts} of ${answer.totalParts} duties)` : "";
   return {

@@ -98,6 +98,9 @@ describe("the engine's command hints in Discord's words", () => {
     expect(discordWording("Usage: /srm daily set <HH:MM> | status")).toBe(
       "Usage: /srm-admin daily schedule: set <HH:MM> | status",
     );
+    expect(discordWording("/srm skip or /srm idk (or: i don't know)")).toBe(
+      "/srm skip or /srm dont-know (or: i don't know)",
+    );
     expect(discordWording("/srm daily status, /srm competition status")).toBe(
       "/srm daily-status, /srm competition-status",
     );

@@ -15,6 +15,7 @@ import {
   chatInputInteraction,
   type OptionValue,
   type Place,
+  stringSelectInteraction,
 } from "./payloads.js";
 import { type CallbackRecord, RestFake } from "./rest-fake.js";
 import { randomToken, snowflake } from "./snowflake.js";
@@ -148,6 +149,19 @@ export class FakeDiscord {
     const place = { guildId: this.guildId, channelId: message.channel_id };
     return this.deliver(
       buttonInteraction({ applicationId: this.applicationId, person, place }, message, customId),
+    );
+  }
+
+  /** Delivers a choice in a string select menu on a message. */
+  select(person: FakePerson, message: APIMessage, customId: string, values: readonly string[]): Delivered {
+    const place = { guildId: this.guildId, channelId: message.channel_id };
+    return this.deliver(
+      stringSelectInteraction(
+        { applicationId: this.applicationId, person, place },
+        message,
+        customId,
+        values,
+      ),
     );
   }
 

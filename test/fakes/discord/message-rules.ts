@@ -47,6 +47,28 @@ export function messageBodyErrors(body: Json): FormError[] {
     if (row.type !== 1) bad(`components.${i}.type`, "Value must be one of {1}.");
     if (buttons.length === 0 || buttons.length > 5)
       bad(`components.${i}.components`, "Must be 1-5 in length.");
+    // A string select menu (type 3) fills its row alone.
+    if (buttons.some((b) => b.type === 3)) {
+      if (buttons.length !== 1) bad(`components.${i}.components`, "Must be 1 in length.");
+      buttons.forEach((menu, j) => {
+        const at = `components.${i}.components.${j}`;
+        const id = menu.custom_id;
+        if (typeof id !== "string" || id.length === 0 || id.length > 100)
+          bad(`${at}.custom_id`, "Must be 1-100 in length.");
+        else if (ids.has(id)) bad(`${at}.custom_id`, "Component custom id cannot be duplicated");
+        else ids.add(id);
+        if (len(menu.placeholder) > 150) bad(`${at}.placeholder`, "Must be 150 or fewer in length.");
+        const options = Array.isArray(menu.options) ? (menu.options as Json[]) : [];
+        if (options.length === 0 || options.length > 25) bad(`${at}.options`, "Must be 1-25 in length.");
+        options.forEach((o, k) => {
+          if (len(o.label) === 0 || len(o.label) > 100)
+            bad(`${at}.options.${k}.label`, "Must be 1-100 in length.");
+          if (len(o.value) === 0 || len(o.value) > 100)
+            bad(`${at}.options.${k}.value`, "Must be 1-100 in length.");
+        });
+      });
+      return;
+    }
     buttons.forEach((b, j) => {
       const at = `components.${i}.components.${j}`;
       if (b.type !== 2) bad(`${at}.type`, "Value must be one of {2}.");

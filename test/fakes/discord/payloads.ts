@@ -5,6 +5,7 @@ import {
   type APIInteractionDataResolved,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
+  type APIMessageComponentSelectMenuInteraction,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -163,4 +164,19 @@ export function buttonInteraction(
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
   } as APIMessageComponentButtonInteraction;
+}
+
+/** A choice in a string select menu (a MESSAGE_COMPONENT interaction, component_type 3, with its values). */
+export function stringSelectInteraction(
+  c: InteractionContext,
+  message: APIMessage,
+  customId: string,
+  values: readonly string[],
+): APIMessageComponentSelectMenuInteraction {
+  return {
+    ...base(c),
+    type: InteractionType.MessageComponent,
+    message,
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [...values] },
+  } as APIMessageComponentSelectMenuInteraction;
 }

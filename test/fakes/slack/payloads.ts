@@ -47,7 +47,10 @@ export function slashCommandFields(o: {
   };
 }
 
-/** A `block_actions` payload: one person clicked one button on a channel message. */
+/**
+ * A `block_actions` payload: one person clicked one button on a channel message, or (with `selected`) chose
+ * one option of a static_select menu, which Slack sends with the option chosen as `selected_option`.
+ */
 export function blockActionsPayload(o: {
   readonly person: FakePerson;
   readonly actionId: string;
@@ -55,6 +58,7 @@ export function blockActionsPayload(o: {
   readonly channel?: string;
   readonly messageTs?: string;
   readonly actionTs?: string;
+  readonly selected?: { readonly value: string; readonly text: string };
 }): Record<string, unknown> {
   const channel = o.channel ?? "C0GENERAL";
   const messageTs = o.messageTs ?? "1700000000.000001";
@@ -73,13 +77,25 @@ export function blockActionsPayload(o: {
     state: { values: {} },
     response_url: o.responseUrl,
     actions: [
-      {
-        type: "button",
-        action_id: o.actionId,
-        block_id: "answers",
-        text: { type: "plain_text", text: o.actionId.slice(-1), emoji: true },
-        action_ts: o.actionTs ?? uniqueTs(),
-      },
+      o.selected
+        ? {
+            type: "static_select",
+            action_id: o.actionId,
+            block_id: "menus",
+            selected_option: {
+              text: { type: "plain_text", text: o.selected.text, emoji: true },
+              value: o.selected.value,
+            },
+            placeholder: { type: "plain_text", text: "Choose", emoji: true },
+            action_ts: o.actionTs ?? uniqueTs(),
+          }
+        : {
+            type: "button",
+            action_id: o.actionId,
+            block_id: "answers",
+            text: { type: "plain_text", text: o.actionId.slice(-1), emoji: true },
+            action_ts: o.actionTs ?? uniqueTs(),
+          },
     ],
   };
 }

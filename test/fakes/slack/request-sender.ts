@@ -56,7 +56,7 @@ export class SlackRequestSender {
     );
   }
 
-  /** A button click: the `block_actions` payload, JSON in the form field `payload`. */
+  /** A button click or a menu choice: the `block_actions` payload, JSON in the form field `payload`. */
   click(
     o: {
       person: FakePerson;
@@ -65,6 +65,7 @@ export class SlackRequestSender {
       channel?: string;
       messageTs?: string;
       actionTs?: string;
+      selected?: { value: string; text: string };
     },
     options: SendOptions = {},
   ): Promise<SentResponse> {
