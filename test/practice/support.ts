@@ -32,7 +32,13 @@ export function responseTo(q: StoredQuestion, right: boolean): string {
     if (!right) owners[0] = owners[0] === "aws" ? "customer" : "aws";
     return owners.join(" ");
   }
-  if (!right) return q.choices.find((c) => !c.correct)?.key as string;
+  if (!right) {
+    // A wrong answer with as many letters as the right one, so a "Select TWO" rule never refuses it.
+    const rightCount = q.choices.filter((c) => c.correct).length;
+    const wrong = q.choices.filter((c) => !c.correct).map((c) => c.key);
+    const padding = q.choices.filter((c) => c.correct).map((c) => c.key);
+    return [...wrong, ...padding].slice(0, rightCount).join(" ");
+  }
   return q.choices
     .filter((c) => c.correct)
     .map((c) => c.key)
