@@ -16,6 +16,7 @@ export function helpCard(): Card {
           '/srm who patches the rds engine: free phrasing works; typos get a "did you mean"',
           "/srm lambda runtime manual mode: a condition in the question is answered for that condition",
           "/srm ecs security groups: an ambiguous name asks which variant and shows each",
+          "Lookups are private: they are counted anonymously, by the service and area recognised; what you type and who asked are never stored or posted",
         ],
       },
       {
@@ -47,7 +48,7 @@ export function helpCard(): Card {
           "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h); daily off | skip <date> | pause until <date> | resume | now",
           "/srm reveal: close and reveal the open question now",
           '/srm competition start "Spring Cup" 2w (or an end date YYYY-MM-DD) | competition end',
-          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off",
+          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off (Mondays from 09:00 UTC)",
         ],
       },
     ],

@@ -2,7 +2,7 @@ import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
 import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
-import { cellOf } from "../practice/items.js";
+import { cellItem, cellOf } from "../practice/items.js";
 import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
 import type { Asked, SessionStep } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
@@ -211,7 +211,13 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
   sections.push(
     d.lookups.length === 0
       ? { text: "No lookups this week." }
-      : { label: "Asked most this week", items: d.lookups.map((l) => `/srm ${l.query} (${l.count})`) },
+      : {
+          label: "Looked up most this week",
+          items: d.lookups.map(
+            (l) =>
+              `${itemName(cellItem(l.serviceId, l.areaId), matrix)}, asked ${l.count} ${l.count === 1 ? "time" : "times"}`,
+          ),
+        },
   );
   const actions = d.weakest.flatMap((w) => {
     const cell = cellOf({ kind: "cell", id: w.cell });
