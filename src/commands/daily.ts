@@ -12,6 +12,7 @@ import {
 } from "../schedule/local-time.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
+import { echo } from "../views/echo.js";
 
 /** What `/srm daily` can be asked to do. */
 export type DailyAction = "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";
@@ -110,7 +111,7 @@ export class DailyCommands {
     const s = this.store.get(channel);
     if (!s) return usage("This channel has no daily schedule yet");
     const date = this.dateArg(words[0] ?? "", s.timeZone);
-    if (!date) return usage(`"${words[0] ?? ""}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    if (!date) return usage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
     this.store.addSkip(channel, date);
     return ok(this.statusCard(s, `No question on ${date}`));
   }
@@ -127,7 +128,7 @@ export class DailyCommands {
     if ((words[0] ?? "").toLowerCase() !== "until")
       return usage("Say until when: /srm daily pause until 2027-01-04");
     const date = this.dateArg(words[1] ?? "", s.timeZone);
-    if (!date) return usage(`"${words[1] ?? ""}" is not a date (use YYYY-MM-DD)`);
+    if (!date) return usage(`"${echo(words[1] ?? "")}" is not a date (use YYYY-MM-DD)`);
     if (date <= localParts(this.clock.now(), s.timeZone).date) return usage(`${date} is not after today`);
     const paused = { ...s, pausedUntil: date };
     this.store.put(paused);

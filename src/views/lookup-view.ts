@@ -1,6 +1,7 @@
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
 import type { Card, Reply, Section } from "./card.js";
+import { echo, echoWords } from "./echo.js";
 
 /** How a source reads in a reply: seeds by their file name, AWS pages by URL. */
 export function formatSource(source: string): string {
@@ -52,7 +53,11 @@ export function lookupReply(result: LookupResult): Reply {
 
 function correctionsSection(result: LookupResult): Section[] {
   if (result.corrections.length === 0) return [];
-  const list = result.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(", ");
+  const seen = new Set<string>();
+  const list = result.corrections
+    .filter((c) => !seen.has(c.from) && seen.add(c.from))
+    .map((c) => `"${echo(c.from)}" as "${c.to}"`)
+    .join(", ");
   return [{ text: `Did you mean that? I read ${list}.` }];
 }
 
@@ -79,7 +84,7 @@ function lookupCard(result: LookupResult): Card {
         });
       if (result.unusedWords.length > 0)
         sections.push({
-          text: `"${result.unusedWords.join(" ")}" does not change this answer.`,
+          text: `"${echo([...new Set(result.unusedWords)].join(" "))}" does not change this answer.`,
         });
       const sources = [...result.cell.sources, ...(c?.sources ?? [])];
       return {
@@ -191,7 +196,7 @@ function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {
       sections.push({ text: "Ask in a few words: a service and an area, e.g. /srm ec2 os-patching." });
       break;
     case "unknown-words":
-      title = `I don't know ${result.unknown.map((w) => `"${w}"`).join(", ")}`;
+      title = `I don't know ${echoWords(result.unknown)}`;
       if (result.understood.length > 0)
         sections.push({
           text: `I understood ${result.understood.join(", ")}, but I won't guess an owner while part of the question is unknown to me.`,

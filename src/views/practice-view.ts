@@ -8,6 +8,7 @@ import type { Asked, SessionStep } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
+import { echo } from "./echo.js";
 import { failureCard } from "./messages.js";
 import { privateQuestionCard } from "./round-view.js";
 
@@ -240,10 +241,6 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
 }
 
 /** What a person typed, short enough to quote back in a title. */
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
 /** The one table of user-facing messages for expected practice failures (English). */
 export function practiceFailureCard(f: PracticeFailure): Card {
   switch (f.code) {
@@ -274,13 +271,13 @@ export function practiceFailureCard(f: PracticeFailure): Card {
     case "NotACell":
       return notice(
         "warning",
-        `There is no drill for "${clip(f.text)}"`,
+        `There is no drill for "${echo(f.text)}"`,
         "Name one service and one area, e.g. /srm drill ec2 os-patching.",
       );
     case "NotAService":
       return notice(
         "warning",
-        `"${clip(f.text)}" is not a service I know`,
+        `"${echo(f.text)}" is not a service I know`,
         "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
       );
     case "Quiz":
