@@ -3,14 +3,22 @@ import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
 import type { Card, Reply, Section } from "./card.js";
 import { echo, echoWords } from "./echo.js";
 
-/** How a source reads in a reply: seeds by their file name, AWS pages by URL. */
-export function formatSource(source: string): string {
-  return source.startsWith("https://") ? source : `seed ${source}`;
+/** The page a reply cites when an item names no AWS page of its own. */
+const SHARED_RESPONSIBILITY_PAGE = "https://aws.amazon.com/compliance/shared-responsibility-model/";
+
+/**
+ * The sources a learner sees: the AWS pages only, each once. The study notes an item also draws on stay in
+ * its `sources` for traceability, but a file name means nothing to a learner, who cannot open it.
+ */
+export function learnerSources(sources: readonly string[]): string[] {
+  const pages = [...new Set(sources.filter((s) => s.startsWith("https://")))];
+  return pages.length > 0 ? pages : [SHARED_RESPONSIBILITY_PAGE];
 }
 
-/** "Sources: seed 002_...txt; https://..." */
+/** "Sources: https://...; https://..." */
 export function sourcesLine(sources: readonly string[]): string {
-  return `${sources.length === 1 ? "Source" : "Sources"}: ${[...new Set(sources)].map(formatSource).join("; ")}`;
+  const pages = learnerSources(sources);
+  return `${pages.length === 1 ? "Source" : "Sources"}: ${pages.join("; ")}`;
 }
 
 function ownerLabel(owner: OwnerRow["owner"]): string {
