@@ -1,7 +1,13 @@
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
-import { DAILY_SET_USAGE, DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet } from "../schedule/daily-spec.js";
+import {
+  DAILY_SET_USAGE,
+  DEFAULT_DAYS,
+  DEFAULT_REVEAL,
+  parseDailySet,
+  revealTooSoon,
+} from "../schedule/daily-spec.js";
 import {
   addDays,
   localParts,
@@ -9,6 +15,7 @@ import {
   parseLocalDate,
   WEEKDAYS,
   type Weekday,
+  weekdayOf,
 } from "../schedule/local-time.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
@@ -66,12 +73,15 @@ export class DailyCommands {
     const spec = parseDailySet(words);
     if (!spec.ok) return spec;
     const current = this.store.get(channel);
+    const reveal = spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL;
+    const tooSoon = revealTooSoon(spec.value.postTime, reveal);
+    if (tooSoon) return usage(`${tooSoon}. Give a later reveal in the same command`);
     const schedule: DailySchedule = {
       channel,
       postTime: spec.value.postTime,
       timeZone: spec.value.timeZone ?? current?.timeZone ?? "UTC",
       days: spec.value.days ?? current?.days ?? DEFAULT_DAYS,
-      reveal: spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL,
+      reveal,
       pausedUntil: current?.pausedUntil ?? null,
       leaderboard: current?.leaderboard ?? null,
       enabled: true,
@@ -79,7 +89,17 @@ export class DailyCommands {
       updatedBy: actor.userId,
     };
     this.store.put(schedule);
-    return ok(this.statusCard(schedule, "Daily question scheduled"));
+    const card = this.statusCard(schedule, "Daily question scheduled");
+    const kept = [
+      ...(spec.value.timeZone === null ? [`time zone ${schedule.timeZone}`] : []),
+      ...(spec.value.days === null ? [`days ${formatDays(schedule.days)}`] : []),
+      ...(spec.value.reveal === null ? [`reveal ${revealText(schedule)}`] : []),
+    ];
+    if (kept.length === 0) return ok(card);
+    const change = kept.length === 1 ? "To change it, name it" : "To change one, name it";
+    const text = `${kept.join(", ")}. ${change} in /srm daily set.`;
+    const note = { label: current ? "Kept from the earlier schedule" : "Defaults used", text };
+    return ok({ ...card, sections: [note, ...card.sections] });
   }
 
   /** `/srm daily status` */
@@ -112,6 +132,14 @@ export class DailyCommands {
     if (!s) return usage("This channel has no daily schedule yet");
     const date = this.dateArg(words[0] ?? "", s.timeZone);
     if (!date) return usage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    const off = offAnyway(s, date, this.store.isSkipped(channel, date));
+    if (off) {
+      const card = this.statusCard(s, `Nothing to skip on ${date}`);
+      return ok({
+        ...card,
+        sections: [{ text: `No question is posted that day anyway: ${off}.` }, ...card.sections],
+      });
+    }
     this.store.addSkip(channel, date);
     return ok(this.statusCard(s, `No question on ${date}`));
   }
@@ -166,8 +194,8 @@ export class DailyCommands {
       return `${p.weekday.charAt(0).toUpperCase()}${p.weekday.slice(1)} ${p.date} ${p.time}`;
     };
     const next = s.enabled ? this.planner.next(s) : null;
-    const reveal =
-      "at" in s.reveal ? `at ${s.reveal.at}` : `${formatMinutes(s.reveal.afterMinutes)} after the post`;
+    const open = this.planner.openRound(s);
+    const reveal = revealText(s);
     const today = localParts(this.clock.now(), s.timeZone).date;
     const skips = this.store.skipsFrom(s.channel, today);
     return {
@@ -175,6 +203,9 @@ export class DailyCommands {
       title,
       subtitle: `${s.postTime} ${s.timeZone}, ${formatDays(s.days)}; reveal ${reveal}`,
       sections: [
+        ...(open?.closesAt
+          ? [{ label: "Open question", text: `revealed ${local(open.closesAt)} (${s.timeZone})` }]
+          : []),
         {
           label: "Next post",
           text: next
@@ -202,6 +233,32 @@ export class DailyCommands {
     };
   }
 }
+
+/** "at 16:00" or "6h after the post". */
+function revealText(s: DailySchedule): string {
+  return "at" in s.reveal ? `at ${s.reveal.at}` : `${formatMinutes(s.reveal.afterMinutes)} after the post`;
+}
+
+/** Why a schedule posts nothing on a local date anyway (not one of its days, paused, skipped), or null. */
+function offAnyway(s: DailySchedule, date: string, skipped: boolean): string | null {
+  if (!s.enabled) return "the daily question is off in this channel";
+  const day = weekdayOf(date);
+  if (!s.days.includes(day))
+    return `${FULL_DAY[day]} is not one of this channel's days (${formatDays(s.days)})`;
+  if (s.pausedUntil !== null && date < s.pausedUntil) return `posting is paused until ${s.pausedUntil}`;
+  if (skipped) return "it is skipped already";
+  return null;
+}
+
+const FULL_DAY: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 
 function formatMinutes(m: number): string {
   return m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`;

@@ -45,7 +45,7 @@ export function helpCard(): Card {
       {
         label: "Admins",
         items: [
-          "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h); daily off | skip <date> | pause until <date> | resume | now",
+          "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h; a question stays open at least 15 minutes); daily off | skip <date> | pause until <date> | resume | now",
           "/srm reveal: close and reveal the open question now",
           '/srm competition start "Spring Cup" 2w (or an end date YYYY-MM-DD) | competition end',
           "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off (Mondays from 09:00 UTC)",

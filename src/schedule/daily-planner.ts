@@ -2,8 +2,10 @@ import type { Actor, Announcer, Clock, Logger } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
+import type { RoundRow } from "../store/round-rows.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
+import { MIN_REVEAL_MINUTES } from "./daily-spec.js";
 import { addDays, instantOf, localParts, weekdayOf } from "./local-time.js";
 
 /** What the daily planner needs. */
@@ -66,6 +68,11 @@ export class DailyPlanner {
     }
   }
 
+  /** The channel's open question of the day, if any, with its real reveal time. */
+  openRound(s: DailySchedule): RoundRow | undefined {
+    return this.d.roundStore.openInChannel(s.channel);
+  }
+
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
   next(s: DailySchedule): NextRun | null {
     const now = this.d.clock.now();
@@ -112,7 +119,8 @@ export class DailyPlanner {
     }
     const now = this.d.clock.now();
     const planned = revealInstant(s, date, postAt);
-    const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + 15 * 60_000));
+    // A post made late (catching up after downtime) still stays open the minimum time; status shows it.
+    const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + MIN_REVEAL_MINUTES * 60_000));
     const round = this.d.store.transaction(() => {
       if (!this.d.store.claim(s.channel, date, "post", now)) return null;
       const prepared = this.d.rounds.prepareChannelRound(s.channel, closesAt);
