@@ -3,6 +3,12 @@ import { type Card, notice } from "./card.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
+/** A problem ("choose an answer") as a sentence: capitalised, with a full stop. */
+function sentence(problem: string): string {
+  const text = `${problem.charAt(0).toUpperCase()}${problem.slice(1)}`;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** The one table of user-facing messages for expected quiz failures (English). */
 export function failureCard(f: QuizFailure): Card {
   switch (f.code) {
@@ -39,7 +45,7 @@ export function failureCard(f: QuizFailure): Card {
     case "NotYourRound":
       return notice("warning", "That question was someone else's", "Start your own with /srm quiz.");
     case "InvalidResponse":
-      return notice("warning", "That answer could not be read", `Please ${f.problem}.`);
+      return notice("warning", "That answer could not be read", sentence(f.problem));
     case "RoundAlreadyOpen":
       return notice(
         "neutral",

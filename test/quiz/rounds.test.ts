@@ -65,7 +65,7 @@ describe("a round from post to reveal", () => {
     await say(app, admin, "daily now");
     const id = openRoundId(app);
     expect(await say(app, member("bo"), "answer E")).toContain('"E" is not one of the choices');
-    expect(await say(app, member("bo"), "answer A B")).toContain("choose exactly one answer");
+    expect(await say(app, member("bo"), "answer A B")).toContain("Choose exactly one answer.");
     expect(await say(app, member("bo"), `answer ${letters(app, id).right.toLowerCase()}`)).toContain(
       "Locked in",
     );
