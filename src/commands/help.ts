@@ -20,8 +20,12 @@ export function helpCard(): Card {
         ],
       },
       {
-        label: "Names",
-        text: "Services: ec2, ebs, rds, aurora, dynamodb, s3, lambda, ecs (on ec2 / on fargate), eks (control plane / nodes on ec2 / fargate), beanstalk, api gateway, cloudfront, sqs, sns, kms, iam, vpc, and the tiers iaas, paas, serverless. Areas: physical security, hypervisor, host os, os-patching, engine patching, runtime, code, data, encryption at rest / in transit, keys, iam, mfa, sg, nacl, network, backups, multi-az, scaling, logging, compliance, training, incident response, secrets, images, input validation, public access and more.",
+        label: "Services",
+        text: "ec2, ebs, rds, aurora, dynamodb, s3, lambda, ecs (on ec2 / on fargate), eks (control plane / nodes on ec2 / fargate), beanstalk, api gateway, cloudfront, sqs, sns, kms, iam, vpc, and the tiers iaas, paas, serverless",
+      },
+      {
+        label: "Areas",
+        text: "physical security, hypervisor, host os, os-patching, engine patching, runtime, code, data, encryption at rest / in transit, keys, iam, mfa, sg, nacl, network, backups, multi-az, scaling, logging, compliance, training, incident response, secrets, images, input validation, public access and more.",
       },
       {
         label: "Questions and scores",

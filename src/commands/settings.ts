@@ -1,4 +1,5 @@
 import type { Difficulty } from "../domain/question.js";
+import { didYouMean } from "../knowledge/content-file.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { ChannelSettings } from "../store/settings-store.js";
@@ -24,7 +25,14 @@ export function applySetting(
       if (unknown.length > 0)
         return fail({
           code: "BadUsage",
-          problem: `Unknown service id ${echoWords(unknown)}; known: ${matrix.services.map((s) => s.id).join(", ")}`,
+          problem: `Unknown service id ${echoWords(unknown)}${
+            unknown.length === 1
+              ? didYouMean(
+                  unknown[0] as string,
+                  matrix.services.map((s) => s.id),
+                )
+              : ""
+          }; known: ${matrix.services.map((s) => s.id).join(", ")}`,
           usage: USAGE.settings,
         });
       return ok({ ...current, services: [...new Set(ids)] });

@@ -4,7 +4,7 @@ import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-t
 
 /** Usage of `/srm daily set`. */
 export const DAILY_SET_USAGE =
-  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <N>h], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
+  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <15m..24h>], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
 
 /** When a daily question is revealed: at a local time, or a number of minutes after the post. */
 export type RevealRule = { readonly at: string } | { readonly afterMinutes: number };

@@ -17,12 +17,14 @@ export function renderCard(card: Card): string {
 
 /**
  * The title and subtitle on one line, punctuated as a sentence: "Customer: Amazon EC2 · Backups", but
- * "Right! You answered B", "Answer: B (3 answered)" and "Which one? (...)", never "Right!: you" or "A: B: C".
+ * "Right! You answered B", "Answer: B (3 answered)", "This week (2026-W10), 3 people" and "Which one? (...)",
+ * never "Right!: you", "A: B: C" or "(...) (...)".
  */
 function heading(card: Card): string {
   const { title, subtitle } = card;
   if (!subtitle) return title;
   if (/[!.]$/.test(title)) return `${title} ${subtitle.charAt(0).toUpperCase()}${subtitle.slice(1)}`;
+  if (title.endsWith(")")) return `${title}, ${subtitle}`;
   if (title.endsWith("?") || title.includes(": ")) return `${title} (${subtitle})`;
   return `${title}: ${subtitle}`;
 }
