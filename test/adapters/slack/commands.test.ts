@@ -33,6 +33,19 @@ describe("/srm over Slack's HTTP mode", () => {
     expect(slack.api.responses).toEqual([]);
   });
 
+  it("nothing a person types reaches the log, whatever the command", async () => {
+    const typed = [
+      "AKIAIOSFODNN7EXAMPLE you useless bot",
+      "answer ZZTOPSECRET",
+      "daily set 99:99 QQSECRET/Zone",
+    ];
+    for (const text of typed) await slack.command(slack.person("alice"), text);
+    await slack.app.engine.idle();
+    const logged = JSON.stringify((slack.logger as RecordingLogger).lines);
+    for (const word of ["AKIAIOSFODNN7EXAMPLE", "useless", "ZZTOPSECRET", "QQSECRET"])
+      expect(logged).not.toContain(word);
+  });
+
   it("help is private and lists the lookups", async () => {
     const reply = await slack.ask(slack.person("alice"), "help");
     expect(reply.response_type).toBe("ephemeral");
