@@ -34,6 +34,24 @@ describe("replies read as sentences", () => {
     expect(text).toMatch(/^Answer: [A-D](, [A-D])* \(2 answered · 1 right\)/);
   });
 
+  it("help names services and areas under their own labels, and a leaderboard title has one pair of brackets", async () => {
+    const app = memoryApp();
+    const help = await say(app, ann, "help");
+    expect(help).not.toContain("Names: Services:");
+    expect(help).toMatch(/\nServices: ec2, /);
+    expect(help).toMatch(/\nAreas: physical security, /);
+    expect(await say(app, ann, "leaderboard")).toMatch(
+      /^Leaderboard: This week \(\d{4}-W\d\d\), 0 people with points/,
+    );
+  });
+
+  it("a misspelt service in settings suggests the nearest one", async () => {
+    const admin = member("root", { admin: true });
+    expect(await say(memoryApp(), admin, "settings services ec9")).toContain(
+      'Unknown service id "ec9" (did you mean "ec2"?); known: ',
+    );
+  });
+
   it('How sure? reads "Noted: certain (rated good)", not "Noted: certain: rated good"', async () => {
     const app = memoryApp();
     await say(app, ann, "drill ec2 os patching");
