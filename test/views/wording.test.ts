@@ -21,6 +21,7 @@ describe("replies read as sentences", () => {
     const reply = await answerOpen(app, ann, true);
     expect(reply).toMatch(/^Right! You answered [A-D]/);
     expect(reply).not.toContain("!:");
+    expect(reply).not.toContain("the answer is");
   });
 
   it('a reveal reads "Answer: B (2 answered · 1 right)", not "Answer: B: 2 answered"', async () => {
