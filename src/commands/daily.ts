@@ -203,8 +203,15 @@ export class DailyCommands {
       title,
       subtitle: `${s.postTime} ${s.timeZone}, ${formatDays(s.days)}; reveal ${reveal}`,
       sections: [
-        ...(open?.closesAt
-          ? [{ label: "Open question", text: `revealed ${local(open.closesAt)} (${s.timeZone})` }]
+        ...(open
+          ? [
+              {
+                label: "Open question",
+                text: open.closesAt
+                  ? `revealed ${local(open.closesAt)} (${s.timeZone})`
+                  : "revealed when an admin runs /srm reveal",
+              },
+            ]
           : []),
         {
           label: "Next post",

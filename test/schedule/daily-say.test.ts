@@ -48,6 +48,11 @@ describe("/srm daily says what happens", () => {
     await app.engine.tick();
     const status = await say(app, member("ann"), "daily status");
     expect(status).toContain("Open question: revealed Mon 2026-03-02 10:10 (UTC)");
+    await say(app, admin, "reveal");
+    await say(app, admin, "daily now");
+    expect(await say(app, member("ann"), "daily status")).toContain(
+      "Open question: revealed when an admin runs /srm reveal",
+    );
   });
 
   it("daily set says which earlier parts it kept", async () => {
