@@ -194,6 +194,20 @@ describe("srm questions check and malformed content", () => {
     expect(r.err).toMatch(/unknown area "[\w-]+s" \(did you mean "[\w-]+"\?\)/);
   });
 
+  it('text learners read that names a study-notes file or says "seed" is refused at its line', async () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const at = lines.findIndex((l) => /^\s+explanation: /.test(l));
+    lines[at] = `${lines[at]} As seed 002_867d46c4eb4a7334.txt says.`;
+    writeFileSync(file, lines.join("\n"));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `questions/scenarios/compute-storage.yaml:${at + 1}: learners read this text: name no study-notes file`,
+    );
+  });
+
   it("a content folder with only scenarios reuses the shipped matrix", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "srm-custom-")), "content");
     cpSync(join(loadConfig({}).contentDir, "scenarios"), join(dir, "scenarios"), { recursive: true });

@@ -174,8 +174,25 @@ export class ContentReader {
       }
       return undefined;
     }
+    for (const at of seedWording(data, [])) this.report(file, lineOf(at), SEED_WORDING);
     return { path: file, data: data as T, lineOf };
   }
+}
+
+/** A study-notes file name, or the word "seed": learners may read neither. */
+const SEED_TEXT = /\b\d{3}_[0-9a-f]{16}\.txt\b|\bseeds?\b/i;
+
+const SEED_WORDING =
+  'learners read this text: name no study-notes file and do not say "seed"; say "study notes" and what they say, and keep the file in sources';
+
+/** The paths of text a learner reads that names a study-notes file or says "seed" (sources and ids are exempt). */
+function seedWording(value: unknown, at: (string | number)[]): (string | number)[][] {
+  if (typeof value === "string") return SEED_TEXT.test(value) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => seedWording(v, [...at, i]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "sources" || k === "id" ? [] : seedWording(v, [...at, k]),
+  );
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
