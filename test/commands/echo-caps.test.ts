@@ -27,6 +27,20 @@ describe("words a person typed are quoted back short and once", () => {
     expect(reply).not.toContain("golf");
   });
 
+  it("stats about an unknown long name and a bad competition length are quoted short", async () => {
+    const long = "y".repeat(90);
+    expect(await run(`/srm stats ${long}`)).toContain(`No stats for "${"y".repeat(39)}…" yet`);
+    const admin = person("root", true);
+    const reply = renderPlain(
+      await app.engine.handle({
+        text: `competition start "Cup" ${long}`,
+        actor: admin,
+        channel: terminalChannel,
+      }),
+    );
+    expect(reply).toContain(`"${"y".repeat(39)}…" is neither a duration nor a date`);
+  });
+
   it("a bad setting value is quoted short and without markup", async () => {
     const admin = person("root", true);
     const long = `<@U123>*${"x".repeat(80)}`;
