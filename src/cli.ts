@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger } from "./bank/id-ledger.js";
+import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { contentHome } from "./content.js";
 import { withEnvFile } from "./env-file.js";
 import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
@@ -165,7 +166,7 @@ function lookupCommand(args: readonly string[], io: CliIo, out: (s: string) => v
   const json = args.includes("--json");
   const text = stripPrefix(args.filter((a) => a !== "--json").join(" "));
   const config = loadConfig(io.env, io.cwd);
-  const lookup = new OwnershipLookup(loadMatrix(config.contentDir));
+  const lookup = new OwnershipLookup(loadMatrix(contentHome(config.contentDir, "matrix")));
   const result = lookup.lookup(text);
   out(json ? JSON.stringify(lookupJson(result), null, 2) : renderPlain(lookupReply(result)));
   return 0;
@@ -175,7 +176,11 @@ function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) =>
   const config = loadConfig(io.env, io.cwd);
   try {
     const { matrix, bank } = loadContent(config.contentDir);
-    const reused = ledgerProblems(bank.scenarios, readLedger(config.contentDir));
+    const reused = ledgerProblems(
+      bank.scenarios,
+      readLedger(config.contentDir),
+      readRetired(config.contentDir),
+    );
     if (reused.length > 0) {
       for (const p of reused) err(`questions/${LEDGER_FILE}: ${p}`);
       err(`${reused.length} problem(s) found.`);
@@ -201,7 +206,10 @@ function questionsLock(io: CliIo, out: (s: string) => void): number {
   const config = loadConfig(io.env, io.cwd);
   const { bank } = loadContent(config.contentDir);
   const ledger = readLedger(config.contentDir);
-  writeFileSync(join(config.contentDir, LEDGER_FILE), lockedLedger(bank.scenarios, ledger));
+  writeFileSync(
+    join(config.contentDir, LEDGER_FILE),
+    lockedLedger(bank.scenarios, ledger, readRetired(config.contentDir)),
+  );
   out(`questions/${LEDGER_FILE} lists ${Math.max(ledger.size, bank.scenarios.length)} ids.`);
   return 0;
 }

@@ -148,7 +148,7 @@ export class Engine {
         return this.admin(actor, "settings", async () => {
           const changed = applySetting(this.d.settings.get(channel), intent.args, this.d.matrix);
           return this.outcome(changed, (s) => {
-            this.d.settings.put(channel, s);
+            this.d.settings.put(channel, s, this.d.clock.now());
             return privateReply(settingsCard(s, "Settings saved for this channel"));
           });
         });
@@ -251,9 +251,7 @@ export class Engine {
     const { summary, reply } = this.lookups.answer(text);
     this.d.metrics.increment("srm_lookups_total", { status: summary.status });
     this.d.journal.record({
-      actor: request.actor,
       channel: request.channel,
-      query: text,
       status: summary.status,
       serviceId: summary.service?.id ?? null,
       areaId: summary.area?.id ?? null,

@@ -40,11 +40,9 @@ export interface Clock {
 /** The system clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
-/** One recorded lookup. */
+/** One recorded lookup: where and what it recognised, never the words typed nor who typed them. */
 export interface LookupRecord {
-  readonly actor: Actor;
   readonly channel: ChannelRef;
-  readonly query: string;
   readonly status: "answer" | "overview" | "clarify" | "unknown";
   readonly serviceId: string | null;
   readonly areaId: string | null;
@@ -58,13 +56,15 @@ export interface LookupJournal {
   record(entry: LookupRecord): void;
   /** Writes every record still buffered. */
   flush(): void;
-  /** The most asked lookups in a workspace since an instant, most asked first. */
-  mostAsked(
-    platform: Platform,
-    workspaceId: string,
-    since: Date,
-    limit: number,
-  ): { query: string; count: number }[];
+  /** The recognised cells looked up most in a workspace since an instant, most asked first. */
+  mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[];
+}
+
+/** A recognised (service, area) cell and how many lookups answered it. */
+export interface AskedCell {
+  readonly serviceId: string;
+  readonly areaId: string;
+  readonly count: number;
 }
 
 /** A card posted into a channel, and the platform's reference to it. */

@@ -143,6 +143,82 @@ describe("srm questions check and malformed content", () => {
     expect(r.err).toMatch(/questions\/matrix\/areas\.yaml:\d+: YAML syntax/);
   });
 
+  it("a published id that no file holds any more is reported with the rename it looks like and the fix", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const text = readFileSync(file, "utf8");
+    const id = /- id: (\S+)/.exec(text)?.[1] as string;
+    writeFileSync(file, text.replace(`- id: ${id}\n`, `- id: ${id}-v2\n`));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${id}: published, but no file under questions/scenarios holds it any more (it looks renamed to "${id}-v2"`,
+    );
+    expect(r.err).toContain("give the question its old id back");
+    const ledger = join(dir, "question-ids.txt");
+    const print = new RegExp(`^${id} (\\w+)$`, "m").exec(readFileSync(ledger, "utf8"))?.[1] as string;
+    writeFileSync(ledger, readFileSync(ledger, "utf8").replace(`${id} ${print}`, `${id} ${print} retired`));
+    await cli(["questions", "lock"], { SRM_CONTENT_DIR: dir });
+    const after = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(after.err).toBe("");
+    expect(after.code).toBe(0);
+    expect(readFileSync(ledger, "utf8")).toContain(`${id} ${print} retired\n`);
+  });
+
+  it("a YAML syntax error is reported once, at its line, with a hint", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const at = lines.findIndex((l, i) => i > 40 && /^\s+explanation: /.test(l));
+    lines[at] = (lines[at] as string).replace("explanation: ", "explanation: Note: ");
+    writeFileSync(file, lines.join("\n"));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`questions/scenarios/compute-storage.yaml:${at + 1}: YAML syntax: `);
+    expect(r.err).toContain('Hint: a text holding ": " or "#" must be in quotes');
+    expect(r.err.match(/YAML syntax/g)).toHaveLength(1);
+  });
+
+  it("a misspelt service or area id suggests the nearest known one", async () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8")
+        .replace("cell: ec2/guest-os-patching", "cell: ec2x/guest-os-patching")
+        .replace(/cell: ebs\/([\w-]+)/, "cell: ebs/$1s"),
+    );
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('unknown service "ec2x" (did you mean "ec2"?)');
+    expect(r.err).toMatch(/unknown area "[\w-]+s" \(did you mean "[\w-]+"\?\)/);
+  });
+
+  it('text learners read that names a study-notes file or says "seed" is refused at its line', async () => {
+    const dir = contentCopy();
+    const file = join(dir, "scenarios", "compute-storage.yaml");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const at = lines.findIndex((l) => /^\s+explanation: /.test(l));
+    lines[at] = `${lines[at]} As seed 002_867d46c4eb4a7334.txt says.`;
+    writeFileSync(file, lines.join("\n"));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `questions/scenarios/compute-storage.yaml:${at + 1}: learners read this text: name no study-notes file`,
+    );
+  });
+
+  it("a content folder with only scenarios reuses the shipped matrix", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "srm-custom-")), "content");
+    cpSync(join(loadConfig({}).contentDir, "scenarios"), join(dir, "scenarios"), { recursive: true });
+    cpSync(join(loadConfig({}).contentDir, "question-ids.txt"), join(dir, "question-ids.txt"));
+    const r = await cli(["questions", "check"], { SRM_CONTENT_DIR: dir });
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ok: \d+ scenario questions/);
+    expect((await cli(["lookup", "ec2", "os-patching"], { SRM_CONTENT_DIR: dir })).out).toMatch(/^Customer/);
+  });
+
   it("an alias used twice and a missing cell are both reported", async () => {
     const dir = contentCopy();
     const services = join(dir, "matrix", "services.yaml");

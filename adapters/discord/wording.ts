@@ -20,11 +20,26 @@ const DISCORD_NAME: Readonly<Record<string, string>> = {
   idk: "/srm dont-know",
 };
 
-/** A text with the engine's command hints in Discord's slash command names. */
+/** What Slack calls a workspace, Discord calls a server. */
+const WORKSPACE = /\bworkspace(s?)\b/g;
+
+/** A user, role or nickname mention: it renders in an embed's description, never in its title. */
+const MENTION = /"?(<@[!&]?\d{1,25}>)"?/g;
+
+/** A text with the engine's command hints in Discord's slash command names, and Discord's own terms. */
 export function discordWording(text: string): string {
   // Most texts name no command; they are returned as they are.
-  if (!text.includes("/srm ")) return text;
-  return text.replace(HINT, (hint, words: string) => DISCORD_NAME[words] ?? hint);
+  const servers = text.includes("workspace") ? text.replace(WORKSPACE, "server$1") : text;
+  if (!servers.includes("/srm ")) return servers;
+  return servers.replace(HINT, (hint, words: string) => DISCORD_NAME[words] ?? hint);
+}
+
+/** A card whose title mentions someone: the title names "that person", and the description mentions them. */
+function mentionsOutOfTitle(card: Card): Card {
+  if (!card.title.includes("<@")) return card;
+  const title = card.title.replace(MENTION, "that person");
+  if (title === card.title) return card;
+  return { ...card, title, sections: [{ text: card.title.replace(MENTION, "$1") }, ...card.sections] };
 }
 
 function section(s: Section): Section {
@@ -34,8 +49,8 @@ function section(s: Section): Section {
   return s;
 }
 
-function namesCommands(card: Card): boolean {
-  const has = (t: string | undefined) => t?.includes("/srm ") === true;
+function needsWording(card: Card): boolean {
+  const has = (t: string | undefined) => t !== undefined && (t.includes("/srm ") || t.includes("workspace"));
   return (
     has(card.title) ||
     has(card.subtitle) ||
@@ -44,9 +59,13 @@ function namesCommands(card: Card): boolean {
   );
 }
 
-/** A card whose command hints read as Discord's slash commands (the same card when it names none). */
-export function discordCard(card: Card): Card {
-  if (!namesCommands(card)) return card;
+/**
+ * A card in Discord's terms: command hints as its slash commands, "server" for workspace, and no mention in
+ * the title (the same card when none of these occur).
+ */
+export function discordCard(original: Card): Card {
+  const card = mentionsOutOfTitle(original);
+  if (!needsWording(card)) return card;
   return {
     ...card,
     title: discordWording(card.title),

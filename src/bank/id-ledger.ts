@@ -20,28 +20,62 @@ export function fingerprint(q: Question): string {
     .slice(0, 12);
 }
 
+/** The word that marks a published id as retired on purpose: `old-id 1a2b3c4d5e6f retired`. */
+const RETIRED = "retired";
+
 /** The ledger as id -> fingerprint (a missing file is an empty ledger). */
 export function readLedger(contentDir: string): Map<string, string> {
+  return parseLedger(ledgerText(contentDir)).prints;
+}
+
+/** The published ids marked retired: no file needs to hold them, and they are never reused. */
+export function readRetired(contentDir: string): Set<string> {
+  return parseLedger(ledgerText(contentDir)).retired;
+}
+
+function parseLedger(text: string): { prints: Map<string, string>; retired: Set<string> } {
+  const prints = new Map<string, string>();
+  const retired = new Set<string>();
+  for (const line of text.split("\n")) {
+    const [id, print, mark] = line.trim().split(/\s+/);
+    if (!id || !print || id.startsWith("#")) continue;
+    prints.set(id, print);
+    if (mark === RETIRED) retired.add(id);
+  }
+  return { prints, retired };
+}
+
+function ledgerText(contentDir: string): string {
   let text = "";
   try {
     text = readFileSync(join(contentDir, LEDGER_FILE), "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  const ledger = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const [id, print] = line.trim().split(/\s+/);
-    if (id && print && !id.startsWith("#")) ledger.set(id, print);
-  }
-  return ledger;
+  return text;
 }
 
-/** What is wrong between the questions and the ledger: ids missing from it, and ids given to a different question. */
+/**
+ * What is wrong between the questions and the ledger: ids missing from it, ids given to a different
+ * question, and published ids that no file holds any more (renamed or deleted) unless marked retired.
+ */
 export function ledgerProblems(
   questions: readonly Question[],
   ledger: ReadonlyMap<string, string>,
+  retired: ReadonlySet<string> = new Set(),
 ): string[] {
   const problems: string[] = [];
+  const held = new Set(questions.map((q) => q.id));
+  const newByPrint = new Map(
+    questions.filter((q) => !ledger.has(q.id)).map((q) => [fingerprint(q), q.id] as const),
+  );
+  for (const [id, print] of ledger) {
+    if (held.has(id) || retired.has(id)) continue;
+    const renamed = newByPrint.get(print);
+    problems.push(
+      `${id}: published, but no file under questions/scenarios holds it any more${renamed ? ` (it looks renamed to "${renamed}", which tests the same cells with the same answers)` : " (renamed or deleted?)"}; scores point at this id, so give the question its old id back, or, if it was removed on purpose, mark its line "${id} ${print} ${RETIRED}" in questions/${LEDGER_FILE}`,
+    );
+  }
   for (const q of questions) {
     const known = ledger.get(q.id);
     const print = fingerprint(q);
@@ -58,9 +92,15 @@ export function ledgerProblems(
 }
 
 /** The ledger with every current question added (existing lines, including retired ids, are kept). */
-export function lockedLedger(questions: readonly Question[], ledger: ReadonlyMap<string, string>): string {
+export function lockedLedger(
+  questions: readonly Question[],
+  ledger: ReadonlyMap<string, string>,
+  retired: ReadonlySet<string> = new Set(),
+): string {
   const next = new Map(ledger);
   for (const q of questions) if (!next.has(q.id)) next.set(q.id, fingerprint(q));
-  const lines = [...next.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, p]) => `${id} ${p}`);
+  const lines = [...next.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, p]) => (retired.has(id) ? `${id} ${p} ${RETIRED}` : `${id} ${p}`));
   return `# Every scenario question id ever published, and a fingerprint of what it tests. Ids are never reused.\n${lines.join("\n")}\n`;
 }

@@ -9,7 +9,7 @@ import {
   type Question,
   type QuestionType,
 } from "../domain/question.js";
-import { type ContentFile, ContentInvalid, ContentReader } from "../knowledge/content-file.js";
+import { type ContentFile, ContentInvalid, ContentReader, didYouMean } from "../knowledge/content-file.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 
 interface RawQuestion {
@@ -39,9 +39,21 @@ export function parseCellRef(ref: string): CellRef {
 /** The owner the matrix gives a cell reference, or what is wrong with the reference. */
 export function ownerOfRef(matrix: OwnershipMatrix, ref: CellRef): { owner: Owner } | { problem: string } {
   const service = matrix.service(ref.service);
-  if (!service) return { problem: `unknown service "${ref.service}"` };
+  if (!service)
+    return {
+      problem: `unknown service "${ref.service}"${didYouMean(
+        ref.service,
+        matrix.services.map((x) => x.id),
+      )}`,
+    };
   const area = matrix.area(ref.area);
-  if (!area) return { problem: `unknown area "${ref.area}"` };
+  if (!area)
+    return {
+      problem: `unknown area "${ref.area}"${didYouMean(
+        ref.area,
+        matrix.areas.map((x) => x.id),
+      )}`,
+    };
   const { cell } = matrix.cell(service, area);
   if (!cell.applies) return { problem: `the matrix says ${ref.area} does not apply to ${ref.service}` };
   if (!ref.condition) return { owner: cell.owner };

@@ -1,7 +1,13 @@
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
-import { DAILY_SET_USAGE, DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet } from "../schedule/daily-spec.js";
+import {
+  DAILY_SET_USAGE,
+  DEFAULT_DAYS,
+  DEFAULT_REVEAL,
+  parseDailySet,
+  revealTooSoon,
+} from "../schedule/daily-spec.js";
 import {
   addDays,
   isKnownTimeZone,
@@ -10,9 +16,11 @@ import {
   parseLocalDate,
   WEEKDAYS,
   type Weekday,
+  weekdayOf,
 } from "../schedule/local-time.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
+import { echo } from "../views/echo.js";
 
 /** What `/srm daily` can be asked to do. */
 export type DailyAction = "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";
@@ -73,12 +81,15 @@ export class DailyCommands {
       return usage(
         `This channel's time zone "${current.timeZone}" is no longer known: give one, e.g. /srm daily set ${spec.value.postTime} Europe/Berlin`,
       );
+    const reveal = spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL;
+    const tooSoon = revealTooSoon(spec.value.postTime, reveal);
+    if (tooSoon) return usage(`${tooSoon}. Give a later reveal in the same command`);
     const schedule: DailySchedule = {
       channel,
       postTime: spec.value.postTime,
       timeZone: spec.value.timeZone ?? current?.timeZone ?? "UTC",
       days: spec.value.days ?? current?.days ?? DEFAULT_DAYS,
-      reveal: spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL,
+      reveal,
       pausedUntil: current?.pausedUntil ?? null,
       leaderboard: current?.leaderboard ?? null,
       enabled: true,
@@ -86,7 +97,17 @@ export class DailyCommands {
       updatedBy: actor.userId,
     };
     this.store.put(schedule);
-    return ok(this.statusCard(schedule, "Daily question scheduled"));
+    const card = this.statusCard(schedule, "Daily question scheduled");
+    const kept = [
+      ...(spec.value.timeZone === null ? [`time zone ${schedule.timeZone}`] : []),
+      ...(spec.value.days === null ? [`days ${formatDays(schedule.days)}`] : []),
+      ...(spec.value.reveal === null ? [`reveal ${revealText(schedule)}`] : []),
+    ];
+    if (kept.length === 0) return ok(card);
+    const change = kept.length === 1 ? "To change it, name it" : "To change one, name it";
+    const text = `${kept.join(", ")}. ${change} in /srm daily set.`;
+    const note = { label: current ? "Kept from the earlier schedule" : "Defaults used", text };
+    return ok({ ...card, sections: [note, ...card.sections] });
   }
 
   /** `/srm daily status` */
@@ -119,7 +140,15 @@ export class DailyCommands {
     const s = this.store.get(channel);
     if (!s) return usage("This channel has no daily schedule yet");
     const date = this.dateArg(words[0] ?? "", s.timeZone);
-    if (!date) return usage(`"${words[0] ?? ""}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    if (!date) return usage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    const off = offAnyway(s, date, this.store.isSkipped(channel, date));
+    if (off) {
+      const card = this.statusCard(s, `Nothing to skip on ${date}`);
+      return ok({
+        ...card,
+        sections: [{ text: `No question is posted that day anyway: ${off}.` }, ...card.sections],
+      });
+    }
     this.store.addSkip(channel, date);
     return ok(this.statusCard(s, `No question on ${date}`));
   }
@@ -136,7 +165,7 @@ export class DailyCommands {
     if ((words[0] ?? "").toLowerCase() !== "until")
       return usage("Say until when: /srm daily pause until 2027-01-04");
     const date = this.dateArg(words[1] ?? "", s.timeZone);
-    if (!date) return usage(`"${words[1] ?? ""}" is not a date (use YYYY-MM-DD)`);
+    if (!date) return usage(`"${echo(words[1] ?? "")}" is not a date (use YYYY-MM-DD)`);
     if (date <= localParts(this.clock.now(), s.timeZone).date) return usage(`${date} is not after today`);
     const paused = { ...s, pausedUntil: date };
     this.store.put(paused);
@@ -174,8 +203,8 @@ export class DailyCommands {
       return `${p.weekday.charAt(0).toUpperCase()}${p.weekday.slice(1)} ${p.date} ${p.time}`;
     };
     const next = s.enabled ? this.planner.next(s) : null;
-    const reveal =
-      "at" in s.reveal ? `at ${s.reveal.at}` : `${formatMinutes(s.reveal.afterMinutes)} after the post`;
+    const open = this.planner.openRound(s);
+    const reveal = revealText(s);
     const today = localParts(this.clock.now(), s.timeZone).date;
     const skips = this.store.skipsFrom(s.channel, today);
     return {
@@ -183,6 +212,16 @@ export class DailyCommands {
       title,
       subtitle: `${s.postTime} ${s.timeZone}, ${formatDays(s.days)}; reveal ${reveal}`,
       sections: [
+        ...(open
+          ? [
+              {
+                label: "Open question",
+                text: open.closesAt
+                  ? `revealed ${local(open.closesAt)} (${s.timeZone})`
+                  : "revealed when an admin runs /srm reveal",
+              },
+            ]
+          : []),
         {
           label: "Next post",
           text: next
@@ -219,6 +258,32 @@ function unknownZoneCard(s: DailySchedule): Card {
     `No daily question is posted until it is set again: /srm daily set ${s.postTime} <zone>, e.g. /srm daily set ${s.postTime} Europe/Berlin.`,
   );
 }
+
+/** "at 16:00" or "6h after the post". */
+function revealText(s: DailySchedule): string {
+  return "at" in s.reveal ? `at ${s.reveal.at}` : `${formatMinutes(s.reveal.afterMinutes)} after the post`;
+}
+
+/** Why a schedule posts nothing on a local date anyway (not one of its days, paused, skipped), or null. */
+function offAnyway(s: DailySchedule, date: string, skipped: boolean): string | null {
+  if (!s.enabled) return "the daily question is off in this channel";
+  const day = weekdayOf(date);
+  if (!s.days.includes(day))
+    return `${FULL_DAY[day]} is not one of this channel's days (${formatDays(s.days)})`;
+  if (s.pausedUntil !== null && date < s.pausedUntil) return `posting is paused until ${s.pausedUntil}`;
+  if (skipped) return "it is skipped already";
+  return null;
+}
+
+const FULL_DAY: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 
 function formatMinutes(m: number): string {
   return m % 60 === 0 ? `${m / 60}h` : m > 60 ? `${Math.floor(m / 60)}h${m % 60}m` : `${m}m`;

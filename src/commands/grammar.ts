@@ -1,4 +1,5 @@
 import type { Confidence } from "../practice/memory.js";
+import { echo } from "../views/echo.js";
 
 /** What a `/srm ...` command asks for, before any use case runs. */
 export type Intent =
@@ -88,14 +89,18 @@ export function parseCommand(raw: string): Intent {
       const action = (rest[0] ?? "status").toLowerCase();
       if (action === "start" || action === "end" || action === "status")
         return { kind: "competition", action, args: rest.slice(1).join(" ") };
-      return { kind: "usage", problem: `Unknown competition command "${rest[0]}"`, usage: USAGE.competition };
+      return {
+        kind: "usage",
+        problem: `Unknown competition command "${echo(rest[0] ?? "")}"`,
+        usage: USAGE.competition,
+      };
     }
     case "daily": {
       const action = (rest[0] ?? "status").toLowerCase();
       const actions = ["now", "set", "status", "off", "skip", "pause", "resume", "leaderboard"] as const;
       const known = actions.find((a) => a === action);
       if (known) return { kind: "daily", action: known, args: rest.slice(1) };
-      return { kind: "usage", problem: `Unknown daily command "${rest[0]}"`, usage: USAGE.daily };
+      return { kind: "usage", problem: `Unknown daily command "${echo(rest[0] ?? "")}"`, usage: USAGE.daily };
     }
     case "settings":
       return { kind: "settings", args: rest };
@@ -112,7 +117,7 @@ export function parseCommand(raw: string): Intent {
         return { kind: "sure", confidence: level };
       return {
         kind: "usage",
-        problem: rest[0] ? `"${rest[0]}" is not guess, fairly or certain` : "Say how sure you were",
+        problem: rest[0] ? `"${echo(rest[0])}" is not guess, fairly or certain` : "Say how sure you were",
         usage: USAGE.sure,
       };
     }

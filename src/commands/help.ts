@@ -16,11 +16,16 @@ export function helpCard(): Card {
           '/srm who patches the rds engine: free phrasing works; typos get a "did you mean"',
           "/srm lambda runtime manual mode: a condition in the question is answered for that condition",
           "/srm ecs security groups: an ambiguous name asks which variant and shows each",
+          "Lookups are private: they are counted anonymously, by the service and area recognised; what you type and who asked are never stored or posted",
         ],
       },
       {
-        label: "Names",
-        text: "Services: ec2, ebs, rds, aurora, dynamodb, s3, lambda, ecs (on ec2 / on fargate), eks (control plane / nodes on ec2 / fargate), beanstalk, api gateway, cloudfront, sqs, sns, kms, iam, vpc, and the tiers iaas, paas, serverless. Areas: physical security, hypervisor, host os, os-patching, engine patching, runtime, code, data, encryption at rest / in transit, keys, iam, mfa, sg, nacl, network, backups, multi-az, scaling, logging, compliance, training, incident response, secrets, images, input validation, public access and more.",
+        label: "Services",
+        text: "ec2, ebs, rds, aurora, dynamodb, s3, lambda, ecs (on ec2 / on fargate), eks (control plane / nodes on ec2 / fargate), beanstalk, api gateway, cloudfront, sqs, sns, kms, iam, vpc, and the tiers iaas, paas, serverless",
+      },
+      {
+        label: "Areas",
+        text: "physical security, hypervisor, host os, os-patching, engine patching, runtime, code, data, encryption at rest / in transit, keys, iam, mfa, sg, nacl, network, backups, multi-az, scaling, logging, compliance, training, incident response, secrets, images, input validation, public access and more.",
       },
       {
         label: "Questions and scores",
@@ -46,11 +51,11 @@ export function helpCard(): Card {
       {
         label: "Admins",
         items: [
-          "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h); daily off | skip <date> | pause until <date> | resume | now",
+          "/srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00 (or reveal after 6h; a question stays open at least 15 minutes); daily off | skip <date> | pause until <date> | resume | now",
           "/srm reveal: close and reveal the open question now",
           "/srm void: withdraw a question posted by mistake: no answer shown, no points, it may come again later",
           '/srm competition start "Spring Cup" 2w (or an end date YYYY-MM-DD) | competition end',
-          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off",
+          "/srm settings services ec2,rds | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off (Mondays from 09:00 UTC)",
         ],
       },
     ],

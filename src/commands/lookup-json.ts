@@ -1,5 +1,5 @@
 import type { LookupResult } from "../knowledge/lookup.js";
-import { lookupReply, lookupSuggestions } from "../views/lookup-view.js";
+import { learnerSources, lookupReply, lookupSuggestions } from "../views/lookup-view.js";
 import { renderPlain } from "../views/plain.js";
 
 /** The stable machine-readable answer of `srm lookup --json`. */
@@ -84,10 +84,10 @@ function lookupJsonWith(result: LookupResult, text: string): LookupJson {
     case "answer":
       return {
         ...base,
-        sources: [...new Set([...result.cell.sources, ...(result.condition?.sources ?? [])])],
+        sources: learnerSources([...result.cell.sources, ...(result.condition?.sources ?? [])]),
       };
     case "not-applicable":
-      return { ...base, sources: [...result.cell.sources] };
+      return { ...base, sources: learnerSources(result.cell.sources) };
     default:
       return { ...base, sources: [] };
   }

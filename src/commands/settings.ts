@@ -1,8 +1,10 @@
 import type { Difficulty } from "../domain/question.js";
+import { didYouMean } from "../knowledge/content-file.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { ChannelSettings } from "../store/settings-store.js";
 import type { Card } from "../views/card.js";
+import { echo, echoWords } from "../views/echo.js";
 import { USAGE } from "./grammar.js";
 
 /** Applies `/srm settings <name> <value>` to a channel's settings, or says what is wrong. */
@@ -23,7 +25,14 @@ export function applySetting(
       if (unknown.length > 0)
         return fail({
           code: "BadUsage",
-          problem: `Unknown service id ${unknown.map((u) => `"${u}"`).join(", ")}; known: ${matrix.services.map((s) => s.id).join(", ")}`,
+          problem: `Unknown service id ${echoWords(unknown)}${
+            unknown.length === 1
+              ? didYouMean(
+                  unknown[0] as string,
+                  matrix.services.map((s) => s.id),
+                )
+              : ""
+          }; known: ${matrix.services.map((s) => s.id).join(", ")}`,
           usage: USAGE.settings,
         });
       return ok({ ...current, services: [...new Set(ids)] });
@@ -32,7 +41,11 @@ export function applySetting(
       if (value === "any" || value === "all") return ok({ ...current, difficulty: null });
       if (value === "easy" || value === "medium" || value === "hard")
         return ok({ ...current, difficulty: value as Difficulty });
-      return fail({ code: "BadUsage", problem: `"${value}" is not a difficulty`, usage: USAGE.settings });
+      return fail({
+        code: "BadUsage",
+        problem: `"${echo(value)}" is not a difficulty`,
+        usage: USAGE.settings,
+      });
     }
     case "speed-bonus":
     case "speed": {
@@ -48,7 +61,7 @@ export function applySetting(
       return fail({ code: "BadUsage", problem: "digest is on or off", usage: USAGE.settings });
     }
     default:
-      return fail({ code: "BadUsage", problem: `Unknown setting "${name}"`, usage: USAGE.settings });
+      return fail({ code: "BadUsage", problem: `Unknown setting "${echo(name)}"`, usage: USAGE.settings });
   }
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
-import { isNode, LineCounter, parseDocument, visit } from "yaml";
+import { isNode, LineCounter, parseDocument, visit, type YAMLError } from "yaml";
+import { editDistance } from "./text.js";
 
 // ajv ships CommonJS with a default export; under NodeNext its class is the module's `default`.
 const Ajv = AjvModule.default;
@@ -29,6 +30,39 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.file}:${p.line}: ${p.message}`;
 }
 
+/** ` (did you mean "ec2"?)` for the known id nearest a misspelt one, or "" when none is close. */
+export function didYouMean(word: string, known: Iterable<string>): string {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const id of known) {
+    const d = editDistance(word.toLowerCase(), id, bestDistance - 1);
+    if (d < bestDistance) {
+      best = id;
+      bestDistance = d;
+    }
+  }
+  return best === null ? "" : ` (did you mean "${best}"?)`;
+}
+
+/** What to look at for a YAML syntax error, by the parser's error code. */
+function yamlHint(e: YAMLError): string {
+  switch (e.code) {
+    case "BAD_INDENT":
+    case "TAB_AS_INDENT":
+      return "check the indentation: the keys of one item start at the same column, indented with spaces";
+    case "MULTILINE_IMPLICIT_KEY":
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return 'a text holding ": " or "#" must be in quotes, or a line is indented too far';
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN":
+      return "a bracket or quote is not closed, or a text starting with [ { * & ! must be in quotes";
+    case "DUPLICATE_KEY":
+      return "a key appears twice in the same item";
+    default:
+      return "a text holding special characters (: # [ { * &) must be in quotes; check the indentation";
+  }
+}
+
 /** A parsed YAML file that can say on which line any of its values stands. */
 export interface ContentFile<T> {
   readonly path: string;
@@ -44,10 +78,12 @@ export class ContentReader {
   constructor(
     private readonly contentDir: string,
     private readonly problems: ContentProblem[] = [],
+    /** The folder whose schema/ holds the JSON Schemas (a custom content folder may use the shipped ones). */
+    schemaHome: string = contentDir,
   ) {
     this.ajv = new Ajv({ allErrors: true, strict: false });
     for (const name of ["cell", "cells", "services", "areas", "question", "questions"]) {
-      const path = join(contentDir, "schema", `${name}.schema.json`);
+      const path = join(schemaHome, "schema", `${name}.schema.json`);
       try {
         this.ajv.addSchema(JSON.parse(readFileSync(path, "utf8")) as object);
       } catch (error) {
@@ -85,10 +121,15 @@ export class ContentReader {
     const lineCounter = new LineCounter();
     const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        const line = e.linePos?.[0].line ?? lineCounter.linePos(e.pos[0]).line;
-        this.report(file, line, `YAML syntax: ${e.message.split("\n")[0]}`);
-      }
+      // The first error is where the file goes wrong; the ones after it mostly follow from it.
+      const [first] = doc.errors as [YAMLError, ...YAMLError[]];
+      const line = first.linePos?.[0].line ?? lineCounter.linePos(first.pos[0]).line;
+      const more = doc.errors.length - 1;
+      this.report(
+        file,
+        line,
+        `YAML syntax: ${first.message.split("\n")[0]}. Hint: ${yamlHint(first)}${more > 0 ? ` (${more} more YAML error(s) after it; fix this one first)` : ""}`,
+      );
       return undefined;
     }
     let unresolved = false;
@@ -133,8 +174,25 @@ export class ContentReader {
       }
       return undefined;
     }
+    for (const at of seedWording(data, [])) this.report(file, lineOf(at), SEED_WORDING);
     return { path: file, data: data as T, lineOf };
   }
+}
+
+/** A study-notes file name, or the word "seed": learners may read neither. */
+const SEED_TEXT = /\b\d{3}_[0-9a-f]{16}\.txt\b|\bseeds?\b/i;
+
+const SEED_WORDING =
+  'learners read this text: name no study-notes file and do not say "seed"; say "study notes" and what they say, and keep the file in sources';
+
+/** The paths of text a learner reads that names a study-notes file or says "seed" (sources and ids are exempt). */
+function seedWording(value: unknown, at: (string | number)[]): (string | number)[][] {
+  if (typeof value === "string") return SEED_TEXT.test(value) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => seedWording(v, [...at, i]));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    k === "sources" || k === "id" ? [] : seedWording(v, [...at, k]),
+  );
 }
 
 function pointerToPath(pointer: string): (string | number)[] {
@@ -172,7 +230,7 @@ function describeError(e: ErrorObject): string {
 
 function describePattern(pattern: string): string {
   if (pattern.includes("txt|https"))
-    return "a seed file name such as 002_867d46c4eb4a7334.txt, or an https URL";
+    return "a study-notes file name such as 002_867d46c4eb4a7334.txt, or an https URL";
   if (pattern.startsWith("^[a-z0-9]+( [a-z0-9]+)*$")) return "lowercase words separated by single spaces";
   return "lowercase letters, digits and hyphens";
 }

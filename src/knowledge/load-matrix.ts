@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Area, Cell, Condition, Owner, Service, ServiceGroup } from "../domain/matrix.js";
-import { type ContentFile, ContentInvalid, ContentReader } from "./content-file.js";
+import { type ContentFile, ContentInvalid, ContentReader, didYouMean } from "./content-file.js";
 import { OwnershipMatrix } from "./matrix.js";
 
 interface RawCondition {
@@ -88,7 +88,7 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
         reader.report(
           servicesFile.path,
           servicesFile.lineOf(["groups", i, "members", j]),
-          `unknown service "${m}"`,
+          `unknown service "${m}"${didYouMean(m, serviceIds)}`,
         );
     });
   });
@@ -97,7 +97,7 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
       reader.report(
         servicesFile.path,
         servicesFile.lineOf(["services", i, "area"]),
-        `unknown area "${s.area}"`,
+        `unknown area "${s.area}"${didYouMean(s.area, areaIds)}`,
       );
     if (s.kind === "service" && !s.tier)
       reader.report(
@@ -109,7 +109,11 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
   areasFile.data.areas.forEach((a, i) => {
     (a.narrower ?? []).forEach((n, j) => {
       if (!areaIds.has(n))
-        reader.report(areasFile.path, areasFile.lineOf(["areas", i, "narrower", j]), `unknown area "${n}"`);
+        reader.report(
+          areasFile.path,
+          areasFile.lineOf(["areas", i, "narrower", j]),
+          `unknown area "${n}"${didYouMean(n, areaIds)}`,
+        );
     });
   });
 
@@ -117,7 +121,11 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
   for (const f of cellFiles) {
     const sid = f.data.service;
     if (!serviceIds.has(sid)) {
-      reader.report(f.path, f.lineOf(["service"]), `unknown service "${sid}" (ids are in services.yaml)`);
+      reader.report(
+        f.path,
+        f.lineOf(["service"]),
+        `unknown service "${sid}"${didYouMean(sid, serviceIds)} (ids are in services.yaml)`,
+      );
       continue;
     }
     if (cells.has(sid)) {
@@ -127,7 +135,11 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
     const byArea = new Map<string, Cell>();
     for (const [aid, raw] of Object.entries(f.data.cells)) {
       if (!areaIds.has(aid)) {
-        reader.report(f.path, f.lineOf(["cells", aid]), `unknown area "${aid}" (ids are in areas.yaml)`);
+        reader.report(
+          f.path,
+          f.lineOf(["cells", aid]),
+          `unknown area "${aid}"${didYouMean(aid, areaIds)} (ids are in areas.yaml)`,
+        );
         continue;
       }
       byArea.set(aid, toCell(raw, f, ["cells", aid], reader));

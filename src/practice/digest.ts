@@ -1,6 +1,6 @@
 import { isoWeek } from "../domain/scoring.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
+import type { Announcer, AskedCell, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { PracticeStore } from "../store/practice-store.js";
 import { digestCard } from "../views/practice-view.js";
 import type { CellForgetting, TeamMemory } from "./team-memory.js";
@@ -17,8 +17,8 @@ export interface Digest {
   readonly week: string;
   /** The cells the active members are most likely to have forgotten, most forgotten first. */
   readonly weakest: readonly CellForgetting[];
-  /** The workspace's most asked lookups of the last seven days. */
-  readonly lookups: readonly { readonly query: string; readonly count: number }[];
+  /** The recognised cells the workspace looked up most in the last seven days (never what anyone typed). */
+  readonly lookups: readonly AskedCell[];
 }
 
 /** What the weekly digest needs. */
@@ -54,13 +54,18 @@ export class WeeklyDigests {
     };
   }
 
-  /** Posts every digest due (once per channel per ISO week, from Monday 09:00 UTC); returns how many. */
+  /**
+   * Posts every digest due (once per channel per ISO week, from Monday 09:00 UTC); returns how many. A channel
+   * that turned the digest on after this week's Monday 09:00 waits for the next Monday.
+   */
   async sendDue(): Promise<number> {
     const now = this.d.clock.now();
-    if (now < digestTime(now)) return 0;
+    const due = digestTime(now);
+    if (now < due) return 0;
     const week = isoWeek(now);
     let sent = 0;
-    for (const channel of this.d.store.digestChannels()) {
+    for (const { channel, since } of this.d.store.digestChannels()) {
+      if (since > due) continue;
       if (!this.d.store.claimDigest(channel, week, now)) continue;
       try {
         await this.d.announcer.post(channel, digestCard(this.build(channel), this.d.matrix));

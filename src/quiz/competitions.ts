@@ -1,5 +1,6 @@
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { Competition, CompetitionStore } from "../store/competition-store.js";
+import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
 const USAGE = '/srm competition start "<name>" <duration like 2w, 10d, 36h | end date YYYY-MM-DD>';
@@ -28,7 +29,11 @@ export function parseCompetitionStart(args: string, now: Date): Outcome<{ name: 
     return fail({ code: "BadUsage", problem: "A competition name has 1 to 60 characters", usage: USAGE });
   const endsAt = parseEnd(when, now);
   if (!endsAt)
-    return fail({ code: "BadUsage", problem: `"${when}" is neither a duration nor a date`, usage: USAGE });
+    return fail({
+      code: "BadUsage",
+      problem: `"${echo(when)}" is neither a duration nor a date`,
+      usage: USAGE,
+    });
   if (endsAt.getTime() <= now.getTime())
     return fail({
       code: "BadUsage",

@@ -2,6 +2,7 @@ import { isoWeek } from "../domain/scoring.js";
 import type { Actor, Clock } from "../ports.js";
 import type { Competition, CompetitionStore } from "../store/competition-store.js";
 import type { CellAccuracy, ScoreRow, ScoreStore } from "../store/score-store.js";
+import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
 /** How many rows a leaderboard shows before the asker's own row. */
@@ -129,7 +130,8 @@ export class Standings {
       if (!found)
         return fail({
           code: "BadUsage",
-          problem: `No stats for "${about}" yet`,
+          // A mention stays whole so the platform can show the person; anything else typed is quoted short.
+          problem: `No stats for "${/^<@!?\w{1,25}(\|[^>]{0,80})?>$/.test(about) ? about : echo(about)}" yet`,
           usage: "/srm stats [person]",
         });
       userId = found.userId;

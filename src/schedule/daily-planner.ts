@@ -2,8 +2,10 @@ import { type Actor, type Announcer, type Clock, channelKey, type Logger } from 
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
 import type { DailySchedule, DailyStore } from "../store/daily-store.js";
+import type { RoundRow } from "../store/round-rows.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
+import { MIN_REVEAL_MINUTES } from "./daily-spec.js";
 import { addDays, dateExists, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";
 
 /** What the daily planner needs. */
@@ -80,6 +82,11 @@ export class DailyPlanner {
         });
       }
     }
+  }
+
+  /** The channel's open question of the day, if any, with its real reveal time. */
+  openRound(s: DailySchedule): RoundRow | undefined {
+    return this.d.roundStore.openInChannel(s.channel);
   }
 
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
@@ -178,9 +185,10 @@ export class DailyPlanner {
       await this.d.rounds.closeAndReveal(open.id);
     }
     const now = this.d.clock.now();
-    // A reveal some time after the post counts from the post actually made, so a late post is open its full time.
+    // A reveal some time after the post counts from the post actually made, so a late post is open its full
+    // time; a post made late (catching up after downtime) still stays open the minimum time.
     const planned = revealInstant(s, date, "afterMinutes" in s.reveal ? now : postAt);
-    const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + 15 * 60_000));
+    const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + MIN_REVEAL_MINUTES * 60_000));
     const round = this.d.store.transaction(() => {
       if (!this.d.store.claim(s.channel, date, "post", now)) return null;
       const prepared = this.d.rounds.prepareChannelRound(s.channel, closesAt);

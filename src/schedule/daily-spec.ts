@@ -1,9 +1,10 @@
 import { fail, type Outcome, ok } from "../quiz/failures.js";
+import { echo } from "../views/echo.js";
 import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-time.js";
 
 /** Usage of `/srm daily set`. */
 export const DAILY_SET_USAGE =
-  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <N>h], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
+  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <15m..24h>], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
 
 /** When a daily question is revealed: at a local time, or a number of minutes after the post. */
 export type RevealRule = { readonly at: string } | { readonly afterMinutes: number };
@@ -18,6 +19,12 @@ export interface DailySpec {
 
 /** The days a schedule uses when none are given. */
 export const DEFAULT_DAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
+
+/**
+ * The shortest time a daily question stays open: people need a moment to read and answer it. A shorter
+ * reveal is refused with this rule rather than quietly stretched.
+ */
+export const MIN_REVEAL_MINUTES = 15;
 
 /** The reveal a schedule uses when none is given. */
 export const DEFAULT_REVEAL: RevealRule = { afterMinutes: 8 * 60 };
@@ -56,12 +63,25 @@ export function parseDuration(text: string): number | null {
   return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
 }
 
+/** Why a reveal at a local time comes too soon after the post, or null when it leaves time to answer. */
+export function revealTooSoon(postTime: string, reveal: RevealRule): string | null {
+  if (!("at" in reveal)) return null;
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  const gap = (minutes(reveal.at) - minutes(postTime) + 24 * 60) % (24 * 60);
+  if (gap >= MIN_REVEAL_MINUTES) return null;
+  const when =
+    gap === 0
+      ? `A reveal at ${reveal.at} is the same as the post time`
+      : `A reveal at ${reveal.at} comes ${gap} minutes after the post at ${postTime}`;
+  return `${when}; a question stays open at least ${MIN_REVEAL_MINUTES} minutes so people can answer`;
+}
+
 /** Reads the words after `/srm daily set`. */
 export function parseDailySet(words: readonly string[]): Outcome<DailySpec> {
   const [first, ...rest] = words;
   if (!first) return bad("Say when to post the question");
   const postTime = parseClock(first);
-  if (!postTime) return bad(`"${first}" is not a time of day (use 24-hour HH:MM, e.g. 09:30)`);
+  if (!postTime) return bad(`"${echo(first)}" is not a time of day (use 24-hour HH:MM, e.g. 09:30)`);
   let timeZone: string | null = null;
   let days: Weekday[] | null = null;
   let reveal: RevealRule | null = null;
@@ -71,24 +91,26 @@ export function parseDailySet(words: readonly string[]): Outcome<DailySpec> {
       const next = rest[i + 1];
       if (next?.toLowerCase() === "after") {
         const minutes = parseDuration(rest[i + 2] ?? "");
-        if (minutes === null || minutes < 1 || minutes > 24 * 60)
+        if (minutes === null || minutes < MIN_REVEAL_MINUTES || minutes > 24 * 60)
           return bad(
-            `"reveal after ${rest[i + 2] ?? ""}" needs a length from 1m to 24h, e.g. reveal after 6h`,
+            `"reveal after ${echo(rest[i + 2] ?? "")}" needs a length from ${MIN_REVEAL_MINUTES}m to 24h (a question stays open at least ${MIN_REVEAL_MINUTES} minutes so people can answer), e.g. reveal after 6h`,
           );
         reveal = { afterMinutes: minutes };
         i += 2;
         continue;
       }
       const at = parseClock(next ?? "");
-      if (!at) return bad(`"reveal ${next ?? ""}" needs a time (reveal 16:00) or a length (reveal after 6h)`);
-      if (at === postTime) return bad("The reveal time is the same as the post time");
+      if (!at)
+        return bad(`"reveal ${echo(next ?? "")}" needs a time (reveal 16:00) or a length (reveal after 6h)`);
+      const tooSoon = revealTooSoon(postTime, { at });
+      if (tooSoon) return bad(tooSoon);
       reveal = { at };
       i += 1;
       continue;
     }
     const parsedDays = parseDays(word);
     if (parsedDays) {
-      if (parsedDays.length === 0) return bad(`"${word}" names no day`);
+      if (parsedDays.length === 0) return bad(`"${echo(word)}" names no day`);
       days = parsedDays;
       continue;
     }
@@ -96,12 +118,12 @@ export function parseDailySet(words: readonly string[]): Outcome<DailySpec> {
       const zone = canonicalTimeZone(word);
       if (!zone)
         return bad(
-          `"${word}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, Asia/Kolkata, UTC)`,
+          `"${echo(word)}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, Asia/Kolkata, UTC)`,
         );
       timeZone = zone;
       continue;
     }
-    return bad(`"${word}" is neither a time zone, days (mon-fri, sun-thu, mon,wed,fri) nor a reveal`);
+    return bad(`"${echo(word)}" is neither a time zone, days (mon-fri, sun-thu, mon,wed,fri) nor a reveal`);
   }
   return ok({ postTime, timeZone, days, reveal });
 }

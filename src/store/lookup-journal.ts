@@ -1,4 +1,4 @@
-import type { Logger, LookupJournal, LookupRecord, Platform } from "../ports.js";
+import type { AskedCell, Logger, LookupJournal, LookupRecord, Platform } from "../ports.js";
 import type { Db } from "./database.js";
 
 /**
@@ -12,9 +12,9 @@ const MIN_COMMIT_INTERVAL_MS = 250;
 /** Rows per INSERT statement: one statement carrying many rows costs about half as much per row. */
 const ROWS_PER_INSERT = 16;
 
-const COLUMNS =
-  "(platform, workspace, channel, user_id, query, status, service_id, area_id, owner, asked_at)";
-const ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/** No column holds what a person typed or who they are: lookups are counted anonymously, by recognised cell. */
+const COLUMNS = "(platform, workspace, channel, status, service_id, area_id, owner, asked_at)";
+const ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
 /**
  * The lookups table behind the LookupJournal port. Records are written after the reply, in one transaction
@@ -40,8 +40,9 @@ export class SqliteLookupJournal implements LookupJournal {
       `INSERT INTO lookups ${COLUMNS} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => ROW).join(", ")}`,
     );
     this.top = db.prepare(
-      "SELECT query, COUNT(*) AS count FROM lookups WHERE platform = ? AND workspace = ? AND asked_at >= ? " +
-        "GROUP BY query ORDER BY count DESC, query LIMIT ?",
+      "SELECT service_id AS serviceId, area_id AS areaId, COUNT(*) AS count FROM lookups " +
+        "WHERE platform = ? AND workspace = ? AND asked_at >= ? AND service_id IS NOT NULL AND area_id IS NOT NULL " +
+        "GROUP BY service_id, area_id ORDER BY count DESC, service_id, area_id LIMIT ?",
     );
     this.writeAll = db.transaction((records: LookupRecord[]) => {
       let i = 0;
@@ -79,28 +80,18 @@ export class SqliteLookupJournal implements LookupJournal {
     }
   }
 
-  mostAsked(
-    platform: Platform,
-    workspaceId: string,
-    since: Date,
-    limit: number,
-  ): { query: string; count: number }[] {
+  mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[] {
     this.flush();
-    return this.top.all(platform, workspaceId, since.toISOString(), limit) as {
-      query: string;
-      count: number;
-    }[];
+    return this.top.all(platform, workspaceId, since.toISOString(), limit) as AskedCell[];
   }
 }
 
 /** One record as the values of a row, in COLUMNS order. */
 function values(e: LookupRecord): (string | null)[] {
   return [
-    e.actor.platform,
-    e.actor.workspaceId,
+    e.channel.platform,
+    e.channel.workspaceId,
     e.channel.channelId,
-    e.actor.userId,
-    e.query.slice(0, 500),
     e.status,
     e.serviceId,
     e.areaId,

@@ -128,7 +128,7 @@ export class PracticeStore {
       ),
       endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
       digestChannels: p(
-        "SELECT platform, workspace, channel FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
+        "SELECT platform, workspace, channel, digest_since AS since FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
       ),
       claimDigest: p(
         "INSERT INTO practice_digests (platform, workspace, channel, week, sent_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -259,10 +259,18 @@ export class PracticeStore {
     this.q.endSession.run(...mine(who));
   }
 
-  /** The channels that asked for the weekly digest. */
-  digestChannels(): ChannelRef[] {
-    const rows = this.q.digestChannels.all() as { platform: Platform; workspace: string; channel: string }[];
-    return rows.map((r) => ({ platform: r.platform, workspaceId: r.workspace, channelId: r.channel }));
+  /** The channels that asked for the weekly digest, and since when. */
+  digestChannels(): { channel: ChannelRef; since: Date }[] {
+    const rows = this.q.digestChannels.all() as {
+      platform: Platform;
+      workspace: string;
+      channel: string;
+      since: string | null;
+    }[];
+    return rows.map((r) => ({
+      channel: { platform: r.platform, workspaceId: r.workspace, channelId: r.channel },
+      since: new Date(r.since ?? 0),
+    }));
   }
 
   /** Claims a channel's digest of one week; false when it was claimed already. */

@@ -35,9 +35,11 @@ export class SettingsStore {
         "SELECT services, difficulty, speed_bonus AS speedBonus, question_pick AS pick, weekly_digest AS digest FROM channel_settings WHERE platform = ? AND workspace = ? AND channel = ?",
       ),
       put: db.prepare(
-        "INSERT INTO channel_settings (platform, workspace, channel, services, difficulty, speed_bonus, question_pick, weekly_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?) " +
+        "INSERT INTO channel_settings (platform, workspace, channel, services, difficulty, speed_bonus, question_pick, weekly_digest, digest_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) " +
           "ON CONFLICT (platform, workspace, channel) DO UPDATE SET services = excluded.services, difficulty = excluded.difficulty, speed_bonus = excluded.speed_bonus, " +
-          "question_pick = excluded.question_pick, weekly_digest = excluded.weekly_digest",
+          "question_pick = excluded.question_pick, weekly_digest = excluded.weekly_digest, " +
+          // Turning the digest on again while it is on keeps the instant it was first turned on.
+          "digest_since = CASE WHEN channel_settings.weekly_digest = 1 AND excluded.weekly_digest = 1 THEN channel_settings.digest_since ELSE excluded.digest_since END",
       ),
     };
   }
@@ -63,8 +65,8 @@ export class SettingsStore {
     };
   }
 
-  /** Replaces a channel's settings. */
-  put(channel: ChannelRef, s: ChannelSettings): void {
+  /** Replaces a channel's settings; `at` is when, so a digest turned on mid-week waits for the next Monday. */
+  put(channel: ChannelRef, s: ChannelSettings, at: Date): void {
     this.q.put.run(
       ...inChannel(channel),
       s.services ? JSON.stringify(s.services) : null,
@@ -72,6 +74,7 @@ export class SettingsStore {
       s.speedBonus ? 1 : 0,
       s.pick,
       s.digest ? 1 : 0,
+      s.digest ? at.toISOString() : null,
     );
   }
 }

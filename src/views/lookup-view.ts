@@ -1,15 +1,24 @@
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
 import type { Card, Reply, Section } from "./card.js";
+import { echo, echoWords } from "./echo.js";
 
-/** How a source reads in a reply: seeds by their file name, AWS pages by URL. */
-export function formatSource(source: string): string {
-  return source.startsWith("https://") ? source : `seed ${source}`;
+/** The page a reply cites when an item names no AWS page of its own. */
+const SHARED_RESPONSIBILITY_PAGE = "https://aws.amazon.com/compliance/shared-responsibility-model/";
+
+/**
+ * The sources a learner sees: the AWS pages only, each once. The study notes an item also draws on stay in
+ * its `sources` for traceability, but a file name means nothing to a learner, who cannot open it.
+ */
+export function learnerSources(sources: readonly string[]): string[] {
+  const pages = [...new Set(sources.filter((s) => s.startsWith("https://")))];
+  return pages.length > 0 ? pages : [SHARED_RESPONSIBILITY_PAGE];
 }
 
-/** "Sources: seed 002_...txt; https://..." */
+/** "Sources: https://...; https://..." */
 export function sourcesLine(sources: readonly string[]): string {
-  return `${sources.length === 1 ? "Source" : "Sources"}: ${[...new Set(sources)].map(formatSource).join("; ")}`;
+  const pages = learnerSources(sources);
+  return `${pages.length === 1 ? "Source" : "Sources"}: ${pages.join("; ")}`;
 }
 
 function ownerLabel(owner: OwnerRow["owner"]): string {
@@ -59,7 +68,11 @@ function readAsSection(result: LookupResult): Section[] {
 
 function correctionsSection(result: LookupResult): Section[] {
   if (result.corrections.length === 0) return readAsSection(result);
-  const list = result.corrections.map((c) => `"${c.from}" as "${c.to}"`).join(", ");
+  const seen = new Set<string>();
+  const list = result.corrections
+    .filter((c) => !seen.has(c.from) && seen.add(c.from))
+    .map((c) => `"${echo(c.from)}" as "${c.to}"`)
+    .join(", ");
   return [{ text: `Did you mean that? I read ${list}.` }, ...readAsSection(result)];
 }
 
@@ -90,7 +103,7 @@ function lookupCard(result: LookupResult): Card {
         });
       if (result.unusedWords.length > 0)
         sections.push({
-          text: `"${result.unusedWords.join(" ")}" does not change this answer.`,
+          text: `"${echo([...new Set(result.unusedWords)].join(" "))}" does not change this answer.`,
         });
       const sources = [...result.cell.sources, ...(c?.sources ?? [])];
       return {
@@ -202,7 +215,7 @@ function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {
       sections.push({ text: "Ask in a few words: a service and an area, e.g. /srm ec2 os-patching." });
       break;
     case "unknown-words":
-      title = `I don't know ${result.unknown.map((w) => `"${w}"`).join(", ")}`;
+      title = `I don't know ${echoWords(result.unknown)}`;
       if (result.understood.length > 0)
         sections.push({
           text: `I understood ${result.understood.join(", ")}, but I won't guess an owner while part of the question is unknown to me.`,

@@ -7,17 +7,26 @@ export function renderPlain(reply: Reply): string {
 
 /** Renders one card as plain text. */
 export function renderCard(card: Card): string {
-  const head = !card.subtitle
-    ? card.title
-    : card.title.endsWith("?")
-      ? `${card.title} (${card.subtitle})`
-      : `${card.title}: ${card.subtitle}`;
-  const lines: string[] = [head];
+  const lines: string[] = [heading(card)];
   for (const s of card.sections) lines.push(...renderSection(s));
   if (card.actions && card.actions.length > 0)
     lines.push(card.actions.map((a, i) => `[${i + 1}] ${a.label}`).join("   "));
   if (card.footer) lines.push(card.footer);
   return lines.join("\n");
+}
+
+/**
+ * The title and subtitle on one line, punctuated as a sentence: "Customer: Amazon EC2 · Backups", but
+ * "Right! You answered B", "Answer: B (3 answered)", "This week (2026-W10), 3 people" and "Which one? (...)",
+ * never "Right!: you", "A: B: C" or "(...) (...)".
+ */
+function heading(card: Card): string {
+  const { title, subtitle } = card;
+  if (!subtitle) return title;
+  if (/[!.]$/.test(title)) return `${title} ${subtitle.charAt(0).toUpperCase()}${subtitle.slice(1)}`;
+  if (title.endsWith(")")) return `${title}, ${subtitle}`;
+  if (title.endsWith("?") || title.includes(": ")) return `${title} (${subtitle})`;
+  return `${title}: ${subtitle}`;
 }
 
 function renderSection(s: Section): string[] {

@@ -2,12 +2,13 @@ import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
 import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
-import { cellOf } from "../practice/items.js";
+import { cellItem, cellOf } from "../practice/items.js";
 import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
 import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
+import { echo } from "./echo.js";
 import { failureCard } from "./messages.js";
 import { privateQuestionCard } from "./round-view.js";
 
@@ -234,7 +235,13 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
   sections.push(
     d.lookups.length === 0
       ? { text: "No lookups this week." }
-      : { label: "Asked most this week", items: d.lookups.map((l) => `/srm ${l.query} (${l.count})`) },
+      : {
+          label: "Looked up most this week",
+          items: d.lookups.map(
+            (l) =>
+              `${itemName(cellItem(l.serviceId, l.areaId), matrix)}, asked ${l.count} ${l.count === 1 ? "time" : "times"}`,
+          ),
+        },
   );
   const actions = d.weakest.flatMap((w) => {
     const cell = cellOf({ kind: "cell", id: w.cell });
@@ -257,10 +264,6 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
 }
 
 /** What a person typed, short enough to quote back in a title. */
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
-}
-
 /** The one table of user-facing messages for expected practice failures (English). */
 export function practiceFailureCard(f: PracticeFailure): Card {
   switch (f.code) {
@@ -291,13 +294,13 @@ export function practiceFailureCard(f: PracticeFailure): Card {
     case "NotACell":
       return notice(
         "warning",
-        `There is no drill for "${clip(f.text)}"`,
+        `There is no drill for "${echo(f.text)}"`,
         "Name one service and one area, e.g. /srm drill ec2 os-patching.",
       );
     case "NotAService":
       return notice(
         "warning",
-        `"${clip(f.text)}" is not a service I know`,
+        `"${echo(f.text)}" is not a service I know`,
         "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
       );
     case "NoQuestionToPass":

@@ -208,7 +208,10 @@ export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
   return {
     accent: answer.correct ? "success" : "warning",
     title: answer.correct ? "Right!" : `Not quite${partial}`,
-    subtitle: `you answered ${responseLabel(q, answer.response)}; the answer is ${answerText(q)}`,
+    // A right answer is named once; a wrong one beside the answer it missed.
+    subtitle: answer.correct
+      ? `you answered ${answerText(q)}`
+      : `you answered ${responseLabel(q, answer.response)}; the answer is ${answerText(q)}`,
     sections: explanationSections(q),
     footer: sourcesLine(q.sources),
   };

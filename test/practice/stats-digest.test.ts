@@ -86,7 +86,7 @@ describe("the weekly digest", () => {
       /Most likely forgotten:\n {2}- AWS KMS · Key management: \d+% recall across 2 people/,
     );
     expect(text.match(/recall across/g)).toHaveLength(3);
-    expect(text).toContain("/srm ec2 os-patching (2)");
+    expect(text).toContain("Looked up most this week:\n  - Amazon EC2 · Guest OS patching, asked 2 times");
     expect(digests(app)[0]?.card.actions?.[0]?.id).toBe("drill:kms:key-management");
     clock.set("2026-03-15T23:00:00Z");
     await app.engine.tick();
@@ -94,6 +94,44 @@ describe("the weekly digest", () => {
     clock.set("2026-03-16T10:00:00Z");
     await app.engine.tick();
     expect(digests(app)).toHaveLength(2);
+  });
+
+  it("turned on on a Thursday, it posts nothing at once and comes the next Monday from 09:00 UTC", async () => {
+    const clock = new ManualClock(new Date("2026-03-12T15:00:00Z"));
+    const app = await channelWithHistory(clock);
+    await say(app, admin, "settings digest on");
+    await app.engine.tick();
+    clock.set("2026-03-15T23:59:00Z");
+    await app.engine.tick();
+    expect(digests(app)).toHaveLength(0);
+    clock.set("2026-03-16T09:00:00Z");
+    await app.engine.tick();
+    expect(digests(app).map((m) => m.card.title)).toEqual(["Weekly digest (2026-W12)"]);
+  });
+
+  it("names only the recognised cells looked up, never what anyone typed", async () => {
+    const clock = new ManualClock(new Date("2026-03-04T12:00:00Z"));
+    const app = memoryApp({}, clock);
+    await say(app, admin, "settings digest on");
+    const typed = [
+      "AKIAIOSFODNN7EXAMPLE",
+      "this bot is garbage",
+      "ec2 security groups",
+      "sg on ec2",
+      "ec2 sg",
+    ];
+    for (const text of typed) await app.engine.handle({ text, actor: ann, channel: channel() });
+    clock.set("2026-03-09T09:00:00Z");
+    await app.engine.tick();
+    const text = renderCard(digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] });
+    expect(text).toContain("Amazon EC2 · Security groups, asked 3 times");
+    for (const words of typed) expect(text).not.toContain(words);
+  });
+
+  it("help tells people that lookups are counted anonymously, and when the digest comes", async () => {
+    const help = await say(memoryApp(), ann, "help");
+    expect(help).toContain("Lookups are private: they are counted anonymously");
+    expect(help).toContain("digest on|off (Mondays from 09:00 UTC)");
   });
 
   it("goes only to channels that turned it on", async () => {

@@ -86,7 +86,7 @@ describe("/srm daily set", () => {
     ["09:30 funday", '"funday" is neither a time zone, days'],
     ["09:30 reveal", '"reveal " needs a time'],
     ["09:30 reveal 09:30", "same as the post time"],
-    ["09:30 reveal after 0h", "needs a length from 1m to 24h"],
+    ["09:30 reveal after 0h", "needs a length from 15m to 24h"],
     ["", "Say when to post the question"],
   ])("%s is refused: %s", (text, message) => {
     const r = parseDailySet(text === "" ? [] : text.split(" "));

@@ -32,7 +32,10 @@ describe("admin commands on Discord", () => {
       const sent = bot.fake.command(member, "srm-admin", sub, options);
       const callback = await bot.fake.reply(sent);
       expect(isEphemeral(callback)).toBe(true);
-      expect((await replyEmbeds(bot, sent))[0]?.title).toMatch(/^Only admins can use \/srm-admin /);
+      const refusal = (await replyEmbeds(bot, sent))[0];
+      expect(refusal?.title).toMatch(/^Only admins can use \/srm-admin /);
+      expect(refusal?.description).toContain("Ask a server admin");
+      expect(refusal?.description).not.toContain("workspace");
     }
     expect(bot.fake.rest.channelMessages(bot.fake.general.id)).toEqual([]);
     expect(bot.app.db.prepare("SELECT COUNT(*) AS n FROM competitions").get()).toEqual({ n: 0 });

@@ -49,13 +49,14 @@ describe("every Discord interaction gets exactly one answer", () => {
     expect((await replyEmbeds(bot, typed))[0]?.title).toMatch(/^(Right!|Not quite)/);
   });
 
-  it("/srm stats about another person names them, or says they have no stats yet", async () => {
+  it("/srm stats about another person names them, or says they have no stats yet with the mention in the description", async () => {
     const tom = bot.fake.person("tom");
     const embeds = await replyEmbeds(
       bot,
       bot.fake.command(bot.fake.person("uma"), "srm", "stats", { person: tom }),
     );
-    expect(embeds[0]?.title).toBe(`No stats for "<@${tom.user.id}>" yet`);
+    expect(embeds[0]?.title).toBe("No stats for that person yet");
+    expect(embeds[0]?.description).toContain(`No stats for <@${tom.user.id}> yet`);
     const own = await replyEmbeds(bot, bot.fake.command(tom, "srm", "stats"));
     expect(own[0]?.title).toBe("Stats: Tom");
   });

@@ -55,20 +55,22 @@ describe("Discord lookups through the real discord.js client", () => {
     expect(shared[0]?.color).toBe(ACCENT_COLOURS.shared);
   });
 
-  it("each lookup is recorded under the Discord person, guild and channel", async () => {
+  it("each lookup is counted under the Discord guild and channel by its cell, without the person or their words", async () => {
     const carol = bot.fake.person("carol", { nick: "Carol the Cloud" });
     await bot.fake.reply(bot.fake.command(carol, "srm", "lookup", { service: "s3", area: "bucket policy" }));
     await bot.app.engine.idle();
-    const row = bot.app.db
-      .prepare("SELECT platform, workspace, channel, user_id, query FROM lookups ORDER BY id DESC LIMIT 1")
-      .get();
-    expect(row).toEqual({
+    const row = bot.app.db.prepare("SELECT * FROM lookups ORDER BY id DESC LIMIT 1").get() as Record<
+      string,
+      unknown
+    >;
+    expect(row).toMatchObject({
       platform: "discord",
       workspace: bot.fake.guildId,
       channel: bot.fake.general.id,
-      user_id: carol.user.id,
-      query: "s3 bucket policy",
+      service_id: "s3",
     });
+    expect(Object.values(row)).not.toContain(carol.user.id);
+    expect(Object.values(row)).not.toContain("s3 bucket policy");
   });
 
   it("/srm ask takes free phrasing, and its words can never become another command", async () => {

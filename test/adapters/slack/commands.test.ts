@@ -27,9 +27,23 @@ describe("/srm over Slack's HTTP mode", () => {
     expect(reply.text).toMatch(/^Customer: Amazon EC2 · Guest OS patching\n/);
     expect(blockText(reply.blocks)).toContain("Source");
     await slack.app.engine.idle();
-    const rows = slack.app.db.prepare("SELECT user_id, query, status FROM lookups").all();
-    expect(rows).toEqual([{ user_id: "UALICE", query: "ec2 os-patching", status: "answer" }]);
+    const rows = slack.app.db.prepare("SELECT * FROM lookups").all();
+    expect(rows).toMatchObject([{ status: "answer", service_id: "ec2", area_id: "guest-os-patching" }]);
+    expect(JSON.stringify(rows)).not.toMatch(/UALICE|ec2 os-patching/);
     expect(slack.api.responses).toEqual([]);
+  });
+
+  it("nothing a person types reaches the log, whatever the command", async () => {
+    const typed = [
+      "AKIAIOSFODNN7EXAMPLE you useless bot",
+      "answer ZZTOPSECRET",
+      "daily set 99:99 QQSECRET/Zone",
+    ];
+    for (const text of typed) await slack.command(slack.person("alice"), text);
+    await slack.app.engine.idle();
+    const logged = JSON.stringify((slack.logger as RecordingLogger).lines);
+    for (const word of ["AKIAIOSFODNN7EXAMPLE", "useless", "ZZTOPSECRET", "QQSECRET"])
+      expect(logged).not.toContain(word);
   });
 
   it("help is private and lists the lookups", async () => {
