@@ -1,6 +1,7 @@
 import { createDiscordFrontEnd } from "../adapters/discord/index.js";
 import { registerDiscordCommands } from "../adapters/discord/register.js";
-import { handleHealth, type ReadinessCheck, startHealthServer } from "../adapters/http/health.js";
+import type { ReadinessCheck } from "../adapters/http/health.js";
+import { type BotHttpServer, startHttpServer } from "../adapters/http/server.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
 import { type Content, loadContent } from "./content.js";
 import { RoutingAnnouncer } from "./routing-announcer.js";
@@ -14,9 +15,9 @@ import type { Config, DiscordConfig } from "./config.js";
 import { Engine } from "./engine.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
-import { createLogger, jsonLogger, secretsOf } from "./log.js";
+import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
-import type { Announcer, Clock, FrontEnd, Logger } from "./ports.js";
+import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
 import { Practice } from "./practice/practice.js";
@@ -26,10 +27,12 @@ import { Competitions } from "./quiz/competitions.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
-import { startTicker } from "./schedule/ticker.js";
+import { startTicker, type Ticker } from "./schedule/ticker.js";
+import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
+import { DeliveryStore } from "./store/delivery-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { PracticeStore } from "./store/practice-store.js";
 import { RoundStore } from "./store/round-store.js";
@@ -46,6 +49,8 @@ export interface App {
   readonly bank: QuestionBank;
   readonly engine: Engine;
   readonly metrics: MetricsRegistry;
+  /** Platform deliveries already handled (Slack's retries and replays), in the database. */
+  readonly deliveries: DeliveryLog;
   /** Checkpoints and closes the database. */
   close(): void;
 }
@@ -143,6 +148,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     engine,
     metrics,
+    deliveries: new DeliveryStore(db, clock),
     close() {
       if (db.open) {
         journal.flush();
@@ -167,7 +173,17 @@ export async function runTerminal(
   const app = buildApp(config, { announcer, logger });
   const lock = holdRunLock(config.dbPath);
   const ticker = startTicker(() => app.engine.tick(), logger);
+  let health: BotHttpServer | null = null;
   try {
+    // Only when PORT is set: someone trying the terminal gets no surprise listener on port 3000.
+    if (config.portSet) {
+      const checks = () => [{ name: "database", ready: () => app.db.open, state: () => "closed" }];
+      health = await startHttpServer({
+        sources: { checks, metrics: app.metrics },
+        port: config.port,
+        logger,
+      });
+    }
     await app.engine.tick();
     await new TerminalFrontEnd({
       engine: app.engine,
@@ -181,6 +197,7 @@ export async function runTerminal(
     await app.engine.idle();
   } finally {
     await ticker.stop();
+    await health?.close();
     app.close();
     lock.release();
   }
@@ -202,93 +219,126 @@ export interface RunningBot {
 }
 
 /**
- * Starts every configured front end on one engine, the health server, and the scheduler; stops them in
- * order on SIGTERM or SIGINT: stop taking commands, finish those in flight, stop the scheduler, close the
- * platform connections, then checkpoint and close SQLite. Open rounds carry on after a restart.
+ * Starts the health server first (so /readyz can say what is still connecting), then every configured
+ * front end on one engine, then the scheduler; a platform that cannot be reached is tried again for
+ * SRM_CONNECT_TIMEOUT. Stops in order on SIGTERM or SIGINT at any moment, start-up included: stop taking
+ * commands, finish those in flight, stop the scheduler, close the platform connections, then checkpoint
+ * and close SQLite. Open rounds carry on after a restart.
  */
 export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
-  const logger = createLogger({ level: config.logLevel, stream: io.stdout, secrets: secretsOf(config) });
+  const secrets = secretsOf(config);
+  const logger = createLogger({ level: config.logLevel, stream: io.stdout, secrets });
+  // Before anything asynchronous starts: a stray rejection during start-up must not end the process.
+  const releaseHandlers = catchStrayFailures(io.signals, logger);
   const router = new RoutingAnnouncer();
   const app = buildApp(config, { announcer: router, logger });
   const lock = holdRunLock(config.dbPath);
-  const frontEnds: FrontEnd[] = [];
+  const connections = new Map<FrontEnd, ConnectionState>();
   const checks = (): ReadinessCheck[] => [
-    { name: "database", ready: () => app.db.open },
-    ...frontEnds.map((f) => ({ name: f.platform, ready: () => f.ready?.() ?? true })),
+    { name: "database", ready: () => app.db.open, state: () => "closed" },
+    ...[...connections].map(([f, c]) => ({
+      name: f.platform,
+      ready: () => c.ready() && (f.ready?.() ?? true),
+      state: () => (c.ready() ? "disconnected" : c.state()),
+    })),
   ];
-  const health = { checks, metrics: app.metrics };
-  const slackHttp = config.slack?.mode === "http";
-  if (config.slack) {
-    const routes = ["/healthz", "/readyz", "/metrics"].map((path) => ({
-      path,
-      handler: (req: Parameters<typeof handleHealth>[1], res: Parameters<typeof handleHealth>[2]) =>
-        void handleHealth(health, req, res),
-    }));
-    frontEnds.push(
-      createSlackFrontEnd({
-        engine: app.engine,
-        config: config.slack,
-        admins: config.admins,
-        logger,
-        port: config.port,
-        routes,
-      }),
-    );
-  }
-  if (config.discord)
-    frontEnds.push(
-      createDiscordFrontEnd({
-        engine: app.engine,
-        config: config.discord,
-        admins: config.admins,
-        logger,
-        matrix: app.matrix,
-      }),
-    );
-  for (const f of frontEnds) router.register(f.platform, f.announcer);
-
-  let server: Awaited<ReturnType<typeof startHealthServer>> | null = null;
-  const ticker = startTicker(() => app.engine.tick(), logger);
+  const frontEnds: FrontEnd[] = [];
+  const stopped = new AbortController();
+  let server: BotHttpServer | null = null;
+  let ticker: Ticker | null = null;
+  let connecting: Promise<unknown> = Promise.resolve();
+  let firstTick: Promise<void> = Promise.resolve();
   let stopping: Promise<void> | null = null;
+  let finished = () => {};
+  const done = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
   const stop = () => {
     stopping ??= (async () => {
+      stopped.abort();
       logger.info("stopping: no new commands; finishing those in flight");
+      await connecting;
       for (const f of frontEnds) await settle(f.stop(), logger, `stopping ${f.platform}`);
-      await ticker.stop();
+      await firstTick;
+      await ticker?.stop();
       await app.engine.idle();
-      if (server) await server.close();
+      await server?.close();
       app.close();
       lock.release();
       logger.info("stopped cleanly");
+      releaseHandlers();
+      finished();
     })();
     return stopping;
   };
+  const onSignal = (signal: string) => {
+    logger.info("received a stop signal", { signal });
+    void stop();
+  };
+  io.signals.once("SIGTERM", () => onSignal("SIGTERM"));
+  io.signals.once("SIGINT", () => onSignal("SIGINT"));
+  const running = (): RunningBot => ({ port: server?.port ?? null, done, stop });
   try {
-    if (!slackHttp) server = await startHealthServer(health, config.port);
-    await Promise.all(frontEnds.map((f) => f.start()));
+    server = await startHttpServer({ sources: { checks, metrics: app.metrics }, port: config.port, logger });
+    if (config.slack)
+      frontEnds.push(
+        createSlackFrontEnd({
+          engine: app.engine,
+          config: config.slack,
+          admins: config.admins,
+          logger,
+          port: config.port,
+          server,
+          deliveries: app.deliveries,
+        }),
+      );
+    if (config.discord)
+      frontEnds.push(
+        createDiscordFrontEnd({
+          engine: app.engine,
+          config: config.discord,
+          admins: config.admins,
+          logger,
+          matrix: app.matrix,
+        }),
+      );
+    for (const f of frontEnds) {
+      router.register(f.platform, f.announcer);
+      connections.set(f, new ConnectionState());
+    }
+    logger.info("serving health and metrics; connecting", { port: server.port });
+    const attempts = [...connections].map(([f, state]) =>
+      connectWithRetries(f, {
+        state,
+        timeoutMs: config.connectTimeoutS * 1000,
+        stopped: stopped.signal,
+        logger,
+      }),
+    );
+    connecting = Promise.allSettled(attempts);
+    await Promise.all(attempts);
   } catch (error) {
+    const signalled = stopping !== null;
     await stop();
-    throw error;
+    if (signalled) return running();
+    // The message is printed as it is: a library's may quote a setting with a secret in it.
+    throw new Error(scrubbed((error as Error).message, secrets), { cause: error });
   }
-  await app.engine.tick();
-  // A library that rejects outside any handler (a malformed gateway event, say) is logged, not fatal.
-  io.signals.on("unhandledRejection", (reason: unknown) =>
-    logger.error("an unexpected failure outside any handler", { where: "process", error: String(reason) }),
-  );
-  const done = new Promise<void>((resolve) => {
-    const onSignal = (signal: string) => {
-      logger.info("received a stop signal", { signal });
-      void stop().then(resolve);
-    };
-    io.signals.once("SIGTERM", () => onSignal("SIGTERM"));
-    io.signals.once("SIGINT", () => onSignal("SIGINT"));
-  });
+  if (stopping) return running();
+  ticker = startTicker(() => app.engine.tick(), logger);
+  firstTick = app.engine
+    .tick()
+    .catch((error: unknown) =>
+      logger.error("the first tick failed", { where: "tick", error: String(error) }),
+    );
+  await firstTick;
+  if (stopping) return running();
   logger.info("srm-bot is ready", {
     platforms: frontEnds.map((f) => f.platform),
-    port: server?.port ?? config.port,
+    port: server.port,
     database: config.dbPath,
   });
-  return { port: server?.port ?? null, done, stop };
+  return running();
 }
 
 async function settle(step: Promise<void>, logger: Logger, what: string): Promise<void> {

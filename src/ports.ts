@@ -92,3 +92,9 @@ export interface FrontEnd {
   /** Whether it is connected and taking commands now (for /readyz). */
   ready?(): boolean;
 }
+
+/** Platform deliveries already handled, so that a retried or replayed one is dropped. */
+export interface DeliveryLog {
+  /** True the first time a delivery key is offered within the replay window; false for every repeat. */
+  firstTime(key: string): boolean;
+}

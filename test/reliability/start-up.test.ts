@@ -1,0 +1,147 @@
+import { EventEmitter } from "node:events";
+import { existsSync } from "node:fs";
+import { PassThrough } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli.js";
+import { lockPath } from "../../src/store/run-lock.js";
+import { sink } from "../support/app.js";
+import {
+  BotProcess,
+  CHILD_SECRET,
+  CHILD_TOKEN,
+  freePort,
+  removeTempDb,
+  tempDb,
+} from "./support/bot-process.js";
+import { report } from "./support/figures.js";
+
+const PROXY_PASSWORD = "Pr0xy-Passw0rd-42";
+const dbs: string[] = [];
+afterAll(() => {
+  for (const db of dbs) removeTempDb(db);
+});
+
+/** Slack settings pointing at a loopback port nothing listens on, through a proxy with a password. */
+async function unreachableSlack(timeoutS: number): Promise<Record<string, string>> {
+  return {
+    SLACK_BOT_TOKEN: CHILD_TOKEN,
+    SLACK_SIGNING_SECRET: CHILD_SECRET,
+    SLACK_API_URL: `http://proxyuser:${PROXY_PASSWORD}@127.0.0.1:${await freePort()}/api/`,
+    SRM_CONNECT_TIMEOUT: String(timeoutS),
+  };
+}
+
+/** Asks for `path` until `accept` holds; returns the last answer. */
+async function until(
+  bot: BotProcess,
+  path: string,
+  accept: (a: { status: number; text: string }) => boolean,
+): Promise<{ status: number; text: string }> {
+  for (let i = 0; i < 600; i++) {
+    const answer = await bot.get(path);
+    if (answer && accept(answer)) return answer;
+    if (!bot.alive) throw new Error(`the bot exited:\n${bot.log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${path} never answered as expected:\n${bot.log}`);
+}
+
+describe("srm start while Slack cannot be reached", () => {
+  it("serves health at once, names the failing check on /readyz, shows counters at zero, then gives up after SRM_CONNECT_TIMEOUT with exit 1", async () => {
+    const dbPath = tempDb();
+    dbs.push(dbPath);
+    const bot = await BotProcess.spawn({ dbPath, settings: await unreachableSlack(4) });
+    await bot.untilServing();
+    expect((await bot.get("/healthz"))?.status).toBe(200);
+    const notReady = await until(bot, "/readyz", (a) => a.text.includes("unreachable, retrying"));
+    expect(notReady.status).toBe(503);
+    const body = JSON.parse(notReady.text) as { ready: boolean; checks: unknown; failing: string[] };
+    expect(body.ready).toBe(false);
+    expect(body.checks).toEqual({ database: true, slack: false });
+    expect(body.failing[0]).toMatch(/^slack: unreachable, retrying/);
+    const metrics = (await bot.get("/metrics"))?.text ?? "";
+    expect(metrics).toContain('srm_errors_total{where="engine"} 0');
+    expect(metrics).toContain('srm_answers_total{outcome="locked"} 0');
+    // Slack's endpoint is there, and says it is not connected yet.
+    const early = await fetch(bot.eventsUrl, { method: "POST", body: "{}" });
+    expect(early.status).toBe(503);
+
+    const exit = await bot.exited;
+    expect(exit.code, bot.log).toBe(1);
+    expect(bot.log).toContain("slack could not be reached for 4 s (SRM_CONNECT_TIMEOUT); giving up");
+    expect(existsSync(lockPath(dbPath))).toBe(false);
+    expect(bot.log).not.toContain(PROXY_PASSWORD);
+    report("start-up", {
+      "retries logged before giving up": bot.log.split("could not be reached; trying again").length - 1,
+    });
+  }, 60_000);
+
+  it("SIGTERM while still connecting stops cleanly: exit 0, the pid file removed, and a stray POST never ended it", async () => {
+    const dbPath = tempDb();
+    dbs.push(dbPath);
+    const bot = await BotProcess.spawn({ dbPath, settings: await unreachableSlack(600) });
+    await bot.untilServing("/readyz");
+    expect(existsSync(lockPath(dbPath))).toBe(true);
+    const stray = await fetch(`http://127.0.0.1:${bot.port}/not-slack`, { method: "POST", body: "x" });
+    expect(stray.status).toBe(404);
+    expect(bot.alive).toBe(true);
+    expect(await bot.stop()).toBe(0);
+    expect(existsSync(lockPath(dbPath))).toBe(false);
+    expect(bot.log).toContain("stopped cleanly");
+  }, 60_000);
+});
+
+describe("settings printed while starting", () => {
+  it("a password inside SLACK_API_URL is never printed: not in the warnings, not in the message start fails with", async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const code = await runCli(["start"], {
+      stdin: new PassThrough(),
+      stdout,
+      stderr,
+      signals: new EventEmitter(),
+      cwd: process.cwd(),
+      env: {
+        SRM_DB: ":memory:",
+        PORT: String(await freePort()),
+        LOG_LEVEL: "debug",
+        ...(await unreachableSlack(2)),
+      },
+    });
+    expect(code).toBe(1);
+    const printed = stdout.text() + stderr.text();
+    // Slack's client refuses such a URL, and says so with the URL in its message: every time, redacted.
+    expect(printed).toContain("slack: http request failed");
+    expect(printed).toContain("[redacted]");
+    expect(printed).not.toContain(PROXY_PASSWORD);
+  });
+});
+
+describe("srm terminal with PORT set", () => {
+  it("serves health, readiness and metrics (counters at zero) while it runs, and closes them when input ends", async () => {
+    const port = await freePort();
+    const stdin = new PassThrough();
+    const running = runCli(["terminal"], {
+      stdin,
+      stdout: sink(),
+      stderr: sink(),
+      signals: new EventEmitter(),
+      cwd: process.cwd(),
+      env: { SRM_DB: ":memory:", PORT: String(port) },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    let health: Response | null = null;
+    for (let i = 0; i < 200 && health?.status !== 200; i++) {
+      health = await fetch(`${base}/healthz`).catch(() => null);
+      if (health?.status !== 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(health?.status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, checks: { database: true } });
+    expect(await (await fetch(`${base}/metrics`)).text()).toContain('srm_errors_total{where="engine"} 0');
+    stdin.end();
+    expect(await running).toBe(0);
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+});
