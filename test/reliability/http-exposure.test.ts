@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slashCommandFields } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
@@ -120,6 +120,58 @@ describe("srm start, reached by anyone on the network", () => {
       "RSS after them (MiB)": Math.round(rssAfter),
     });
   }, 60_000);
+
+  it("signed-looking bodies are read 64 at a time: the 65th is refused with 503 at once, and a command is answered once they end", async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signedLooking = head("POST /slack/events HTTP/1.1", {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": String(128 * 1024),
+      "x-slack-request-timestamp": timestamp,
+      "x-slack-signature": `v0=${"0".repeat(64)}`,
+    });
+    // Sixty-four uploads that send their headers and a little of their body, then hold.
+    const held = await Promise.all(
+      Array.from(
+        { length: 64 },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect(bot.port, "127.0.0.1", () => {
+              socket.write(`${signedLooking}payload=`);
+              resolve(socket);
+            });
+          }),
+      ),
+    );
+    try {
+      // The held uploads reach the bot in their own time: ask again (each try a whole body) until it is full.
+      const tries: number[] = [];
+      while (tries.at(-1) !== 503 && tries.length < 40) {
+        if (tries.length > 0) await new Promise((r) => setTimeout(r, 250));
+        tries.push(await rawRequest(bot.port, `${signedLooking}payload=`, 128 * 1024 - 8));
+      }
+      expect(tries.at(-1), `answers: ${tries.join(", ")}`).toBe(503);
+    } finally {
+      for (const socket of held) socket.destroy();
+    }
+    const body = new URLSearchParams(
+      slashCommandFields({
+        person: { id: "UANN", name: "ann" },
+        text: "ec2",
+        responseUrl: api.responseUrl("c"),
+      }),
+    ).toString();
+    const now = String(Math.floor(Date.now() / 1000));
+    const after = await fetch(bot.eventsUrl, {
+      method: "POST",
+      body,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": now,
+        "x-slack-signature": `v0=${createHmac("sha256", CHILD_SECRET).update(`v0:${now}:${body}`).digest("hex")}`,
+      },
+    });
+    expect(after.status).toBe(200);
+  });
 
   it("a signed command whose timestamp is not whole seconds is refused with 401 and nothing is done", async () => {
     const timestamp = `${Math.floor(Date.now() / 1000)}.5`;
