@@ -1,9 +1,14 @@
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
+import { loadConfig } from "../../src/config.js";
+import { openDatabase } from "../../src/store/database.js";
 import { lockPath } from "../../src/store/run-lock.js";
+import { FAKE_TEAM } from "../fakes/slack/payloads.js";
+import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { sink } from "../support/app.js";
 import {
   BotProcess,
@@ -89,6 +94,43 @@ describe("srm start while Slack cannot be reached", () => {
     expect(existsSync(lockPath(dbPath))).toBe(false);
     expect(bot.log).toContain("stopped cleanly");
   }, 60_000);
+});
+
+describe("srm start stopped during its first tick", () => {
+  it("SIGTERM while the first tick's post waits on Slack lets the post finish, records it once, and stops cleanly", async () => {
+    const api = await FakeSlackWebApi.start();
+    const dbPath = tempDb();
+    dbs.push(dbPath);
+    // A daily question due two minutes ago: the first tick posts it, and Slack makes it wait (429).
+    const { db } = openDatabase(dbPath, loadConfig({}).migrationsDir);
+    const due = new Date(Date.now() - 2 * 60_000);
+    const hhmm = `${String(due.getUTCHours()).padStart(2, "0")}:${String(due.getUTCMinutes()).padStart(2, "0")}`;
+    db.prepare(
+      "INSERT INTO daily_schedules (platform, workspace, channel, post_time, timezone, days, reveal_after_minutes, active_from, updated_by) VALUES ('slack', ?, 'C1', ?, 'UTC', 'mon,tue,wed,thu,fri,sat,sun', 60, ?, 'UBOSS')",
+    ).run(FAKE_TEAM, hhmm, new Date(Date.now() - 86_400_000).toISOString());
+    db.close();
+    api.failNext("chat.postMessage", 1, { status: 429, retryAfter: 3 });
+    const bot = await BotProcess.spawn({ dbPath, apiUrl: api.apiUrl });
+    try {
+      for (let i = 0; i < 1200 && api.callsOf("chat.postMessage").length === 0; i++) {
+        if (!bot.alive) throw new Error(`the bot exited:\n${bot.log}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(api.callsOf("chat.postMessage")).toHaveLength(1);
+      expect(await bot.stop(), bot.log).toBe(0);
+      expect(existsSync(lockPath(dbPath))).toBe(false);
+      expect(bot.log).toContain("stopped cleanly");
+      expect([...api.messages.values()].filter((m) => m.channel === "C1")).toHaveLength(1);
+      const check = new Database(dbPath, { readonly: true });
+      expect(check.prepare("SELECT state FROM daily_runs WHERE kind = 'post'").all()).toEqual([
+        { state: "done" },
+      ]);
+      check.close();
+    } finally {
+      await bot.kill();
+      await api.close();
+    }
+  }, 90_000);
 });
 
 describe("settings printed while starting", () => {
