@@ -222,9 +222,7 @@ export function withoutCredentials(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.username === "" && parsed.password === "") return url;
-    parsed.username = "[redacted]";
-    parsed.password = "";
-    return parsed.toString();
+    return `${parsed.protocol}//[redacted]@${parsed.host}${parsed.pathname}${parsed.search}`;
   } catch {
     // Not a URL (config has already refused those): print nothing of it.
     return "[redacted]";
