@@ -150,9 +150,12 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     metrics,
     deliveries: new DeliveryStore(db, clock),
     close() {
-      if (db.open) {
+      if (!db.open) return;
+      try {
         journal.flush();
         if (config.dbPath !== ":memory:") db.pragma("wal_checkpoint(TRUNCATE)");
+      } finally {
+        // A checkpoint refused (a full disk) still closes the file; the WAL is replayed at the next open.
         db.close();
       }
     },
@@ -260,10 +263,11 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await connecting;
       for (const f of frontEnds) await settle(f.stop(), logger, `stopping ${f.platform}`);
       await firstTick;
-      await ticker?.stop();
-      await app.engine.idle();
-      await server?.close();
-      app.close();
+      // Each step runs whatever the one before it came to (a full disk, say): the lock is always released.
+      await settle(ticker?.stop() ?? Promise.resolve(), logger, "stopping the scheduler");
+      await settle(app.engine.idle(), logger, "finishing work in flight");
+      await settle(server?.close() ?? Promise.resolve(), logger, "closing the HTTP server");
+      await settle((async () => app.close())(), logger, "closing the database");
       lock.release();
       logger.info("stopped cleanly");
       releaseHandlers();
@@ -345,7 +349,7 @@ async function settle(step: Promise<void>, logger: Logger, what: string): Promis
   try {
     await step;
   } catch (error) {
-    logger.error(`${what} failed`, { error: String(error) });
+    logger.error(`${what} failed`, { where: "stop", error: String(error) });
   }
 }
 
