@@ -284,6 +284,11 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   const running = (): RunningBot => ({ port: server?.port ?? null, done, stop });
   try {
     server = await startHttpServer({ sources: { checks, metrics: app.metrics }, port: config.port, logger });
+    // A stop signal while the server was starting found no server to close.
+    if (stopping) {
+      await server.close();
+      return running();
+    }
     if (config.slack)
       frontEnds.push(
         createSlackFrontEnd({
