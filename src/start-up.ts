@@ -49,10 +49,11 @@ export async function connectWithRetries(
   for (let attempt = 1; ; attempt++) {
     if (o.stopped.aborted) throw new StartAbandoned(`stopped while connecting to ${f.platform}`);
     try {
-      await f.start();
+      await within(f.start(), deadline, o.stopped, f.platform, o.logger);
       o.state.set("connected", true);
       return;
     } catch (error) {
+      if (error instanceof StartAbandoned) throw error;
       if ((error as { code?: unknown }).code !== "PLATFORM_UNREACHABLE") throw error;
       const left = deadline - Date.now();
       if (left <= 0)
@@ -70,6 +71,43 @@ export async function connectWithRetries(
       wait = Math.min(wait * 2, MAX_BACKOFF_MS);
     }
   }
+}
+
+/**
+ * Waits for one start attempt, but no longer than the deadline or a stop signal: a platform whose start
+ * never settles (a gateway that keeps reconnecting) must not hold up giving up, or stopping. An attempt
+ * left behind is stopped by the front end's own stop(); its late failure is logged.
+ */
+function within(
+  attempt: Promise<void>,
+  deadline: number,
+  stopped: AbortSignal,
+  platform: string,
+  logger: Logger,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort = () => {};
+  const cut = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new StartAbandoned(`stopped while connecting to ${platform}`));
+    if (stopped.aborted) onAbort();
+    stopped.addEventListener("abort", onAbort, { once: true });
+    timer = setTimeout(
+      () => reject(new StartAbandoned(`${platform} did not finish connecting within SRM_CONNECT_TIMEOUT`)),
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  let settled = false;
+  const watched = attempt.finally(() => {
+    settled = true;
+  });
+  return Promise.race([watched, cut]).finally(() => {
+    clearTimeout(timer);
+    stopped.removeEventListener("abort", onAbort);
+    if (!settled)
+      attempt.catch((error: unknown) =>
+        logger.warn(`a start attempt of ${platform} failed after it was given up`, { error: String(error) }),
+      );
+  });
 }
 
 /** Waits `ms`, or less when `signal` aborts first. */

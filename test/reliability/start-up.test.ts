@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { existsSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
@@ -94,6 +95,48 @@ describe("srm start while Slack cannot be reached", () => {
     expect(existsSync(lockPath(dbPath))).toBe(false);
     expect(bot.log).toContain("stopped cleanly");
   }, 60_000);
+});
+
+describe("srm start while Discord never finishes connecting", () => {
+  it("SIGTERM stops it cleanly: exit 0 and the pid file removed", async () => {
+    // A Discord API that takes connections and never answers: discord.js's login waits on it.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const dbPath = tempDb();
+    dbs.push(dbPath);
+    const bot = await BotProcess.spawn({
+      dbPath,
+      settings: {
+        DISCORD_TOKEN: "fake-discord-token-0123456789",
+        DISCORD_APPLICATION_ID: "123456789012345678",
+        DISCORD_API_URL: `http://127.0.0.1:${(silent.address() as { port: number }).port}/api`,
+        SRM_CONNECT_TIMEOUT: "600",
+      },
+    });
+    try {
+      const waiting = await until(bot, "/readyz", (a) => a.status === 503);
+      expect(JSON.parse(waiting.text).failing).toEqual(["discord: connecting"]);
+      for (let i = 0; i < 200 && sockets.size === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(sockets.size).toBeGreaterThan(0);
+      const stopped = bot.stop();
+      // The stop does not wait on the login still hanging: it finishes while the API holds every connection.
+      for (let i = 0; i < 400 && !bot.log.includes("stopped cleanly"); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(bot.log).toContain("stopped cleanly");
+      expect(existsSync(lockPath(dbPath))).toBe(false);
+      // Then the API goes away, and with it the request discord.js left behind.
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+      expect(await stopped, bot.log).toBe(0);
+    } finally {
+      await bot.kill();
+      silent.close();
+    }
+  }, 90_000);
 });
 
 describe("srm start stopped during its first tick", () => {
