@@ -77,6 +77,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
 
   let server: BotHttpServer | null = null;
   let running = false;
+  let cancelled = false;
   // Until Slack is connected, its endpoint on a shared server answers 503 rather than 404.
   if (o.config.mode === "http") o.server?.mount(SLACK_EVENTS_PATH, null);
   return {
@@ -85,17 +86,27 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     httpPort: () => (running ? (server?.port ?? null) : null),
     ready: () => running,
     async start() {
+      cancelled = false;
       await reachable(o, logger);
       await explained(app.init(), "auth.test", "SLACK_BOT_TOKEN", o.config);
+      // A stop while the attempt was under way (start-up gave up on it) leaves nothing started.
+      if (cancelled) return;
       if (receiver instanceof HTTPReceiver) {
         server = o.server ?? (await startHttpServer({ sources: NO_HEALTH, port: o.port, logger: o.logger }));
         server.mount(SLACK_EVENTS_PATH, slackEndpoint(receiver.requestListener, o.logger));
-      } else await explained(app.start(), "apps.connections.open", "SLACK_APP_TOKEN", o.config);
+      } else {
+        await explained(app.start(), "apps.connections.open", "SLACK_APP_TOKEN", o.config);
+        if (cancelled) {
+          await app.stop();
+          return;
+        }
+      }
       running = true;
       const port = server?.port;
       o.logger.info("slack front end started", { mode: o.config.mode, ...(port ? { port } : {}) });
     },
     async stop() {
+      cancelled = true;
       if (!running) return;
       running = false;
       if (server) {
