@@ -63,6 +63,7 @@ async function srmBot(apiUrl: string, dbPath: string): Promise<void> {
     admins: config.admins,
     logger,
     port: 0,
+    deliveries: app.deliveries,
   });
   router.register("slack", srm.announcer);
   await srm.start();

@@ -14,6 +14,10 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** HTTP port for Slack's HTTP mode and health endpoints (PORT). */
   readonly port: number;
+  /** Whether PORT was set: the terminal front end serves health and metrics only then. */
+  readonly portSet: boolean;
+  /** How long `srm start` keeps trying to reach an unreachable platform before it gives up (SRM_CONNECT_TIMEOUT). */
+  readonly connectTimeoutS: number;
   /** How late a daily post missed while the bot was down may still be made (SRM_CATCHUP_MINUTES). */
   readonly catchUpMinutes: number;
   /** Slack, when SLACK_BOT_TOKEN is set. */
@@ -85,6 +89,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `"${portRaw}" is not a TCP port`,
       "Use a whole number from 1 to 65535, e.g. PORT=3000.",
     );
+  const connectRaw = get("SRM_CONNECT_TIMEOUT") ?? "300";
+  const connectTimeoutS = Number(connectRaw);
+  if (!/^\d+$/.test(connectRaw) || connectTimeoutS < 1 || connectTimeoutS > 86_400)
+    throw new ConfigError(
+      "SRM_CONNECT_TIMEOUT",
+      `"${connectRaw}" is not a number of seconds from 1 to 86400`,
+      "Use e.g. SRM_CONNECT_TIMEOUT=300 (how long start keeps trying to reach Slack or Discord).",
+    );
   const catchUpRaw = get("SRM_CATCHUP_MINUTES") ?? "120";
   const catchUpMinutes = Number(catchUpRaw);
   if (!/^\d+$/.test(catchUpRaw) || catchUpMinutes > 1440)
@@ -101,6 +113,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     admins,
     logLevel: levelRaw as LogLevel,
     port,
+    portSet: get("PORT") !== undefined,
+    connectTimeoutS,
     slack: slackConfig(get),
     discord: discordConfig(get),
   };
@@ -204,4 +218,25 @@ function discordConfig(get: (name: string) => string | undefined): DiscordConfig
     );
   const raw = url("DISCORD_API_URL", get("DISCORD_API_URL"), "https://discord.com/api");
   return { token, applicationId, apiUrl: raw === null ? null : raw.replace(/\/+$/, ""), guildId };
+}
+
+/** A URL as it may be printed: a user name and password in it (a proxy's) replaced by [redacted]. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    return `${parsed.protocol}//[redacted]@${parsed.host}${parsed.pathname}${parsed.search}`;
+  } catch {
+    // Not a URL (config has already refused those): print nothing of it.
+    return "[redacted]";
+  }
+}
+
+/** The credentials inside a URL, as they may appear in text: raw and decoded, with the user name. */
+export function credentialsIn(url: string | null | undefined): string[] {
+  if (!url) return [];
+  const parsed = URL.canParse(url) ? new URL(url) : null;
+  if (!parsed || (parsed.username === "" && parsed.password === "")) return [];
+  const raw = `${parsed.username}${parsed.password ? `:${parsed.password}` : ""}`;
+  return [`//${raw}@`, parsed.password, decodeURIComponent(parsed.password)].filter((s) => s !== "");
 }

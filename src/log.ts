@@ -1,7 +1,7 @@
 import { Transform } from "node:stream";
 import pino from "pino";
 import pretty from "pino-pretty";
-import type { LogLevel } from "./config.js";
+import { credentialsIn, type LogLevel } from "./config.js";
 import type { Logger } from "./ports.js";
 
 /** Where logs go and how they look. */
@@ -12,15 +12,19 @@ export interface LogOptions {
   readonly secrets: readonly string[];
 }
 
+/** Text with every secret value (of six characters or more) replaced by [redacted]. */
+export function scrubbed(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const v of secrets) if (v.length >= 6) out = out.split(v).join("[redacted]");
+  return out;
+}
+
 /** A stream that replaces every secret value before a line is written, whatever field it hides in. */
 function scrubbing(target: NodeJS.WritableStream, secrets: readonly string[]): NodeJS.WritableStream {
-  const values = secrets.filter((s) => s.length >= 6);
-  if (values.length === 0) return target;
+  if (!secrets.some((s) => s.length >= 6)) return target;
   const scrubber = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      let text = chunk.toString("utf8");
-      for (const v of values) text = text.split(v).join("[redacted]");
-      done(null, text);
+      done(null, scrubbed(chunk.toString("utf8"), secrets));
     },
   });
   scrubber.pipe(target);
@@ -54,14 +58,21 @@ export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logg
 
 /** The secret values of a configuration, for scrubbing. */
 export function secretsOf(config: {
-  slack: { botToken: string; appToken: string | null; signingSecret: string | null } | null;
-  discord: { token: string } | null;
+  slack: {
+    botToken: string;
+    appToken: string | null;
+    signingSecret: string | null;
+    apiUrl: string | null;
+  } | null;
+  discord: { token: string; apiUrl: string | null } | null;
 }): string[] {
   return [
     config.slack?.botToken,
     config.slack?.appToken,
     config.slack?.signingSecret,
     config.discord?.token,
+    ...credentialsIn(config.slack?.apiUrl),
+    ...credentialsIn(config.discord?.apiUrl),
   ].filter((s): s is string => typeof s === "string" && s !== "");
 }
 

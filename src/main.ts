@@ -1,6 +1,7 @@
 import { createDiscordFrontEnd } from "../adapters/discord/index.js";
 import { registerDiscordCommands } from "../adapters/discord/register.js";
-import { handleHealth, type ReadinessCheck, startHealthServer } from "../adapters/http/health.js";
+import type { ReadinessCheck } from "../adapters/http/health.js";
+import { type BotHttpServer, startHttpServer } from "../adapters/http/server.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
 import { type Content, loadContent } from "./content.js";
 import { RoutingAnnouncer } from "./routing-announcer.js";
@@ -14,9 +15,9 @@ import type { Config, DiscordConfig } from "./config.js";
 import { Engine } from "./engine.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
-import { createLogger, jsonLogger, secretsOf } from "./log.js";
+import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
-import type { Announcer, Clock, FrontEnd, Logger } from "./ports.js";
+import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
 import { Practice } from "./practice/practice.js";
@@ -26,11 +27,13 @@ import { Competitions } from "./quiz/competitions.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
-import { startTicker } from "./schedule/ticker.js";
+import { startTicker, type Ticker } from "./schedule/ticker.js";
+import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
+import { DeliveryStore } from "./store/delivery-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { PracticeStore } from "./store/practice-store.js";
 import { RoundStore } from "./store/round-store.js";
@@ -49,6 +52,8 @@ export interface App {
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
+  /** Platform deliveries already handled (Slack's retries and replays), in the database. */
+  readonly deliveries: DeliveryLog;
   /** Checkpoints and closes the database. */
   close(): void;
 }
@@ -149,11 +154,15 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     engine,
     metrics,
     storage,
+    deliveries: new DeliveryStore(db, clock),
     close() {
-      if (db.open) {
+      if (!db.open) return;
+      try {
         journal.flush();
         // A file removed or damaged under the bot is left as it is for the operator.
         if (config.dbPath !== ":memory:" && storage.problem() === null) db.pragma("wal_checkpoint(TRUNCATE)");
+      } finally {
+        // A checkpoint refused (a full disk) still closes the file; the WAL is replayed at the next open.
         db.close();
       }
     },
@@ -191,7 +200,17 @@ export async function runTerminal(
   };
   io.signals?.on("SIGTERM", onSignal);
   io.signals?.on("SIGINT", onSignal);
+  let health: BotHttpServer | null = null;
   try {
+    // Only when PORT is set: someone trying the terminal gets no surprise listener on port 3000.
+    if (config.portSet) {
+      const checks = () => [databaseCheck(app)];
+      health = await startHttpServer({
+        sources: { checks, metrics: app.metrics },
+        port: config.port,
+        logger,
+      });
+    }
     await soundTick(app);
     await front.run();
     await app.engine.idle();
@@ -199,6 +218,7 @@ export async function runTerminal(
     io.signals?.off("SIGTERM", onSignal);
     io.signals?.off("SIGINT", onSignal);
     await ticker.stop();
+    await health?.close();
     // The lock goes even when closing fails, or it would claim a bot is running on the database.
     try {
       await app.storage.settled();
@@ -225,101 +245,135 @@ export interface RunningBot {
 }
 
 /**
- * Starts every configured front end on one engine, the health server, and the scheduler; stops them in
- * order on SIGTERM or SIGINT: stop taking commands, finish those in flight, stop the scheduler, close the
- * platform connections, then checkpoint and close SQLite. Open rounds carry on after a restart.
+ * Starts the health server first (so /readyz can say what is still connecting), then every configured
+ * front end on one engine, then the scheduler; a platform that cannot be reached is tried again for
+ * SRM_CONNECT_TIMEOUT. Stops in order on SIGTERM or SIGINT at any moment, start-up included: stop taking
+ * commands, finish those in flight, stop the scheduler, close the platform connections, then checkpoint
+ * and close SQLite. Open rounds carry on after a restart.
  */
 export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
-  const logger = createLogger({ level: config.logLevel, stream: io.stdout, secrets: secretsOf(config) });
+  const secrets = secretsOf(config);
+  const logger = createLogger({ level: config.logLevel, stream: io.stdout, secrets });
+  // Before anything asynchronous starts: a stray rejection during start-up must not end the process.
+  const releaseHandlers = catchStrayFailures(io.signals, logger);
   const router = new RoutingAnnouncer();
   const lock = holdRunLock(config.dbPath);
   const app = buildAppHolding(lock, config, { announcer: router, logger });
-  const frontEnds: FrontEnd[] = [];
+  const connections = new Map<FrontEnd, ConnectionState>();
   const checks = (): ReadinessCheck[] => [
-    {
-      name: "database",
-      ready: () => app.db.open && app.storage.problem() === null,
-      reason: () => app.storage.problem()?.detail ?? null,
-    },
-    ...frontEnds.map((f) => ({ name: f.platform, ready: () => f.ready?.() ?? true })),
+    databaseCheck(app),
+    ...[...connections].map(([f, c]) => ({
+      name: f.platform,
+      ready: () => c.ready() && (f.ready?.() ?? true),
+      state: () => (c.ready() ? "disconnected" : c.state()),
+    })),
   ];
-  const health = { checks, metrics: app.metrics };
-  const slackHttp = config.slack?.mode === "http";
-  if (config.slack) {
-    const routes = ["/healthz", "/readyz", "/metrics"].map((path) => ({
-      path,
-      handler: (req: Parameters<typeof handleHealth>[1], res: Parameters<typeof handleHealth>[2]) =>
-        void handleHealth(health, req, res),
-    }));
-    frontEnds.push(
-      createSlackFrontEnd({
-        engine: app.engine,
-        config: config.slack,
-        admins: config.admins,
-        logger,
-        port: config.port,
-        routes,
-      }),
-    );
-  }
-  if (config.discord)
-    frontEnds.push(
-      createDiscordFrontEnd({
-        engine: app.engine,
-        config: config.discord,
-        admins: config.admins,
-        logger,
-        matrix: app.matrix,
-      }),
-    );
-  for (const f of frontEnds) router.register(f.platform, f.announcer);
-
-  let server: Awaited<ReturnType<typeof startHealthServer>> | null = null;
-  const ticker = startTicker(() => soundTick(app), logger);
+  const frontEnds: FrontEnd[] = [];
+  const stopped = new AbortController();
+  let server: BotHttpServer | null = null;
+  let ticker: Ticker | null = null;
+  let connecting: Promise<unknown> = Promise.resolve();
+  let firstTick: Promise<void> = Promise.resolve();
   let stopping: Promise<void> | null = null;
+  let finished = () => {};
+  const done = new Promise<void>((resolve) => {
+    finished = resolve;
+  });
   const stop = () => {
     stopping ??= (async () => {
+      stopped.abort();
       logger.info("stopping: no new commands; finishing those in flight");
+      await connecting;
       for (const f of frontEnds) await settle(f.stop(), logger, `stopping ${f.platform}`);
-      await ticker.stop();
-      await app.engine.idle();
-      if (server) await server.close();
-      try {
-        await app.storage.settled();
-        app.close();
-      } finally {
-        lock.release();
-      }
+      await firstTick;
+      // Each step runs whatever the one before it came to (a full disk, say): the lock is always released.
+      await settle(ticker?.stop() ?? Promise.resolve(), logger, "stopping the scheduler");
+      await settle(app.engine.idle(), logger, "finishing work in flight");
+      await settle(server?.close() ?? Promise.resolve(), logger, "closing the HTTP server");
+      await settle(
+        app.storage.settled().then(() => undefined),
+        logger,
+        "saving what the database watch still holds",
+      );
+      await settle((async () => app.close())(), logger, "closing the database");
+      lock.release();
       logger.info("stopped cleanly");
+      releaseHandlers();
+      finished();
     })();
     return stopping;
   };
+  const onSignal = (signal: string) => {
+    logger.info("received a stop signal", { signal });
+    void stop();
+  };
+  io.signals.once("SIGTERM", () => onSignal("SIGTERM"));
+  io.signals.once("SIGINT", () => onSignal("SIGINT"));
+  const running = (): RunningBot => ({ port: server?.port ?? null, done, stop });
   try {
-    if (!slackHttp) server = await startHealthServer(health, config.port);
-    await Promise.all(frontEnds.map((f) => f.start()));
+    server = await startHttpServer({ sources: { checks, metrics: app.metrics }, port: config.port, logger });
+    // A stop signal while the server was starting found no server to close.
+    if (stopping) {
+      await server.close();
+      return running();
+    }
+    if (config.slack)
+      frontEnds.push(
+        createSlackFrontEnd({
+          engine: app.engine,
+          config: config.slack,
+          admins: config.admins,
+          logger,
+          port: config.port,
+          server,
+          deliveries: app.deliveries,
+        }),
+      );
+    if (config.discord)
+      frontEnds.push(
+        createDiscordFrontEnd({
+          engine: app.engine,
+          config: config.discord,
+          admins: config.admins,
+          logger,
+          matrix: app.matrix,
+        }),
+      );
+    for (const f of frontEnds) {
+      router.register(f.platform, f.announcer);
+      connections.set(f, new ConnectionState());
+    }
+    logger.info("serving health and metrics; connecting", { port: server.port });
+    const attempts = [...connections].map(([f, state]) =>
+      connectWithRetries(f, {
+        state,
+        timeoutMs: config.connectTimeoutS * 1000,
+        stopped: stopped.signal,
+        logger,
+      }),
+    );
+    connecting = Promise.allSettled(attempts);
+    await Promise.all(attempts);
   } catch (error) {
+    const signalled = stopping !== null;
     await stop();
-    throw error;
+    if (signalled) return running();
+    // The message is printed as it is: a library's may quote a setting with a secret in it.
+    throw new Error(scrubbed((error as Error).message, secrets), { cause: error });
   }
-  await soundTick(app);
-  // A library that rejects outside any handler (a malformed gateway event, say) is logged, not fatal.
-  io.signals.on("unhandledRejection", (reason: unknown) =>
-    logger.error("an unexpected failure outside any handler", { where: "process", error: String(reason) }),
+  if (stopping) return running();
+  ticker = startTicker(() => soundTick(app), logger);
+  firstTick = soundTick(app).catch((error: unknown) =>
+    logger.error("the first tick failed", { where: "tick", error: String(error) }),
   );
-  const done = new Promise<void>((resolve) => {
-    const onSignal = (signal: string) => {
-      logger.info("received a stop signal", { signal });
-      void stop().then(resolve);
-    };
-    io.signals.once("SIGTERM", () => onSignal("SIGTERM"));
-    io.signals.once("SIGINT", () => onSignal("SIGINT"));
-  });
+  await firstTick;
+  if (stopping) return running();
   logger.info("srm-bot is ready", {
     platforms: frontEnds.map((f) => f.platform),
-    port: server?.port ?? config.port,
+    port: server.port,
     database: config.dbPath,
   });
-  return { port: server?.port ?? null, done, stop };
+  return running();
 }
 
 /** Builds the app under a held run lock, releasing the lock if the database cannot be opened. */
@@ -333,6 +387,15 @@ function buildAppHolding(lock: RunLock, config: Config, env: AppEnvironment): Ap
 }
 
 /** The scheduled work, skipped while the database file is gone or damaged (the watch has said so, once). */
+/** The database's readiness: open, and still the sound file it was opened as. */
+function databaseCheck(app: App): ReadinessCheck {
+  return {
+    name: "database",
+    ready: () => app.db.open && app.storage.problem() === null,
+    state: () => app.storage.problem()?.detail ?? (app.db.open ? "ready" : "closed"),
+  };
+}
+
 async function soundTick(app: App): Promise<void> {
   if (app.storage.problem() === null) await app.engine.tick();
 }
@@ -341,7 +404,7 @@ async function settle(step: Promise<void>, logger: Logger, what: string): Promis
   try {
     await step;
   } catch (error) {
-    logger.error(`${what} failed`, { error: String(error) });
+    logger.error(`${what} failed`, { where: "stop", error: String(error) });
   }
 }
 

@@ -22,6 +22,17 @@ const HELP: Record<string, string> = {
   srm_platform_call_seconds: "Time of calls to a chat platform, by platform and method.",
 };
 
+/** Series that exist from start at zero, so that a rate or an alert has something to read before the first event. */
+const AT_ZERO: readonly (readonly [string, Labels])[] = [
+  ["srm_commands_total", { command: "button" }],
+  ["srm_lookups_total", { status: "answer" }],
+  ["srm_answers_total", { outcome: "locked" }],
+  ["srm_rounds_total", { event: "opened", kind: "channel" }],
+  ["srm_rounds_total", { event: "revealed", kind: "channel" }],
+  ["srm_errors_total", { where: "engine" }],
+  ["srm_errors_total", { where: "process" }],
+];
+
 function escapeLabel(value: string): string {
   // Most values need no escape; testing first spares three replacements on every count.
   if (!/[\\"\n]/.test(value)) return value;
@@ -48,6 +59,10 @@ export class MetricsRegistry implements Metrics {
     string,
     Map<string, { buckets: number[]; sum: number; count: number }>
   >();
+
+  constructor() {
+    for (const [name, labels] of AT_ZERO) this.increment(name, labels, 0);
+  }
 
   increment(name: string, labels: Labels = {}, by = 1): void {
     const series = this.counters.get(name) ?? new Map<string, number>();

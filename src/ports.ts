@@ -120,3 +120,9 @@ export interface StorageHealth {
   /** Told of each storage failure's SQLite code, so a damaged file is remembered as a problem. */
   failed(code: string): void;
 }
+
+/** Platform deliveries already handled, so that a retried or replayed one is dropped. */
+export interface DeliveryLog {
+  /** True the first time a delivery key is offered within the replay window; false for every repeat. */
+  firstTime(key: string): boolean;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig, withoutCredentials } from "../src/config.js";
 
 describe("configuration", () => {
   it("defaults to ./data/srm.db in the working folder and port 3000", () => {
@@ -14,6 +14,21 @@ describe("configuration", () => {
     expect(c.dbPath).toBe("/tmp/x.db");
     expect([...c.admins]).toEqual(["U1", "1234"]);
     expect(c.logLevel).toBe("warn");
+  });
+
+  it("waits 300 s for an unreachable platform unless SRM_CONNECT_TIMEOUT says otherwise, and knows whether PORT was set", () => {
+    expect(loadConfig({}).connectTimeoutS).toBe(300);
+    expect(loadConfig({}).portSet).toBe(false);
+    const c = loadConfig({ SRM_CONNECT_TIMEOUT: "30", PORT: "3000" });
+    expect(c.connectTimeoutS).toBe(30);
+    expect(c.portSet).toBe(true);
+  });
+
+  it("prints a URL with a user name and password in it without them", () => {
+    expect(withoutCredentials("https://user:Secr3t@proxy.example/api/")).toBe(
+      "https://[redacted]@proxy.example/api/",
+    );
+    expect(withoutCredentials("https://slack.com/api/")).toBe("https://slack.com/api/");
   });
 
   it.each([
@@ -56,6 +71,11 @@ describe("configuration", () => {
     [{ PORT: "70000" }, /^PORT:/],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: "loud" is not a level\. Use one of debug, info/],
     [{ SRM_DB: "/var/data/" }, /^SRM_DB: .* is a folder\. Give a file path/],
+    [
+      { SRM_CONNECT_TIMEOUT: "2.5" },
+      /^SRM_CONNECT_TIMEOUT: "2\.5" is not a number of seconds from 1 to 86400/,
+    ],
+    [{ SRM_CONNECT_TIMEOUT: "0" }, /^SRM_CONNECT_TIMEOUT:/],
   ])("a wrong setting names itself and the fix: %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

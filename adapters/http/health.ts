@@ -1,13 +1,12 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MetricsRegistry } from "../../src/metrics.js";
 
 /** One readiness check: the database, or a platform connection. */
 export interface ReadinessCheck {
   readonly name: string;
   ready(): boolean;
-  /** Why it is not ready, when it can say (the database file removed, say); shown by /readyz. */
-  reason?(): string | null;
+  /** What is wrong while not ready ("connecting", "unreachable, retrying", "<file> was removed"), named in /readyz. */
+  state?(): string | null;
 }
 
 /** What the health routes read. */
@@ -18,35 +17,32 @@ export interface HealthSources {
 
 /**
  * Answers /healthz (the process is alive), /readyz (the database is open and every configured platform is
- * connected; 503 otherwise) and /metrics (Prometheus text). Returns false for any other path.
+ * connected; 503 naming each failing check otherwise) and /metrics (Prometheus text).
  */
-export function handleHealth(sources: HealthSources, req: IncomingMessage, res: ServerResponse): boolean {
-  const path = (req.url ?? "").split("?")[0];
-  if (req.method !== "GET" && req.method !== "HEAD") return false;
+export function answerHealth(
+  sources: HealthSources,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const head = req.method === "HEAD";
   if (path === "/healthz") {
-    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end("ok\n");
-    return true;
+    res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(head ? undefined : "ok\n");
+    return;
   }
   if (path === "/readyz") {
-    const checks = Object.fromEntries(sources.checks().map((c) => [c.name, safe(c)]));
-    const ready = Object.values(checks).every(Boolean);
-    const said = sources.checks().flatMap((c) => {
-      const why = checks[c.name] ? null : c.reason?.();
-      return why ? [[c.name, why] as const] : [];
-    });
-    const reasons = said.length > 0 ? { reasons: Object.fromEntries(said) } : {};
+    const results = sources.checks().map((c) => ({ name: c.name, ready: safe(c), state: c.state }));
+    const checks = Object.fromEntries(results.map((r) => [r.name, r.ready]));
+    const failing = results.filter((r) => !r.ready).map((r) => `${r.name}: ${r.state?.() ?? "not ready"}`);
+    const ready = failing.length === 0;
     res
       .writeHead(ready ? 200 : 503, { "content-type": "application/json" })
-      .end(`${JSON.stringify({ ready, checks, ...reasons })}\n`);
-    return true;
+      .end(head ? undefined : `${JSON.stringify(ready ? { ready, checks } : { ready, checks, failing })}\n`);
+    return;
   }
-  if (path === "/metrics") {
-    res
-      .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
-      .end(sources.metrics.render());
-    return true;
-  }
-  return false;
+  res
+    .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+    .end(head ? undefined : sources.metrics.render());
 }
 
 function safe(check: ReadinessCheck): boolean {
@@ -56,24 +52,4 @@ function safe(check: ReadinessCheck): boolean {
     // A check that throws is a check that failed; /readyz reports it as not ready.
     return false;
   }
-}
-
-/** A small HTTP server for the health routes alone (when Slack's HTTP mode does not already run one). */
-export async function startHealthServer(
-  sources: HealthSources,
-  port: number,
-  host = "0.0.0.0",
-): Promise<{ readonly port: number; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    if (!handleHealth(sources, req, res))
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }

@@ -11,10 +11,10 @@ import type {
   webApi,
 } from "@slack/bolt";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
-import type { ChannelRef, Logger } from "../../src/ports.js";
+import type { ChannelRef, DeliveryLog, Logger } from "../../src/ports.js";
 import { type Card, notice, privateReply, type Reply } from "../../src/views/card.js";
 import { homeView, messageFor, type SlackMessage } from "./blocks.js";
-import { DeliveryLog, deliveryKey } from "./deliveries.js";
+import { deliveryKey } from "./deliveries.js";
 import { homeCards } from "./home.js";
 import type { SlackPeople } from "./people.js";
 import { WorkQueue } from "./work-queue.js";
@@ -25,6 +25,8 @@ export interface SlackHandlerDeps {
   readonly people: SlackPeople;
   readonly admins: ReadonlySet<string>;
   readonly logger: Logger;
+  /** Where handled deliveries are remembered (a retry or a replay is dropped). */
+  readonly deliveries: DeliveryLog;
   /** Called with each request's work, so that stopping can wait for it. */
   readonly track: (work: Promise<void>) => void;
 }
@@ -47,8 +49,7 @@ const REPLY_IN_ACK_MS = 2_000;
  * tells the person kindly.
  */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
-  const { engine, people, logger, track } = deps;
-  const deliveries = new DeliveryLog();
+  const { engine, people, logger, track, deliveries } = deps;
   const queue = new WorkQueue(WORK_AT_ONCE);
   // The engine hands back the same reply object for a repeated lookup; its Block Kit is rendered once.
   const rendered = new WeakMap<Reply, RespondArguments>();
@@ -153,7 +154,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
     // person never gets a second, puzzling reply to one command or click.
     const key = deliveryKey(args.body);
-    if (key !== null && !deliveries.firstTime(key)) {
+    if (key !== null && !firstDelivery(deliveries, `slack:${key}`, logger)) {
       logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
       if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
@@ -165,6 +166,20 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       return onHomeOpened(args as SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs);
     await args.next();
   });
+}
+
+/** Whether a delivery is new; when the log cannot say (the database is busy), it is handled, and that is logged. */
+function firstDelivery(deliveries: DeliveryLog, key: string, logger: Logger): boolean {
+  try {
+    return deliveries.firstTime(key);
+  } catch (error) {
+    // A warning: the request goes on, and a failure of its own is logged where it happens.
+    logger.warn("could not check a Slack delivery for a repeat; handling it", {
+      where: "slack",
+      error: String(error),
+    });
+    return true;
+  }
 }
 
 /** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */

@@ -1,14 +1,15 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from "@slack/bolt";
-import type { SlackConfig } from "../../src/config.js";
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { type SlackConfig, withoutCredentials } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
-import type { FrontEnd, Logger } from "../../src/ports.js";
+import { MetricsRegistry } from "../../src/metrics.js";
+import type { DeliveryLog, FrontEnd, Logger } from "../../src/ports.js";
+import { PlatformUnreachable } from "../../src/start-up.js";
+import { type BotHttpServer, startHttpServer } from "../http/server.js";
 import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlackHandlers } from "./handlers.js";
+import { slackEndpoint } from "./http-endpoint.js";
 import { SlackPeople } from "./people.js";
-import { checkSlackBody } from "./request-body.js";
 
 /** The path Slack posts commands, clicks and events to in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -23,14 +24,10 @@ export interface SlackFrontEndOptions {
   readonly port: number;
   /** Extra Bolt/WebClient retry settings for tests (fail fast). */
   readonly retryConfig?: webApi.RetryOptions;
-  /** Extra GET routes served by the HTTP receiver (health and metrics share Slack's port). */
-  readonly routes?: readonly SlackRoute[];
-}
-
-/** A GET route served beside /slack/events in HTTP mode. */
-export interface SlackRoute {
-  readonly path: string;
-  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The bot's HTTP server, to serve /slack/events on in HTTP mode; without it, one is started on `port`. */
+  readonly server?: BotHttpServer;
+  /** Where deliveries already handled are remembered, across restarts and processes. */
+  readonly deliveries: DeliveryLog;
 }
 
 /** The Slack front end, and the port its HTTP receiver listens on (null in Socket Mode or before start). */
@@ -47,9 +44,10 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
     ...(o.retryConfig ? { retryConfig: o.retryConfig } : {}),
   });
+  const receiver = receiverFor(o, logger, clientOptions());
   const app = new App({
     token: o.config.botToken,
-    receiver: receiverFor(o, logger, clientOptions()),
+    receiver,
     logger,
     clientOptions: clientOptions(),
     // auth.test runs in start(), where a bad token fails start() with Slack's error instead of a stray rejection.
@@ -63,6 +61,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     people: new SlackPeople(app.client, o.logger),
     admins: o.admins,
     logger: o.logger,
+    deliveries: o.deliveries,
     track: (work) => {
       inFlight.add(work);
       void work.finally(() => inFlight.delete(work));
@@ -76,33 +75,77 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     });
   });
 
-  let port: number | null = null;
+  let server: BotHttpServer | null = null;
   let running = false;
+  let cancelled = false;
+  // Until Slack is connected, its endpoint on a shared server answers 503 rather than 404.
+  if (o.config.mode === "http") o.server?.mount(SLACK_EVENTS_PATH, null);
   return {
     platform: "slack",
     announcer: new SlackAnnouncer(app.client),
-    httpPort: () => port,
+    httpPort: () => (running ? (server?.port ?? null) : null),
     ready: () => running,
     async start() {
+      cancelled = false;
+      await reachable(o, logger);
       await explained(app.init(), "auth.test", "SLACK_BOT_TOKEN", o.config);
-      if (o.config.mode === "socket")
+      // A stop while the attempt was under way (start-up gave up on it) leaves nothing started.
+      if (cancelled) return;
+      if (receiver instanceof HTTPReceiver) {
+        server = o.server ?? (await startHttpServer({ sources: NO_HEALTH, port: o.port, logger: o.logger }));
+        server.mount(SLACK_EVENTS_PATH, slackEndpoint(receiver.requestListener, o.logger));
+      } else {
         await explained(app.start(), "apps.connections.open", "SLACK_APP_TOKEN", o.config);
-      else {
-        const server = (await app.start(o.port)) as { address(): AddressInfo | string | null };
-        const address = server.address();
-        port = typeof address === "object" && address !== null ? address.port : o.port;
+        if (cancelled) {
+          await app.stop();
+          return;
+        }
       }
       running = true;
-      o.logger.info("slack front end started", { mode: o.config.mode, ...(port !== null ? { port } : {}) });
+      const port = server?.port;
+      o.logger.info("slack front end started", { mode: o.config.mode, ...(port ? { port } : {}) });
     },
     async stop() {
+      cancelled = true;
       if (!running) return;
       running = false;
-      await app.stop();
-      port = null;
+      if (server) {
+        server.mount(SLACK_EVENTS_PATH, null);
+        if (server !== o.server) await server.close();
+        server = null;
+      } else await app.stop();
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** A front end started on its own server (tests) serves no health routes. */
+const NO_HEALTH = { checks: () => [], metrics: new MetricsRegistry() };
+
+/** How long one try to reach Slack at start may take. */
+const PROBE_TIMEOUT_MS = 10_000;
+
+/**
+ * One auth.test with no retries, before Bolt's own (which retries for half an hour): a Slack that cannot
+ * be reached (no connection, a 5xx, a rate limit) is reported as PlatformUnreachable at once, so that
+ * start-up can try again on its own schedule and say so on /readyz; a refused token fails as before.
+ */
+async function reachable(o: SlackFrontEndOptions, logger: ReturnType<typeof boltLogger>): Promise<void> {
+  const probe = new webApi.WebClient(o.config.botToken, {
+    ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: PROBE_TIMEOUT_MS,
+    logger,
+  });
+  try {
+    await probe.auth.test();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === webApi.ErrorCode.PlatformError)
+      await explained(Promise.reject(error), "auth.test", "SLACK_BOT_TOKEN", o.config);
+    throw new PlatformUnreachable(`Slack did not answer auth.test: ${String((error as Error).message)}`, {
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -119,7 +162,7 @@ async function explained<T>(
     return await step;
   } catch (error) {
     const code = (error as { data?: { error?: unknown } }).data?.error;
-    const where = config.apiUrl ? ` (SLACK_API_URL is ${config.apiUrl})` : "";
+    const where = config.apiUrl ? ` (SLACK_API_URL is ${withoutCredentials(config.apiUrl)})` : "";
     throw new Error(
       `Slack front end could not start: ${call} failed with ${typeof code === "string" ? code : String(error)}. Check ${setting}${where}.`,
       { cause: error },
@@ -143,46 +186,7 @@ function receiverFor(
     });
   }
   if (!o.config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
-  const receiver = new HTTPReceiver({
-    signingSecret: o.config.signingSecret,
-    endpoints: SLACK_EVENTS_PATH,
-    port: o.port,
-    customRoutes: (o.routes ?? []).map((r) => ({
-      path: r.path,
-      method: ["GET", "HEAD"],
-      handler: r.handler,
-    })),
-    logger,
-  });
-  // Bolt refuses timestamps more than five minutes old; Slack's rule is five minutes either way, so a
-  // request claiming to come from the future is refused here before Bolt reads it.
-  const verified = receiver.requestListener;
-  receiver.requestListener = (req, res) => {
-    const ts = Number(req.headers["x-slack-request-timestamp"]);
-    if (Number.isFinite(ts) && ts * 1000 - Date.now() > MAX_CLOCK_SKEW_MS) {
-      res.writeHead(401).end();
-      return;
-    }
-    if (req.method !== "POST") {
-      verified(req, res);
-      return;
-    }
-    checkSlackBody(req).then(
-      (body) => {
-        if (body.ok) verified(Object.assign(req, { rawBody: body.rawBody }), res);
-        else {
-          o.logger.warn("slack: refused a request", { status: body.status, reason: body.reason });
-          res.writeHead(body.status).end();
-        }
-      },
-      (error: unknown) => {
-        o.logger.warn("slack: a request's body could not be read", { error: String(error) });
-        if (!res.headersSent) res.writeHead(400).end();
-      },
-    );
-  };
-  return receiver;
+  // Bolt's receiver verifies signatures and runs the app; srm-bot's own server listens, and hands it only
+  // POST /slack/events, after the checks of slackEndpoint. The receiver's own server is never started.
+  return new HTTPReceiver({ signingSecret: o.config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
 }
-
-/** How far a request's timestamp may run ahead of ours, as Slack allows. */
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;

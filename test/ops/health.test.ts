@@ -1,8 +1,9 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { startHealthServer } from "../../adapters/http/health.js";
+import { startHttpServer } from "../../adapters/http/server.js";
 import { createLogger } from "../../src/log.js";
 import { MetricsRegistry } from "../../src/metrics.js";
+import { RecordingLogger } from "../fakes/announcer.js";
 import { memoryApp } from "../support/app.js";
 import { member, playRound, say } from "../support/people.js";
 
@@ -10,22 +11,27 @@ describe("health and metrics over HTTP", () => {
   it("/healthz is alive, /readyz reports each check, /metrics counts commands, lookups, answers and rounds", async () => {
     const app = memoryApp();
     let platformUp = false;
-    const server = await startHealthServer(
-      {
+    const server = await startHttpServer({
+      sources: {
         metrics: app.metrics,
         checks: () => [
           { name: "database", ready: () => app.db.open },
-          { name: "slack", ready: () => platformUp },
+          { name: "slack", ready: () => platformUp, state: () => "connecting" },
         ],
       },
-      0,
-      "127.0.0.1",
-    );
+      port: 0,
+      host: "127.0.0.1",
+      logger: new RecordingLogger(),
+    });
     const base = `http://127.0.0.1:${server.port}`;
     expect(await (await fetch(`${base}/healthz`)).text()).toBe("ok\n");
     const notReady = await fetch(`${base}/readyz`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toEqual({ ready: false, checks: { database: true, slack: false } });
+    expect(await notReady.json()).toEqual({
+      ready: false,
+      checks: { database: true, slack: false },
+      failing: ["slack: connecting"],
+    });
     platformUp = true;
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     await say(app, member("ann"), "ec2 os-patching");

@@ -82,7 +82,7 @@ describe("the database file removed while srm start runs", () => {
       expect(ready.body).toMatchObject({
         ready: false,
         checks: { database: false },
-        reasons: { database: `${dbPath} was removed` },
+        failing: [`database: ${dbPath} was removed`],
       });
       expect(bot.log.match(/REMOVED OR REPLACED/g)).toHaveLength(1);
       tally.add("answers refused after the file was removed", after.length);

@@ -84,7 +84,8 @@ describe("/srm over Slack's HTTP mode", () => {
   it("a forged signature is refused with 401 and nothing reaches the engine", async () => {
     const { ack } = await slack.command(slack.person("mallory"), "daily now", { secret: "not-the-secret" });
     expect(ack.status).toBe(401);
-    expect(slack.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    // Only the start-up checks of the token reached Slack: no reply, no post, no user looked up.
+    expect(slack.api.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
     expect(slack.api.responses).toEqual([]);
     await slack.app.engine.idle();
     expect(slack.app.db.prepare("SELECT COUNT(*) AS n FROM lookups").get()).toEqual({ n: 0 });
@@ -94,7 +95,7 @@ describe("/srm over Slack's HTTP mode", () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     const { ack } = await slack.command(slack.person("mallory"), "rds", { timestamp: sixMinutesAgo });
     expect(ack.status).toBe(401);
-    expect(slack.api.calls.map((c) => c.method)).toEqual(["auth.test"]);
+    expect(slack.api.calls.filter((c) => c.method !== "auth.test")).toEqual([]);
     expect(slack.api.responses).toEqual([]);
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { logText } from "../../../adapters/slack/bolt-logger.js";
-import { DeliveryLog, deliveryKey } from "../../../adapters/slack/deliveries.js";
+import { deliveryKey } from "../../../adapters/slack/deliveries.js";
+import { loadConfig } from "../../../src/config.js";
+import { openDatabase } from "../../../src/store/database.js";
+import { DeliveryStore } from "../../../src/store/delivery-store.js";
 import { blockActionsPayload, eventCallback, slashCommandFields } from "../../fakes/slack/payloads.js";
 
 const alice = { id: "UALICE", name: "alice" };
@@ -39,7 +42,8 @@ describe("telling a Slack retry from a new request", () => {
 
   it("a delivery is a repeat within ten minutes and new again after them", () => {
     let now = 0;
-    const log = new DeliveryLog(() => now);
+    const { db } = openDatabase(":memory:", loadConfig({}).migrationsDir);
+    const log = new DeliveryStore(db, { now: () => new Date(now) });
     expect(log.firstTime("event:Ev1")).toBe(true);
     now += 9 * 60_000;
     expect(log.firstTime("event:Ev1")).toBe(false);

@@ -25,7 +25,14 @@ async function frontEndWith(env: Record<string, string>) {
   const logger = new RecordingLogger();
   app = buildApp(config, { announcer: new RecordingAnnouncer(), logger });
   if (!config.slack) throw new Error("no Slack settings");
-  const options = { engine: app.engine, config: config.slack, admins: config.admins, logger, port: 0 };
+  const options = {
+    engine: app.engine,
+    config: config.slack,
+    admins: config.admins,
+    logger,
+    port: 0,
+    deliveries: app.deliveries,
+  };
   return createSlackFrontEnd({ ...options, retryConfig: FAST_RETRIES });
 }
 

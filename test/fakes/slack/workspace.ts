@@ -35,6 +35,7 @@ export async function startSlackFrontEnd(
     admins: config.admins,
     logger,
     port: 0,
+    deliveries: app.deliveries,
     retryConfig: FAST_RETRIES,
   });
   router.register("slack", frontEnd.announcer);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -72,6 +72,13 @@ export class BotProcess {
 
   /** Spawns the bot and resolves once /readyz says it is ready; rejects (with its output) if it exits first. */
   static async start(o: BotProcessOptions): Promise<BotProcess> {
+    const bot = await BotProcess.spawn(o);
+    await bot.untilReady();
+    return bot;
+  }
+
+  /** Spawns the bot without waiting for it to be ready. */
+  static async spawn(o: BotProcessOptions): Promise<BotProcess> {
     const port = await freePort();
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -91,18 +98,53 @@ export class BotProcess {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const bot = new BotProcess(child, port);
+    return new BotProcess(child, port);
+  }
+
+  /** Resolves once /readyz says 200; rejects (with the output) if the bot exits first or takes too long. */
+  async untilReady(): Promise<void> {
+    await this.until(() => this.ready(), "ready");
+  }
+
+  /** Resolves once `path` answers at all (any status): the bot's HTTP server is up. */
+  async untilServing(path = "/healthz"): Promise<void> {
+    await this.until(async () => (await this.get(path)) !== null, `serving ${path}`);
+  }
+
+  private async until(condition: () => Promise<boolean>, what: string): Promise<void> {
     const deadline = performance.now() + START_WITHIN_MS;
-    while (!(await bot.ready())) {
-      if (bot.exitInfo)
-        throw new Error(`the bot exited while starting (${JSON.stringify(bot.exitInfo)}):\n${bot.log}`);
+    while (!(await condition())) {
+      if (this.exitInfo)
+        throw new Error(`the bot exited before ${what} (${JSON.stringify(this.exitInfo)}):\n${this.log}`);
       if (performance.now() > deadline) {
-        await bot.kill();
-        throw new Error(`the bot was not ready within ${START_WITHIN_MS} ms:\n${bot.log}`);
+        await this.kill();
+        throw new Error(`the bot was not ${what} within ${START_WITHIN_MS} ms:\n${this.log}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return bot;
+  }
+
+  /** GET `path` on the bot's port: status and text, or null when nothing answers. */
+  async get(path: string): Promise<{ status: number; text: string } | null> {
+    try {
+      const r = await fetch(`http://127.0.0.1:${this.port}${path}`, { signal: AbortSignal.timeout(1_000) });
+      return { status: r.status, text: await r.text() };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The process id. */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** The memory the process holds now (VmRSS from /proc), in MiB. */
+  rssMiB(): number {
+    const status = readFileSync(`/proc/${this.pid}/status`, "utf8");
+    const kib = Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]);
+    if (!Number.isFinite(kib)) throw new Error(`no VmRSS for process ${this.pid}`);
+    return kib / 1024;
   }
 
   /** Everything the bot printed (its JSON log lines). */
