@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { sink } from "../support/app.js";
+import { runLockHeld } from "../support/run-lock.js";
 import { srm } from "../support/srm-process.js";
 
 const locked: string[] = [];
@@ -75,7 +76,7 @@ describe("a database path srm-bot cannot use", () => {
     noStack(r.err);
   });
 
-  it("a read-only database file with unsaved pages: srm terminal refuses to start, and leaves no pid file behind", async () => {
+  it("a read-only database file with unsaved pages: srm terminal refuses to start, and holds no lock on the database afterwards", async () => {
     const dir = folder();
     const db = join(dir, "srm.db");
     expect((await cli(["db", "migrate"], { SRM_DB: db })).code).toBe(0);
@@ -91,7 +92,8 @@ describe("a database path srm-bot cannot use", () => {
     expect(r.err).toContain(`SRM_DB is ${db}, which is read-only`);
     expect(r.err).toContain("Make it writable");
     noStack(r.err);
-    expect(existsSync(`${db}.pid`)).toBe(false);
+    // Refused before it ran: nothing of it holds the database afterwards.
+    expect(runLockHeld(db)).toBe(false);
   });
 
   it("srm db verify on a path that does not exist says so and creates nothing", async () => {

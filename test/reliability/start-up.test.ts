@@ -1,5 +1,4 @@
 import { EventEmitter } from "node:events";
-import { existsSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
@@ -7,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/store/database.js";
-import { lockPath } from "../../src/store/run-lock.js";
 import { FAKE_TEAM } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { sink } from "../support/app.js";
+import { runLockHeld } from "../support/run-lock.js";
 import {
   BotProcess,
   CHILD_SECRET,
@@ -75,30 +74,30 @@ describe("srm start while Slack cannot be reached", () => {
     const exit = await bot.exited;
     expect(exit.code, bot.log).toBe(1);
     expect(bot.log).toContain("slack could not be reached for 4 s (SRM_CONNECT_TIMEOUT); giving up");
-    expect(existsSync(lockPath(dbPath))).toBe(false);
+    expect(runLockHeld(dbPath)).toBe(false);
     expect(bot.log).not.toContain(PROXY_PASSWORD);
     report("start-up", {
       "retries logged before giving up": bot.log.split("could not be reached; trying again").length - 1,
     });
   }, 60_000);
 
-  it("SIGTERM while still connecting stops cleanly: exit 0, the pid file removed, and a stray POST never ended it", async () => {
+  it("SIGTERM while still connecting stops cleanly: exit 0, the database's lock let go, and a stray POST never ended it", async () => {
     const dbPath = tempDb();
     dbs.push(dbPath);
     const bot = await BotProcess.spawn({ dbPath, settings: await unreachableSlack(600) });
     await bot.untilServing("/readyz");
-    expect(existsSync(lockPath(dbPath))).toBe(true);
+    expect(runLockHeld(dbPath)).toBe(true);
     const stray = await fetch(`http://127.0.0.1:${bot.port}/not-slack`, { method: "POST", body: "x" });
     expect(stray.status).toBe(404);
     expect(bot.alive).toBe(true);
     expect(await bot.stop()).toBe(0);
-    expect(existsSync(lockPath(dbPath))).toBe(false);
+    expect(runLockHeld(dbPath)).toBe(false);
     expect(bot.log).toContain("stopped cleanly");
   }, 60_000);
 });
 
 describe("srm start while Discord never finishes connecting", () => {
-  it("SIGTERM stops it cleanly: exit 0 and the pid file removed", async () => {
+  it("SIGTERM stops it cleanly: exit 0 and the database's lock let go", async () => {
     // A Discord API that takes connections and never answers: discord.js's login waits on it.
     const sockets = new Set<Socket>();
     const silent = createServer((socket) => {
@@ -127,7 +126,7 @@ describe("srm start while Discord never finishes connecting", () => {
       for (let i = 0; i < 400 && !bot.log.includes("stopped cleanly"); i++)
         await new Promise((r) => setTimeout(r, 50));
       expect(bot.log).toContain("stopped cleanly");
-      expect(existsSync(lockPath(dbPath))).toBe(false);
+      expect(runLockHeld(dbPath)).toBe(false);
       // Then the API goes away, and with it the request discord.js left behind.
       for (const socket of sockets) socket.destroy();
       silent.close();
@@ -161,7 +160,7 @@ describe("srm start stopped during its first tick", () => {
       }
       expect(api.callsOf("chat.postMessage")).toHaveLength(1);
       expect(await bot.stop(), bot.log).toBe(0);
-      expect(existsSync(lockPath(dbPath))).toBe(false);
+      expect(runLockHeld(dbPath)).toBe(false);
       expect(bot.log).toContain("stopped cleanly");
       expect([...api.messages.values()].filter((m) => m.channel === "C1")).toHaveLength(1);
       const check = new Database(dbPath, { readonly: true });

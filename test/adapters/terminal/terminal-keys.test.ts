@@ -3,11 +3,10 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { TerminalAnnouncer, TerminalFrontEnd } from "../../../adapters/terminal/terminal.js";
-import { lockPath } from "../../../src/store/run-lock.js";
 import { memoryApp, sink } from "../../support/app.js";
+import { runLockHeld } from "../../support/run-lock.js";
 import { ROOT } from "../../support/srm-process.js";
 
 /** A terminal session on an in-memory app; `keys` is written as typed, or as lines when piped. */
@@ -88,27 +87,11 @@ describe("the terminal at a keyboard", () => {
       }),
     );
     // While it runs, the database is held: nobody may take its lock exclusively (as a restore would).
-    expect(exclusiveLockTaken(db)).toBe(false);
+    expect(runLockHeld(db)).toBe(true);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(exclusiveLockTaken(db)).toBe(true);
+    expect(runLockHeld(db)).toBe(false);
     // Checkpointed: everything is in the database file, no write-ahead log is left.
     expect(existsSync(`${db}-wal`)).toBe(false);
   });
 });
-
-/** Whether the database's run lock can be taken exclusively now, as `srm db restore` takes it. */
-function exclusiveLockTaken(db: string): boolean {
-  const lock = new Database(lockPath(db));
-  lock.pragma("busy_timeout = 0");
-  try {
-    lock.exec("BEGIN EXCLUSIVE");
-    lock.exec("ROLLBACK");
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
-    throw error;
-  } finally {
-    lock.close();
-  }
-}
