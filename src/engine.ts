@@ -16,6 +16,7 @@ import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
+import { ScheduledWork } from "./schedule/scheduled-work.js";
 import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
 import { failureCard } from "./views/messages.js";
@@ -67,8 +68,10 @@ export class Engine {
   private readonly background = new Set<Promise<void>>();
   private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
+  private readonly scheduled: ScheduledWork;
 
   constructor(private readonly d: EngineDeps) {
+    this.scheduled = new ScheduledWork(d);
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
     this.counts = new CountRefresher(
       (round) => d.rounds.refreshCount(round),
@@ -177,26 +180,22 @@ export class Engine {
     return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", practise), helpCard()];
   }
 
-  /** Posts due daily questions, reveals due rounds and ends due competitions; the scheduler calls it. */
+  /** Runs everything due now (posts, reveals, competition ends, digests), each channel on its own; resolves when done. */
   async tick(): Promise<void> {
-    await this.d.planner.runDue();
-    await this.d.rounds.revealDue();
-    for (const c of this.d.competitions.endDue()) {
-      const channel = { platform: c.platform, workspaceId: c.workspace, channelId: c.channel };
-      try {
-        await this.d.announcer.post(channel, competitionEndedCard(c, this.d.standings.finalStandings(c)));
-      } catch (error) {
-        this.d.logger.error("announcing the end of a competition failed", {
-          competition: c.id,
-          error: String(error),
-        });
-      }
-    }
-    try {
-      await this.d.practice.tick();
-    } catch (error) {
-      this.d.logger.error("sending weekly digests failed", { error: String(error) });
-    }
+    await this.scheduled.runDue();
+  }
+
+  /**
+   * The scheduler's tick: starts everything due now without waiting for it, so a channel whose platform
+   * hangs holds up no later tick; that channel is skipped until its work is done.
+   */
+  startDue(): void {
+    void this.scheduled.runDue();
+  }
+
+  /** Resolves once the scheduled work running now is done (at shutdown, after the scheduler stops). */
+  async settle(): Promise<void> {
+    await this.scheduled.idle();
   }
 
   /** Resolves once the engine's background work (message updates) is done. */

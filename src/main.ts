@@ -166,7 +166,7 @@ export async function runTerminal(
   const logger = jsonLogger(config.logLevel, io.stderr);
   const app = buildApp(config, { announcer, logger });
   const lock = holdRunLock(config.dbPath);
-  const ticker = startTicker(() => app.engine.tick(), logger);
+  const ticker = startTicker(async () => app.engine.startDue(), logger);
   try {
     await app.engine.tick();
     await new TerminalFrontEnd({
@@ -181,6 +181,7 @@ export async function runTerminal(
     await app.engine.idle();
   } finally {
     await ticker.stop();
+    await app.engine.settle();
     app.close();
     lock.release();
   }
@@ -248,13 +249,14 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   for (const f of frontEnds) router.register(f.platform, f.announcer);
 
   let server: Awaited<ReturnType<typeof startHealthServer>> | null = null;
-  const ticker = startTicker(() => app.engine.tick(), logger);
+  const ticker = startTicker(async () => app.engine.startDue(), logger);
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       logger.info("stopping: no new commands; finishing those in flight");
       for (const f of frontEnds) await settle(f.stop(), logger, `stopping ${f.platform}`);
       await ticker.stop();
+      await app.engine.settle();
       await app.engine.idle();
       if (server) await server.close();
       app.close();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from "@slack/bolt";
-import type { SlackConfig } from "../../src/config.js";
+import type { PlatformCallConfig, SlackConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import type { FrontEnd, Logger } from "../../src/ports.js";
 import { SlackAnnouncer } from "./announcer.js";
@@ -43,9 +43,12 @@ export type SlackFrontEnd = FrontEnd & { readonly httpPort: () => number | null 
 export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   const logger = boltLogger(o.logger);
   // Every client Bolt makes (the app's, each request's, and Socket Mode's) is built from these options.
+  // Each call has a deadline and a bounded retry: the WebClient's default retries for about 30 minutes,
+  // while every other channel's post and every click waiting behind it would wait too.
   const clientOptions = (): webApi.WebClientOptions => ({
     ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
-    ...(o.retryConfig ? { retryConfig: o.retryConfig } : {}),
+    timeout: o.config.calls.timeoutMs,
+    retryConfig: o.retryConfig ?? boundedRetries(o.config.calls),
   });
   const app = new App({
     token: o.config.botToken,
@@ -182,6 +185,18 @@ function receiverFor(
     );
   };
   return receiver;
+}
+
+/** A few retries with exponential backoff, all within the configured window. */
+export function boundedRetries(calls: PlatformCallConfig): webApi.RetryOptions {
+  return {
+    retries: calls.retries,
+    factor: 2,
+    minTimeout: 1_000,
+    maxTimeout: Math.max(1_000, calls.retryWindowMs / 4),
+    maxRetryTime: calls.retryWindowMs,
+    randomize: true,
+  };
 }
 
 /** How far a request's timestamp may run ahead of ours, as Slack allows. */

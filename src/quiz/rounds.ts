@@ -318,22 +318,35 @@ export class RoundService {
 
   /** Closes and reveals every round whose time has come, and finishes reveals a crash interrupted. */
   async revealDue(): Promise<number> {
-    const now = this.d.clock.now();
-    // Revealed in the database, but the channel never saw it: updating a message again is harmless.
-    for (const round of this.d.rounds.revealedUnannounced()) {
-      await this.announceReveal(round, this.d.rounds.answers(round.id));
-    }
-    const due = [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(now)];
+    const due = this.dueReveals();
+    for (const round of due.unannounced) await this.finishReveal(round);
     let done = 0;
-    for (const round of due) {
-      try {
-        if (await this.closeAndReveal(round.id)) done++;
-      } catch (error) {
-        // One channel's failure never stops the others.
-        this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
-      }
-    }
+    for (const round of due.toReveal) if (await this.revealOnTime(round)) done++;
     return done;
+  }
+
+  /** Rounds revealed but never announced, and rounds whose reveal is due: the scheduler runs each channel's. */
+  dueReveals(): { unannounced: RoundRow[]; toReveal: RoundRow[] } {
+    return {
+      unannounced: this.d.rounds.revealedUnannounced(),
+      toReveal: [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(this.d.clock.now())],
+    };
+  }
+
+  /** Announces a reveal the channel never saw: updating a message again is harmless. */
+  async finishReveal(round: RoundRow): Promise<void> {
+    await this.announceReveal(round, this.d.rounds.answers(round.id));
+  }
+
+  /** Reveals a due round; false when it was revealed already or failed (logged). */
+  async revealOnTime(round: RoundRow): Promise<boolean> {
+    try {
+      return (await this.closeAndReveal(round.id)) !== null;
+    } catch (error) {
+      // One channel's failure never stops the others.
+      this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
+      return false;
+    }
   }
 
   private activeCompetitionId(channel: ChannelRef, now: Date): number | null {
