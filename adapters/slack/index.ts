@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from "@slack/bolt";
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { PlatformCallConfig, SlackConfig } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import type { FrontEnd, Logger } from "../../src/ports.js";
@@ -63,7 +63,10 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   const inFlight = new Set<Promise<void>>();
   registerSlackHandlers(app, {
     engine: o.engine,
-    people: new SlackPeople(app.client, o.logger),
+    people: new SlackPeople(
+      new webApi.WebClient(o.config.botToken, { ...clientOptions(), logger }),
+      o.logger,
+    ),
     admins: o.admins,
     logger: o.logger,
     track: (work) => {

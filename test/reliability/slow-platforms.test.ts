@@ -28,6 +28,66 @@ function schedule(ws: SlackWorkspace, clock: ManualClock, channel: string): void
 
 const title = (m: { blocks: unknown } | undefined) => (m ? headers(m.blocks)[0] : undefined);
 
+describe("a platform that refuses profile lookups", () => {
+  it("while users.info answers 429 for forty people's commands, other people's answer clicks are confirmed", async () => {
+    const ws = await SlackWorkspace.start();
+    try {
+      const boss = ws.person("boss", { admin: true });
+      await ws.ask(boss, "daily now", { channel: "CQUIZ" });
+      const question = await eventually("the question", () => ws.api.lastMessageIn("CQUIZ"));
+      const round = /answer:(\d+):/.exec(JSON.stringify(question.blocks))?.[1];
+      ws.api.refuseAll("users.info", { status: 429, retryAfter: 20 });
+      const sender = ws.sender;
+      const commands = Array.from({ length: 40 }, (_, i) => {
+        const person = { id: `UCMD${i}`, name: `cmd${i}` };
+        return sender.slashCommand({
+          person,
+          text: "s3",
+          channel: "CQUIZ",
+          responseUrl: ws.api.responseUrl(`cmd-${i}`),
+        });
+      });
+      await eventually("users.info refused", () => ws.api.callsOf("users.info").length >= 1, 10_000);
+      const clickers = Array.from({ length: 20 }, (_, i) => ({ id: `UCLICK${i}`, name: `click${i}` }));
+      await Promise.all(
+        clickers.map((person, i) =>
+          sender.click({
+            person,
+            actionId: `answer:${round}:${"ABCD"[i % 4]}`,
+            channel: "CQUIZ",
+            responseUrl: ws.api.responseUrl(`click-${i}`),
+          }),
+        ),
+      );
+      const confirmed = await eventually(
+        "every click confirmed",
+        () => {
+          const titles = clickers.map(
+            (_, i) => headers(ws.api.responsesTo(`click-${i}`)[0]?.blocks ?? [])[0],
+          );
+          return titles.every((t) => t?.startsWith("Locked in")) && titles;
+        },
+        15_000,
+      );
+      // Confirmed while Slack was still refusing every profile lookup.
+      expect(ws.api.refusing("users.info")).toBe(true);
+      expect(confirmed).toHaveLength(20);
+      tally.add("clicks confirmed while users.info refused", confirmed.length);
+      ws.api.lift("users.info");
+      await Promise.all(commands);
+      await eventually(
+        "every command answered once Slack answers again",
+        () => Array.from({ length: 40 }, (_, i) => ws.api.responsesTo(`cmd-${i}`)[0]).every(Boolean),
+        60_000,
+      );
+      tally.add("commands answered after the rate limit", 40);
+    } finally {
+      ws.api.lift("users.info");
+      await ws.close();
+    }
+  }, 120_000);
+});
+
 describe("a platform that hangs", () => {
   it("while one channel's post hangs, another channel's question is posted and revealed on schedule", async () => {
     const clock = new ManualClock(new Date("2026-03-02T09:00:10Z"));
