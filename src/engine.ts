@@ -261,6 +261,14 @@ export class Engine {
     await this.idle();
     const revealed = await this.d.rounds.closeAndReveal(open.id);
     if (!revealed) return privateReply(notice("neutral", "That question was already revealed"));
+    if (revealed.announceFailure !== null)
+      return privateReply(
+        notice(
+          "warning",
+          "Revealed, but the channel could not be told",
+          `${revealed.answers.length} answered and their points are saved, but the platform refused the reveal: ${revealed.announceFailure}. srm-bot tries again shortly; /srm leaderboard shows the points meanwhile.`,
+        ),
+      );
     return privateReply(
       notice(
         "success",

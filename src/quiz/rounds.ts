@@ -228,11 +228,14 @@ export class RoundService {
    * Closes a round and gives its points, exactly once even if two processes try at the same time, then
    * updates its channel message. Returns the revealed round and its answers, or null if it was revealed already.
    */
-  async closeAndReveal(roundId: number): Promise<{ round: RoundRow; answers: AnswerRow[] } | null> {
+  async closeAndReveal(
+    roundId: number,
+  ): Promise<{ round: RoundRow; answers: AnswerRow[]; announceFailure: string | null } | null> {
     const revealed = this.reveal(roundId);
     if (!revealed) return null;
-    if (revealed.round.kind === "channel") await this.announceReveal(revealed.round, revealed.answers);
-    return revealed;
+    const announceFailure =
+      revealed.round.kind === "channel" ? await this.announceReveal(revealed.round, revealed.answers) : null;
+    return { ...revealed, announceFailure };
   }
 
   /** The scoring step of a reveal, in one transaction. */
@@ -301,18 +304,23 @@ export class RoundService {
     }
   }
 
-  /** Replaces the round's channel message with its reveal (or posts it, if the message never went out). */
-  async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<void> {
+  /**
+   * Replaces the round's channel message with its reveal (or posts it, if the message never went out);
+   * returns what the platform said when it refused, or null.
+   */
+  async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<string | null> {
     const card = revealCard(round, answers);
     try {
       if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
       else this.d.rounds.setMessageRef(round.id, (await this.d.announcer.post(round.channel, card)).ref);
       this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
+      return null;
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,
         error: String(error),
       });
+      return error instanceof Error ? error.message : String(error);
     }
   }
 
