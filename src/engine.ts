@@ -15,6 +15,7 @@ import { CountRefresher } from "./quiz/count-refresher.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
+import type { ChannelHealth } from "./schedule/channel-health.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
 import { ScheduledWork } from "./schedule/scheduled-work.js";
 import type { SettingsStore } from "./store/settings-store.js";
@@ -61,6 +62,8 @@ export interface EngineDeps {
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
   readonly metrics: Metrics;
+  /** Which channels the platform refused for good or failed in lately. */
+  readonly health: ChannelHealth;
 }
 
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */

@@ -25,8 +25,10 @@ import { TeamMemory } from "./practice/team-memory.js";
 import { Competitions } from "./quiz/competitions.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
+import { ChannelHealth } from "./schedule/channel-health.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker } from "./schedule/ticker.js";
+import { ChannelPauseStore } from "./store/channel-pause-store.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
@@ -65,10 +67,11 @@ export interface AppEnvironment {
 export function buildApp(config: Config, env: AppEnvironment): App {
   const clock = env.clock ?? systemClock;
   const metrics = env.metrics ?? new MetricsRegistry();
-  const announcer = meteredAnnouncer(env.announcer, metrics);
   const logger = meteredLogger(env.logger, metrics);
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
+  const health = new ChannelHealth(new ChannelPauseStore(db), clock, logger);
+  const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
   const roundStore = new RoundStore(db);
   const scores = new ScoreStore(db);
   const competitionStore = new CompetitionStore(db);
@@ -125,7 +128,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     rounds,
     standings,
-    daily: new DailyCommands(dailyStore, planner, clock),
+    daily: new DailyCommands(dailyStore, planner, clock, health),
     planner,
     competitions: new Competitions(competitionStore, clock),
     settings,
@@ -135,6 +138,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     logger,
     admins: config.admins,
     metrics,
+    health,
   });
   return {
     config,

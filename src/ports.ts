@@ -92,3 +92,19 @@ export interface FrontEnd {
   /** Whether it is connected and taking commands now (for /readyz). */
   ready?(): boolean;
 }
+
+/**
+ * A platform's refusal to speak in a channel that trying again will not change: the bot was removed, the
+ * channel archived or deleted, a permission taken away. Front ends throw it; the scheduler pauses the channel.
+ */
+export class ChannelUnreachable extends Error {
+  constructor(
+    readonly channel: ChannelRef,
+    /** The platform's code, as an operator would search for it (channel_not_found, 50001 Missing Access). */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the platform refuses srm-bot in channel ${channel.channelId}: ${reason}`, options);
+    this.name = "ChannelUnreachable";
+  }
+}

@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
+import { type Announcer, type ChannelRef, ChannelUnreachable, type PostedMessage } from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { messageFor } from "./blocks.js";
 
@@ -15,13 +15,15 @@ export class SlackAnnouncer implements Announcer {
   async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const { text, blocks } = messageFor([card]);
     // Sources are documentation links: unfurled, they would bury the question under previews.
-    const result = await this.client.chat.postMessage({
-      channel: channel.channelId,
-      text,
-      blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    const result = await classified(channel, () =>
+      this.client.chat.postMessage({
+        channel: channel.channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
     if (!result.ts) throw new Error(`chat.postMessage to ${channel.channelId} returned no ts`);
     return { ref: result.ts };
   }
@@ -29,6 +31,35 @@ export class SlackAnnouncer implements Announcer {
   /** Replaces a posted message's card with chat.update. */
   async update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
     const { text, blocks } = messageFor([card]);
-    await this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks });
+    await classified(channel, () =>
+      this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks }),
+    );
+  }
+}
+
+/**
+ * Slack's errors that trying again will not change: the channel is gone or archived, the bot is not in it,
+ * or the workspace took the token away. srm-bot pauses the channel's schedule on them.
+ */
+const PERMANENT = new Set([
+  "channel_not_found",
+  "is_archived",
+  "not_in_channel",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "restricted_action",
+  "team_access_not_granted",
+]);
+
+/** Runs a Web API call; a permanent refusal comes back as ChannelUnreachable, anything else as it was. */
+async function classified<T>(channel: ChannelRef, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    if (typeof code === "string" && PERMANENT.has(code))
+      throw new ChannelUnreachable(channel, code, { cause: error });
+    throw error;
   }
 }

@@ -5,6 +5,7 @@ import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
 import type { Competition } from "../store/competition-store.js";
 import { competitionEndedCard } from "../views/standings-view.js";
+import type { ChannelHealth, ChannelState } from "./channel-health.js";
 import { ChannelWork, channelKey } from "./channel-work.js";
 import type { DailyPlanner } from "./daily-planner.js";
 
@@ -17,6 +18,8 @@ export interface ScheduledWorkDeps {
   readonly practice: Practice;
   readonly announcer: Announcer;
   readonly logger: Logger;
+  /** Which channels refused for good (paused) or failed lately (backing off). */
+  readonly health: ChannelHealth;
 }
 
 type Step = () => Promise<unknown>;
@@ -36,19 +39,48 @@ export class ScheduledWork {
   /** Starts everything due now (skipping channels whose earlier work still runs); resolves when it is done. */
   runDue(): Promise<void> {
     const plan = new Map<string, Step[]>();
-    const add = (channel: ChannelRef, step: Step) => {
+    const states = new Map<string, ChannelState["kind"]>();
+    const stateOf = (channel: ChannelRef) => {
       const key = channelKey(channel);
-      if (this.work.busy(key)) return;
-      plan.set(key, [...(plan.get(key) ?? []), step]);
+      let state = states.get(key);
+      if (!state) {
+        state = this.work.busy(key) ? "waiting" : this.d.health.state(channel).kind;
+        states.set(key, state);
+      }
+      return state;
+    };
+    // A channel backing off after a failure is left alone until its wait is over; a paused one (the platform
+    // refused for good) only has its due rounds scored, quietly: no post, no announcement, no new round.
+    const add = (channel: ChannelRef, step: Step, whilePaused?: Step) => {
+      const state = stateOf(channel);
+      // A step in a ready channel runs only while it stays ready: after one failure the rest wait their turn.
+      const ifStillReady = async () => {
+        if (this.d.health.state(channel).kind === "ready") await step();
+      };
+      const chosen = state === "ready" ? ifStillReady : state === "paused" ? whilePaused : undefined;
+      if (!chosen) return;
+      const key = channelKey(channel);
+      plan.set(key, [...(plan.get(key) ?? []), chosen]);
     };
     for (const run of this.d.planner.unfinished()) add(run.channel, () => this.d.planner.recover(run));
     for (const s of this.d.planner.schedules()) add(s.channel, () => this.d.planner.runSchedule(s));
     const due = this.d.rounds.dueReveals();
     for (const r of due.unannounced) add(r.channel, () => this.d.rounds.finishReveal(r));
-    for (const r of due.toReveal) add(r.channel, () => this.d.rounds.revealOnTime(r));
-    // A competition is ended only when its channel is free to announce it now: ending is once only.
-    for (const c of this.d.competitions.endDue((c) => !this.work.busy(channelKey(channelOf(c)))))
-      add(channelOf(c), () => this.announceEnd(c));
+    for (const r of due.toReveal)
+      add(
+        r.channel,
+        () => this.d.rounds.revealOnTime(r),
+        async () => this.d.rounds.reveal(r.id),
+      );
+    // A competition is ended only when its channel can take the announcement now (ending is once only); in a
+    // paused channel it ends unannounced.
+    for (const c of this.d.competitions.endDue((c) => stateOf(channelOf(c)) !== "waiting"))
+      add(
+        channelOf(c),
+        () => this.announceEnd(c),
+        async () =>
+          this.d.logger.info("a competition ended in a paused channel, unannounced", { competition: c.id }),
+      );
     const started = [...plan].map(([key, steps]) => this.work.start(key, steps));
     started.push(this.work.start("weekly digests", [() => this.sendDigests()]));
     return Promise.all(started).then(() => undefined);

@@ -124,6 +124,11 @@ export class FakeSlackWebApi {
     this.refusedChannels.set(channel, error);
   }
 
+  /** Takes `channel`'s calls again (the bot was added back). */
+  admit(channel: string): void {
+    this.refusedChannels.delete(channel);
+  }
+
   /** Leaves every chat.* call in `channel` unanswered until `release(channel)`. */
   hang(channel: string): void {
     this.hung.set(channel, []);
