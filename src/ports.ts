@@ -64,8 +64,13 @@ export interface PostedMessage {
 
 /** How the engine speaks in channels: posting rounds and announcements, and updating them. */
 export interface Announcer {
-  /** Posts a card into a channel; resolves to the platform's reference of the message. */
-  post(channel: ChannelRef, card: Card): Promise<PostedMessage>;
+  /**
+   * Posts a card into a channel; resolves to the platform's reference of the message. `token` marks the
+   * message so that `find` can recover it when the platform took the post but its answer was lost.
+   */
+  post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage>;
+  /** The channel's recent message posted with `token`, or null (also when the platform cannot search). */
+  find?(channel: ChannelRef, token: string): Promise<PostedMessage | null>;
   /** Replaces the card of a posted message. */
   update(channel: ChannelRef, ref: string, card: Card): Promise<void>;
 }

@@ -11,8 +11,8 @@ import { messageFor } from "./blocks.js";
 export class SlackAnnouncer implements Announcer {
   constructor(private readonly client: webApi.WebClient) {}
 
-  /** Posts a card with chat.postMessage; the message's `ts` is its reference. */
-  async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+  /** Posts a card with chat.postMessage; the message's `ts` is its reference, `token` goes in its metadata. */
+  async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
     const { text, blocks } = messageFor([card]);
     // Sources are documentation links: unfurled, they would bury the question under previews.
     const result = await classified(channel, () =>
@@ -22,10 +22,28 @@ export class SlackAnnouncer implements Announcer {
         blocks,
         unfurl_links: false,
         unfurl_media: false,
+        ...(token ? { metadata: { event_type: METADATA_EVENT, event_payload: { token } } } : {}),
       }),
     );
     if (!result.ts) throw new Error(`chat.postMessage to ${channel.channelId} returned no ts`);
     return { ref: result.ts };
+  }
+
+  /** The channel's recent message whose metadata carries `token` (conversations.history), or null. */
+  async find(channel: ChannelRef, token: string): Promise<PostedMessage | null> {
+    const result = await classified(channel, () =>
+      this.client.conversations.history({
+        channel: channel.channelId,
+        limit: HISTORY_SEARCHED,
+        include_all_metadata: true,
+      }),
+    );
+    const found = (result.messages ?? []).find(
+      (m) =>
+        m.metadata?.event_type === METADATA_EVENT &&
+        (m.metadata.event_payload as { token?: unknown } | undefined)?.token === token,
+    );
+    return found?.ts ? { ref: found.ts } : null;
   }
 
   /** Replaces a posted message's card with chat.update. */
@@ -36,6 +54,11 @@ export class SlackAnnouncer implements Announcer {
     );
   }
 }
+
+/** The metadata event type of srm-bot's round messages. */
+const METADATA_EVENT = "srm_round";
+/** How many of a channel's latest messages are searched for a lost post: it is among the last few. */
+const HISTORY_SEARCHED = 100;
 
 /**
  * Slack's errors that trying again will not change: the channel is gone or archived, the bot is not in it,

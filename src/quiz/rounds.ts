@@ -106,7 +106,7 @@ export class RoundService {
   /** Posts (or re-posts) an open round's message and remembers its reference; returns why it failed, or null. */
   async postRound(round: RoundRow): Promise<string | null> {
     try {
-      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0));
+      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0), postToken(round));
       this.d.rounds.setMessageRef(round.id, posted.ref);
       return null;
     } catch (error) {
@@ -115,6 +115,33 @@ export class RoundService {
         error: String(error),
       });
       return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Posts a round whose earlier post may have reached the channel with its answer lost (a process killed
+   * while waiting): the message is looked for first, so the channel never gets the question twice.
+   */
+  async recoverPost(round: RoundRow): Promise<string | null> {
+    if (await this.findPosted(round)) return null;
+    return this.postRound(round);
+  }
+
+  /** The reference of a round's message the platform took but srm-bot never heard about; saved when found. */
+  private async findPosted(round: RoundRow): Promise<string | null> {
+    if (!this.d.announcer.find) return null;
+    try {
+      const found = await this.d.announcer.find(round.channel, postToken(round));
+      if (!found) return null;
+      this.d.rounds.setMessageRef(round.id, found.ref);
+      this.d.logger.info("found a round's message whose post was interrupted", { round: round.id });
+      return found.ref;
+    } catch (error) {
+      this.d.logger.warn("could not look for a round's earlier message; posting it", {
+        round: round.id,
+        error: String(error),
+      });
+      return null;
     }
   }
 
@@ -311,8 +338,13 @@ export class RoundService {
   async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<string | null> {
     const card = revealCard(round, answers);
     try {
-      if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
-      else this.d.rounds.setMessageRef(round.id, (await this.d.announcer.post(round.channel, card)).ref);
+      const ref = round.messageRef ?? (await this.findPosted(round));
+      if (ref) await this.d.announcer.update(round.channel, ref, card);
+      else
+        this.d.rounds.setMessageRef(
+          round.id,
+          (await this.d.announcer.post(round.channel, card, postToken(round))).ref,
+        );
       this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
       return null;
     } catch (error) {
@@ -361,4 +393,9 @@ export class RoundService {
     const c = this.d.competitions.active(channel.platform, channel.workspaceId);
     return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
   }
+}
+
+/** What marks a round's channel message, so that a post whose answer was lost can be found again. */
+export function postToken(round: RoundRow): string {
+  return `round-${round.id}-${round.openedAt.getTime().toString(36)}`;
 }

@@ -49,8 +49,10 @@ export class ChannelHealth {
       }
     };
     return {
-      post: (channel: ChannelRef, card: Card): Promise<PostedMessage> =>
-        observe(channel, () => inner.post(channel, card)),
+      post: (channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> =>
+        observe(channel, () => inner.post(channel, card, token)),
+      find: async (channel: ChannelRef, token: string): Promise<PostedMessage | null> =>
+        inner.find ? inner.find(channel, token) : null,
       update: (channel: ChannelRef, ref: string, card: Card): Promise<void> =>
         observe(channel, () => inner.update(channel, ref, card)),
     };

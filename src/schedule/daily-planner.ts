@@ -149,7 +149,7 @@ export class DailyPlanner {
     const round = run.roundId === null ? undefined : this.d.roundStore.get(run.roundId);
     if (round && round.status === "open" && round.messageRef === null) {
       this.d.logger.warn("posting a daily question whose post was interrupted", { round: round.id });
-      await this.d.rounds.postRound(round);
+      await this.d.rounds.recoverPost(round);
     }
     this.d.store.complete(run.channel, run.localDate, run.kind, this.d.clock.now());
   }

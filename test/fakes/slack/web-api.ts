@@ -20,6 +20,8 @@ export interface FakeSlackMessage {
   text: string;
   blocks: unknown[];
   readonly versions: { text: string; blocks: unknown[] }[];
+  /** The metadata it was posted with, if any. */
+  readonly metadata?: unknown;
 }
 
 /** What Bolt's respond() posted to one response_url. */
@@ -64,6 +66,7 @@ export class FakeSlackWebApi {
   /** Channels whose chat.* calls go unanswered until released, with the calls held so far. */
   private readonly hung = new Map<string, (() => void)[]>();
   private readonly heldCounts = new Map<string, number>();
+  private readonly silent = new Set<string>();
   private nextTs = 1;
 
   private constructor(private readonly server: Server) {}
@@ -122,6 +125,11 @@ export class FakeSlackWebApi {
   /** Refuses every chat.* call in `channel` with Slack's `error` (channel_not_found, is_archived...). */
   refuseChannel(channel: string, error: string): void {
     this.refusedChannels.set(channel, error);
+  }
+
+  /** Takes the next chat.postMessage in `channel` and never answers it, as when the bot dies waiting. */
+  takePostSilently(channel: string): void {
+    this.silent.add(channel);
   }
 
   /** Takes `channel`'s calls again (the bot was added back). */
@@ -198,7 +206,10 @@ export class FakeSlackWebApi {
     }
     this.record({ method, args, token, status: 200 });
     if (fault) return send(res, 200, { ok: false, error: fault.error });
-    return send(res, 200, this.answer(method, args, token));
+    const answer = this.answer(method, args, token);
+    // Taken, but the answer never leaves: the connection stays open until the caller goes away.
+    if (method === "chat.postMessage" && this.silent.delete(channel)) return;
+    return send(res, 200, answer);
   }
 
   private record(call: ApiCall): void {
@@ -254,7 +265,15 @@ export class FakeSlackWebApi {
         const ts = `1700000000.${String(this.nextTs++).padStart(6, "0")}`;
         const text = String(args.text ?? "");
         const blocks = (args.blocks as unknown[] | undefined) ?? [];
-        this.messages.set(`${channel}:${ts}`, { channel, ts, text, blocks, versions: [{ text, blocks }] });
+        const metadata = args.metadata;
+        this.messages.set(`${channel}:${ts}`, {
+          channel,
+          ts,
+          text,
+          blocks,
+          versions: [{ text, blocks }],
+          ...(metadata ? { metadata } : {}),
+        });
         return { ok: true, channel, ts, message: { text, ts } };
       }
       case "chat.update": {
@@ -266,6 +285,20 @@ export class FakeSlackWebApi {
         m.blocks = (args.blocks as unknown[] | undefined) ?? [];
         m.versions.push({ text: m.text, blocks: m.blocks });
         return { ok: true, channel, ts: m.ts, text: m.text };
+      }
+      case "conversations.history": {
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const messages = [...this.messages.values()]
+          .filter((m) => m.channel === channel)
+          .reverse()
+          .slice(0, Number(args.limit ?? 100))
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` };
