@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DailyStore } from "../../src/store/daily-store.js";
+import { embedText, postQuestion, replyEmbeds, startBot } from "../adapters/discord/harness.js";
 import type { RecordingLogger } from "../fakes/announcer.js";
 import { blockText, headers, SlackWorkspace } from "../fakes/slack/workspace.js";
 import { ManualClock } from "../support/app.js";
@@ -100,4 +101,32 @@ describe("a channel the bot was removed from", () => {
       await ws.close();
     }
   }, 300_000);
+});
+
+describe("a Discord server that removed the bot", () => {
+  it("403 Missing Access on the reveal pauses the channel: ticks make no further calls there, and the admin is told", async () => {
+    const bot = await startBot();
+    try {
+      const ada = bot.fake.person("ada", { manageGuild: true });
+      const question = await postQuestion(bot, ada, bot.fake.quiz);
+      const path = new RegExp(`^/channels/${question.channel_id}/messages`);
+      const before = bot.fake.rest.calls.length;
+      bot.fake.rest.failNext("PATCH", path, { status: 403, code: 50001, message: "Missing Access" }, 1_000);
+      bot.fake.rest.failNext("POST", path, { status: 403, code: 50001, message: "Missing Access" }, 1_000);
+      const embeds = await replyEmbeds(
+        bot,
+        bot.fake.command(ada, "srm-admin", "reveal", {}, bot.fake.channel(bot.fake.quiz)),
+      );
+      expect(embeds[0]?.title).toBe("Revealed, but the channel could not be told");
+      expect(embedText(embeds[0])).toContain("Missing Access");
+      for (let i = 0; i < 100; i++) await bot.app.engine.tick();
+      const refused = bot.fake.rest.calls
+        .slice(before)
+        .filter((c) => path.test(c.path) && c.method !== "GET");
+      expect(refused).toHaveLength(1);
+      tally.add("Discord calls to a server that removed the bot, over 100 ticks", refused.length);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
 });
