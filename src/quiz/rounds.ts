@@ -373,8 +373,9 @@ export class RoundService {
     };
   }
 
-  /** Announces a reveal the channel never saw: updating a message again is harmless. */
+  /** Announces a reveal the channel never saw, unless it was announced since it was found unannounced. */
   async finishReveal(round: RoundRow): Promise<void> {
+    if (this.d.rounds.revealAnnouncedAt(round.id) !== null) return;
     await this.announceReveal(round, this.d.rounds.answers(round.id));
   }
 
