@@ -80,7 +80,8 @@ export class ChannelHealth {
 
   private succeeded(channel: ChannelRef): void {
     this.failing.delete(channelKey(channel));
-    if (this.pauses.resume(channel))
+    // Read first: a write on every successful call would contend with the answers for the database lock.
+    if (this.pauses.get(channel) && this.pauses.resume(channel))
       this.logger.info("a paused channel took a message again; its schedule resumes", {
         channel: channel.channelId,
       });
