@@ -10,6 +10,8 @@ import type { Card } from "../../src/views/card.js";
 import { type MessageContent, sendCards } from "./message-body.js";
 
 const SNOWFLAKE = /^\d{1,25}$/;
+/** The longest nonce Discord takes. */
+const NONCE_MAX = 25;
 
 /** The REST body of a channel message: nobody is ever pinged by what srm-bot writes. */
 function restBody(m: MessageContent, removeButtons: boolean) {
@@ -41,11 +43,15 @@ export class DiscordAnnouncer implements Announcer {
     private readonly logger: Logger,
   ) {}
 
-  async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+  /** Posts a card; with a `token`, a post retried (after a timeout, say) returns the first message, not a second. */
+  async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
     ids(channel);
+    const once = token ? { nonce: token.slice(0, NONCE_MAX), enforce_nonce: true } : {};
     const message = await classified(channel, () =>
       sendCards([card], this.logger, (m) =>
-        this.rest.post(Routes.channelMessages(channel.channelId), { body: restBody(m, false) }),
+        this.rest.post(Routes.channelMessages(channel.channelId), {
+          body: { ...restBody(m, false), ...once },
+        }),
       ),
     );
     return { ref: (message as APIMessage).id };

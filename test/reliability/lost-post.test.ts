@@ -1,4 +1,9 @@
+import { REST } from "discord.js";
 import { afterAll, describe, expect, it } from "vitest";
+import { DiscordAnnouncer } from "../../adapters/discord/announcer.js";
+import { notice } from "../../src/views/card.js";
+import { startBot } from "../adapters/discord/harness.js";
+import { RecordingLogger } from "../fakes/announcer.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { uniqueId } from "../fakes/slack/payloads.js";
 import { SlackRequestSender } from "../fakes/slack/request-sender.js";
@@ -64,4 +69,24 @@ describe("kill -9 of srm start after Slack took a post but before its message id
       removeTempDb(dbPath);
     }
   }, 180_000);
+});
+
+describe("a Discord post sent again after its answer was lost", () => {
+  it("a post retried with the same round's token returns the first message; the channel shows the question once", async () => {
+    const bot = await startBot();
+    try {
+      const rest = new REST({ api: bot.fake.rest.apiUrl }).setToken(bot.fake.token);
+      const announcer = new DiscordAnnouncer(rest, new RecordingLogger());
+      const channel = { platform: "discord" as const, workspaceId: "g", channelId: bot.fake.quiz.id };
+      const card = notice("neutral", "Question of the day", "Which one?");
+      const before = bot.fake.rest.channelMessages(bot.fake.quiz.id).length;
+      const first = await announcer.post(channel, card, "round-7-lz3k9x0a");
+      const again = await announcer.post(channel, card, "round-7-lz3k9x0a");
+      expect(again.ref).toBe(first.ref);
+      expect(bot.fake.rest.channelMessages(bot.fake.quiz.id)).toHaveLength(before + 1);
+      tally.add("Discord posts sent twice, messages made", 1);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
 });
