@@ -20,10 +20,22 @@ export interface Config {
   readonly connectTimeoutS: number;
   /** How late a daily post missed while the bot was down may still be made (SRM_CATCHUP_MINUTES). */
   readonly catchUpMinutes: number;
+  /** Deadlines and retries of every Slack and Discord call. */
+  readonly platformCalls: PlatformCallConfig;
   /** Slack, when SLACK_BOT_TOKEN is set. */
   readonly slack: SlackConfig | null;
   /** Discord, when DISCORD_TOKEN is set. */
   readonly discord: DiscordConfig | null;
+}
+
+/** How long one call to Slack or Discord may take, and how often a failed one is tried again. */
+export interface PlatformCallConfig {
+  /** The deadline of one HTTP request (SRM_PLATFORM_TIMEOUT_SECONDS, default 10 s). */
+  readonly timeoutMs: number;
+  /** Retries after a 5xx, a timeout or a 429 (SRM_PLATFORM_RETRIES, default 3). */
+  readonly retries: number;
+  /** The longest wait between two tries and for all of them together (SRM_PLATFORM_RETRY_SECONDS, default 60 s). */
+  readonly retryWindowMs: number;
 }
 
 /** Slack settings: Socket Mode when an app token is set, else HTTP mode with the signing secret. */
@@ -34,6 +46,8 @@ export interface SlackConfig {
   readonly signingSecret: string | null;
   /** Web API base URL (SLACK_API_URL), ending in "/"; null for Slack's own. */
   readonly apiUrl: string | null;
+  /** Deadline and retries of each Web API call. */
+  readonly calls: PlatformCallConfig;
 }
 
 /** Discord settings. */
@@ -44,6 +58,8 @@ export interface DiscordConfig {
   readonly apiUrl: string | null;
   /** Guild to register commands in for development (DISCORD_GUILD_ID); null registers globally. */
   readonly guildId: string | null;
+  /** Deadline and retries of each REST call. */
+  readonly calls: PlatformCallConfig;
 }
 
 /** The log levels LOG_LEVEL accepts. */
@@ -105,18 +121,46 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       `"${catchUpRaw}" is not a number of minutes from 0 to 1440`,
       "Use e.g. SRM_CATCHUP_MINUTES=120 (0 never posts late).",
     );
+  const platformCalls = platformCallConfig(get);
   return {
     dbPath,
     contentDir,
     catchUpMinutes,
+    platformCalls,
     migrationsDir: join(root, "migrations"),
     admins,
     logLevel: levelRaw as LogLevel,
     port,
     portSet: get("PORT") !== undefined,
     connectTimeoutS,
-    slack: slackConfig(get),
-    discord: discordConfig(get),
+    slack: slackConfig(get, platformCalls),
+    discord: discordConfig(get, platformCalls),
+  };
+}
+
+function wholeNumber(
+  get: (name: string) => string | undefined,
+  name: string,
+  fallback: number,
+  range: [number, number],
+  example: string,
+): number {
+  const raw = get(name) ?? String(fallback);
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < range[0] || n > range[1])
+    throw new ConfigError(
+      name,
+      `"${raw}" is not a whole number from ${range[0]} to ${range[1]}`,
+      `Use e.g. ${name}=${example}, or leave it unset for ${fallback}.`,
+    );
+  return n;
+}
+
+function platformCallConfig(get: (name: string) => string | undefined): PlatformCallConfig {
+  return {
+    timeoutMs: wholeNumber(get, "SRM_PLATFORM_TIMEOUT_SECONDS", 10, [1, 120], "10") * 1000,
+    retries: wholeNumber(get, "SRM_PLATFORM_RETRIES", 3, [0, 10], "3"),
+    retryWindowMs: wholeNumber(get, "SRM_PLATFORM_RETRY_SECONDS", 60, [1, 600], "60") * 1000,
   };
 }
 
@@ -152,7 +196,10 @@ function url(name: string, value: string | undefined, example: string): string |
   return value;
 }
 
-function slackConfig(get: (name: string) => string | undefined): SlackConfig | null {
+function slackConfig(
+  get: (name: string) => string | undefined,
+  calls: PlatformCallConfig,
+): SlackConfig | null {
   const botToken = get("SLACK_BOT_TOKEN");
   const appToken = get("SLACK_APP_TOKEN") ?? null;
   const signingSecret = get("SLACK_SIGNING_SECRET") ?? null;
@@ -190,10 +237,14 @@ function slackConfig(get: (name: string) => string | undefined): SlackConfig | n
     appToken,
     signingSecret,
     apiUrl: raw === null ? null : raw.endsWith("/") ? raw : `${raw}/`,
+    calls,
   };
 }
 
-function discordConfig(get: (name: string) => string | undefined): DiscordConfig | null {
+function discordConfig(
+  get: (name: string) => string | undefined,
+  calls: PlatformCallConfig,
+): DiscordConfig | null {
   const token = get("DISCORD_TOKEN");
   const applicationId = get("DISCORD_APPLICATION_ID");
   if (!token) return null;
@@ -217,7 +268,13 @@ function discordConfig(get: (name: string) => string | undefined): DiscordConfig
       "Copy the server id (Developer Mode > Copy Server ID), or leave it unset.",
     );
   const raw = url("DISCORD_API_URL", get("DISCORD_API_URL"), "https://discord.com/api");
-  return { token, applicationId, apiUrl: raw === null ? null : raw.replace(/\/+$/, ""), guildId };
+  return {
+    token,
+    applicationId,
+    apiUrl: raw === null ? null : raw.replace(/\/+$/, ""),
+    guildId,
+    calls,
+  };
 }
 
 /** A URL as it may be printed: a user name and password in it (a proxy's) replaced by [redacted]. */

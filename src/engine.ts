@@ -25,7 +25,9 @@ import { DutyPicks } from "./quiz/duty-picks.js";
 import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
+import type { ChannelHealth } from "./schedule/channel-health.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
+import { ScheduledWork } from "./schedule/scheduled-work.js";
 import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
 import { failureCard } from "./views/messages.js";
@@ -72,6 +74,8 @@ export interface EngineDeps {
   readonly metrics: Metrics;
   /** The database file's own health (removed, replaced, damaged); absent for an in-memory database. */
   readonly storage?: StorageHealth;
+  /** Which channels the platform refused for good or failed in lately. */
+  readonly health: ChannelHealth;
 }
 
 /** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
@@ -80,9 +84,11 @@ export class Engine {
   private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
   private readonly picks: DutyPicks;
+  private readonly scheduled: ScheduledWork;
 
   constructor(private readonly d: EngineDeps) {
     this.picks = new DutyPicks(d.rounds);
+    this.scheduled = new ScheduledWork(d);
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
     this.counts = new CountRefresher(
       (round) => d.rounds.refreshCount(round),
@@ -216,26 +222,22 @@ export class Engine {
     return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", practise), helpCard()];
   }
 
-  /** Posts due daily questions, reveals due rounds and ends due competitions; the scheduler calls it. */
+  /** Runs everything due now (posts, reveals, competition ends, digests), each channel on its own; resolves when done. */
   async tick(): Promise<void> {
-    await this.d.planner.runDue();
-    await this.d.rounds.revealDue();
-    for (const c of this.d.competitions.endDue()) {
-      const channel = { platform: c.platform, workspaceId: c.workspace, channelId: c.channel };
-      try {
-        await this.d.announcer.post(channel, competitionEndedCard(c, this.d.standings.finalStandings(c)));
-      } catch (error) {
-        this.d.logger.error("announcing the end of a competition failed", {
-          competition: c.id,
-          error: String(error),
-        });
-      }
-    }
-    try {
-      await this.d.practice.tick();
-    } catch (error) {
-      this.d.logger.error("sending weekly digests failed", { error: String(error) });
-    }
+    await this.scheduled.runDue();
+  }
+
+  /**
+   * The scheduler's tick: starts everything due now without waiting for it, so a channel whose platform
+   * hangs holds up no later tick; that channel is skipped until its work is done.
+   */
+  startDue(): void {
+    void this.scheduled.runDue();
+  }
+
+  /** Resolves once the scheduled work running now is done (at shutdown, after the scheduler stops). */
+  async settle(): Promise<void> {
+    await this.scheduled.idle();
   }
 
   /** Resolves once the engine's background work (message updates) is done. */
@@ -298,6 +300,14 @@ export class Engine {
     await this.idle();
     const revealed = await this.d.rounds.closeAndReveal(open.id);
     if (!revealed) return privateReply(notice("neutral", "That question was already revealed"));
+    if (revealed.announceFailure !== null)
+      return privateReply(
+        notice(
+          "warning",
+          "Revealed, but the channel could not be told",
+          `${revealed.answers.length} answered and their points are saved, but the platform refused the reveal: ${revealed.announceFailure}. srm-bot tries again shortly; /srm leaderboard shows the points meanwhile.`,
+        ),
+      );
     return privateReply(
       notice(
         "success",

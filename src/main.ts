@@ -26,9 +26,11 @@ import { TeamMemory } from "./practice/team-memory.js";
 import { Competitions } from "./quiz/competitions.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
+import { ChannelHealth } from "./schedule/channel-health.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
+import { ChannelPauseStore } from "./store/channel-pause-store.js";
 import { CompetitionStore } from "./store/competition-store.js";
 import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
@@ -73,11 +75,12 @@ export interface AppEnvironment {
 export function buildApp(config: Config, env: AppEnvironment): App {
   const clock = env.clock ?? systemClock;
   const metrics = env.metrics ?? new MetricsRegistry();
-  const announcer = meteredAnnouncer(env.announcer, metrics);
   const logger = meteredLogger(env.logger, metrics);
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const storage = new DatabaseFileWatch(db, config.dbPath, logger);
+  const health = new ChannelHealth(new ChannelPauseStore(db), clock, logger);
+  const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
   const roundStore = new RoundStore(db);
   const scores = new ScoreStore(db);
   const competitionStore = new CompetitionStore(db);
@@ -134,7 +137,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     rounds,
     standings,
-    daily: new DailyCommands(dailyStore, planner, clock),
+    daily: new DailyCommands(dailyStore, planner, clock, health),
     planner,
     competitions: new Competitions(competitionStore, clock),
     settings,
@@ -145,6 +148,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     admins: config.admins,
     metrics,
     storage,
+    health,
   });
   return {
     config,
@@ -184,7 +188,7 @@ export async function runTerminal(
   const logger = jsonLogger(config.logLevel, io.stderr);
   const lock = holdRunLock(config.dbPath);
   const app = buildAppHolding(lock, config, { announcer, logger });
-  const ticker = startTicker(() => soundTick(app), logger);
+  const ticker = startTicker(async () => soundStart(app), logger);
   const front = new TerminalFrontEnd({
     engine: app.engine,
     announcer,
@@ -221,6 +225,7 @@ export async function runTerminal(
     await health?.close();
     // The lock goes even when closing fails, or it would claim a bot is running on the database.
     try {
+      await app.engine.settle();
       await app.storage.settled();
       app.close();
     } finally {
@@ -288,6 +293,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       await firstTick;
       // Each step runs whatever the one before it came to (a full disk, say): the lock is always released.
       await settle(ticker?.stop() ?? Promise.resolve(), logger, "stopping the scheduler");
+      await settle(app.engine.settle(), logger, "finishing each channel's scheduled work");
       await settle(app.engine.idle(), logger, "finishing work in flight");
       await settle(server?.close() ?? Promise.resolve(), logger, "closing the HTTP server");
       await settle(
@@ -362,7 +368,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
     throw new Error(scrubbed((error as Error).message, secrets), { cause: error });
   }
   if (stopping) return running();
-  ticker = startTicker(() => soundTick(app), logger);
+  ticker = startTicker(async () => soundStart(app), logger);
   firstTick = soundTick(app).catch((error: unknown) =>
     logger.error("the first tick failed", { where: "tick", error: String(error) }),
   );
@@ -396,8 +402,14 @@ function databaseCheck(app: App): ReadinessCheck {
   };
 }
 
+/** Runs everything due now and waits for it; nothing while the database file is not sound. */
 async function soundTick(app: App): Promise<void> {
   if (app.storage.problem() === null) await app.engine.tick();
+}
+
+/** Starts each channel's due work (the scheduler's tick); nothing while the database file is not sound. */
+function soundStart(app: App): void {
+  if (app.storage.problem() === null) app.engine.startDue();
 }
 
 async function settle(step: Promise<void>, logger: Logger, what: string): Promise<void> {

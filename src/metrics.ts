@@ -131,8 +131,10 @@ export function meteredAnnouncer(inner: Announcer, metrics: Metrics): Announcer 
     }
   };
   return {
-    post: (channel, card) => timed(channel, "post", () => inner.post(channel, card)),
+    post: (channel, card, token) => timed(channel, "post", () => inner.post(channel, card, token)),
     update: (channel, ref, card) => timed(channel, "update", () => inner.update(channel, ref, card)),
+    find: (channel, token) =>
+      timed(channel, "find", async () => (inner.find ? inner.find(channel, token) : null)),
   };
 }
 

@@ -74,8 +74,13 @@ export interface PostedMessage {
 
 /** How the engine speaks in channels: posting rounds and announcements, and updating them. */
 export interface Announcer {
-  /** Posts a card into a channel; resolves to the platform's reference of the message. */
-  post(channel: ChannelRef, card: Card): Promise<PostedMessage>;
+  /**
+   * Posts a card into a channel; resolves to the platform's reference of the message. `token` marks the
+   * message so that `find` can recover it when the platform took the post but its answer was lost.
+   */
+  post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage>;
+  /** The channel's recent message posted with `token`, or null (also when the platform cannot search). */
+  find?(channel: ChannelRef, token: string): Promise<PostedMessage | null>;
   /** Replaces the card of a posted message. */
   update(channel: ChannelRef, ref: string, card: Card): Promise<void>;
 }
@@ -125,4 +130,20 @@ export interface StorageHealth {
 export interface DeliveryLog {
   /** True the first time a delivery key is offered within the replay window; false for every repeat. */
   firstTime(key: string): boolean;
+}
+
+/**
+ * A platform's refusal to speak in a channel that trying again will not change: the bot was removed, the
+ * channel archived or deleted, a permission taken away. Front ends throw it; the scheduler pauses the channel.
+ */
+export class ChannelUnreachable extends Error {
+  constructor(
+    readonly channel: ChannelRef,
+    /** The platform's code, as an operator would search for it (channel_not_found, 50001 Missing Access). */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the platform refuses srm-bot in channel ${channel.channelId}: ${reason}`, options);
+    this.name = "ChannelUnreachable";
+  }
 }

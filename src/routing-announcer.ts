@@ -10,8 +10,13 @@ export class RoutingAnnouncer implements Announcer {
     this.byPlatform.set(platform, announcer);
   }
 
-  post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
-    return this.route(channel).post(channel, card);
+  post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
+    return this.route(channel).post(channel, card, token);
+  }
+
+  async find(channel: ChannelRef, token: string): Promise<PostedMessage | null> {
+    const announcer = this.route(channel);
+    return announcer.find ? announcer.find(channel, token) : null;
   }
 
   update(channel: ChannelRef, ref: string, card: Card): Promise<void> {

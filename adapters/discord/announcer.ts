@@ -1,9 +1,17 @@
-import { type APIMessage, type REST, Routes } from "discord.js";
-import type { Announcer, ChannelRef, Logger, PostedMessage } from "../../src/ports.js";
+import { type APIMessage, DiscordAPIError, type REST, Routes } from "discord.js";
+import {
+  type Announcer,
+  type ChannelRef,
+  ChannelUnreachable,
+  type Logger,
+  type PostedMessage,
+} from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { type MessageContent, sendCards } from "./message-body.js";
 
 const SNOWFLAKE = /^\d{1,25}$/;
+/** The longest nonce Discord takes. */
+const NONCE_MAX = 25;
 
 /** The REST body of a channel message: nobody is ever pinged by what srm-bot writes. */
 function restBody(m: MessageContent, removeButtons: boolean) {
@@ -35,18 +43,48 @@ export class DiscordAnnouncer implements Announcer {
     private readonly logger: Logger,
   ) {}
 
-  async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+  /** Posts a card; with a `token`, a post retried (after a timeout, say) returns the first message, not a second. */
+  async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
     ids(channel);
-    const message = await sendCards([card], this.logger, (m) =>
-      this.rest.post(Routes.channelMessages(channel.channelId), { body: restBody(m, false) }),
+    const once = token ? { nonce: token.slice(0, NONCE_MAX), enforce_nonce: true } : {};
+    const message = await classified(channel, () =>
+      sendCards([card], this.logger, (m) =>
+        this.rest.post(Routes.channelMessages(channel.channelId), {
+          body: { ...restBody(m, false), ...once },
+        }),
+      ),
     );
     return { ref: (message as APIMessage).id };
   }
 
   async update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
     ids(channel, ref);
-    await sendCards([card], this.logger, (m) =>
-      this.rest.patch(Routes.channelMessage(channel.channelId, ref), { body: restBody(m, true) }),
+    await classified(channel, () =>
+      sendCards([card], this.logger, (m) =>
+        this.rest.patch(Routes.channelMessage(channel.channelId, ref), { body: restBody(m, true) }),
+      ),
     );
+  }
+}
+
+/**
+ * Discord's error codes that trying again will not change: Missing Access (the bot left or was removed from
+ * the server), Unknown Channel, Missing Permissions. srm-bot pauses the channel's schedule on them.
+ */
+const PERMANENT = new Map([
+  [50001, "Missing Access"],
+  [10003, "Unknown Channel"],
+  [50013, "Missing Permissions"],
+]);
+
+/** Runs a REST call; a permanent refusal comes back as ChannelUnreachable, anything else as it was. */
+async function classified<T>(channel: ChannelRef, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const name = error instanceof DiscordAPIError ? PERMANENT.get(Number(error.code)) : undefined;
+    if (error instanceof DiscordAPIError && name)
+      throw new ChannelUnreachable(channel, `${error.code} ${name}`, { cause: error });
+    throw error;
   }
 }

@@ -10,7 +10,12 @@ export function createDiscordClient(config: DiscordConfig): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    // A deadline and a bounded retry on every REST call, so one hung channel cannot hold its caller forever.
+    rest: {
+      ...(config.apiUrl ? { api: config.apiUrl } : {}),
+      timeout: config.calls.timeoutMs,
+      retries: config.calls.retries,
+    },
   });
   // The REST manager gets the token now, so the announcer can post before the gateway is up.
   client.rest.setToken(config.token.replace(/^(Bot|Bearer)\s+/i, ""));

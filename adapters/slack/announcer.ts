@@ -1,5 +1,5 @@
 import type { webApi } from "@slack/bolt";
-import type { Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
+import { type Announcer, type ChannelRef, ChannelUnreachable, type PostedMessage } from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { messageFor } from "./blocks.js";
 
@@ -11,24 +11,78 @@ import { messageFor } from "./blocks.js";
 export class SlackAnnouncer implements Announcer {
   constructor(private readonly client: webApi.WebClient) {}
 
-  /** Posts a card with chat.postMessage; the message's `ts` is its reference. */
-  async post(channel: ChannelRef, card: Card): Promise<PostedMessage> {
+  /** Posts a card with chat.postMessage; the message's `ts` is its reference, `token` goes in its metadata. */
+  async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
     const { text, blocks } = messageFor([card]);
     // Sources are documentation links: unfurled, they would bury the question under previews.
-    const result = await this.client.chat.postMessage({
-      channel: channel.channelId,
-      text,
-      blocks,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    const result = await classified(channel, () =>
+      this.client.chat.postMessage({
+        channel: channel.channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(token ? { metadata: { event_type: METADATA_EVENT, event_payload: { token } } } : {}),
+      }),
+    );
     if (!result.ts) throw new Error(`chat.postMessage to ${channel.channelId} returned no ts`);
     return { ref: result.ts };
+  }
+
+  /** The channel's recent message whose metadata carries `token` (conversations.history), or null. */
+  async find(channel: ChannelRef, token: string): Promise<PostedMessage | null> {
+    const result = await classified(channel, () =>
+      this.client.conversations.history({
+        channel: channel.channelId,
+        limit: HISTORY_SEARCHED,
+        include_all_metadata: true,
+      }),
+    );
+    const found = (result.messages ?? []).find(
+      (m) =>
+        m.metadata?.event_type === METADATA_EVENT &&
+        (m.metadata.event_payload as { token?: unknown } | undefined)?.token === token,
+    );
+    return found?.ts ? { ref: found.ts } : null;
   }
 
   /** Replaces a posted message's card with chat.update. */
   async update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
     const { text, blocks } = messageFor([card]);
-    await this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks });
+    await classified(channel, () =>
+      this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks }),
+    );
+  }
+}
+
+/** The metadata event type of srm-bot's round messages. */
+const METADATA_EVENT = "srm_round";
+/** How many of a channel's latest messages are searched for a lost post: it is among the last few. */
+const HISTORY_SEARCHED = 100;
+
+/**
+ * Slack's errors that trying again will not change: the channel is gone or archived, the bot is not in it,
+ * or the workspace took the token away. srm-bot pauses the channel's schedule on them.
+ */
+const PERMANENT = new Set([
+  "channel_not_found",
+  "is_archived",
+  "not_in_channel",
+  "account_inactive",
+  "invalid_auth",
+  "token_revoked",
+  "restricted_action",
+  "team_access_not_granted",
+]);
+
+/** Runs a Web API call; a permanent refusal comes back as ChannelUnreachable, anything else as it was. */
+async function classified<T>(channel: ChannelRef, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    if (typeof code === "string" && PERMANENT.has(code))
+      throw new ChannelUnreachable(channel, code, { cause: error });
+    throw error;
   }
 }

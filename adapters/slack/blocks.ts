@@ -26,6 +26,8 @@ export const BLOCK_LIMITS = {
   buttonsPerBlock: 25,
   /** Characters of the plain `text` fallback kept (notifications and screen readers). */
   fallback: 3000,
+  /** Characters of text in all of a message's blocks: Slack is reported to refuse past about 13,200. */
+  messageText: 12_000,
 } as const;
 
 /** A message as Slack takes it: Block Kit blocks and the plain-text fallback Slack shows in notifications. */
@@ -41,7 +43,7 @@ export function messageFor(cards: readonly Card[]): SlackMessage {
       escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] })),
       BLOCK_LIMITS.fallback,
     ),
-    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks),
+    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText),
   };
 }
 
@@ -62,7 +64,11 @@ interface CardParts {
  * the first thing the eye meets), the subtitle, the sections, the buttons, and the footer as context.
  * When there are too many blocks, section blocks are dropped from the end and a note says how many.
  */
-export function renderBlocks(cards: readonly Card[], maxBlocks: number): Block[] {
+export function renderBlocks(
+  cards: readonly Card[],
+  maxBlocks: number,
+  maxText = Number.POSITIVE_INFINITY,
+): Block[] {
   const seenActionIds = new Set<string>();
   const parts = cards.map((card) => cardParts(card, seenActionIds));
   const dividers = Math.max(0, parts.length - 1);
@@ -70,10 +76,17 @@ export function renderBlocks(cards: readonly Card[], maxBlocks: number): Block[]
   const bodies = parts.reduce((n, p) => n + p.body.length, 0);
   // Room for the bodies; when something must go, each card keeps one block for its "not shown" note.
   let room = fixed + bodies <= maxBlocks ? bodies : Math.max(0, maxBlocks - fixed - parts.length);
+  // Room for the bodies' text, after the heads, the tails and a note per card.
+  let textRoom = parts.reduce((n, p) => n - textOf([...p.head, ...p.tail]) - NOTE_ROOM, maxText);
   const blocks: Block[] = [];
   parts.forEach((p, i) => {
     if (i > 0) blocks.push({ type: "divider" });
-    const kept = p.body.slice(0, room);
+    const kept: Block[] = [];
+    for (const b of p.body.slice(0, room)) {
+      if (textOf([b]) > textRoom) break;
+      textRoom -= textOf([b]);
+      kept.push(b);
+    }
     room -= kept.length;
     blocks.push(...p.head, ...kept);
     const dropped = p.body.length - kept.length;
@@ -83,6 +96,24 @@ export function renderBlocks(cards: readonly Card[], maxBlocks: number): Block[]
   });
   // Only reachable with more cards than a message can hold: a valid, shorter message beats a refused one.
   return blocks.slice(0, maxBlocks);
+}
+
+/** Characters kept free for a card's "not shown" note. */
+const NOTE_ROOM = 100;
+
+/** The characters of text in blocks, as Slack counts them against a message's limit. */
+function textOf(blocks: readonly Block[]): number {
+  let n = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const x of node) walk(x);
+    else if (node && typeof node === "object")
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "text" && typeof v === "string") n += v.length;
+        else if (typeof v === "object") walk(v);
+      }
+  };
+  walk(blocks);
+  return n;
 }
 
 function cardParts(card: Card, seenActionIds: Set<string>): CardParts {

@@ -37,7 +37,10 @@ export const SLASH_COMMAND = "/srm";
 /** Ids that say which request a log line is about (never tokens or payloads). */
 type Fields = Record<string, unknown>;
 
-/** How many requests' work may run at once; the rest wait their turn while their acknowledgements go out. */
+/**
+ * How many requests' work may run at once, per kind; the rest wait their turn while their acknowledgements go
+ * out. Answer clicks have their own places: they never wait behind commands held up by a profile lookup.
+ */
 const WORK_AT_ONCE = 8;
 
 /** How long a command may run and still reply inside its acknowledgement; Slack's limit is 3 s, round trip. */
@@ -50,7 +53,8 @@ const REPLY_IN_ACK_MS = 2_000;
  */
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { engine, people, logger, track, deliveries } = deps;
-  const queue = new WorkQueue(WORK_AT_ONCE);
+  const commandWork = new WorkQueue(WORK_AT_ONCE);
+  const clickWork = new WorkQueue(WORK_AT_ONCE);
   // The engine hands back the same reply object for a repeated lookup; its Block Kit is rendered once.
   const rendered = new WeakMap<Reply, RespondArguments>();
   const replyArgs = (reply: Reply): RespondArguments => {
@@ -61,14 +65,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     }
     return args;
   };
-  /** Queues one request's work inside its boundary, and lets stopping wait for it. */
+  /** Runs one request's work inside its boundary, and lets stopping wait for it. */
   const perform = (
     what: string,
     fields: Fields,
     apologise: () => Promise<unknown>,
     work: () => Promise<void>,
   ) => {
-    const done = queue.run(() => guard(logger, what, fields, apologise, work));
+    const done = guard(logger, what, fields, apologise, work);
     track(done);
     return done;
   };
@@ -88,6 +92,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         await reply(replyArgs(privateReply(malformedCard(missing))));
         return;
       }
+      // The profile lookup waits outside the work queue (it has its own limit), so a rate-limited users.info
+      // holds no place that another person's command or click needs.
       const actor = await people.actor(command.team_id, command.user_id, command.user_name);
       const channel: ChannelRef = {
         platform: "slack",
@@ -95,7 +101,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         channelId: command.channel_id,
       };
       const text = typeof command.text === "string" ? command.text : "";
-      await reply(replyArgs(await engine.handle({ text, actor, channel })));
+      await commandWork.run(async () => reply(replyArgs(await engine.handle({ text, actor, channel }))));
     });
   };
 
@@ -124,7 +130,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       const pressedIn = channelId ? { platform: "slack" as const, workspaceId: teamId, channelId } : null;
       // A menu's choice comes back as the chosen option's value, which is the engine's id for it.
       const pressed = action.type === "static_select" ? action.selected_option.value : action.action_id;
-      await answer(messageFor((await engine.press(pressed, actor, pressedIn)).cards));
+      await clickWork.run(async () =>
+        answer(messageFor((await engine.press(pressed, actor, pressedIn)).cards)),
+      );
     });
   };
 
@@ -141,7 +149,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       () => publish([internalErrorCard]),
       async () => {
         const actor = await people.actor(body.team_id, event.user);
-        await publish(homeCards(engine, actor, deps.admins));
+        await publish(await commandWork.run(async () => homeCards(engine, actor, deps.admins)));
       },
     );
   };

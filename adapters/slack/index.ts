@@ -1,5 +1,7 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
-import { type SlackConfig, withoutCredentials } from "../../src/config.js";
+import { type PlatformCallConfig, type SlackConfig, withoutCredentials } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
 import { MetricsRegistry } from "../../src/metrics.js";
 import type { DeliveryLog, FrontEnd, Logger } from "../../src/ports.js";
@@ -40,9 +42,12 @@ export type SlackFrontEnd = FrontEnd & { readonly httpPort: () => number | null 
 export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   const logger = boltLogger(o.logger);
   // Every client Bolt makes (the app's, each request's, and Socket Mode's) is built from these options.
+  // Each call has a deadline and a bounded retry: the WebClient's default retries for about 30 minutes,
+  // while every other channel's post and every click waiting behind it would wait too.
   const clientOptions = (): webApi.WebClientOptions => ({
     ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
-    ...(o.retryConfig ? { retryConfig: o.retryConfig } : {}),
+    timeout: o.config.calls.timeoutMs,
+    retryConfig: o.retryConfig ?? boundedRetries(o.config.calls),
   });
   const receiver = receiverFor(o, logger, clientOptions());
   const app = new App({
@@ -58,7 +63,10 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   const inFlight = new Set<Promise<void>>();
   registerSlackHandlers(app, {
     engine: o.engine,
-    people: new SlackPeople(app.client, o.logger),
+    people: new SlackPeople(
+      new webApi.WebClient(o.config.botToken, { ...clientOptions(), logger }),
+      o.logger,
+    ),
     admins: o.admins,
     logger: o.logger,
     deliveries: o.deliveries,
@@ -190,3 +198,18 @@ function receiverFor(
   // POST /slack/events, after the checks of slackEndpoint. The receiver's own server is never started.
   return new HTTPReceiver({ signingSecret: o.config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
 }
+
+/** A few retries with exponential backoff, all within the configured window. */
+export function boundedRetries(calls: PlatformCallConfig): webApi.RetryOptions {
+  return {
+    retries: calls.retries,
+    factor: 2,
+    minTimeout: 1_000,
+    maxTimeout: Math.max(1_000, calls.retryWindowMs / 4),
+    maxRetryTime: calls.retryWindowMs,
+    randomize: true,
+  };
+}
+
+/** How far a request's timestamp may run ahead of ours, as Slack allows. */
+const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -1,5 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import type { Actor, Logger } from "../../src/ports.js";
+import { RecentMap } from "../../src/recent-map.js";
+import { WorkQueue } from "./work-queue.js";
 
 /** How long a person's admin flag is trusted before Slack is asked again. */
 const REMEMBER_MS = 10 * 60_000;
@@ -17,9 +19,19 @@ interface Entry {
   readonly profile: Promise<Profile>;
 }
 
-/** Who is clicking or typing: ids from the payload, name and admin flag from `users.info`, remembered per user (an admin command asks afresh). */
+/** How many users.info calls may wait on Slack at once; more would only queue inside the client. */
+const LOOKUPS_AT_ONCE = 4;
+
+/**
+ * Who is clicking or typing: ids from the payload, the admin flag from `users.info`, cached per user (an admin command asks afresh). Give it
+ * a client of its own: the WebClient pauses all its calls while one waits out a 429, and a rate-limited
+ * users.info must not hold up channel posts.
+ */
 export class SlackPeople {
   private readonly cache = new Map<string, Entry>();
+  /** The last profile Slack gave for each person, used when Slack cannot answer now. */
+  private readonly known = new RecentMap<string, Profile>(SWEEP_AT);
+  private readonly lookups = new WorkQueue(LOOKUPS_AT_ONCE);
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -88,19 +100,25 @@ export class SlackPeople {
 
   private async lookUp(key: string, userId: string): Promise<Profile> {
     try {
-      const { user } = await this.client.users.info({ user: userId });
-      return {
+      const { user } = await this.lookups.run(() => this.client.users.info({ user: userId }));
+      const profile = {
         admin: user?.is_admin === true || user?.is_owner === true,
         name: user?.profile?.display_name || user?.real_name || user?.name || null,
       };
+      this.known.set(key, profile);
+      return profile;
     } catch (error) {
-      // Not knowing means not an admin: the safe side. Forget the failure so the next request asks again.
+      // The last profile Slack gave stands in; not knowing at all means not an admin: the safe side. The
+      // failure is forgotten so the next request asks again.
       this.cache.delete(key);
-      this.logger.warn("could not read a Slack user's profile; treating them as a non-admin for now", {
-        user: userId,
-        error: String(error),
-      });
-      return { admin: false, name: null };
+      const last = this.known.get(key);
+      this.logger.warn(
+        last
+          ? "could not read a Slack user's profile; using the one read before"
+          : "could not read a Slack user's profile; treating them as a non-admin for now",
+        { user: userId, error: String(error) },
+      );
+      return last ?? { admin: false, name: null };
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
+import type { ChannelHealth } from "../schedule/channel-health.js";
 import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
 import {
   DAILY_SET_USAGE,
@@ -42,6 +43,8 @@ export class DailyCommands {
     private readonly store: DailyStore,
     private readonly planner: DailyPlanner,
     private readonly clock: Clock,
+    /** Channels the platform refused for good: shown in the status, lifted by resume. */
+    private readonly health?: ChannelHealth,
   ) {}
 
   /** Runs one `/srm daily <action>` other than `now` (which posts, and so belongs to the rounds). */
@@ -158,6 +161,7 @@ export class DailyCommands {
     const s = this.store.get(channel);
     if (!s) return usage("This channel has no daily schedule yet");
     if (resume) {
+      this.health?.resume(channel);
       const resumed = { ...s, pausedUntil: null, enabled: true };
       this.store.put(resumed);
       return ok(this.statusCard(resumed, "Daily question resumed"));
@@ -195,6 +199,18 @@ export class DailyCommands {
     if (word.toLowerCase() === "today") return today;
     if (word.toLowerCase() === "tomorrow") return addDays(today, 1);
     return parseLocalDate(word);
+  }
+
+  /** Why the platform's refusal paused this channel, and how to resume. */
+  private refusedSection(channel: ChannelRef): { label: string; text: string }[] {
+    const pause = this.health?.pauseOf(channel);
+    if (!pause) return [];
+    return [
+      {
+        label: "Paused: the platform refuses srm-bot here",
+        text: `Since ${pause.pausedAt.toISOString().slice(0, 16).replace("T", " ")} UTC (${pause.reason}). Nothing is posted until an admin adds the bot back to this channel and runs /srm daily resume.`,
+      },
+    ];
   }
 
   private statusCard(s: DailySchedule, title: string): Card {
@@ -239,6 +255,7 @@ export class DailyCommands {
             ]
           : []),
         ...(s.pausedUntil ? [{ label: "Paused", text: `posting resumes on ${s.pausedUntil}` }] : []),
+        ...this.refusedSection(s.channel),
         ...(skips.length > 0 ? [{ label: "Skipped", text: skips.join(", ") }] : []),
         ...(s.leaderboard
           ? [{ label: "Weekly leaderboard", text: `${s.leaderboard.day} ${s.leaderboard.time}` }]

@@ -101,12 +101,12 @@ export class Competitions {
     return running ? ok(running) : fail({ code: "NoCompetition" });
   }
 
-  /** Ends every competition whose time is up; returns those it ended (each once, even across processes). */
-  endDue(): Competition[] {
+  /** Ends every due competition `ready` accepts; returns those it ended (each once, even across processes). */
+  endDue(ready: (c: Competition) => boolean = () => true): Competition[] {
     const now = this.clock.now();
     return this.store
       .due(now)
-      .filter((c) => this.store.end(c.id, now))
+      .filter((c) => ready(c) && this.store.end(c.id, now))
       .map((c) => this.store.get(c.id) as Competition);
   }
 }

@@ -115,7 +115,7 @@ export class RoundService {
   /** Posts (or re-posts) an open round's message and remembers its reference; returns why it failed, or null. */
   async postRound(round: RoundRow): Promise<string | null> {
     try {
-      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0));
+      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0), postToken(round));
       this.d.rounds.setMessageRef(round.id, posted.ref);
       this.d.logger.info("posted a question", { channel: channelKey(round.channel), round: round.id });
       return null;
@@ -125,6 +125,33 @@ export class RoundService {
         error: String(error),
       });
       return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Posts a round whose earlier post may have reached the channel with its answer lost (a process killed
+   * while waiting): the message is looked for first, so the channel never gets the question twice.
+   */
+  async recoverPost(round: RoundRow): Promise<string | null> {
+    if (await this.findPosted(round)) return null;
+    return this.postRound(round);
+  }
+
+  /** The reference of a round's message the platform took but srm-bot never heard about; saved when found. */
+  private async findPosted(round: RoundRow): Promise<string | null> {
+    if (!this.d.announcer.find) return null;
+    try {
+      const found = await this.d.announcer.find(round.channel, postToken(round));
+      if (!found) return null;
+      this.d.rounds.setMessageRef(round.id, found.ref);
+      this.d.logger.info("found a round's message whose post was interrupted", { round: round.id });
+      return found.ref;
+    } catch (error) {
+      this.d.logger.warn("could not look for a round's earlier message; posting it", {
+        round: round.id,
+        error: String(error),
+      });
+      return null;
     }
   }
 
@@ -322,11 +349,14 @@ export class RoundService {
    * Closes a round and gives its points, exactly once even if two processes try at the same time, then
    * updates its channel message. Returns the revealed round and its answers, or null if it was revealed already.
    */
-  async closeAndReveal(roundId: number): Promise<{ round: RoundRow; answers: AnswerRow[] } | null> {
+  async closeAndReveal(
+    roundId: number,
+  ): Promise<{ round: RoundRow; answers: AnswerRow[]; announceFailure: string | null } | null> {
     const revealed = this.reveal(roundId);
     if (!revealed) return null;
-    if (revealed.round.kind === "channel") await this.announceReveal(revealed.round, revealed.answers);
-    return revealed;
+    const announceFailure =
+      revealed.round.kind === "channel" ? await this.announceReveal(revealed.round, revealed.answers) : null;
+    return { ...revealed, announceFailure };
   }
 
   /** The scoring step of a reveal, in one transaction. */
@@ -395,23 +425,33 @@ export class RoundService {
     }
   }
 
-  /** Replaces the round's channel message with its reveal (or posts it, if the message never went out). */
-  async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<void> {
+  /**
+   * Replaces the round's channel message with its reveal (or posts it, if the message never went out);
+   * returns what the platform said when it refused, or null.
+   */
+  async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<string | null> {
     const card = revealCard(round, answers);
     try {
-      if (round.messageRef) await this.d.announcer.update(round.channel, round.messageRef, card);
-      else this.d.rounds.setMessageRef(round.id, (await this.d.announcer.post(round.channel, card)).ref);
+      const ref = round.messageRef ?? (await this.findPosted(round));
+      if (ref) await this.d.announcer.update(round.channel, ref, card);
+      else
+        this.d.rounds.setMessageRef(
+          round.id,
+          (await this.d.announcer.post(round.channel, card, postToken(round))).ref,
+        );
       this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
       this.d.logger.info("revealed a question", {
         channel: channelKey(round.channel),
         round: round.id,
         answers: answers.length,
       });
+      return null;
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,
         error: String(error),
       });
+      return error instanceof Error ? error.message : String(error);
     }
   }
 
@@ -445,26 +485,45 @@ export class RoundService {
 
   /** Closes and reveals every round whose time has come, and finishes reveals a crash interrupted. */
   async revealDue(): Promise<number> {
-    const now = this.d.clock.now();
-    // Revealed in the database, but the channel never saw it: updating a message again is harmless.
-    for (const round of this.d.rounds.revealedUnannounced()) {
-      await this.announceReveal(round, this.d.rounds.answers(round.id));
-    }
-    const due = [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(now)];
+    const due = this.dueReveals();
+    for (const round of due.unannounced) await this.finishReveal(round);
     let done = 0;
-    for (const round of due) {
-      try {
-        if (await this.closeAndReveal(round.id)) done++;
-      } catch (error) {
-        // One channel's failure never stops the others.
-        this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
-      }
-    }
+    for (const round of due.toReveal) if (await this.revealOnTime(round)) done++;
     return done;
+  }
+
+  /** Rounds revealed but never announced, and rounds whose reveal is due: the scheduler runs each channel's. */
+  dueReveals(): { unannounced: RoundRow[]; toReveal: RoundRow[] } {
+    return {
+      unannounced: this.d.rounds.revealedUnannounced(),
+      toReveal: [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(this.d.clock.now())],
+    };
+  }
+
+  /** Announces a reveal the channel never saw, unless it was announced since it was found unannounced. */
+  async finishReveal(round: RoundRow): Promise<void> {
+    if (this.d.rounds.revealAnnouncedAt(round.id) !== null) return;
+    await this.announceReveal(round, this.d.rounds.answers(round.id));
+  }
+
+  /** Reveals a due round; false when it was revealed already or failed (logged). */
+  async revealOnTime(round: RoundRow): Promise<boolean> {
+    try {
+      return (await this.closeAndReveal(round.id)) !== null;
+    } catch (error) {
+      // One channel's failure never stops the others.
+      this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
+      return false;
+    }
   }
 
   private activeCompetitionId(channel: ChannelRef, now: Date): number | null {
     const c = this.d.competitions.active(channel.platform, channel.workspaceId);
     return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
   }
+}
+
+/** What marks a round's channel message, so that a post whose answer was lost can be found again. */
+export function postToken(round: RoundRow): string {
+  return `round-${round.id}-${round.openedAt.getTime().toString(36)}`;
 }

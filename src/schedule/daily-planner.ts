@@ -1,7 +1,7 @@
 import { type Actor, type Announcer, type Clock, channelKey, type Logger } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
-import type { DailySchedule, DailyStore } from "../store/daily-store.js";
+import type { DailyRun, DailySchedule, DailyStore } from "../store/daily-store.js";
 import type { RoundRow } from "../store/round-rows.js";
 import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
@@ -67,21 +67,34 @@ export class DailyPlanner {
 
   /** Does everything due now: finishes interrupted posts, posts due questions, posts weekly leaderboards. */
   async runDue(): Promise<void> {
-    await this.recoverUnfinished();
-    for (const stored of this.d.store.enabled()) {
-      if (!this.zoneKnown(stored)) continue;
-      try {
-        const s = this.sinceClockMovedBack(stored);
-        await this.postIfDue(s);
-        await this.leaderboardIfDue(s);
-      } catch (error) {
-        // One channel's failure never stops the others.
-        this.d.logger.error("a daily post failed", {
-          channel: stored.channel.channelId,
-          error: String(error),
-        });
-      }
+    for (const run of this.unfinished()) await this.recover(run);
+    for (const s of this.d.store.enabled()) await this.runSchedule(s);
+  }
+
+  /** Every schedule that is on: the scheduler runs each channel's on its own. */
+  schedules(): DailySchedule[] {
+    return this.d.store.enabled();
+  }
+
+  /**
+   * Posts a channel's due question and weekly leaderboard; a failure is logged, never thrown. A schedule
+   * whose time zone is unknown here posts nothing (and says so once).
+   */
+  async runSchedule(stored: DailySchedule): Promise<void> {
+    if (!this.zoneKnown(stored)) return;
+    try {
+      const s = this.sinceClockMovedBack(stored);
+      await this.postIfDue(s);
+      await this.leaderboardIfDue(s);
+    } catch (error) {
+      // One channel's failure never stops the others.
+      this.d.logger.error("a daily post failed", { channel: stored.channel.channelId, error: String(error) });
     }
+  }
+
+  /** Posts claimed longer ago than the lease and never completed: a process stopped in between. */
+  unfinished(): DailyRun[] {
+    return this.d.store.unfinished(new Date(this.d.clock.now().getTime() - CLAIM_LEASE_MS));
   }
 
   /** The channel's open question of the day, if any, with its real reveal time. */
@@ -207,17 +220,14 @@ export class DailyPlanner {
     this.d.store.complete(s.channel, date, "post", this.d.clock.now());
   }
 
-  /** Finishes posts whose process stopped between claiming the day and hearing back from the platform. */
-  private async recoverUnfinished(): Promise<void> {
-    const before = new Date(this.d.clock.now().getTime() - CLAIM_LEASE_MS);
-    for (const run of this.d.store.unfinished(before)) {
-      const round = run.roundId === null ? undefined : this.d.roundStore.get(run.roundId);
-      if (round && round.status === "open" && round.messageRef === null) {
-        this.d.logger.warn("posting a daily question whose post was interrupted", { round: round.id });
-        await this.d.rounds.postRound(round);
-      }
-      this.d.store.complete(run.channel, run.localDate, run.kind, this.d.clock.now());
+  /** Finishes a post whose process stopped between claiming the day and hearing back from the platform. */
+  async recover(run: DailyRun): Promise<void> {
+    const round = run.roundId === null ? undefined : this.d.roundStore.get(run.roundId);
+    if (round && round.status === "open" && round.messageRef === null) {
+      this.d.logger.warn("posting a daily question whose post was interrupted", { round: round.id });
+      await this.d.rounds.recoverPost(round);
     }
+    this.d.store.complete(run.channel, run.localDate, run.kind, this.d.clock.now());
   }
 
   private async leaderboardIfDue(s: DailySchedule): Promise<void> {

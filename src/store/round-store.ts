@@ -91,6 +91,7 @@ export class RoundStore {
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'revealed' AND kind = 'channel' AND reveal_announced_at IS NULL ORDER BY id`,
       ),
       markAnnounced: db.prepare("UPDATE rounds SET reveal_announced_at = ? WHERE id = ?"),
+      announcedAt: db.prepare("SELECT reveal_announced_at FROM rounds WHERE id = ?").pluck(),
     };
   }
 
@@ -257,6 +258,12 @@ export class RoundStore {
   /** Records that a round's reveal reached its channel. */
   markRevealAnnounced(roundId: number, at: Date): void {
     this.q.markAnnounced.run(at.toISOString(), roundId);
+  }
+
+  /** When a round's reveal reached its channel, or null. */
+  revealAnnouncedAt(roundId: number): Date | null {
+    const at = this.q.announcedAt.get(roundId) as string | null | undefined;
+    return at ? new Date(at) : null;
   }
 
   /** Open channel rounds whose closing time has come. */

@@ -163,18 +163,32 @@ export function revealCard(round: RoundRow, answers: readonly AnswerRow[]): Card
       ...questionSections(q),
       ...explanationSections(q),
       { label: "How the channel answered", text: answers.length === 0 ? "Nobody answered." : split },
-      ...(right.length > 0 ? [{ label: "Right", text: right.map((a) => a.displayName).join(", ") }] : []),
+      ...(right.length > 0
+        ? [{ label: "Right", text: firstOf(right.map((a) => a.displayName)).join(", ") }]
+        : []),
       ...(scored.length > 0
         ? [
             {
               label: "Points",
-              items: scored.map((a) => `${a.displayName} +${pointsOf(a)}${bonusNote(a)}`),
+              items: firstOf(scored.map((a) => `${a.displayName} +${pointsOf(a)}${bonusNote(a)}`)),
             },
           ]
         : []),
     ],
     footer: `${sourcesLine(q.sources)} · round ${round.id}`,
   };
+}
+
+/**
+ * How many names a reveal lists before "and N more": hundreds of answerers would pass what Slack and Discord
+ * take in one message (Slack refuses blocks past about 13,200 characters), and the reveal would never land.
+ */
+export const REVEAL_NAMES = 25;
+
+/** The first REVEAL_NAMES entries, then "and N more" for the rest. */
+function firstOf(names: readonly string[]): string[] {
+  if (names.length <= REVEAL_NAMES) return [...names];
+  return [...names.slice(0, REVEAL_NAMES), `and ${names.length - REVEAL_NAMES} more`];
 }
 
 function bonusNote(a: AnswerRow): string {

@@ -60,7 +60,11 @@ describe("429s and 5xx from the platforms during a reveal", () => {
         await eventually("the answers", () => api.responsesTo(`UCY-${i}`)[0]);
         await bot.app.engine.idle();
         inject();
-        expect(await ask(bot, api, "UBOSS", "reveal", channel), what).toBe("Revealed");
+        const told = await ask(bot, api, "UBOSS", "reveal", channel);
+        // The admin is told the truth: revealed, or revealed with the channel not told yet.
+        expect(told, what).toBe(
+          isReveal(message.blocks) ? "Revealed" : "Revealed, but the channel could not be told",
+        );
         if (!isReveal(message.blocks)) {
           expect(bot.logger.lines.map((l) => l.message)).toContain(
             "announcing a reveal failed; the scores are saved",
@@ -107,8 +111,12 @@ describe("429s and 5xx from the platforms during a reveal", () => {
           bot,
           bot.fake.command(ada, "srm-admin", "reveal", {}, bot.fake.channel(channel)),
         );
-        expect(embeds[0]?.title).toBe("Revealed");
         const latest = () => bot.fake.rest.messages.get(question.id);
+        expect(embeds[0]?.title).toBe(
+          latest()?.embeds[0]?.title?.startsWith("Answer")
+            ? "Revealed"
+            : "Revealed, but the channel could not be told",
+        );
         if (!latest()?.embeds[0]?.title?.startsWith("Answer")) {
           expect(bot.logger.lines.map((l) => l.message)).toContain(
             "announcing a reveal failed; the scores are saved",

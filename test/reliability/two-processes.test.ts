@@ -108,7 +108,11 @@ describe("two srm start processes on one database file", () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM rounds WHERE status = 'revealed'").get()).toEqual({ n: 2 });
     db.close();
     const reveals = message.versions.filter((v) => headers(v.blocks)[0]?.startsWith("Answer")).length;
-    expect(reveals).toBe(1);
+    // The revealing process writes the reveal once; the other process writes the same reveal once more when a
+    // count update of its own overlapped it (it cannot tell which of the two Slack applied last). Identical
+    // text, so nobody sees it; what matters is that the message ends on the reveal.
+    expect(reveals).toBeGreaterThanOrEqual(1);
+    expect(reveals).toBeLessThanOrEqual(2);
     // Both channels end on their reveal: no answer-count update from the other process stays on top of it.
     expect(headers(message.blocks)[0]).toMatch(/^Answer/);
     expect(headers(second.blocks)[0]).toMatch(/^Answer/);

@@ -18,9 +18,11 @@ describe("the Slack app manifest", () => {
 
   it("asks for the bot scopes the front end's API calls need, and no more", () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      "channels:history",
       "chat:write",
       "chat:write.public",
       "commands",
+      "groups:history",
       "users:read",
     ]);
   });

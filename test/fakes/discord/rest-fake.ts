@@ -63,6 +63,7 @@ export class RestFake {
   private readonly waiters = new Map<string, ((c: CallbackRecord) => void)[]>();
   private readonly failures: { method: string; path: RegExp; left: number; failure: Failure }[] = [];
   private readonly routes: [string, RegExp, Handler][];
+  private readonly byNonce = new Map<string, string>();
 
   private constructor(
     private readonly server: Server,
@@ -283,7 +284,14 @@ export class RestFake {
   private post(channelId: string, body: Json): [number, unknown] {
     const errors = messageBodyErrors(body);
     if (errors.length > 0) return invalidForm(errors);
-    return [200, this.messageStore.create(channelId, body, false)];
+    // enforce_nonce: a second post with the same nonce returns the first message instead of a new one.
+    const key =
+      body.enforce_nonce === true && typeof body.nonce === "string" ? `${channelId}:${body.nonce}` : null;
+    const earlier = key ? this.messages.get(this.byNonce.get(key) ?? "") : undefined;
+    if (earlier) return [200, earlier];
+    const message = this.messageStore.create(channelId, body, false);
+    if (key) this.byNonce.set(key, message.id);
+    return [200, message];
   }
 
   private edit(channelId: string | undefined, messageId: string | undefined, body: Json): [number, unknown] {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { blocksProblem } from "./message-limits.js";
 import { FAKE_TEAM } from "./payloads.js";
 
 /** One Web API call as the fake received it. */
@@ -19,6 +20,8 @@ export interface FakeSlackMessage {
   text: string;
   blocks: unknown[];
   readonly versions: { text: string; blocks: unknown[] }[];
+  /** The metadata it was posted with, if any. */
+  readonly metadata?: unknown;
 }
 
 /** What Bolt's respond() posted to one response_url. */
@@ -56,6 +59,14 @@ export class FakeSlackWebApi {
   responseCount = 0;
   private readonly users = new Map<string, FakeUser>();
   private readonly faults = new Map<string, Fault[]>();
+  /** Faults answered to every call of a method until lifted (a rate-limit window, say). */
+  private readonly standing = new Map<string, Fault>();
+  /** Channels whose chat.* calls are refused with an error (the bot removed, the channel archived). */
+  private readonly refusedChannels = new Map<string, string>();
+  /** Channels whose chat.* calls go unanswered until released, with the calls held so far. */
+  private readonly hung = new Map<string, (() => void)[]>();
+  private readonly heldCounts = new Map<string, number>();
+  private readonly silent = new Set<string>();
   private nextTs = 1;
 
   private constructor(private readonly server: Server) {}
@@ -96,6 +107,53 @@ export class FakeSlackWebApi {
     ]);
   }
 
+  /** Answers every call of `method` with `fault` until `lift(method)`. */
+  refuseAll(method: string, fault: Fault): void {
+    this.standing.set(method, fault);
+  }
+
+  /** Ends a standing fault; returns whether one was in place. */
+  lift(method: string): boolean {
+    return this.standing.delete(method);
+  }
+
+  /** Whether calls of `method` are still being refused. */
+  refusing(method: string): boolean {
+    return this.standing.has(method);
+  }
+
+  /** Refuses every chat.* call in `channel` with Slack's `error` (channel_not_found, is_archived...). */
+  refuseChannel(channel: string, error: string): void {
+    this.refusedChannels.set(channel, error);
+  }
+
+  /** Takes the next chat.postMessage in `channel` and never answers it, as when the bot dies waiting. */
+  takePostSilently(channel: string): void {
+    this.silent.add(channel);
+  }
+
+  /** Takes `channel`'s calls again (the bot was added back). */
+  admit(channel: string): void {
+    this.refusedChannels.delete(channel);
+  }
+
+  /** Leaves every chat.* call in `channel` unanswered until `release(channel)`. */
+  hang(channel: string): void {
+    this.hung.set(channel, []);
+  }
+
+  /** How many calls `channel` has held since it began to hang. */
+  heldIn(channel: string): number {
+    return this.heldCounts.get(channel) ?? 0;
+  }
+
+  /** Answers the calls held in `channel` and stops holding them. */
+  release(channel: string): void {
+    const held = this.hung.get(channel) ?? [];
+    this.hung.delete(channel);
+    for (const go of held) go();
+  }
+
   /** The calls of one method, in order. */
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -130,7 +188,17 @@ export class FakeSlackWebApi {
     const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
     const auth = String(req.headers.authorization ?? "");
     const token = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length) : null;
-    const fault = this.faults.get(method)?.shift();
+    const channel = typeof args.channel === "string" ? args.channel : "";
+    const held = method.startsWith("chat.") ? this.hung.get(channel) : undefined;
+    if (held) {
+      this.heldCounts.set(channel, this.heldIn(channel) + 1);
+      await new Promise<void>((resolve) => held.push(resolve));
+    }
+    const refused = method.startsWith("chat.") ? this.refusedChannels.get(channel) : undefined;
+    const fault =
+      this.faults.get(method)?.shift() ??
+      this.standing.get(method) ??
+      (refused ? { error: refused } : undefined);
     if (fault && "status" in fault) {
       this.record({ method, args, token, status: 429 });
       res.setHeader("Retry-After", String(fault.retryAfter));
@@ -138,7 +206,10 @@ export class FakeSlackWebApi {
     }
     this.record({ method, args, token, status: 200 });
     if (fault) return send(res, 200, { ok: false, error: fault.error });
-    return send(res, 200, this.answer(method, args, token));
+    const answer = this.answer(method, args, token);
+    // Taken, but the answer never leaves: the connection stays open until the caller goes away.
+    if (method === "chat.postMessage" && this.silent.delete(channel)) return;
+    return send(res, 200, answer);
   }
 
   private record(call: ApiCall): void {
@@ -189,19 +260,45 @@ export class FakeSlackWebApi {
         };
       }
       case "chat.postMessage": {
+        const tooBig = blocksProblem(args.blocks);
+        if (tooBig) return { ok: false, error: tooBig };
         const ts = `1700000000.${String(this.nextTs++).padStart(6, "0")}`;
         const text = String(args.text ?? "");
         const blocks = (args.blocks as unknown[] | undefined) ?? [];
-        this.messages.set(`${channel}:${ts}`, { channel, ts, text, blocks, versions: [{ text, blocks }] });
+        const metadata = args.metadata;
+        this.messages.set(`${channel}:${ts}`, {
+          channel,
+          ts,
+          text,
+          blocks,
+          versions: [{ text, blocks }],
+          ...(metadata ? { metadata } : {}),
+        });
         return { ok: true, channel, ts, message: { text, ts } };
       }
       case "chat.update": {
         const m = this.messages.get(`${channel}:${String(args.ts)}`);
         if (!m) return { ok: false, error: "message_not_found" };
+        const tooBig = blocksProblem(args.blocks);
+        if (tooBig) return { ok: false, error: tooBig };
         m.text = String(args.text ?? "");
         m.blocks = (args.blocks as unknown[] | undefined) ?? [];
         m.versions.push({ text: m.text, blocks: m.blocks });
         return { ok: true, channel, ts: m.ts, text: m.text };
+      }
+      case "conversations.history": {
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const messages = [...this.messages.values()]
+          .filter((m) => m.channel === channel)
+          .reverse()
+          .slice(0, Number(args.limit ?? 100))
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` };

@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { createSlackFrontEnd, SLACK_EVENTS_PATH, type SlackFrontEnd } from "../../../adapters/slack/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { type App, buildApp } from "../../../src/main.js";
-import type { Logger } from "../../../src/ports.js";
+import type { Clock, Logger } from "../../../src/ports.js";
 import { RoutingAnnouncer } from "../../../src/routing-announcer.js";
 import { RecordingLogger } from "../announcer.js";
 import { eventually } from "./eventually.js";
@@ -24,11 +24,12 @@ export const FAST_RETRIES: webApi.RetryOptions = { retries: 2, factor: 1, minTim
 export async function startSlackFrontEnd(
   settings: Record<string, string>,
   logger: Logger,
+  clock?: Clock,
 ): Promise<{ app: App; frontEnd: SlackFrontEnd }> {
   const config = loadConfig({ SRM_DB: ":memory:", SLACK_BOT_TOKEN: "xoxb-fake-bot-token", ...settings });
   if (!config.slack) throw new Error("the Slack settings did not load");
   const router = new RoutingAnnouncer();
-  const app = buildApp(config, { announcer: router, logger });
+  const app = buildApp(config, { announcer: router, logger, ...(clock ? { clock } : {}) });
   const frontEnd = createSlackFrontEnd({
     engine: app.engine,
     config: config.slack,
@@ -50,6 +51,10 @@ export interface WorkspaceOptions {
   readonly admins?: readonly string[];
   /** Where the app logs (a RecordingLogger when not given). */
   readonly logger?: Logger;
+  /** The app's clock (the system's when not given). */
+  readonly clock?: Clock;
+  /** More settings, as environment variables. */
+  readonly settings?: Record<string, string>;
 }
 
 /**
@@ -78,8 +83,10 @@ export class SlackWorkspace {
         ...(mode === "socket"
           ? { SLACK_APP_TOKEN: "xapp-fake-app-token" }
           : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+        ...o.settings,
       },
       logger,
+      o.clock,
     );
     return new SlackWorkspace(api, socket, app, frontEnd, logger);
   }
