@@ -1,5 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { type PlatformCallConfig, type SlackConfig, withoutCredentials } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
@@ -210,6 +208,3 @@ export function boundedRetries(calls: PlatformCallConfig): webApi.RetryOptions {
     randomize: true,
   };
 }
-
-/** How far a request's timestamp may run ahead of ours, as Slack allows. */
-const MAX_CLOCK_SKEW_MS = 5 * 60_000;
