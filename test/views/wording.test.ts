@@ -12,7 +12,9 @@ describe("replies read as sentences", () => {
     await say(app, ann, "drill ec2 os patching");
     const reply = await say(app, ann, "answer 1");
     expect(reply).not.toContain("Please");
-    expect(reply).toMatch(/That answer could not be read\n"1" is not one of the choices \([A-D, ]+\)\./);
+    expect(reply).toMatch(
+      /That answer was not taken\n"1" is not one of the choices \([A-D, ]+\)\. Nothing was stored: you can answer again\./,
+    );
   });
 
   it('a right private answer reads "Right! You answered ...", never "Right!: you"', async () => {
