@@ -56,11 +56,15 @@ const SAME_KIND: readonly { name: string; services: string[]; areas: string[] }[
     areas: [
       "guest-os-patching",
       "application-code",
-      "encryption-in-transit",
       "logging-monitoring",
       "patch-management",
       "container-images",
     ],
+  },
+  {
+    name: "serverless services that add capacity on their own",
+    services: ["lambda", "sqs", "sns", "api-gateway", "s3"],
+    areas: ["guest-os-patching", "scaling", "application-code", "logging-monitoring"],
   },
 ];
 
@@ -119,6 +123,8 @@ describe("the exam's answer as the headline", () => {
     ["aurora", "guest-os-patching", "aws"],
     ["lambda", "runtime-patching", "aws"],
     ["lambda", "scaling", "aws"],
+    ["sqs", "scaling", "aws"],
+    ["api-gateway", "scaling", "aws"],
     ["eks-nodes-ec2", "guest-os-patching", "customer"],
   ])("%s %s is %s, with an In practice line for the cases that differ", (service, area, owner) => {
     expect(ownerOf(service, area)).toBe(owner);
