@@ -20,6 +20,7 @@ const SAME_KIND: readonly { name: string; services: string[]; areas: string[] }[
       "runtime-patching",
       "application-code",
       "encryption-in-transit",
+      "key-management",
       "security-groups",
       "network-configuration",
       "backup-configuration",
