@@ -159,3 +159,16 @@ describe("the In practice line", () => {
     }
   });
 });
+
+describe("drills on a headline with an In practice line", () => {
+  it("refute Shared with the plain answer and the customer's cases, never with 'alone'", () => {
+    const drill = bank.get("drill-rds-database-engine-patching");
+    const shared = drill?.choices.find((c) => c.text.startsWith("Shared"));
+    expect(drill?.choices.find((c) => c.correct)?.text).toBe("AWS");
+    expect(shared?.why).toMatch(
+      /^Not shared: on Amazon RDS, .* as the plain question means it\. In practice: you choose the maintenance window/,
+    );
+    expect(shared?.why).not.toMatch(/alone/);
+    expect(drill?.explanation).toMatch(/^AWS\. In practice: you choose the maintenance window/);
+  });
+});
