@@ -35,9 +35,12 @@ describe("srm lookup", () => {
     const json = JSON.parse(r.out);
     expect(Object.keys(json).sort()).toEqual([
       "area",
+      "headline_owner",
+      "in_practice",
       "owner",
       "service",
       "sources",
+      "split",
       "status",
       "suggestions",
       "text",
@@ -50,6 +53,27 @@ describe("srm lookup", () => {
     });
     expect(json.text).toMatch(/^Customer: Amazon EC2/);
     expect(json.sources.length).toBeGreaterThan(0);
+  });
+
+  it("--json carries the exam's headline owner and, beside it, the cases where the customer acts", async () => {
+    const plain = JSON.parse((await cli(["lookup", "rds", "engine", "patching", "--json"])).out);
+    expect(plain).toMatchObject({ owner: "aws", headline_owner: "aws" });
+    expect(plain.in_practice).toMatch(/maintenance window.*major version upgrade/);
+    expect(plain.split).toContainEqual({
+      condition: "major-version-upgrade",
+      when: expect.stringMatching(/major engine version/),
+      owner: "customer",
+    });
+    expect(plain.text.split("\n")[1]).toMatch(/^In practice: you choose the maintenance window/);
+    const major = JSON.parse((await cli(["lookup", "rds", "major", "version", "upgrade", "--json"])).out);
+    expect(major).toMatchObject({ owner: "customer", headline_owner: "aws", in_practice: null });
+    const none = JSON.parse((await cli(["lookup", "ec2", "security", "groups", "--json"])).out);
+    expect(none).toMatchObject({
+      owner: "customer",
+      headline_owner: "customer",
+      in_practice: null,
+      split: [],
+    });
   });
 
   it("exits 0 for unknown and clarify answers too", async () => {

@@ -50,7 +50,7 @@ export function ownershipDrills(matrix: OwnershipMatrix): Question[] {
         prompt: `On ${service.name}, who is responsible for ${area.name.charAt(0).toLowerCase()}${area.name.slice(1)}?`,
         choices,
         duties: [],
-        explanation: `${OWNER_LABEL[cell.owner]}. AWS: ${cell.aws} Customer: ${cell.customer}`,
+        explanation: `${OWNER_LABEL[cell.owner]}.${cell.inPractice ? ` In practice: ${sentence(cell.inPractice)}` : ""} AWS: ${cell.aws} Customer: ${cell.customer}`,
         sources: cell.sources,
         cells: [{ service: service.id, area: area.id }],
       });
@@ -102,10 +102,13 @@ function wrongOwnerWhy(
     const rightPart = right === "aws" ? aws : customer;
     const otherPart = other === "aws" ? aws : customer;
     const otherName = other === "aws" ? "AWS" : "The customer";
+    // A headline with an In practice line is the plain answer, not the whole duty: say so, not "alone".
     const lead =
-      owner === "shared"
-        ? `Not shared: on ${service.name}, this duty (${what}) is ${WHOSE[right]} alone.`
-        : `${NOT[owner]}: on ${service.name}, this duty (${what}) is ${WHOSE[right]}, not ${WHOSE[other]}.`;
+      owner === "shared" && cell.inPractice
+        ? `Not shared: on ${service.name}, ${what} is ${WHOSE[right]} as the plain question means it. In practice: ${sentence(cell.inPractice)}`
+        : owner === "shared"
+          ? `Not shared: on ${service.name}, this duty (${what}) is ${WHOSE[right]} alone.`
+          : `${NOT[owner]}: on ${service.name}, this duty (${what}) is ${WHOSE[right]}, not ${WHOSE[other]}.`;
     const otherLine = /^(nothing|none)\b/i.test(otherPart)
       ? `${otherName} has no part in it: ${otherPart}`
       : `What ${otherName === "AWS" ? "AWS" : "the customer"} does around it does not carry the duty: ${otherPart}`;

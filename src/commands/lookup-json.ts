@@ -8,9 +8,22 @@ export interface LookupJson {
   readonly owner: "aws" | "customer" | "shared" | null;
   readonly service: { readonly id: string; readonly name: string } | null;
   readonly area: { readonly id: string; readonly name: string } | null;
+  /** The cell's headline owner (the plain question's answer), even when a named case gave `owner`. */
+  readonly headline_owner: "aws" | "customer" | "shared" | null;
+  /** The line under the headline when AWS's detailed docs split the duty; null when there is none. */
+  readonly in_practice: string | null;
+  /** The cases whose owner differs from the headline owner of the cell; empty when there are none. */
+  readonly split: readonly SplitCase[];
   readonly text: string;
   readonly sources: readonly string[];
   readonly suggestions: readonly string[];
+}
+
+/** One case of a cell that has another owner than its headline: "Automatic minor version upgrade is turned off". */
+export interface SplitCase {
+  readonly condition: string;
+  readonly when: string;
+  readonly owner: "aws" | "customer" | "shared";
 }
 
 /** The contract status of a lookup result. */
@@ -32,8 +45,11 @@ export function lookupStatus(result: LookupResult): LookupJson["status"] {
 
 const ref = (x: { id: string; name: string } | null | undefined) => (x ? { id: x.id, name: x.name } : null);
 
-/** What a lookup found, without its text, sources or suggestions. */
-export type LookupSummary = Omit<LookupJson, "text" | "sources" | "suggestions">;
+/** What a lookup found, without its text, sources, suggestions or split. */
+export type LookupSummary = Omit<
+  LookupJson,
+  "text" | "sources" | "suggestions" | "headline_owner" | "in_practice" | "split"
+>;
 
 /**
  * The status, owner, service and area of a result, without rendering its text. Every lookup is summarised
@@ -72,6 +88,9 @@ export function lookupJson(result: LookupResult): LookupJson {
     owner: j.owner,
     service: j.service,
     area: j.area,
+    headline_owner: j.headline_owner,
+    in_practice: j.in_practice,
+    split: j.split,
     text: j.text,
     sources: j.sources,
     suggestions: j.suggestions,
@@ -79,13 +98,28 @@ export function lookupJson(result: LookupResult): LookupJson {
 }
 
 function lookupJsonWith(result: LookupResult, text: string): LookupJson {
-  const base = { ...lookupSummary(result), text, suggestions: lookupSuggestions(result) };
+  const base = {
+    ...lookupSummary(result),
+    headline_owner: null,
+    in_practice: null,
+    split: [],
+    text,
+    suggestions: lookupSuggestions(result),
+  };
   switch (result.kind) {
-    case "answer":
+    case "answer": {
+      const cell = result.cell;
       return {
         ...base,
-        sources: learnerSources([...result.cell.sources, ...(result.condition?.sources ?? [])]),
+        headline_owner: cell.owner,
+        // The headline's own line, not a matched case's: a case is already the answer's owner.
+        in_practice: result.condition ? null : (cell.inPractice ?? null),
+        split: cell.conditions
+          .filter((c) => c.owner !== cell.owner)
+          .map((c) => ({ condition: c.id, when: c.when, owner: c.owner })),
+        sources: learnerSources([...cell.sources, ...(result.condition?.sources ?? [])]),
       };
+    }
     case "not-applicable":
       return { ...base, sources: learnerSources(result.cell.sources) };
     default:

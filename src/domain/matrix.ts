@@ -65,6 +65,8 @@ export interface ApplicableCell {
   readonly why: string;
   readonly sources: readonly string[];
   readonly conditions: readonly Condition[];
+  /** The "In practice: ..." line shown right under the headline when the conditions give other owners. */
+  readonly inPractice?: string;
 }
 
 /** A cell whose area has no meaning on the service, with where to look instead. */

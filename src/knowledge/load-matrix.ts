@@ -22,6 +22,7 @@ type RawCell =
       why: string;
       sources: string[];
       conditions?: RawCondition[];
+      in_practice?: string;
       applies?: undefined;
     }
   | { applies: false; why: string; see: string[]; sources: string[] };
@@ -204,6 +205,14 @@ function toCell<T>(raw: RawCell, file: ContentFile<T>, at: (string | number)[], 
       ...(c.sources ? { sources: c.sources } : {}),
     };
   });
+  // A learner who reads only the headline must be told at once when a case hands the duty to the other side.
+  const other = conditions.find((c) => c.owner !== raw.owner && c.owner !== "shared");
+  if (raw.owner !== "shared" && other && !raw.in_practice)
+    reader.report(
+      file.path,
+      file.lineOf([...at, "owner"]),
+      `the headline says ${raw.owner} but condition "${other.id}" says ${other.owner}: add an in_practice line that says so`,
+    );
   return {
     applies: true,
     owner: raw.owner,
@@ -212,6 +221,7 @@ function toCell<T>(raw: RawCell, file: ContentFile<T>, at: (string | number)[], 
     why: raw.why,
     sources: raw.sources,
     conditions,
+    ...(raw.in_practice ? { inPractice: raw.in_practice } : {}),
   };
 }
 

@@ -80,7 +80,10 @@ function lookupCard(result: LookupResult): Card {
   switch (result.kind) {
     case "answer": {
       const c = result.condition;
-      const sections: Section[] = [...correctionsSection(result)];
+      const sections: Section[] = [];
+      // Right under the headline, so a reader who stops there still learns when the other side acts.
+      if (!c && result.cell.inPractice) sections.push({ label: "In practice", text: result.cell.inPractice });
+      sections.push(...correctionsSection(result));
       if (result.alsoFor.length > 0 && result.service)
         sections.push({
           text: `The same owner holds for ${[result.service, ...result.alsoFor].map((s) => s.name).join(" and ")}, so it does not matter which you meant; the details below are ${result.service.name}'s.`,
