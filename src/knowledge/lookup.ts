@@ -60,6 +60,11 @@ export class OwnershipLookup {
       if (plain.length >= 1) {
         areas = unique(services.flatMap((s) => (s.area ? [this.matrix.area(s.area) as Area] : [])));
         services = plain;
+      } else {
+        // "iam cloudtrail": when every named service also stands for an area, the last one named is the area.
+        const last = services[services.length - 1] as Service;
+        areas = [this.matrix.area(last.area as string) as Area];
+        services = services.slice(0, -1);
       }
     }
     areas = narrow(areas);

@@ -34,6 +34,10 @@ describe("ownership lookups name the owner first", () => {
     ["ec2 launch type guest os", "ecs-ec2", "guest-os-patching", "customer"],
     ["fargate ecs container images", "ecs-fargate", "container-images", "customer"],
     ["kms compliance", "kms", "compliance", "shared"],
+    ["who enables guardduty", "guardduty", "service-enablement", "customer"],
+    ["guardduty findings", "guardduty", "findings-response", "customer"],
+    ["ec2 guardduty", "ec2", "logging-monitoring", "customer"],
+    ["who remediates findings on ec2", "ec2", "findings-response", "customer"],
   ])("%s", (text, service, area, owner) => {
     const r = answer(text);
     expect(r.service?.id).toBe(service);
@@ -42,6 +46,13 @@ describe("ownership lookups name the owner first", () => {
     const json = lookupJson(r);
     expect(json.text.split("\n")[0]).toMatch(/^(AWS|Customer|Shared):/);
     expect(json.sources.length).toBeGreaterThan(0);
+  });
+
+  it("two services that each stand for an area read as the first one's cell in the last one's area", () => {
+    const a = answer("kms iam");
+    expect([a.service?.id, a.area.id]).toEqual(["kms", "access-management"]);
+    const b = answer("iam guardduty");
+    expect([b.service?.id, b.area.id]).toEqual(["iam", "logging-monitoring"]);
   });
 
   it("free phrasing ignores filler words and word order", () => {
