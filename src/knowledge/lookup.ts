@@ -54,10 +54,12 @@ export class OwnershipLookup {
     ]);
     const groups = unique(read.mentions.flatMap((m) => (m.kind === "group" ? [m.group] : [])));
 
-    // "ec2 iam": a service named beside another service stands for its area.
-    if (services.length >= 2 && areas.length === 0) {
+    // "ec2 iam", "ecs ecr": a service named beside another service, or beside a group of them, stands for
+    // its area.
+    const beside = services.length >= 2 || (services.length >= 1 && groups.length > 0);
+    if (beside && areas.length === 0) {
       const plain = services.filter((s) => !s.area);
-      if (plain.length >= 1) {
+      if (plain.length >= 1 || groups.length > 0) {
         areas = unique(services.flatMap((s) => (s.area ? [this.matrix.area(s.area) as Area] : [])));
         services = plain;
       }

@@ -33,6 +33,9 @@ describe("ownership lookups name the owner first", () => {
     ["ecs on ec2 os patching", "ecs-ec2", "guest-os-patching", "customer"],
     ["ec2 launch type guest os", "ecs-ec2", "guest-os-patching", "customer"],
     ["fargate ecs container images", "ecs-fargate", "container-images", "customer"],
+    ["ecs fargate ecr", "ecs-fargate", "container-images", "customer"],
+    ["ecr image scanning", "ecr", "container-images", "customer"],
+    ["ecr encryption at rest", "ecr", "encryption-at-rest", "shared"],
     ["kms compliance", "kms", "compliance", "shared"],
   ])("%s", (text, service, area, owner) => {
     const r = answer(text);
@@ -186,6 +189,8 @@ describe("ambiguous and unknown input", () => {
   it.each([
     ["ecs security groups", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
     ["who is responsible for patching fargate", "shared", ["Amazon ECS on Fargate", "Amazon EKS on Fargate"]],
+    ["ecs ecr", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
+    ["ecs kms", "shared", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
   ])('"%s" is answered without asking, because every variant has the same owner', (text, owner, names) => {
     const r = lookup.lookup(text);
     expect(r.kind).toBe("answer");
