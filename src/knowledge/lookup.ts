@@ -243,9 +243,11 @@ export class OwnershipLookup {
     corrections: readonly Correction[],
   ): LookupResult {
     const rows = this.matrix.services.map((s) => row(this.matrix.cell(s, area)));
-    const owners = new Set(rows.map((r) => r.owner));
-    if (owners.size === 1 && area.default?.applies && !owners.has(null)) {
+    // An area with a general rule answers with that rule (the exam's answer: physical security is AWS's)
+    // and names the services that differ (an Outpost stands in the customer's building).
+    if (area.default?.applies) {
       const cell = area.default;
+      const exceptions = rows.filter((r) => r.owner !== null && r.owner !== cell.owner);
       return {
         kind: "answer",
         owner: cell.owner,
@@ -255,6 +257,7 @@ export class OwnershipLookup {
         condition: null,
         unusedWords: leftover,
         alsoFor: [],
+        ...(exceptions.length > 0 ? { exceptions } : {}),
         corrections,
       };
     }

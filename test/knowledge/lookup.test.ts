@@ -97,6 +97,16 @@ describe("overviews", () => {
     expect(answer("physical security").owner).toBe("aws");
   });
 
+  it("an area with a general rule answers with it and names the services that differ", () => {
+    const r = answer("who is responsible for physical security");
+    expect(r.owner).toBe("aws");
+    expect(r.service).toBeNull();
+    expect(r.exceptions?.map((x) => [x.service.id, x.owner])).toEqual([["outposts", "customer"]]);
+    const text = lookupJson(r).text;
+    expect(text.split("\n")[0]).toBe("AWS: Most services · Physical security");
+    expect(text).toContain("AWS Outposts: Customer (/srm outposts physical-security)");
+  });
+
   it("an area whose owner differs by service is a table across services", () => {
     const r = lookup.lookup("patching");
     expect(r.kind).toBe("area-table");
