@@ -134,6 +134,8 @@ describe("words people use around the matrix's own names", () => {
     ["who patches the underlying infrastructure of rds", "global-infrastructure", "aws"],
     ["eks control plane version upgrade", "runtime-patching", "customer"],
     ["rds single az", "high-availability", "customer"],
+    ["batch fargate os patching", "guest-os-patching", "aws"],
+    ["who patches the os in aws batch", "guest-os-patching", "customer"],
   ])('a qualifying word changes the answer: "%s" is %s, %s', (text, area, owner) => {
     const r = answer(text);
     expect(r.area.id).toBe(area);
