@@ -76,7 +76,7 @@ export class RoundStore {
         "SELECT question_id AS id, COUNT(*) AS n FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) GROUP BY question_id",
       ),
       recent: db.prepare(
-        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) ORDER BY id DESC LIMIT ?",
+        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) ORDER BY rounds.id DESC LIMIT ?",
       ),
       dueToClose: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE kind = 'channel' AND status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY id`,
