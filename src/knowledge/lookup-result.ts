@@ -39,6 +39,8 @@ export type LookupResult =
       readonly unusedWords: readonly string[];
       /** Other services the name could mean, for which the same owner holds. */
       readonly alsoFor: readonly Service[];
+      /** For an answer that names no service: the services whose owner differs from it. */
+      readonly exceptions?: readonly OwnerRow[];
       /** Set for questions in many words: what their words were read as. */
       readonly readAs?: readonly ReadAs[];
       readonly corrections: readonly Correction[];

@@ -54,10 +54,12 @@ export class OwnershipLookup {
     ]);
     const groups = unique(read.mentions.flatMap((m) => (m.kind === "group" ? [m.group] : [])));
 
-    // "ec2 iam": a service named beside another service stands for its area.
-    if (services.length >= 2 && areas.length === 0) {
+    // "ec2 iam", "ecs ecr": a service named beside another service, or beside a group of them, stands for
+    // its area.
+    const beside = services.length >= 2 || (services.length >= 1 && groups.length > 0);
+    if (beside && areas.length === 0) {
       const plain = services.filter((s) => !s.area);
-      if (plain.length >= 1) {
+      if (plain.length >= 1 || groups.length > 0) {
         areas = unique(services.flatMap((s) => (s.area ? [this.matrix.area(s.area) as Area] : [])));
         services = plain;
       } else {
@@ -246,9 +248,11 @@ export class OwnershipLookup {
     corrections: readonly Correction[],
   ): LookupResult {
     const rows = this.matrix.services.map((s) => row(this.matrix.cell(s, area)));
-    const owners = new Set(rows.map((r) => r.owner));
-    if (owners.size === 1 && area.default?.applies && !owners.has(null)) {
+    // An area with a general rule answers with that rule (the exam's answer: physical security is AWS's)
+    // and names the services that differ (an Outpost stands in the customer's building).
+    if (area.default?.applies) {
       const cell = area.default;
+      const exceptions = rows.filter((r) => r.owner !== null && r.owner !== cell.owner);
       return {
         kind: "answer",
         owner: cell.owner,
@@ -258,6 +262,7 @@ export class OwnershipLookup {
         condition: null,
         unusedWords: leftover,
         alsoFor: [],
+        ...(exceptions.length > 0 ? { exceptions } : {}),
         corrections,
       };
     }

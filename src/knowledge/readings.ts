@@ -97,7 +97,8 @@ function saysPhrase(words: readonly string[], phrase: readonly string[]): boolea
 /**
  * Reads the mentions again where a condition of a named service explains their words: "rds single az"
  * is the single-AZ condition of high availability, not the Availability Zones of global infrastructure,
- * and in "lambda security groups without vpc" the VPC belongs to the condition, not to a second service.
+ * and in "lambda security groups without vpc" the VPC belongs to the condition, not to a second service
+ * (nor, in "batch fargate", to the Fargate group: there Fargate is Batch's compute option).
  * A generic word that names a service ("instances") gives way to a specific one named beside it.
  */
 export function absorbMentions(
@@ -130,7 +131,8 @@ export function absorbMentions(
             m.area.id !== hit.area.id &&
             inPhrase(m, hit.phrase) &&
             !explainedAtHome(m)) ||
-          (m.kind === "service" && m.service.id !== service.id && inPhrase(m, hit.phrase)),
+          (m.kind === "service" && m.service.id !== service.id && inPhrase(m, hit.phrase)) ||
+          (m.kind === "group" && inPhrase(m, hit.phrase)),
       );
       if (absorbed.length === 0) continue;
       kept = kept.filter((m) => !absorbed.includes(m));

@@ -79,7 +79,7 @@ export class RoundStore {
         "SELECT question_id AS id, COUNT(*) AS n FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) AND voided_at IS NULL GROUP BY question_id",
       ),
       recent: db.prepare(
-        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) AND voided_at IS NULL ORDER BY id DESC LIMIT ?",
+        "SELECT question_id AS id FROM rounds WHERE platform = ? AND workspace = ? AND channel = ? AND kind = ? AND (player IS ? OR player = ?) AND voided_at IS NULL ORDER BY rounds.id DESC LIMIT ?",
       ),
       dueToClose: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE kind = 'channel' AND status = 'open' AND closes_at IS NOT NULL AND closes_at <= ? ORDER BY id`,

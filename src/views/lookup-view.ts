@@ -88,6 +88,13 @@ function lookupCard(result: LookupResult): Card {
         sections.push({
           text: `The same owner holds for ${[result.service, ...result.alsoFor].map((s) => s.name).join(" and ")}, so it does not matter which you meant; the details below are ${result.service.name}'s.`,
         });
+      if (result.exceptions && result.exceptions.length > 0)
+        sections.push({
+          label: "Except on",
+          items: result.exceptions.map(
+            (r) => `${r.service.name}: ${ownerLabel(r.owner)} (/srm ${r.service.id} ${r.area.id})`,
+          ),
+        });
       if (c) sections.push({ label: "When", text: c.when });
       sections.push({ label: "Why", text: c ? c.why : result.cell.why });
       sections.push({ label: "AWS's part", text: c?.aws ?? result.cell.aws });
@@ -112,7 +119,7 @@ function lookupCard(result: LookupResult): Card {
       return {
         accent: result.owner,
         title: OWNER_LABEL[result.owner],
-        subtitle: `${result.service ? result.service.name : "Every service"} · ${result.area.name}`,
+        subtitle: `${result.service ? result.service.name : result.exceptions ? "Most services" : "Every service"} · ${result.area.name}`,
         sections,
         footer: sourcesLine(sources),
       };

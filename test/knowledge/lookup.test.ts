@@ -33,6 +33,9 @@ describe("ownership lookups name the owner first", () => {
     ["ecs on ec2 os patching", "ecs-ec2", "guest-os-patching", "customer"],
     ["ec2 launch type guest os", "ecs-ec2", "guest-os-patching", "customer"],
     ["fargate ecs container images", "ecs-fargate", "container-images", "customer"],
+    ["ecs fargate ecr", "ecs-fargate", "container-images", "customer"],
+    ["ecr image scanning", "ecr", "container-images", "customer"],
+    ["ecr encryption at rest", "ecr", "encryption-at-rest", "shared"],
     ["kms compliance", "kms", "compliance", "shared"],
     ["who enables guardduty", "guardduty", "service-enablement", "customer"],
     ["guardduty findings", "guardduty", "findings-response", "customer"],
@@ -105,6 +108,16 @@ describe("overviews", () => {
     expect(answer("physical security").owner).toBe("aws");
   });
 
+  it("an area with a general rule answers with it and names the services that differ", () => {
+    const r = answer("who is responsible for physical security");
+    expect(r.owner).toBe("aws");
+    expect(r.service).toBeNull();
+    expect(r.exceptions?.map((x) => [x.service.id, x.owner])).toEqual([["outposts", "customer"]]);
+    const text = lookupJson(r).text;
+    expect(text.split("\n")[0]).toBe("AWS: Most services · Physical security");
+    expect(text).toContain("AWS Outposts: Customer (/srm outposts physical-security)");
+  });
+
   it("an area whose owner differs by service is a table across services", () => {
     const r = lookup.lookup("patching");
     expect(r.kind).toBe("area-table");
@@ -132,6 +145,8 @@ describe("words people use around the matrix's own names", () => {
     ["who patches the underlying infrastructure of rds", "global-infrastructure", "aws"],
     ["eks control plane version upgrade", "runtime-patching", "customer"],
     ["rds single az", "high-availability", "customer"],
+    ["batch fargate os patching", "guest-os-patching", "aws"],
+    ["who patches the os in aws batch", "guest-os-patching", "customer"],
   ])('a qualifying word changes the answer: "%s" is %s, %s', (text, area, owner) => {
     const r = answer(text);
     expect(r.area.id).toBe(area);
@@ -197,6 +212,8 @@ describe("ambiguous and unknown input", () => {
   it.each([
     ["ecs security groups", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
     ["who is responsible for patching fargate", "shared", ["Amazon ECS on Fargate", "Amazon EKS on Fargate"]],
+    ["ecs ecr", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
+    ["ecs kms", "shared", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
   ])('"%s" is answered without asking, because every variant has the same owner', (text, owner, names) => {
     const r = lookup.lookup(text);
     expect(r.kind).toBe("answer");
