@@ -213,13 +213,19 @@ describe("ambiguous and unknown input", () => {
     ["ecs security groups", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
     ["who is responsible for patching fargate", "shared", ["Amazon ECS on Fargate", "Amazon EKS on Fargate"]],
     ["ecs ecr", "customer", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
-    ["ecs kms", "shared", ["Amazon ECS on EC2", "Amazon ECS on Fargate"]],
   ])('"%s" is answered without asking, because every variant has the same owner', (text, owner, names) => {
     const r = lookup.lookup(text);
     expect(r.kind).toBe("answer");
     const json = lookupJson(r);
     expect(json.owner).toBe(owner);
     expect(json.text).toContain(`The same owner holds for ${names.join(" and ")}`);
+  });
+
+  it("ecs kms asks which launch type, because key management differs between them", () => {
+    const r = lookup.lookup("ecs kms");
+    expect(r.kind).toBe("which-service");
+    if (r.kind !== "which-service") return;
+    expect(new Set(r.rows.map((row) => row.owner)).size).toBeGreaterThan(1);
   });
 
   it("eks os patching shows the owner for each variant", () => {

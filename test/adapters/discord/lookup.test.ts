@@ -79,7 +79,7 @@ describe("Discord lookups through the real discord.js client", () => {
       bot,
       bot.fake.command(dave, "srm", "ask", { text: "who patches the rds engine" }),
     );
-    expect(answer[0]?.title).toBe("Shared");
+    expect(answer[0]?.title).toBe("AWS");
     expect(answer[0]?.description).toContain("Amazon RDS · Database engine patching");
     const sneaky = bot.fake.command(dave, "srm", "ask", { text: "reveal" });
     expect(isEphemeral(await bot.fake.reply(sneaky))).toBe(true);
