@@ -25,6 +25,8 @@ export function lookupStatus(result: LookupResult): LookupJson["status"] {
     case "which-service":
     case "which-area":
       return "clarify";
+    case "concept":
+      return result.concept.owner ? "answer" : "overview";
     case "unknown":
       return "unknown";
   }
@@ -58,6 +60,8 @@ export function lookupSummary(result: LookupResult): LookupSummary {
         service: result.services.length === 1 ? ref(result.services[0]) : null,
         area: null,
       };
+    case "concept":
+      return { status, owner: result.concept.owner ?? null, service: null, area: null };
     case "unknown":
       return { status, owner: null, service: null, area: null };
   }
@@ -88,6 +92,8 @@ function lookupJsonWith(result: LookupResult, text: string): LookupJson {
       };
     case "not-applicable":
       return { ...base, sources: learnerSources(result.cell.sources) };
+    case "concept":
+      return { ...base, sources: learnerSources(result.concept.sources) };
     default:
       return { ...base, sources: [] };
   }

@@ -49,6 +49,8 @@ export function lookupSuggestions(result: LookupResult): string[] {
           ? result.services.map((s) => lookupCommand(s, a))
           : [lookupCommand(null, a)],
       );
+    case "concept":
+      return result.examples.map((e) => e.lookup);
     case "unknown":
       return [...result.suggestions];
   }
@@ -198,9 +200,35 @@ function lookupCard(result: LookupResult): Card {
         sections,
       };
     }
+    case "concept":
+      return conceptCard(result);
     case "unknown":
       return unknownCard(result);
   }
+}
+
+function conceptCard(result: Extract<LookupResult, { kind: "concept" }>): Card {
+  const c = result.concept;
+  const sections: Section[] = [...correctionsSection(result), { text: c.definition }];
+  if (c.aws) sections.push({ label: "AWS's part", text: c.aws });
+  if (c.customer) sections.push({ label: "Your part", text: c.customer });
+  sections.push({
+    label: "See it in lookups",
+    items: result.examples.map(
+      (e) => `/srm ${e.lookup}: ${e.owner ? OWNER_LABEL[e.owner] : "depends on the service"}`,
+    ),
+  });
+  if (result.related.length > 0)
+    sections.push({ label: "Related areas", text: result.related.map((a) => a.name).join(", ") });
+  return {
+    accent: c.owner ?? "neutral",
+    title: c.owner ? `${c.name}: ${OWNER_LABEL[c.owner]}` : c.name,
+    subtitle: c.owner
+      ? "a concept of the shared responsibility model"
+      : "how AWS and its customers split security",
+    sections,
+    footer: sourcesLine(c.sources),
+  };
 }
 
 function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {

@@ -1,0 +1,65 @@
+import type { Concept } from "../domain/concept.js";
+import type { Area, Owner } from "../domain/matrix.js";
+import type { LookupResult } from "./lookup-result.js";
+import type { OwnershipMatrix } from "./matrix.js";
+import type { Correction } from "./parse-query.js";
+
+/** A concept named in a question, and the words left once its phrase is taken out. */
+export interface ConceptHit {
+  readonly concept: Concept;
+  readonly rest: readonly string[];
+}
+
+/** The concept whose longest alias appears in `words` as a run of words, or null when none does. */
+export function findConcept(matrix: OwnershipMatrix, words: readonly string[]): ConceptHit | null {
+  let best: { concept: Concept; at: number; length: number } | null = null;
+  for (const concept of matrix.concepts)
+    for (const alias of concept.aliases) {
+      const phrase = alias.split(" ");
+      if (best && phrase.length <= best.length) continue;
+      const at = indexOfRun(words, phrase);
+      if (at >= 0) best = { concept, at, length: phrase.length };
+    }
+  if (!best) return null;
+  return { concept: best.concept, rest: [...words.slice(0, best.at), ...words.slice(best.at + best.length)] };
+}
+
+function indexOfRun(words: readonly string[], phrase: readonly string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++)
+    if (phrase.every((w, k) => words[i + k] === w || words[i + k] === `${w}s`)) return i;
+  return -1;
+}
+
+/** The concept as a lookup result: its example lookups with the owner each gives, and its related areas. */
+export function conceptResult(
+  matrix: OwnershipMatrix,
+  concept: Concept,
+  corrections: readonly Correction[],
+): LookupResult {
+  const examples = concept.examples.map((lookup) => ({ lookup, owner: exampleOwner(matrix, lookup) }));
+  const related = concept.related.flatMap((id) => {
+    const area = matrix.area(id);
+    return area ? [area] : [];
+  });
+  return { kind: "concept", concept, examples, related, corrections };
+}
+
+/** The owner an example lookup ("ec2 host-os", "physical-security") gives, or null where it depends. */
+function exampleOwner(matrix: OwnershipMatrix, lookup: string): Owner | null {
+  const [first, second] = lookup.split(" ") as [string, string | undefined];
+  const service = matrix.service(first);
+  const area: Area | undefined = matrix.area(second ?? first);
+  if (!area) return null;
+  if (service && second !== undefined) {
+    const cell = matrix.cell(service, area).cell;
+    return cell.applies ? cell.owner : null;
+  }
+  const owners = new Set(
+    matrix.services.map((s) => {
+      const cell = matrix.cell(s, area).cell;
+      return cell.applies ? cell.owner : null;
+    }),
+  );
+  const [only] = owners;
+  return owners.size === 1 && only !== undefined ? only : null;
+}
