@@ -94,6 +94,9 @@ function lookupJsonWith(result: LookupResult, text: string): LookupJson {
       return { ...base, sources: learnerSources(result.cell.sources) };
     case "concept":
       return { ...base, sources: learnerSources(result.concept.sources) };
+    case "area-table":
+      // A shared control's table leads with what AWS's page says of it, and cites that page.
+      return { ...base, sources: result.area.sharedControl ? learnerSources([]) : [] };
     default:
       return { ...base, sources: [] };
   }

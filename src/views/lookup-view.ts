@@ -82,7 +82,10 @@ function lookupCard(result: LookupResult): Card {
   switch (result.kind) {
     case "answer": {
       const c = result.condition;
-      const sections: Section[] = [...correctionsSection(result)];
+      const sections: Section[] = [
+        ...correctionsSection(result),
+        ...(result.service ? [] : sharedControlSection(result.area)),
+      ];
       if (result.alsoFor.length > 0 && result.service)
         sections.push({
           text: `The same owner holds for ${[result.service, ...result.alsoFor].map((s) => s.name).join(" and ")}, so it does not matter which you meant; the details below are ${result.service.name}'s.`,
@@ -151,6 +154,7 @@ function lookupCard(result: LookupResult): Card {
         subtitle: "the owner depends on the service",
         sections: [
           ...correctionsSection(result),
+          ...sharedControlSection(result.area),
           { text: result.area.summary },
           {
             table: {
@@ -205,6 +209,16 @@ function lookupCard(result: LookupResult): Card {
     case "unknown":
       return unknownCard(result);
   }
+}
+
+/** For an area AWS names a shared control, asked without a service: that fact first, with its source. */
+function sharedControlSection(area: Area): Section[] {
+  if (!area.sharedControl) return [];
+  return [
+    {
+      text: `AWS names ${area.name.toLowerCase()} a shared control: AWS carries it out for its own infrastructure and people, and you for your own workloads and staff, each side separately (${SHARED_RESPONSIBILITY_PAGE}).`,
+    },
+  ];
 }
 
 function conceptCard(result: Extract<LookupResult, { kind: "concept" }>): Card {
