@@ -8,6 +8,8 @@ export interface Concept {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
+  /** A duty named without a service ("database schema"): named beside a service or a related area, it still answers. */
+  readonly duty: boolean;
   /** Who carries it, where the concept has one owner; absent for the model as a whole. */
   readonly owner?: Owner;
   readonly definition: string;

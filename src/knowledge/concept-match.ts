@@ -21,7 +21,20 @@ export function findConcept(matrix: OwnershipMatrix, words: readonly string[]): 
       if (at >= 0) best = { concept, at, length: phrase.length };
     }
   if (!best) return null;
-  return { concept: best.concept, rest: [...words.slice(0, best.at), ...words.slice(best.at + best.length)] };
+  const concept = best.concept;
+  let rest = [...words.slice(0, best.at), ...words.slice(best.at + best.length)];
+  // "fire suppression and power": a second phrase of the same concept is part of the same question.
+  for (let again = true; again; ) {
+    again = false;
+    for (const alias of concept.aliases) {
+      const phrase = alias.split(" ");
+      const at = indexOfRun(rest, phrase);
+      if (at < 0) continue;
+      rest = [...rest.slice(0, at), ...rest.slice(at + phrase.length)];
+      again = true;
+    }
+  }
+  return { concept, rest };
 }
 
 function indexOfRun(words: readonly string[], phrase: readonly string[]): number {

@@ -9,6 +9,7 @@ interface RawConcepts {
     id: string;
     name: string;
     aliases: string[];
+    duty?: boolean;
     owner?: Owner;
     definition: string;
     aws?: string;
@@ -75,6 +76,7 @@ export function loadConcepts(dir: string, context: ConceptContext, reader: Conte
     id: c.id,
     name: c.name,
     aliases: c.aliases,
+    duty: c.duty ?? false,
     ...(c.owner ? { owner: c.owner } : {}),
     definition: c.definition,
     ...(c.aws ? { aws: c.aws } : {}),

@@ -45,6 +45,11 @@ export class OwnershipLookup {
     }
     if (rest.mentions.length === 0 || whole.kind === "unknown")
       return conceptResult(this.matrix, hit.concept, rest.corrections);
+    // "ec2 penetration testing", "dynamodb table design": a duty stays the answer beside a service, or
+    // beside an area it names as related; another area named beside it asks about that area instead.
+    const related = new Set(hit.concept.related);
+    if (hit.concept.duty && rest.mentions.every((m) => m.kind !== "area" || related.has(m.area.id)))
+      return conceptResult(this.matrix, hit.concept, rest.corrections);
     return whole;
   }
 

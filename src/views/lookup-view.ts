@@ -237,9 +237,11 @@ function conceptCard(result: Extract<LookupResult, { kind: "concept" }>): Card {
   return {
     accent: c.owner ?? "neutral",
     title: c.owner ? `${c.name}: ${OWNER_LABEL[c.owner]}` : c.name,
-    subtitle: c.owner
-      ? "a concept of the shared responsibility model"
-      : "how AWS and its customers split security",
+    subtitle: c.duty
+      ? "the same on every service"
+      : c.owner
+        ? "a concept of the shared responsibility model"
+        : "how AWS and its customers split security",
     sections,
     footer: sourcesLine(c.sources),
   };

@@ -105,6 +105,14 @@ describe("the model's own concepts answer as themselves", () => {
     ]);
   });
 
+  it("a duty named beside a service is still the duty; beside an unrelated area, that area answers", () => {
+    expect(concept("ec2 penetration testing").concept.id).toBe("penetration-testing");
+    expect(concept("dynamodb table design").concept.id).toBe("database-schema");
+    expect(concept("environmental controls in aws data centers").concept.id).toBe("environmental-controls");
+    const table = lookup.lookup("environmental controls encryption");
+    expect(table.kind === "area-table" && table.area.id).toBe("encryption-at-rest");
+  });
+
   it.each([
     ["firmware", "hardware"],
     ["decommissioning storage devices", "hardware"],
