@@ -10,8 +10,22 @@ export interface ConceptHit {
   readonly rest: readonly string[];
 }
 
-/** The concept whose longest alias appears in `words` as a run of words, or null when none does. */
+/**
+ * The concept a question names, or null. Two ideas of the model named together ("security of the cloud vs
+ * security in the cloud") are a question about the model as a whole, answered by its overview.
+ */
 export function findConcept(matrix: OwnershipMatrix, words: readonly string[]): ConceptHit | null {
+  const first = longestConcept(matrix, words);
+  if (!first) return null;
+  const second = longestConcept(matrix, first.rest);
+  const model = matrix.concepts.find((c) => !c.owner && !c.duty);
+  if (!second || second.concept === first.concept || first.concept.duty || second.concept.duty || !model)
+    return first;
+  return { concept: model, rest: second.rest };
+}
+
+/** The concept whose longest alias appears in `words` as a run of words, or null when none does. */
+function longestConcept(matrix: OwnershipMatrix, words: readonly string[]): ConceptHit | null {
   let best: { concept: Concept; at: number; length: number } | null = null;
   for (const concept of matrix.concepts)
     for (const alias of concept.aliases) {

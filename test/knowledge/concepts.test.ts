@@ -79,6 +79,13 @@ describe("the model's own concepts answer as themselves", () => {
     }
   });
 
+  it("two ideas of the model asked together get the model's overview", () => {
+    expect(concept("security of the cloud vs security in the cloud").concept.id).toBe(
+      "shared-responsibility-model",
+    );
+    expect(concept("inherited controls and shared controls").concept.id).toBe("shared-responsibility-model");
+  });
+
   it("a concept's examples show the owner each lookup gives", () => {
     const text = lookupJson(concept("security of the cloud")).text;
     expect(text).toContain("/srm ec2 host-os: AWS");
