@@ -38,6 +38,8 @@ export function lookupStatus(result: LookupResult): LookupJson["status"] {
     case "which-service":
     case "which-area":
       return "clarify";
+    case "concept":
+      return result.concept.owner ? "answer" : "overview";
     case "unknown":
       return "unknown";
   }
@@ -74,6 +76,8 @@ export function lookupSummary(result: LookupResult): LookupSummary {
         service: result.services.length === 1 ? ref(result.services[0]) : null,
         area: null,
       };
+    case "concept":
+      return { status, owner: result.concept.owner ?? null, service: null, area: null };
     case "unknown":
       return { status, owner: null, service: null, area: null };
   }
@@ -122,6 +126,11 @@ function lookupJsonWith(result: LookupResult, text: string): LookupJson {
     }
     case "not-applicable":
       return { ...base, sources: learnerSources(result.cell.sources) };
+    case "concept":
+      return { ...base, sources: learnerSources(result.concept.sources) };
+    case "area-table":
+      // A shared control's table leads with what AWS's page says of it, and cites that page.
+      return { ...base, sources: result.area.sharedControl ? learnerSources([]) : [] };
     default:
       return { ...base, sources: [] };
   }

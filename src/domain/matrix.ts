@@ -41,6 +41,8 @@ export interface Area {
   readonly narrower: readonly string[];
   /** The cell for every service that does not define its own. */
   readonly default?: Cell;
+  /** AWS's shared responsibility page names this area a shared control (patch management...). */
+  readonly sharedControl?: boolean;
 }
 
 /** A situation that changes the owner or the split of a cell (manual runtime mode, major version upgrade). */

@@ -82,7 +82,7 @@ export class ContentReader {
     schemaHome: string = contentDir,
   ) {
     this.ajv = new Ajv({ allErrors: true, strict: false });
-    for (const name of ["cell", "cells", "services", "areas", "question", "questions"]) {
+    for (const name of ["cell", "cells", "services", "areas", "concepts", "question", "questions"]) {
       const path = join(schemaHome, "schema", `${name}.schema.json`);
       try {
         this.ajv.addSchema(JSON.parse(readFileSync(path, "utf8")) as object);

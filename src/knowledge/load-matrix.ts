@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Area, Cell, Condition, Owner, Service, ServiceGroup } from "../domain/matrix.js";
 import { type ContentFile, ContentInvalid, ContentReader, didYouMean } from "./content-file.js";
+import { loadConcepts } from "./load-concepts.js";
 import { OwnershipMatrix } from "./matrix.js";
 
 interface RawCondition {
@@ -37,6 +38,7 @@ interface RawAreas {
     aliases: string[];
     summary: string;
     narrower?: string[];
+    sharedControl?: boolean;
     default?: RawCell;
   }[];
 }
@@ -77,6 +79,7 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
     aliases: a.aliases,
     summary: a.summary,
     narrower: a.narrower ?? [],
+    ...(a.sharedControl ? { sharedControl: true } : {}),
     ...(a.default ? { default: toCell(a.default, areasFile, ["areas", i, "default"], reader) } : {}),
   }));
   const serviceIds = new Set(services.map((s) => s.id));
@@ -177,8 +180,12 @@ export function loadMatrix(contentDir: string, reader = new ContentReader(conten
         );
     }
   }
+  const aliases = new Set<string>(
+    [...services, ...groups, ...areas].flatMap((x) => [x.id.replace(/-/g, " "), ...x.aliases]),
+  );
+  const concepts = loadConcepts(dir, { services, areas, cells, aliases }, reader);
   if (reader.found.length > 0) throw new ContentInvalid(reader.found);
-  return new OwnershipMatrix(services, groups, areas, cells);
+  return new OwnershipMatrix(services, groups, areas, cells, concepts);
 }
 
 function seeTargetExists(target: string, services: Set<string>, areas: Set<string>): boolean {

@@ -1,3 +1,4 @@
+import type { Concept } from "../domain/concept.js";
 import type {
   ApplicableCell,
   Area,
@@ -84,6 +85,14 @@ export type LookupResult =
       readonly services: readonly Service[];
       readonly areas: readonly Area[];
       readonly rows: readonly OwnerRow[];
+      readonly corrections: readonly Correction[];
+    }
+  | {
+      readonly kind: "concept";
+      readonly concept: Concept;
+      /** The concept's example lookups, each with the owner it gives (null where the owner depends). */
+      readonly examples: readonly { readonly lookup: string; readonly owner: Owner | null }[];
+      readonly related: readonly Area[];
       readonly corrections: readonly Correction[];
     }
   | {

@@ -1,4 +1,5 @@
 import type { Area, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
+import { type ConceptHit, conceptResult, findConcept } from "./concept-match.js";
 import type { LookupResult, OwnerRow } from "./lookup-result.js";
 import type { OwnershipMatrix } from "./matrix.js";
 import { VENDOR_NAMES } from "./ordinary-words.js";
@@ -21,11 +22,40 @@ export class OwnershipLookup {
 
   /** Reads `text` ("who patches the rds engine") and answers it, asks which was meant, or says what is unknown. */
   lookup(text: string): LookupResult {
-    const count = words(text).length;
-    if (count === 0) return unknown([], [], [], "empty", []);
-    if (count > MAX_QUERY_WORDS) return unknown([], [], [], "too-long", []);
+    const all = words(text);
+    if (all.length === 0) return unknown([], [], [], "empty", []);
+    if (all.length > MAX_QUERY_WORDS) return unknown([], [], [], "too-long", []);
+    const hit = findConcept(this.matrix, all);
     const q = parseQuery(this.matrix, text);
     const result = this.resolve(q);
+    if (hit) return this.withConcept(hit, result);
+    return this.readBack(q, result);
+  }
+
+  /**
+   * A question naming a concept ("shared controls", "penetration testing"): the concept answers when the
+   * rest of the question names nothing, or when the question read without it cannot be answered ("rds
+   * schema"); words nobody knows beside it still make the question unknown.
+   */
+  private withConcept(hit: ConceptHit, whole: LookupResult): LookupResult {
+    const rest = parseQuery(this.matrix, hit.rest.join(" "));
+    if (rest.unknown.length > 0 || rest.words.some((w) => VENDOR_NAMES.has(w))) {
+      const r = this.resolve(rest);
+      if (r.kind === "unknown") return { ...r, understood: [hit.concept.name, ...r.understood] };
+    }
+    if (rest.mentions.length === 0) return conceptResult(this.matrix, hit.concept, rest.corrections);
+    // "ec2 penetration testing", "dynamodb table design": a duty stays the answer beside a service, or
+    // beside an area it names as related; another area named beside it asks about that area instead.
+    const related = new Set(hit.concept.related);
+    if (hit.concept.duty && rest.mentions.every((m) => m.kind !== "area" || related.has(m.area.id)))
+      return conceptResult(this.matrix, hit.concept, rest.corrections);
+    // The question read without the concept's words: answered if it can be, else the concept answers.
+    const without = this.resolve(rest);
+    if (without.kind !== "unknown") return without;
+    return whole.kind === "unknown" ? conceptResult(this.matrix, hit.concept, rest.corrections) : whole;
+  }
+
+  private readBack(q: ParsedQuery, result: LookupResult): LookupResult {
     // A question in many words (exam phrasing) says back which of its words named what, so the person
     // sees what was understood; a short lookup needs no such line.
     const named = q.mentions.reduce((n, m) => n + m.words.length, 0);

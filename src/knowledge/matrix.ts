@@ -1,3 +1,4 @@
+import type { Concept } from "../domain/concept.js";
 import type { Area, Cell, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
 import { NameIndex } from "./name-index.js";
 
@@ -32,6 +33,8 @@ export class OwnershipMatrix {
     groups: readonly ServiceGroup[],
     areas: readonly Area[],
     private readonly cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>,
+    /** Ideas of the model and duties named without a service, answered on their own. */
+    readonly concepts: readonly Concept[] = [],
   ) {
     this.services = services;
     this.groups = groups;

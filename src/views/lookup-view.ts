@@ -49,6 +49,8 @@ export function lookupSuggestions(result: LookupResult): string[] {
           ? result.services.map((s) => lookupCommand(s, a))
           : [lookupCommand(null, a)],
       );
+    case "concept":
+      return result.examples.map((e) => e.lookup);
     case "unknown":
       return [...result.suggestions];
   }
@@ -83,7 +85,10 @@ function lookupCard(result: LookupResult): Card {
       const sections: Section[] = [];
       // Right under the headline, so a reader who stops there still learns when the other side acts.
       if (!c && result.cell.inPractice) sections.push({ label: "In practice", text: result.cell.inPractice });
-      sections.push(...correctionsSection(result));
+      sections.push(
+        ...correctionsSection(result),
+        ...(result.service ? [] : sharedControlSection(result.area)),
+      );
       if (result.alsoFor.length > 0 && result.service)
         sections.push({
           text: `The same owner holds for ${[result.service, ...result.alsoFor].map((s) => s.name).join(" and ")}, so it does not matter which you meant; the details below are ${result.service.name}'s.`,
@@ -159,6 +164,7 @@ function lookupCard(result: LookupResult): Card {
         subtitle: "the owner depends on the service",
         sections: [
           ...correctionsSection(result),
+          ...sharedControlSection(result.area),
           { text: result.area.summary },
           {
             table: {
@@ -208,9 +214,47 @@ function lookupCard(result: LookupResult): Card {
         sections,
       };
     }
+    case "concept":
+      return conceptCard(result);
     case "unknown":
       return unknownCard(result);
   }
+}
+
+/** For an area AWS names a shared control, asked without a service: that fact first, with its source. */
+function sharedControlSection(area: Area): Section[] {
+  if (!area.sharedControl) return [];
+  return [
+    {
+      text: `AWS names ${area.name.toLowerCase()} a shared control: AWS carries it out for its own infrastructure and people, and you for your own workloads and staff, each side separately (${SHARED_RESPONSIBILITY_PAGE}).`,
+    },
+  ];
+}
+
+function conceptCard(result: Extract<LookupResult, { kind: "concept" }>): Card {
+  const c = result.concept;
+  const sections: Section[] = [...correctionsSection(result), { text: c.definition }];
+  if (c.aws) sections.push({ label: "AWS's part", text: c.aws });
+  if (c.customer) sections.push({ label: "Your part", text: c.customer });
+  sections.push({
+    label: "See it in lookups",
+    items: result.examples.map(
+      (e) => `/srm ${e.lookup}: ${e.owner ? OWNER_LABEL[e.owner] : "depends on the service"}`,
+    ),
+  });
+  if (result.related.length > 0)
+    sections.push({ label: "Related areas", text: result.related.map((a) => a.name).join(", ") });
+  return {
+    accent: c.owner ?? "neutral",
+    title: c.owner ? `${c.name}: ${OWNER_LABEL[c.owner]}` : c.name,
+    subtitle: c.duty
+      ? "the same on every service"
+      : c.owner
+        ? "a concept of the shared responsibility model"
+        : "how AWS and its customers split security",
+    sections,
+    footer: sourcesLine(c.sources),
+  };
 }
 
 function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {

@@ -9,6 +9,7 @@ export type Expected =
   | { kind: "not-applicable"; service: string; area: string }
   | { kind: "stack"; service: string }
   | { kind: "table"; area: string }
+  | { kind: "concept"; id: string }
   | { kind: "clarify" }
   | { kind: "unknown" };
 
@@ -43,6 +44,7 @@ function parseExpected(spec: string, line: number): Expected {
   if (spec === "clarify" || spec === "unknown") return { kind: spec };
   if (spec.startsWith("stack:")) return { kind: "stack", service: spec.slice(6) };
   if (spec.startsWith("table:")) return { kind: "table", area: spec.slice(6) };
+  if (spec.startsWith("concept:")) return { kind: "concept", id: spec.slice(8) };
   const na = spec.startsWith("na:");
   const m = /^([a-z0-9|*-]+)\/([a-z,-]+)(?:#([a-z0-9-]+))?$/.exec(na ? spec.slice(3) : spec);
   if (!m) throw new Error(`phrasings.txt:${line}: cannot read "${spec}"`);
@@ -100,6 +102,7 @@ export function grade(matrix: OwnershipMatrix, lookup: OwnershipLookup, p: Phras
     return e.kind === "clarify" ? "right" : "asked-back";
   if (r.kind === "service-stack") return e.kind === "stack" && r.service.id === e.service ? "right" : "other";
   if (r.kind === "area-table") return e.kind === "table" && r.area.id === e.area ? "right" : "other";
+  if (r.kind === "concept") return e.kind === "concept" && r.concept.id === e.id ? "right" : "other";
   return e.kind === "not-applicable" && r.service.id === e.service && r.area.id === e.area
     ? "right"
     : "other";
