@@ -63,12 +63,15 @@ describe("the model's own concepts answer as themselves", () => {
     expect(json.text).toContain(`/srm ${json.suggestions[0]}`);
   });
 
+  it('"model" alone is not taken for the shared responsibility model, so "foundation model" stays Bedrock\'s', () => {
+    const r = lookup.lookup("foundation model");
+    expect(r.kind === "service-stack" && r.service.id).toBe("bedrock");
+  });
+
   it("the shared responsibility model itself is an overview with no single owner", () => {
     for (const text of [
       "shared responsibility model",
       "srm model",
-      // "/srm srm model" reaches the lookup as "model": the command strips its own name first.
-      "model",
       "what is the shared responsibility model",
     ]) {
       const json = lookupJson(lookup.lookup(text));
