@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // Set-up hooks that start a real `srm start` child wait on it like a test does (a loaded CI machine).
+    hookTimeout: 60_000,
   },
 });
