@@ -222,12 +222,7 @@ export class RoundService {
     if (round.kind === "private" && round.player !== actor.userId) return fail({ code: "NotYourRound" });
     const now = this.d.clock.now();
     const existing = this.d.rounds.answerOf(roundId, actor.userId);
-    if (existing)
-      return fail({
-        code: "AlreadyAnswered",
-        first: responseLabel(round.question, existing.response),
-        at: existing.answeredAt,
-      });
+    if (existing) return alreadyAnswered(round.question, existing);
     if (round.status !== "open" || (round.closesAt && round.closesAt <= now))
       return fail({ code: "RoundClosed" });
     const response = normalizeResponse(round.question, raw);
@@ -246,12 +241,7 @@ export class RoundService {
     });
     // Closed by a reveal (perhaps in another process) since the round was read: the person is told so.
     if (answer === null) return fail({ code: "RoundClosed" });
-    if (!stored)
-      return fail({
-        code: "AlreadyAnswered",
-        first: responseLabel(round.question, answer.response),
-        at: answer.answeredAt,
-      });
+    if (!stored) return alreadyAnswered(round.question, answer);
     return ok({ round, answer });
   }
 
@@ -272,12 +262,7 @@ export class RoundService {
       return fail({ code: "RoundNotFound" });
     if (round.player !== actor.userId) return fail({ code: "NotYourRound" });
     const existing = this.d.rounds.answerOf(roundId, actor.userId);
-    if (existing)
-      return fail({
-        code: "AlreadyAnswered",
-        first: responseLabel(round.question, existing.response),
-        at: existing.answeredAt,
-      });
+    if (existing) return alreadyAnswered(round.question, existing);
     if (round.status !== "open") return fail({ code: "RoundClosed" });
     let answer: AnswerRow | null = null;
     if (dontKnow) {
@@ -292,12 +277,7 @@ export class RoundService {
         answeredAt: this.d.clock.now(),
       });
       if (recorded.answer === null) return fail({ code: "RoundClosed" });
-      if (!recorded.stored)
-        return fail({
-          code: "AlreadyAnswered",
-          first: responseLabel(round.question, recorded.answer.response),
-          at: recorded.answer.answeredAt,
-        });
+      if (!recorded.stored) return alreadyAnswered(round.question, recorded.answer);
       answer = recorded.answer;
     }
     const revealed = this.reveal(roundId);
@@ -526,4 +506,13 @@ export class RoundService {
 /** What marks a round's channel message, so that a post whose answer was lost can be found again. */
 export function postToken(round: RoundRow): string {
   return `round-${round.id}-${round.openedAt.getTime().toString(36)}`;
+}
+
+/** The refusal of a second answer, naming the first one and when it was given. */
+function alreadyAnswered(question: Question, first: AnswerRow): Outcome<never> {
+  return fail({
+    code: "AlreadyAnswered",
+    first: responseLabel(question, first.response),
+    at: first.answeredAt,
+  });
 }
