@@ -26,17 +26,29 @@ export function findConcept(matrix: OwnershipMatrix, words: readonly string[]): 
 
 /** The concept whose longest alias appears in `words` as a run of words, or null when none does. */
 function longestConcept(matrix: OwnershipMatrix, words: readonly string[]): ConceptHit | null {
-  let best: { concept: Concept; at: number; length: number } | null = null;
-  for (const concept of matrix.concepts)
-    for (const alias of concept.aliases) {
-      const phrase = alias.split(" ");
-      if (best && phrase.length <= best.length) continue;
-      const at = indexOfRun(words, phrase);
-      if (at >= 0) best = { concept, at, length: phrase.length };
+  const index = aliasIndex(matrix);
+  let best: { entry: AliasEntry; at: number } | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const candidates = [
+      ...(index.get(w) ?? []),
+      ...(w.endsWith("s") ? (index.get(w.slice(0, -1)) ?? []) : []),
+    ];
+    for (const entry of candidates) {
+      if (
+        best &&
+        (entry.phrase.length < best.entry.phrase.length ||
+          (entry.phrase.length === best.entry.phrase.length && entry.order >= best.entry.order))
+      )
+        continue;
+      if (i + entry.phrase.length > words.length) continue;
+      if (entry.phrase.every((p, k) => words[i + k] === p || words[i + k] === `${p}s`))
+        best = { entry, at: i };
     }
+  }
   if (!best) return null;
-  const concept = best.concept;
-  let rest = [...words.slice(0, best.at), ...words.slice(best.at + best.length)];
+  const concept = best.entry.concept;
+  let rest = [...words.slice(0, best.at), ...words.slice(best.at + best.entry.phrase.length)];
   // "fire suppression and power": a second phrase of the same concept is part of the same question.
   for (let again = true; again; ) {
     again = false;
@@ -49,6 +61,33 @@ function longestConcept(matrix: OwnershipMatrix, words: readonly string[]): Conc
     }
   }
   return { concept, rest };
+}
+
+/** One alias of a concept, split into words, with its place in the file (the earlier wins a tie). */
+interface AliasEntry {
+  readonly concept: Concept;
+  readonly phrase: readonly string[];
+  readonly order: number;
+}
+
+/** Every concept alias by its first word, worked out once per matrix: lookups read it on every question. */
+const aliasIndexes = new WeakMap<OwnershipMatrix, Map<string, AliasEntry[]>>();
+
+function aliasIndex(matrix: OwnershipMatrix): Map<string, AliasEntry[]> {
+  let index = aliasIndexes.get(matrix);
+  if (index) return index;
+  index = new Map();
+  let order = 0;
+  for (const concept of matrix.concepts)
+    for (const alias of concept.aliases) {
+      const phrase = alias.split(" ");
+      const first = phrase[0] as string;
+      const list = index.get(first) ?? [];
+      list.push({ concept, phrase, order: order++ });
+      index.set(first, list);
+    }
+  aliasIndexes.set(matrix, index);
+  return index;
 }
 
 function indexOfRun(words: readonly string[], phrase: readonly string[]): number {

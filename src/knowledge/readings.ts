@@ -73,17 +73,40 @@ export function conditionHits(
   words: readonly string[],
 ): ConditionHit[] {
   const hits: ConditionHit[] = [];
-  for (const area of matrix.areas) {
-    const resolved = matrix.cell(service, area);
-    if (!resolved.cell.applies) continue;
-    let best: ConditionHit | null = null;
-    for (const condition of resolved.cell.conditions)
-      for (const phrase of condition.match)
-        if (saysPhrase(words, phrase) && (!best || phrase.length > best.phrase.length))
-          best = { area, condition, phrase };
-    if (best) hits.push(best);
+  const present = new Set(words);
+  for (const { area, condition, phrase } of phrasesOf(matrix, service)) {
+    // Cheap test first: every word of the phrase (or its plural) must be in the question at all.
+    if (!phrase.every((p) => present.has(p) || present.has(`${p}s`) || present.has(`${p}es`))) continue;
+    if (!saysPhrase(words, phrase)) continue;
+    const known = hits.findIndex((h) => h.area === area);
+    if (known < 0) hits.push({ area, condition, phrase });
+    else if (phrase.length > (hits[known] as ConditionHit).phrase.length)
+      hits[known] = { area, condition, phrase };
   }
   return hits.sort((a, b) => b.phrase.length - a.phrase.length);
+}
+
+/** Every condition phrase of a service's cells, worked out once per matrix and service. */
+const phraseCache = new WeakMap<OwnershipMatrix, Map<string, ConditionHit[]>>();
+
+function phrasesOf(matrix: OwnershipMatrix, service: Service): readonly ConditionHit[] {
+  let byService = phraseCache.get(matrix);
+  if (!byService) {
+    byService = new Map();
+    phraseCache.set(matrix, byService);
+  }
+  let list = byService.get(service.id);
+  if (!list) {
+    list = [];
+    for (const area of matrix.areas) {
+      const resolved = matrix.cell(service, area);
+      if (!resolved.cell.applies) continue;
+      for (const condition of resolved.cell.conditions)
+        for (const phrase of condition.match) list.push({ area, condition, phrase });
+    }
+    byService.set(service.id, list);
+  }
+  return list;
 }
 
 /** Whether the words hold the phrase as a run, each word as written or as its plural. */
