@@ -1,8 +1,9 @@
 import type { Concept } from "../domain/concept.js";
 import type { Area, Owner } from "../domain/matrix.js";
 import type { LookupResult } from "./lookup-result.js";
-import type { OwnershipMatrix } from "./matrix.js";
+import type { ConceptAlias, OwnershipMatrix } from "./matrix.js";
 import type { Correction } from "./parse-query.js";
+import { indexOfRun } from "./text.js";
 
 /** A concept named in a question, and the words left once its phrase is taken out. */
 export interface ConceptHit {
@@ -26,29 +27,19 @@ export function findConcept(matrix: OwnershipMatrix, words: readonly string[]): 
 
 /** The concept whose longest alias appears in `words` as a run of words, or null when none does. */
 function longestConcept(matrix: OwnershipMatrix, words: readonly string[]): ConceptHit | null {
-  const index = aliasIndex(matrix);
-  let best: { entry: AliasEntry; at: number } | null = null;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    const candidates = [
-      ...(index.get(w) ?? []),
-      ...(w.endsWith("s") ? (index.get(w.slice(0, -1)) ?? []) : []),
-    ];
-    for (const entry of candidates) {
-      if (
-        best &&
-        (entry.phrase.length < best.entry.phrase.length ||
-          (entry.phrase.length === best.entry.phrase.length && entry.order >= best.entry.order))
-      )
-        continue;
-      if (i + entry.phrase.length > words.length) continue;
-      if (entry.phrase.every((p, k) => words[i + k] === p || words[i + k] === `${p}s`))
-        best = { entry, at: i };
+  let best: { alias: ConceptAlias; at: number } | null = null;
+  for (const [i, w] of words.entries()) {
+    for (const alias of aliasesAt(matrix, w)) {
+      const longer = !best || alias.phrase.length > best.alias.phrase.length;
+      const earlier =
+        best && alias.phrase.length === best.alias.phrase.length && alias.order < best.alias.order;
+      if (!longer && !earlier) continue;
+      if (indexOfRun(words.slice(i, i + alias.phrase.length), alias.phrase) === 0) best = { alias, at: i };
     }
   }
   if (!best) return null;
-  const concept = best.entry.concept;
-  let rest = [...words.slice(0, best.at), ...words.slice(best.at + best.entry.phrase.length)];
+  const concept = best.alias.concept;
+  let rest = [...words.slice(0, best.at), ...words.slice(best.at + best.alias.phrase.length)];
   // "fire suppression and power": a second phrase of the same concept is part of the same question.
   for (let again = true; again; ) {
     again = false;
@@ -63,37 +54,18 @@ function longestConcept(matrix: OwnershipMatrix, words: readonly string[]): Conc
   return { concept, rest };
 }
 
-/** One alias of a concept, split into words, with its place in the file (the earlier wins a tie). */
-interface AliasEntry {
-  readonly concept: Concept;
-  readonly phrase: readonly string[];
-  readonly order: number;
-}
-
-/** Every concept alias by its first word, worked out once per matrix: lookups read it on every question. */
-const aliasIndexes = new WeakMap<OwnershipMatrix, Map<string, AliasEntry[]>>();
-
-function aliasIndex(matrix: OwnershipMatrix): Map<string, AliasEntry[]> {
-  let index = aliasIndexes.get(matrix);
-  if (index) return index;
-  index = new Map();
-  let order = 0;
-  for (const concept of matrix.concepts)
-    for (const alias of concept.aliases) {
-      const phrase = alias.split(" ");
-      const first = phrase[0] as string;
-      const list = index.get(first) ?? [];
-      list.push({ concept, phrase, order: order++ });
-      index.set(first, list);
-    }
-  aliasIndexes.set(matrix, index);
-  return index;
-}
-
-function indexOfRun(words: readonly string[], phrase: readonly string[]): number {
-  for (let i = 0; i + phrase.length <= words.length; i++)
-    if (phrase.every((w, k) => words[i + k] === w || words[i + k] === `${w}s`)) return i;
-  return -1;
+/** Concept aliases that may start at a typed word: its own, and those of its singular. */
+function aliasesAt(matrix: OwnershipMatrix, word: string): readonly ConceptAlias[] {
+  const own = matrix.conceptAliasesStartingWith(word);
+  const singular = word.endsWith("es")
+    ? [
+        ...matrix.conceptAliasesStartingWith(word.slice(0, -1)),
+        ...matrix.conceptAliasesStartingWith(word.slice(0, -2)),
+      ]
+    : word.endsWith("s")
+      ? matrix.conceptAliasesStartingWith(word.slice(0, -1))
+      : [];
+  return singular.length === 0 ? own : [...own, ...singular];
 }
 
 /** The concept as a lookup result: its example lookups with the owner each gives, and its related areas. */

@@ -1,5 +1,5 @@
 import type { Concept } from "../domain/concept.js";
-import type { Area, Cell, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
+import type { Area, Cell, Condition, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
 import { NameIndex } from "./name-index.js";
 
 /** What an alias phrase names. */
@@ -15,6 +15,20 @@ export interface AliasEntry {
   readonly target: AliasTarget;
 }
 
+/** One match phrase of a condition of a service's cell. */
+export interface ConditionPhrase {
+  readonly area: Area;
+  readonly condition: Condition;
+  readonly phrase: readonly string[];
+}
+
+/** One alias of a concept, split into words, with its place in the file (the earlier wins a tie). */
+export interface ConceptAlias {
+  readonly concept: Concept;
+  readonly phrase: readonly string[];
+  readonly order: number;
+}
+
 /** The ownership matrix: services, areas, the cells between them, and an index of every alias. */
 export class OwnershipMatrix {
   readonly services: readonly Service[];
@@ -27,6 +41,10 @@ export class OwnershipMatrix {
   private readonly aliasesByFirstWord = new Map<string, AliasEntry[]>();
   /** Every word that appears in any alias or condition phrase: the vocabulary typos are corrected to. */
   readonly vocabulary: ReadonlySet<string>;
+  /** Concept aliases by their first word. */
+  private readonly conceptAliasesByFirstWord = new Map<string, ConceptAlias[]>();
+  /** Each service's condition phrases, worked out on its first lookup: every lookup naming it reads them. */
+  private readonly phrasesByService = new Map<string, readonly ConditionPhrase[]>();
 
   constructor(
     services: readonly Service[],
@@ -75,6 +93,14 @@ export class OwnershipMatrix {
       for (const w of e.words) names.push({ text: w, suggest });
     }
     this.names = new NameIndex(vocabulary, names);
+    let order = 0;
+    for (const concept of concepts)
+      for (const alias of concept.aliases) {
+        const phrase = alias.split(" ");
+        const list = this.conceptAliasesByFirstWord.get(phrase[0] as string) ?? [];
+        list.push({ concept, phrase, order: order++ });
+        this.conceptAliasesByFirstWord.set(phrase[0] as string, list);
+      }
   }
 
   /** Known words and names by length, for typo correction and suggestions. */
@@ -98,6 +124,28 @@ export class OwnershipMatrix {
   /** Aliases starting with this word, longest first. */
   aliasesStartingWith(word: string): readonly AliasEntry[] {
     return this.aliasesByFirstWord.get(word) ?? [];
+  }
+
+  /** Concept aliases whose first word this is. */
+  conceptAliasesStartingWith(word: string): readonly ConceptAlias[] {
+    return this.conceptAliasesByFirstWord.get(word) ?? [];
+  }
+
+  /** Every match phrase of the conditions of a service's cells. */
+  conditionPhrases(service: Service): readonly ConditionPhrase[] {
+    let list = this.phrasesByService.get(service.id);
+    if (!list) {
+      const found: ConditionPhrase[] = [];
+      for (const area of this.areas) {
+        const { cell } = this.cell(service, area);
+        if (!cell.applies) continue;
+        for (const condition of cell.conditions)
+          for (const phrase of condition.match) found.push({ area, condition, phrase });
+      }
+      list = found;
+      this.phrasesByService.set(service.id, list);
+    }
+    return list;
   }
 
   /** Every alias phrase (for suggestions). */

@@ -1,13 +1,10 @@
 import type { Area, Condition, ResolvedCell, Service } from "../domain/matrix.js";
-import type { OwnershipMatrix } from "./matrix.js";
+import type { ConditionPhrase, OwnershipMatrix } from "./matrix.js";
 import type { Mention } from "./parse-query.js";
+import { indexOfRun } from "./text.js";
 
 /** A condition of one of a service's cells that the asked words name. */
-export interface ConditionHit {
-  readonly area: Area;
-  readonly condition: Condition;
-  readonly phrase: readonly string[];
-}
+export type ConditionHit = ConditionPhrase;
 
 /**
  * Generic nouns that name a service only when nothing more specific is named: in "who encrypts ec2
@@ -73,48 +70,14 @@ export function conditionHits(
   words: readonly string[],
 ): ConditionHit[] {
   const hits: ConditionHit[] = [];
-  const present = new Set(words);
-  for (const { area, condition, phrase } of phrasesOf(matrix, service)) {
-    // Cheap test first: every word of the phrase (or its plural) must be in the question at all.
-    if (!phrase.every((p) => present.has(p) || present.has(`${p}s`) || present.has(`${p}es`))) continue;
-    if (!saysPhrase(words, phrase)) continue;
+  for (const { area, condition, phrase } of matrix.conditionPhrases(service)) {
+    if (indexOfRun(words, phrase) < 0) continue;
     const known = hits.findIndex((h) => h.area === area);
     if (known < 0) hits.push({ area, condition, phrase });
     else if (phrase.length > (hits[known] as ConditionHit).phrase.length)
       hits[known] = { area, condition, phrase };
   }
   return hits.sort((a, b) => b.phrase.length - a.phrase.length);
-}
-
-/** Every condition phrase of a service's cells, worked out once per matrix and service. */
-const phraseCache = new WeakMap<OwnershipMatrix, Map<string, ConditionHit[]>>();
-
-function phrasesOf(matrix: OwnershipMatrix, service: Service): readonly ConditionHit[] {
-  let byService = phraseCache.get(matrix);
-  if (!byService) {
-    byService = new Map();
-    phraseCache.set(matrix, byService);
-  }
-  let list = byService.get(service.id);
-  if (!list) {
-    list = [];
-    for (const area of matrix.areas) {
-      const resolved = matrix.cell(service, area);
-      if (!resolved.cell.applies) continue;
-      for (const condition of resolved.cell.conditions)
-        for (const phrase of condition.match) list.push({ area, condition, phrase });
-    }
-    byService.set(service.id, list);
-  }
-  return list;
-}
-
-/** Whether the words hold the phrase as a run, each word as written or as its plural. */
-function saysPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  const same = (w: string, p: string) => w === p || w === `${p}s` || w === `${p}es`;
-  for (let i = 0; i + phrase.length <= words.length; i++)
-    if (phrase.every((p, k) => same(words[i + k] as string, p))) return true;
-  return false;
 }
 
 /**

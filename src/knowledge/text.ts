@@ -8,6 +8,18 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/** Whether a typed word is a known word as written or as its plural ("upgrades" reads as "upgrade"). */
+export function readsAs(word: string, known: string): boolean {
+  return word === known || word === `${known}s` || word === `${known}es`;
+}
+
+/** The index of the first run of `words` that reads as `phrase` word for word, or -1. */
+export function indexOfRun(words: readonly string[], phrase: readonly string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++)
+    if (phrase.every((p, k) => readsAs(words[i + k] as string, p))) return i;
+  return -1;
+}
+
 /** The words of a text after normalization. */
 export function words(text: string): string[] {
   const n = normalize(text);

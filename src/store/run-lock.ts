@@ -66,36 +66,36 @@ function held(lock: Database.Database): RunLock {
 /** Marks the database as used by this process until `release`; any number of processes may share it. */
 export function holdRunLock(dbPath: string): RunLock {
   if (dbPath === ":memory:") return { release() {} };
-  const lock = openLock(dbPath);
-  try {
-    lock.exec("BEGIN");
-    // The read is what takes SQLite's shared lock; it is held until the transaction ends.
-    lock.prepare("SELECT COUNT(*) FROM sqlite_master").get();
-    return held(lock);
-  } catch (error) {
-    lock.close();
-    throw lockFailure(
-      dbPath,
-      error,
-      `A restore of ${dbPath} is running (it holds ${lockPath(dbPath)}). Start the bot again once it has finished.`,
-    );
-  }
+  return takeLock(
+    dbPath,
+    (lock) => {
+      lock.exec("BEGIN");
+      // The read is what takes SQLite's shared lock; it is held until the transaction ends.
+      lock.prepare("SELECT COUNT(*) FROM sqlite_master").get();
+    },
+    `A restore of ${dbPath} is running (it holds ${lockPath(dbPath)}). Start the bot again once it has finished.`,
+  );
 }
 
 /** Takes the database for this process alone (a restore); refused while any bot or other process runs on it. */
 export function holdExclusiveLock(dbPath: string): RunLock {
+  return takeLock(
+    dbPath,
+    (lock) => lock.exec("BEGIN EXCLUSIVE"),
+    `A bot (or another srm process) is running on ${dbPath}: it holds ${lockPath(dbPath)}. ` +
+      "Stop every bot on this database first, then restore.",
+  );
+}
+
+/** Opens the lock file and takes the lock `begin` asks for; `busy` is what a refusal says. */
+function takeLock(dbPath: string, begin: (lock: Database.Database) => void, busy: string): RunLock {
   const lock = openLock(dbPath);
   try {
-    lock.exec("BEGIN EXCLUSIVE");
+    begin(lock);
     return held(lock);
   } catch (error) {
     lock.close();
-    throw lockFailure(
-      dbPath,
-      error,
-      `A bot (or another srm process) is running on ${dbPath}: it holds ${lockPath(dbPath)}. ` +
-        "Stop every bot on this database first, then restore.",
-    );
+    throw lockFailure(dbPath, error, busy);
   }
 }
 

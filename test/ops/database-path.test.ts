@@ -6,8 +6,8 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
+import { databaseInUse } from "../../src/store/run-lock.js";
 import { sink } from "../support/app.js";
-import { runLockHeld } from "../support/run-lock.js";
 import { srm } from "../support/srm-process.js";
 
 const locked: string[] = [];
@@ -93,7 +93,7 @@ describe("a database path srm-bot cannot use", () => {
     expect(r.err).toContain("Make it writable");
     noStack(r.err);
     // Refused before it ran: nothing of it holds the database afterwards.
-    expect(runLockHeld(db)).toBe(false);
+    expect(databaseInUse(db)).toBe(false);
   });
 
   it("srm db verify on a path that does not exist says so and creates nothing", async () => {

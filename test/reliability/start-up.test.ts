@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/store/database.js";
+import { databaseInUse } from "../../src/store/run-lock.js";
 import { FAKE_TEAM } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { sink } from "../support/app.js";
-import { runLockHeld } from "../support/run-lock.js";
 import {
   BotProcess,
   CHILD_SECRET,
@@ -74,7 +74,7 @@ describe("srm start while Slack cannot be reached", () => {
     const exit = await bot.exited;
     expect(exit.code, bot.log).toBe(1);
     expect(bot.log).toContain("slack could not be reached for 4 s (SRM_CONNECT_TIMEOUT); giving up");
-    expect(runLockHeld(dbPath)).toBe(false);
+    expect(databaseInUse(dbPath)).toBe(false);
     expect(bot.log).not.toContain(PROXY_PASSWORD);
     report("start-up", {
       "retries logged before giving up": bot.log.split("could not be reached; trying again").length - 1,
@@ -86,12 +86,12 @@ describe("srm start while Slack cannot be reached", () => {
     dbs.push(dbPath);
     const bot = await BotProcess.spawn({ dbPath, settings: await unreachableSlack(600) });
     await bot.untilServing("/readyz");
-    expect(runLockHeld(dbPath)).toBe(true);
+    expect(databaseInUse(dbPath)).toBe(true);
     const stray = await fetch(`http://127.0.0.1:${bot.port}/not-slack`, { method: "POST", body: "x" });
     expect(stray.status).toBe(404);
     expect(bot.alive).toBe(true);
     expect(await bot.stop()).toBe(0);
-    expect(runLockHeld(dbPath)).toBe(false);
+    expect(databaseInUse(dbPath)).toBe(false);
     expect(bot.log).toContain("stopped cleanly");
   }, 60_000);
 });
@@ -126,7 +126,7 @@ describe("srm start while Discord never finishes connecting", () => {
       for (let i = 0; i < 400 && !bot.log.includes("stopped cleanly"); i++)
         await new Promise((r) => setTimeout(r, 50));
       expect(bot.log).toContain("stopped cleanly");
-      expect(runLockHeld(dbPath)).toBe(false);
+      expect(databaseInUse(dbPath)).toBe(false);
       // Then the API goes away, and with it the request discord.js left behind.
       for (const socket of sockets) socket.destroy();
       silent.close();
@@ -160,7 +160,7 @@ describe("srm start stopped during its first tick", () => {
       }
       expect(api.callsOf("chat.postMessage")).toHaveLength(1);
       expect(await bot.stop(), bot.log).toBe(0);
-      expect(runLockHeld(dbPath)).toBe(false);
+      expect(databaseInUse(dbPath)).toBe(false);
       expect(bot.log).toContain("stopped cleanly");
       expect([...api.messages.values()].filter((m) => m.channel === "C1")).toHaveLength(1);
       const check = new Database(dbPath, { readonly: true });

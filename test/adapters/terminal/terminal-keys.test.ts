@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { TerminalAnnouncer, TerminalFrontEnd } from "../../../adapters/terminal/terminal.js";
+import { databaseInUse } from "../../../src/store/run-lock.js";
 import { memoryApp, sink } from "../../support/app.js";
-import { runLockHeld } from "../../support/run-lock.js";
 import { ROOT } from "../../support/srm-process.js";
 
 /** A terminal session on an in-memory app; `keys` is written as typed, or as lines when piped. */
@@ -87,10 +87,10 @@ describe("the terminal at a keyboard", () => {
       }),
     );
     // While it runs, the database is held: nobody may take its lock exclusively (as a restore would).
-    expect(runLockHeld(db)).toBe(true);
+    expect(databaseInUse(db)).toBe(true);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(runLockHeld(db)).toBe(false);
+    expect(databaseInUse(db)).toBe(false);
     // Checkpointed: everything is in the database file, no write-ahead log is left.
     expect(existsSync(`${db}-wal`)).toBe(false);
   });
