@@ -2,7 +2,7 @@
 import { loadConfig } from "../src/config.js";
 import { loadMatrix } from "../src/knowledge/load-matrix.js";
 import { PictureRenderer } from "../src/pictures/render.js";
-import { comparePicture, stackPicture } from "../src/pictures/stack.js";
+import { comparePicture, stackLayers, stackPicture } from "../src/pictures/stack.js";
 import { header } from "./support/machine.js";
 
 function percentile(sorted: number[], p: number): number {
@@ -14,8 +14,10 @@ const pick = (ids: string[]) => ids.map((id) => matrix.service(id)).filter((s) =
 const cases = [
   {
     name: "stack of one service",
-    svg: () =>
-      stackPicture(matrix, pick(["rds"])[0] ?? (matrix.services[0] as (typeof matrix.services)[number])).svg,
+    svg: () => {
+      const rds = pick(["rds"])[0] ?? (matrix.services[0] as (typeof matrix.services)[number]);
+      return stackPicture(rds, stackLayers(matrix, rds)).svg;
+    },
   },
   { name: "compare of 3 services", svg: () => comparePicture(matrix, pick(["ec2", "rds", "lambda"])).svg },
   {

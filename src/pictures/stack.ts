@@ -1,5 +1,6 @@
-import type { Area, Service } from "../domain/matrix.js";
+import type { Area, Owner, Service } from "../domain/matrix.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import { COMPARED } from "../knowledge/service-list.js";
 import { HOLDER_FILL, HOLDER_INK, HOLDER_WORD, type Holder, holderKey, MUTED } from "./palette.js";
 import { type Box, legend, lines, type OwnedBox, open, type Picture, rect, text } from "./svg.js";
 import { textWidth, wrapText } from "./text.js";
@@ -14,12 +15,17 @@ export interface Layer {
 const BOTTOM = "physical-security";
 const TOP = "customer-data";
 
+/** The stack's part of a list in the matrix's area order: from physical security up to customer data. */
+function stackPart<T>(list: readonly T[], areaOf: (item: T) => Area): readonly T[] {
+  const from = list.findIndex((x) => areaOf(x).id === BOTTOM);
+  const to = list.findIndex((x) => areaOf(x).id === TOP);
+  if (from < 0 || to < from) throw new Error(`the matrix has no areas from ${BOTTOM} up to ${TOP}`);
+  return list.slice(from, to + 1);
+}
+
 /** The areas of the stack, bottom first: the matrix's areas from physical security up to customer data. */
 export function stackAreas(matrix: OwnershipMatrix): readonly Area[] {
-  const from = matrix.areas.findIndex((a) => a.id === BOTTOM);
-  const to = matrix.areas.findIndex((a) => a.id === TOP);
-  if (from < 0 || to < from) throw new Error(`the matrix has no areas from ${BOTTOM} up to ${TOP}`);
-  return matrix.areas.slice(from, to + 1);
+  return stackPart(matrix.areas, (a) => a);
 }
 
 /** A service's layers, bottom first, each with its owner on that service. */
@@ -28,6 +34,13 @@ export function stackLayers(matrix: OwnershipMatrix, service: Service): Layer[] 
     const { cell } = matrix.cell(service, area);
     return { area, holder: cell.applies ? cell.owner : null };
   });
+}
+
+/** The layers among a service's rows of every area (a lookup's answer), bottom first. */
+export function layersOfRows(
+  rows: readonly { readonly area: Area; readonly owner: Owner | null }[],
+): Layer[] {
+  return stackPart(rows, (r) => r.area).map((r) => ({ area: r.area, holder: r.owner }));
 }
 
 const TIER_WORD = { iaas: "IaaS", paas: "PaaS", serverless: "serverless" } as const;
@@ -50,8 +63,7 @@ const GAP = 4;
 const LABEL = 21;
 
 /** One service's stack: a bar per layer, data centre at the bottom, coloured by owner, with a legend. */
-export function stackPicture(matrix: OwnershipMatrix, service: Service): Picture {
-  const layers = stackLayers(matrix, service);
+export function stackPicture(service: Service, layers: readonly Layer[]): Picture {
   const width = 720;
   const top = 104;
   const parts: string[] = [];
@@ -94,16 +106,13 @@ export function stackPicture(matrix: OwnershipMatrix, service: Service): Picture
   };
 }
 
-/** How many services a comparison draws side by side. */
-export const COMPARE_LIMITS = { fewest: 2, most: 5 } as const;
-
 const LABEL_COLUMN = 250;
 const COLUMN = 160;
 
 /** Several services' stacks side by side, one column each, so the line between AWS and customer shows moving. */
 export function comparePicture(matrix: OwnershipMatrix, services: readonly Service[]): Picture {
-  if (services.length < COMPARE_LIMITS.fewest || services.length > COMPARE_LIMITS.most)
-    throw new RangeError(`a comparison draws ${COMPARE_LIMITS.fewest} to ${COMPARE_LIMITS.most} services`);
+  if (services.length < COMPARED.fewest || services.length > COMPARED.most)
+    throw new RangeError(`a comparison draws ${COMPARED.fewest} to ${COMPARED.most} services`);
   const areas = [...stackAreas(matrix)].reverse();
   const width = Math.max(720, PAD * 2 + LABEL_COLUMN + services.length * COLUMN);
   const column = (width - PAD * 2 - LABEL_COLUMN) / services.length;
@@ -147,13 +156,21 @@ export function comparePicture(matrix: OwnershipMatrix, services: readonly Servi
   const legendY = top + areas.length * (ROW + GAP) + 26;
   parts.push(legend(PAD, legendY, 19).svg);
   const height = legendY + 30;
-  const alt = `Responsibility stacks of ${services.map((s) => s.name).join(", ")} side by side, from customer data at the top down to physical security: ${areas
-    .map(
-      (a) =>
-        `${a.name}: ${services.map((s) => `${s.name} ${HOLDER_WORD[holderKey(cellHolder(matrix, s, a))]}`).join(", ")}`,
-    )
-    .join("; ")}.`;
+  const alt = compareAlt(matrix, services, areas);
   return { svg: `${open(width, height)}${parts.join("")}</svg>`, width, height, boxes, alt };
+}
+
+/** The words of a comparison: the services, then only the layers whose owner differs between them. */
+function compareAlt(matrix: OwnershipMatrix, services: readonly Service[], areas: readonly Area[]): string {
+  const moved = areas.filter((a) => new Set(services.map((s) => cellHolder(matrix, s, a))).size > 1);
+  const names = services.map((s) => s.name).join(", ");
+  if (moved.length === 0)
+    return `Responsibility stacks of ${names} side by side: every layer from physical security up to customer data has the same owner.`;
+  const rows = moved.map(
+    (a) =>
+      `${a.name}: ${services.map((s) => `${HOLDER_WORD[holderKey(cellHolder(matrix, s, a))]} on ${s.name}`).join(", ")}`,
+  );
+  return `Responsibility stacks of ${names} side by side. The owner differs at ${rows.join("; ")}. Every other layer is the same on all of them.`;
 }
 
 function cellHolder(matrix: OwnershipMatrix, service: Service, area: Area): Holder {

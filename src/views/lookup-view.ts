@@ -1,5 +1,7 @@
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
+import { stackImage } from "../pictures/card-image.js";
+import { layersOfRows } from "../pictures/stack.js";
 import type { Card, Reply, Section } from "./card.js";
 import { echo, echoWords } from "./echo.js";
 
@@ -155,6 +157,7 @@ function lookupCard(result: LookupResult): Card {
         title: result.service.name,
         subtitle: "who owns what",
         sections,
+        image: stackImage(result.service, layersOfRows(result.rows)),
       };
     }
     case "area-table":

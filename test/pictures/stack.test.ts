@@ -3,13 +3,14 @@ import { ACCENT_COLOURS } from "../../adapters/discord/embeds.js";
 import type { Service } from "../../src/domain/matrix.js";
 import { HOLDER_FILL, holderKey } from "../../src/pictures/palette.js";
 import { PictureRenderer } from "../../src/pictures/render.js";
-import { comparePicture, stackPicture } from "../../src/pictures/stack.js";
+import { comparePicture, stackLayers, stackPicture } from "../../src/pictures/stack.js";
 import { wrapText } from "../../src/pictures/text.js";
 import { realMatrix } from "../support/app.js";
 import { clearOf, decode, pixel } from "./png-pixels.js";
 
 const matrix = realMatrix();
 const renderer = new PictureRenderer();
+const stackPictureOf = (s: Service) => stackPicture(s, stackLayers(matrix, s));
 const service = (id: string): Service => {
   const s = matrix.service(id);
   if (!s) throw new Error(`no service ${id}`);
@@ -18,7 +19,7 @@ const service = (id: string): Service => {
 
 describe("a service's stack as a picture", () => {
   it("decodes as a PNG of the size it says, with every layer from physical security up to customer data", () => {
-    const picture = stackPicture(matrix, service("rds"));
+    const picture = stackPictureOf(service("rds"));
     const png = decode(renderer.png(picture.svg).bytes);
     expect([png.width, png.height]).toEqual([picture.width, picture.height]);
     expect(png.width).toBe(720);
@@ -29,7 +30,7 @@ describe("a service's stack as a picture", () => {
   });
 
   it("paints each layer in its owner's colour: RDS's engine AWS orange, its data customer blue, its runtime grey", () => {
-    const picture = stackPicture(matrix, service("rds"));
+    const picture = stackPictureOf(service("rds"));
     const png = decode(renderer.png(picture.svg).bytes);
     const colourOf = (label: string) => {
       const box = picture.boxes.find((b) => b.label === label);
@@ -48,7 +49,7 @@ describe("a service's stack as a picture", () => {
       ["ec2", "#1f6feb"],
       ["rds", "#ff9900"],
     ] as const) {
-      const picture = stackPicture(matrix, service(id));
+      const picture = stackPictureOf(service(id));
       const png = decode(renderer.png(picture.svg).bytes);
       const box = picture.boxes.find((b) => b.label === "Guest OS patching");
       if (!box) throw new Error("no guest OS layer");
@@ -59,7 +60,7 @@ describe("a service's stack as a picture", () => {
 
   it("every layer of every service has the colour of the matrix's owner of that cell", () => {
     for (const s of matrix.services) {
-      const picture = stackPicture(matrix, s);
+      const picture = stackPictureOf(s);
       const png = decode(renderer.png(picture.svg).bytes);
       for (const b of picture.boxes) {
         const area = matrix.areas.find((a) => a.name === b.label);
@@ -74,7 +75,7 @@ describe("a service's stack as a picture", () => {
   });
 
   it("names the service and every owner in its alt text, top layer first", () => {
-    const { alt } = stackPicture(matrix, service("lambda"));
+    const { alt } = stackPictureOf(service("lambda"));
     expect(alt).toMatch(/^Responsibility stack of AWS Lambda/);
     expect(alt).toContain("Customer data, Customer");
     expect(alt).toContain("Physical security, AWS");
@@ -92,9 +93,9 @@ describe("a service's stack as a picture", () => {
   });
 
   it("renders a picture once: the same picture again comes from the cache, another service draws afresh", () => {
-    const first = renderer.png(stackPicture(matrix, service("s3")).svg);
-    expect(renderer.png(stackPicture(matrix, service("s3")).svg)).toBe(first);
-    expect(renderer.png(stackPicture(matrix, service("ec2")).svg)).not.toBe(first);
+    const first = renderer.png(stackPictureOf(service("s3")).svg);
+    expect(renderer.png(stackPictureOf(service("s3")).svg)).toBe(first);
+    expect(renderer.png(stackPictureOf(service("ec2")).svg)).not.toBe(first);
   });
 });
 
@@ -114,7 +115,10 @@ describe("services compared side by side", () => {
     expect(at("Amazon RDS: Guest OS patching")).toBe("#ff9900");
     expect(at("Amazon RDS: Runtime patching")).toBe("#8b949e");
     expect(at("AWS Lambda: Physical security")).toBe("#ff9900");
-    expect(picture.alt).toContain("Guest OS patching: Amazon EC2 Customer, Amazon RDS AWS");
+    expect(picture.alt).toContain(
+      "Guest OS patching: Customer on Amazon EC2, AWS on Amazon RDS, AWS on AWS Lambda",
+    );
+    expect(picture.alt).not.toContain("Physical security");
   });
 
   it("refuses fewer than two or more than five services", () => {

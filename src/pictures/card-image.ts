@@ -1,0 +1,32 @@
+import type { Service } from "../domain/matrix.js";
+import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { CardImage } from "../views/card.js";
+import { PictureRenderer } from "./render.js";
+import type { Layer } from "./stack.js";
+import { comparePicture, stackPicture } from "./stack.js";
+import type { Picture } from "./svg.js";
+
+/**
+ * The process's rendered pictures. A picture is a pure function of its SVG, which is a pure function of the
+ * content, so one cache serves every front end and every reply without any of them holding a renderer.
+ */
+const rendered = new PictureRenderer();
+
+function image(picture: Picture, name: string): CardImage {
+  return { png: rendered.png(picture.svg).bytes, alt: picture.alt, name };
+}
+
+/** A file name from service ids: lowercase letters, digits and dashes only. */
+function fileName(parts: readonly string[]): string {
+  return `${parts.map((p) => p.replace(/[^a-z0-9-]/g, "")).join("-")}.png`;
+}
+
+/** The picture of one service's stack, for a card. */
+export function stackImage(service: Service, layers: readonly Layer[]): CardImage {
+  return image(stackPicture(service, layers), fileName(["stack", service.id]));
+}
+
+/** The picture of services side by side, for a card. */
+export function compareImage(matrix: OwnershipMatrix, services: readonly Service[]): CardImage {
+  return image(comparePicture(matrix, services), fileName(["compare", ...services.map((s) => s.id)]));
+}
