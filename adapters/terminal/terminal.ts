@@ -3,6 +3,7 @@ import type { Engine } from "../../src/engine.js";
 import type { Actor, Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
 import type { Action, Card, Reply } from "../../src/views/card.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
+import { defaultPictureFolder, savePictures } from "./pictures.js";
 
 /** The one channel of the terminal front end. */
 export const TERMINAL_CHANNEL: ChannelRef = {
@@ -49,6 +50,8 @@ export interface TerminalOptions {
   readonly prompt?: boolean;
   /** Where unexpected errors are written (stderr in production). */
   readonly errors?: NodeJS.WritableStream;
+  /** The folder pictures are saved in (a temporary folder unless given). */
+  readonly pictures?: string;
 }
 
 const TERMINAL_HELP = [
@@ -186,9 +189,9 @@ export class TerminalFrontEnd {
       // A reply with buttons replaces the numbers; one without leaves a question's buttons pressable.
       const drawn = reply.cards.filter((c) => c.actions && c.actions.length > 0).at(-1)?.actions;
       if (drawn) this.buttons = drawn;
-      return reply.visibility === "channel"
-        ? `[#terminal] ${renderPlain(reply).replace(/\n/g, "\n  ")}`
-        : renderPlain(reply);
+      const saved = savePictures(reply, this.options.pictures ?? defaultPictureFolder());
+      const text = [renderPlain(reply), ...saved].join("\n");
+      return reply.visibility === "channel" ? `[#terminal] ${text.replace(/\n/g, "\n  ")}` : text;
     } catch (error) {
       // The one boundary for unexpected failures in this front end: report once, keep the prompt alive.
       this.options.errors?.write(`srm: internal error: ${(error as Error).stack ?? String(error)}\n`);
