@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Action, Card, Picker, Section } from "../../src/views/card.js";
+import type { Action, Card, CardImage, Picker, Section } from "../../src/views/card.js";
 import { renderPlain, renderTable } from "../../src/views/plain.js";
 import { chunkLines, clip, escapeMrkdwn } from "./mrkdwn.js";
 
@@ -13,6 +13,8 @@ export const BLOCK_LIMITS = {
   homeBlocks: 100,
   /** Characters in a section's or a context element's text. */
   text: 3000,
+  /** Characters in an image block's alt text. */
+  altText: 2000,
   /** Characters in a header. */
   header: 150,
   /** Characters in a button's label. */
@@ -36,14 +38,20 @@ export interface SlackMessage {
   readonly blocks: Block[];
 }
 
-/** Renders cards as one message: blocks within the message limits, and a plain-text fallback. */
-export function messageFor(cards: readonly Card[]): SlackMessage {
+/** The Slack file id each uploaded picture has, or undefined for a picture not uploaded. */
+export type UploadedFiles = (image: CardImage) => string | undefined;
+
+/**
+ * Renders cards as one message: blocks within the message limits, and a plain-text fallback. A card's
+ * picture shows as an image block when it was uploaded (its file id in `uploaded`); the text is there either way.
+ */
+export function messageFor(cards: readonly Card[], uploaded?: UploadedFiles): SlackMessage {
   return {
     text: clip(
       escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] })),
       BLOCK_LIMITS.fallback,
     ),
-    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText),
+    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText, uploaded),
   };
 }
 
@@ -68,9 +76,10 @@ export function renderBlocks(
   cards: readonly Card[],
   maxBlocks: number,
   maxText = Number.POSITIVE_INFINITY,
+  uploaded?: UploadedFiles,
 ): Block[] {
   const seenActionIds = new Set<string>();
-  const parts = cards.map((card) => cardParts(card, seenActionIds));
+  const parts = cards.map((card) => cardParts(card, seenActionIds, uploaded));
   const dividers = Math.max(0, parts.length - 1);
   const fixed = parts.reduce((n, p) => n + p.head.length + p.tail.length, dividers);
   const bodies = parts.reduce((n, p) => n + p.body.length, 0);
@@ -116,10 +125,20 @@ function textOf(blocks: readonly Block[]): number {
   return n;
 }
 
-function cardParts(card: Card, seenActionIds: Set<string>): CardParts {
+function cardParts(card: Card, seenActionIds: Set<string>, uploaded?: UploadedFiles): CardParts {
   const head: Block[] = [header(card.title)];
   if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
+  const fileId = card.image ? uploaded?.(card.image) : undefined;
   const tail: Block[] = [
+    ...(card.image && fileId
+      ? [
+          {
+            type: "image" as const,
+            slack_file: { id: fileId },
+            alt_text: clip(card.image.alt, BLOCK_LIMITS.altText),
+          },
+        ]
+      : []),
     ...(card.picker ? pickerBlocks(card.picker, seenActionIds) : []),
     ...actionBlocks(card.actions ?? [], seenActionIds),
   ];

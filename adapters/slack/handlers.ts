@@ -13,10 +13,11 @@ import type {
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { ChannelRef, DeliveryLog, Logger } from "../../src/ports.js";
 import { type Card, notice, privateReply, type Reply } from "../../src/views/card.js";
-import { homeView, messageFor, type SlackMessage } from "./blocks.js";
+import { homeView, messageFor, type SlackMessage, type UploadedFiles } from "./blocks.js";
 import { deliveryKey } from "./deliveries.js";
 import { homeCards } from "./home.js";
 import type { SlackPeople } from "./people.js";
+import { SlackPictures } from "./pictures.js";
 import { WorkQueue } from "./work-queue.js";
 
 /** What the Slack listeners need. */
@@ -77,7 +78,19 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     return done;
   };
 
-  const onCommand = async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
+  const pictures = new SlackPictures(logger);
+  /** A reply's response; its pictures are uploaded first, so the image blocks can name their files. */
+  const withPictures = async (reply: Reply, client: webApi.WebClient): Promise<RespondArguments> =>
+    reply.cards.some((c) => c.image)
+      ? responseOf(reply, await pictures.upload(client, reply))
+      : replyArgs(reply);
+
+  const onCommand = async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const fields = { user: command.user_id, channel: command.channel_id };
     const reply = commandReplier(ack, respond, logger, fields);
     const apologise = () => reply(replyArgs(privateReply(internalErrorCard)));
@@ -101,7 +114,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         channelId: command.channel_id,
       };
       const text = typeof command.text === "string" ? command.text : "";
-      await commandWork.run(async () => reply(replyArgs(await engine.handle({ text, actor, channel }))));
+      await commandWork.run(async () =>
+        reply(await withPictures(await engine.handle({ text, actor, channel }), client)),
+      );
     });
   };
 
@@ -167,7 +182,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
     }
-    if ("command" in args && args.command?.command === SLASH_COMMAND) return onCommand(args);
+    if ("command" in args && args.command?.command === SLASH_COMMAND)
+      return onCommand(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs);
     if ("action" in args && args.action && args.body.type === "block_actions")
       return onClick(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs);
     if ("event" in args && args.event?.type === "app_home_opened")
@@ -191,8 +207,8 @@ function firstDelivery(deliveries: DeliveryLog, key: string, logger: Logger): bo
 }
 
 /** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */
-function responseOf(reply: Reply): RespondArguments {
-  const { text, blocks } = messageFor(reply.cards);
+function responseOf(reply: Reply, uploaded?: UploadedFiles): RespondArguments {
+  const { text, blocks } = messageFor(reply.cards, uploaded);
   return { response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", text, blocks };
 }
 
