@@ -1,5 +1,6 @@
 import {
   type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
   type JSONEncodable,
   MessageFlags,
   type RepliableInteraction,
@@ -9,6 +10,7 @@ import { type Card, notice, type Reply } from "../../src/views/card.js";
 import { channelOf } from "./actor.js";
 import { respondWith } from "./callback.js";
 import { type MessageContent, messageContent, sendCards } from "./message-body.js";
+import { hasPictures, withPictures } from "./pictures.js";
 
 /**
  * How long a reply may take before it is deferred. Discord wants a first response within 3 s of the
@@ -46,7 +48,18 @@ export async function replyNow(
   logger: Logger,
 ): Promise<void> {
   const sent = await sendCards(cards, logger, async (m) => {
-    await respondWith(interaction, m, ephemeral);
+    // A picture travels as a file, which only discord.js's own reply sends (a multipart body).
+    if (hasPictures(cards)) {
+      const { embeds, files } = withPictures(m.embeds, cards);
+      const body: InteractionReplyOptions = {
+        content: m.content,
+        embeds: embeds.map(asIs),
+        components: m.components.map(asIs),
+        allowedMentions: { parse: [] },
+        files,
+      };
+      await interaction.reply(ephemeral ? { ...body, flags: MessageFlags.Ephemeral } : body);
+    } else await respondWith(interaction, m, ephemeral);
     return m;
   });
   await sendMore(interaction, sent);
@@ -70,7 +83,10 @@ async function finishDeferred(
 ): Promise<void> {
   if (reply.visibility === "private") {
     const sent = await sendCards(reply.cards, d.logger, async (m) => {
-      await interaction.editReply(editOptions(m));
+      if (hasPictures(reply.cards)) {
+        const { embeds, files } = withPictures(m.embeds, reply.cards);
+        await interaction.editReply({ ...editOptions({ ...m, embeds }), files });
+      } else await interaction.editReply(editOptions(m));
       return m;
     });
     await sendMore(interaction, sent);
