@@ -1,6 +1,7 @@
 import type { Service } from "../domain/matrix.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { CardImage } from "../views/card.js";
+import { heatMapPicture } from "./heat-map.js";
 import { PictureRenderer } from "./render.js";
 import type { Layer } from "./stack.js";
 import { comparePicture, stackPicture } from "./stack.js";
@@ -29,4 +30,29 @@ export function stackImage(service: Service, layers: readonly Layer[]): CardImag
 /** The picture of services side by side, for a card. */
 export function compareImage(matrix: OwnershipMatrix, services: readonly Service[]): CardImage {
   return image(comparePicture(matrix, services), fileName(["compare", ...services.map((s) => s.id)]));
+}
+
+/** The heat map of a team's recall by service and area, the weakest cells marked, for the weekly digest. */
+export function heatMapImage(
+  title: string,
+  cells: readonly { cell: string; recall: number; members: number }[],
+  weakest: readonly { cell: string }[],
+  matrix: OwnershipMatrix,
+): CardImage | undefined {
+  const split = (cell: string) => {
+    const [service = "", area = ""] = cell.split("/");
+    return { service, area };
+  };
+  const known = cells.map((c) => ({ ...split(c.cell), recall: c.recall, members: c.members }));
+  if (known.length === 0) return undefined;
+  const picture = heatMapPicture(
+    title,
+    known,
+    weakest.map((w) => split(w.cell)),
+    {
+      service: (id) => matrix.service(id)?.name ?? id,
+      area: (id) => matrix.area(id)?.name ?? id,
+    },
+  );
+  return image(picture, "team-recall.png");
 }

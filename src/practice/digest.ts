@@ -17,6 +17,8 @@ export interface Digest {
   readonly week: string;
   /** The cells the active members are most likely to have forgotten, most forgotten first. */
   readonly weakest: readonly CellForgetting[];
+  /** Every cell some active member has met, for the heat map. */
+  readonly cells: readonly CellForgetting[];
   /** The recognised cells the workspace looked up most in the last seven days (never what anyone typed). */
   readonly lookups: readonly AskedCell[];
 }
@@ -39,12 +41,11 @@ export class WeeklyDigests {
   /** A channel's digest as of now. */
   build(channel: ChannelRef): Digest {
     const now = this.d.clock.now();
+    const cells = this.d.team.forgetting(channel);
     return {
       week: isoWeek(now),
-      weakest: this.d.team
-        .forgetting(channel)
-        .filter((f) => f.forgotten > 0)
-        .slice(0, WEAKEST),
+      weakest: cells.filter((f) => f.forgotten > 0).slice(0, WEAKEST),
+      cells,
       lookups: this.d.journal.mostAsked(
         channel.platform,
         channel.workspaceId,

@@ -1,4 +1,5 @@
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import { heatMapImage } from "../pictures/card-image.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
 import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
@@ -254,12 +255,14 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
         ]
       : [];
   });
+  const image = heatMapImage(`Team recall, ${d.week}`, d.cells, d.weakest, matrix);
   return {
     accent: "neutral",
     title: `Weekly digest (${d.week})`,
     sections,
     actions,
     footer: "Turn it off with /srm settings digest off.",
+    ...(image ? { image } : {}),
   };
 }
 
