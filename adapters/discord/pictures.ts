@@ -1,4 +1,4 @@
-import { type APIEmbed, AttachmentBuilder } from "discord.js";
+import { type APIEmbed, AttachmentBuilder, type RawFile } from "discord.js";
 import type { Card } from "../../src/views/card.js";
 
 /** Discord's limit on an attachment's description (its alt text). */
@@ -32,4 +32,23 @@ export function withPictures(
     if (embed) embed.image = { url: `attachment://${card.image.name}` };
   });
   return { embeds: shown, files };
+}
+
+/** A card's picture as REST files (for a channel post through the REST manager) and the embed showing it. */
+export function pictureFiles(
+  embeds: readonly APIEmbed[],
+  card: Card,
+): {
+  embeds: APIEmbed[];
+  files: { raw: RawFile[]; attachments: { id: number; filename: string; description: string }[] };
+} {
+  if (!card.image) return { embeds: [...embeds], files: { raw: [], attachments: [] } };
+  const { name, png, alt } = card.image;
+  return {
+    embeds: embeds.map((e, i) => (i === 0 ? { ...e, image: { url: `attachment://${name}` } } : e)),
+    files: {
+      raw: [{ key: "files[0]", name, data: Buffer.from(png), contentType: "image/png" }],
+      attachments: [{ id: 0, filename: name, description: alt.slice(0, DESCRIPTION_MAX) }],
+    },
+  };
 }
