@@ -6,6 +6,7 @@ import { contentHome } from "./content.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
+import { matrixPage } from "./pages/matrix-page.js";
 import type { CardImage, Reply } from "./views/card.js";
 import { compareReply } from "./views/compare-view.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -26,6 +27,12 @@ export const PICTURE_HELP: Record<string, string> = {
 Prints who owns each layer of a service's stack, from physical security up to customer data; with
 --png it also writes the picture of that stack (PNG, coloured by owner) to <file>:
   srm stack rds --png rds.png`,
+  matrix: `srm matrix export --html <file>
+
+Writes the whole ownership matrix as one self-contained HTML page (style, script and data inline; no
+request to any other site): services by areas coloured by owner, filters by service, tier and area, and
+each cell's why, both parts, conditions and sources. The same page the bot serves at /matrix.
+  srm matrix export --html matrix.html`,
   compare: `srm compare <services...> [--png <file>]
 
 Compares 2 to 5 services layer by layer and says where the line between AWS and the customer moves;
@@ -105,4 +112,29 @@ export function compareCommand(args: readonly string[], io: PictureIo): number {
     return 2;
   }
   return answer("compare", compareReply(matrixOf(io), parsed.words), parsed.png, io);
+}
+
+/** `srm matrix export --html <file>` */
+export function matrixCommand(args: readonly string[], io: PictureIo): number {
+  const file = args[2];
+  if (args[0] !== "export" || args[1] !== "--html" || !file || args.length > 3) {
+    io.err(`srm matrix: expected "export --html <file>".\n\n${PICTURE_HELP.matrix}`);
+    return 2;
+  }
+  const path = resolve(io.cwd, file);
+  const html = matrixPage(matrixOf(io));
+  try {
+    writeFileSync(path, html);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem =
+      code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "that is a folder" : null;
+    if (!problem && code !== "EACCES" && code !== "EPERM" && code !== "EROFS") throw error;
+    io.err(`srm matrix: cannot write ${path}: ${problem ?? "permission denied"}`);
+    return 1;
+  }
+  io.out(
+    `Wrote the matrix page to ${path} (${Buffer.byteLength(html).toLocaleString("en")} bytes, self-contained).`,
+  );
+  return 0;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
-import { compareCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
+import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
 import { stripPrefix } from "./commands/grammar.js";
 import { lookupJson } from "./commands/lookup-json.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -42,6 +42,7 @@ Usage:
   srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
   srm stack <service> [--png <file>]   who owns each layer of a service; --png writes its picture
   srm compare <services...> [--png <file>]   2 to 5 services layer by layer; --png writes the picture
+  srm matrix export --html <file>   the whole matrix as one self-contained HTML page (as served at /matrix)
   srm questions check            validate the ownership matrix and the question bank
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
   srm db verify                  check the file is whole and every score equals a recomputation
@@ -126,6 +127,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         return stackCommand(rest, { env: io.env, cwd: io.cwd, out, err });
       case "compare":
         return compareCommand(rest, { env: io.env, cwd: io.cwd, out, err });
+      case "matrix":
+        return matrixCommand(rest, { env: io.env, cwd: io.cwd, out, err });
       case "questions":
         if (rest[0] === "lock") return questionsLock(io, out);
         if (rest[0] !== "check") {

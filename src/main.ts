@@ -17,6 +17,7 @@ import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
+import { matrixPage } from "./pages/matrix-page.js";
 import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
@@ -43,6 +44,11 @@ import { holdRunLock, type RunLock } from "./store/run-lock.js";
 import { ScoreStore } from "./store/score-store.js";
 import { SettingsStore } from "./store/settings-store.js";
 import { TeamMemoryStore } from "./store/team-memory-store.js";
+
+/** The pages the bot's HTTP server answers: the ownership matrix at /matrix, built once from the content. */
+function botPages(matrix: OwnershipMatrix): ReadonlyMap<string, string> {
+  return new Map([["/matrix", matrixPage(matrix)]]);
+}
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -211,6 +217,7 @@ export async function runTerminal(
       const checks = () => [databaseCheck(app)];
       health = await startHttpServer({
         sources: { checks, metrics: app.metrics },
+        pages: botPages(app.matrix),
         port: config.port,
         logger,
       });
@@ -317,7 +324,12 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   io.signals.once("SIGINT", () => onSignal("SIGINT"));
   const running = (): RunningBot => ({ port: server?.port ?? null, done, stop });
   try {
-    server = await startHttpServer({ sources: { checks, metrics: app.metrics }, port: config.port, logger });
+    server = await startHttpServer({
+      sources: { checks, metrics: app.metrics },
+      pages: botPages(app.matrix),
+      port: config.port,
+      logger,
+    });
     // A stop signal while the server was starting found no server to close.
     if (stopping) {
       await server.close();

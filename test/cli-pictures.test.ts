@@ -3,9 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { startHttpServer } from "../adapters/http/server.js";
 import { runCli } from "../src/cli.js";
+import { MetricsRegistry } from "../src/metrics.js";
+import { matrixPage } from "../src/pages/matrix-page.js";
+import { RecordingLogger } from "./fakes/announcer.js";
 import { decode, pixel } from "./pictures/png-pixels.js";
-import { sink } from "./support/app.js";
+import { realMatrix, sink } from "./support/app.js";
 
 async function cli(args: string[], cwd = tmpdir()) {
   const stdout = sink();
@@ -75,5 +79,45 @@ describe("srm stack and srm compare", () => {
     const r = await cli(["stack", "rds", "--png"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--png needs a file name");
+  });
+});
+
+describe("srm matrix export --html", () => {
+  it("writes the same self-contained page the bot serves at /matrix: inline style, script and data, nothing fetched", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "srm-page-"));
+    const r = await cli(["matrix", "export", "--html", "matrix.html"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Wrote the matrix page to .*matrix\.html \([\d,]+ bytes, self-contained\)/);
+    const html = readFileSync(join(dir, "matrix.html"), "utf8");
+    expect(html).toBe(matrixPage(realMatrix()));
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(/i);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it("without --html <file> it says what to type", async () => {
+    const r = await cli(["matrix", "export"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('expected "export --html <file>"');
+  });
+});
+
+describe("/matrix on the bot's HTTP server", () => {
+  it("answers GET with the page and refuses other methods", async () => {
+    const server = await startHttpServer({
+      sources: { metrics: new MetricsRegistry(), checks: () => [] },
+      pages: new Map([["/matrix", "<!doctype html><title>m</title>"]]),
+      port: 0,
+      host: "127.0.0.1",
+      logger: new RecordingLogger(),
+    });
+    try {
+      const page = await fetch(`http://127.0.0.1:${server.port}/matrix`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(await page.text()).toBe("<!doctype html><title>m</title>");
+      expect((await fetch(`http://127.0.0.1:${server.port}/matrix`, { method: "POST" })).status).toBe(405);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -51,6 +51,7 @@ export function refuse(
  */
 function route(
   sources: HealthSources,
+  pages: ReadonlyMap<string, string>,
   mounted: ReadonlyMap<string, RequestHandler | null>,
   req: IncomingMessage,
   res: ServerResponse,
@@ -67,6 +68,12 @@ function route(
     else refuse(res, 405, `${path} answers GET only`, { allow: GET.join(", ") });
     return;
   }
+  const page = pages.get(path);
+  if (page !== undefined) {
+    if ((GET as readonly string[]).includes(method)) answerPage(res, page, method === "HEAD");
+    else refuse(res, 405, `${path} answers GET only`, { allow: GET.join(", ") });
+    return;
+  }
   if (mounted.has(path)) {
     const handler = mounted.get(path);
     if (method !== "POST") refuse(res, 405, `${path} answers POST only`, { allow: "POST" });
@@ -77,14 +84,29 @@ function route(
   refuse(res, 404, "not found");
 }
 
+/** A page built once at start (the matrix page): its HTML, which may run only its own inline script and style. */
+function answerPage(res: ServerResponse, html: string, headOnly: boolean): void {
+  res.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(html),
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(headOnly ? undefined : html);
+}
+
 /** Starts the bot's HTTP server on `port` (0 = an ephemeral port) with header, request and idle timeouts. */
 export async function startHttpServer(o: {
   readonly sources: HealthSources;
+  /** Pages answered at GET by path, e.g. /matrix. */
+  readonly pages?: ReadonlyMap<string, string>;
   readonly port: number;
   readonly logger: Logger;
   readonly host?: string;
 }): Promise<BotHttpServer> {
   const mounted = new Map<string, RequestHandler | null>();
+  const pages = o.pages ?? new Map<string, string>();
   const server: Server = createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
@@ -93,7 +115,7 @@ export async function startHttpServer(o: {
     },
     (req, res) => {
       try {
-        route(o.sources, mounted, req, res);
+        route(o.sources, pages, mounted, req, res);
       } catch (error) {
         o.logger.error("an HTTP request failed", { where: "http", error: String(error) });
         refuse(res, 500, "internal error");
