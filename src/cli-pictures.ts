@@ -76,7 +76,7 @@ function answer(command: string, reply: Reply, png: string | null, io: PictureIo
 }
 
 /** Writes a picture; what went wrong, in words, for the errors a person can fix. */
-export function writePicture(path: string, image: CardImage): string | null {
+function writePicture(path: string, image: CardImage): string | null {
   try {
     writeFileSync(path, image.png);
     return null;

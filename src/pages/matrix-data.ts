@@ -3,7 +3,7 @@ import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { learnerSources } from "../views/lookup-view.js";
 
 /** One cell as the page shows it: owner (null: does not apply), both parts, why, conditions, sources. */
-export interface PageCell {
+interface PageCell {
   readonly owner: Owner | null;
   readonly why: string;
   readonly aws?: string;

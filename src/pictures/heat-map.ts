@@ -10,12 +10,6 @@ export interface RecallCell {
   readonly members: number;
 }
 
-/** A name to show for a service or area id. */
-export interface Named {
-  readonly id: string;
-  readonly name: string;
-}
-
 /** Recall bands, lowest first: the colour of a cell and the words for it. */
 export const RECALL_BANDS = [
   { below: 0.5, fill: "#cf222e", ink: "#ffffff", words: "under 50%" },
@@ -28,7 +22,7 @@ export const RECALL_BANDS = [
 export const UNMET_FILL = "#eaeef2";
 
 /** The band a recall falls in. */
-export function recallBand(recall: number): (typeof RECALL_BANDS)[number] {
+function recallBand(recall: number): (typeof RECALL_BANDS)[number] {
   return RECALL_BANDS.find((b) => recall < b.below) ?? RECALL_BANDS[3];
 }
 

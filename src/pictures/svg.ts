@@ -60,7 +60,7 @@ export function open(width: number, height: number): string {
 }
 
 /** Every holder in the order a legend lists them. */
-export const LEGEND_ORDER: readonly Holder[] = ["aws", "shared", "customer", null];
+const LEGEND_ORDER: readonly Holder[] = ["aws", "shared", "customer", null];
 
 /** A legend row of swatches and words from x, centred on the line at y; returns the markup and its width. */
 export function legend(

@@ -16,7 +16,7 @@ function joined(names: readonly string[]): string {
 }
 
 /** The comparison of services' stacks: a table in text, the layers where the owner moves, and the picture. */
-export function compareCard(matrix: OwnershipMatrix, services: readonly Service[]): Card {
+function compareCard(matrix: OwnershipMatrix, services: readonly Service[]): Card {
   const areas = [...stackAreas(matrix)].reverse();
   const holders = areas.map((area) =>
     services.map((s): Layer["holder"] => {
