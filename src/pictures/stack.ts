@@ -154,7 +154,7 @@ export function comparePicture(matrix: OwnershipMatrix, services: readonly Servi
     });
   });
   const legendY = top + areas.length * (ROW + GAP) + 26;
-  parts.push(legend(PAD, legendY, 19).svg);
+  parts.push(legend(PAD, legendY, 19, "Does not apply (n/a)").svg);
   const height = legendY + 30;
   const alt = compareAlt(matrix, services, areas);
   return { svg: `${open(width, height)}${parts.join("")}</svg>`, width, height, boxes, alt };

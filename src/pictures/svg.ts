@@ -67,15 +67,16 @@ export function legend(
   x: number,
   y: number,
   size: number,
-  holders = LEGEND_ORDER,
+  noneWord: string = HOLDER_WORD.none,
 ): { svg: string; width: number } {
   let at = x;
   const parts: string[] = [];
-  for (const holder of holders) {
+  for (const holder of LEGEND_ORDER) {
     const key = holderKey(holder);
+    const word = key === "none" ? noneWord : HOLDER_WORD[key];
     parts.push(rect({ x: at, y: y - size / 2, width: size, height: size }, HOLDER_FILL[key], 3));
-    parts.push(text(at + size + 8, Math.round(y + size * 0.36), HOLDER_WORD[key], { size }));
-    at += size + 8 + textWidth(HOLDER_WORD[key], size) + size * 1.4;
+    parts.push(text(at + size + 8, Math.round(y + size * 0.36), word, { size }));
+    at += size + 8 + textWidth(word, size) + size * 1.4;
   }
   return { svg: parts.join(""), width: at - x - size * 1.4 };
 }
