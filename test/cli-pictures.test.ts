@@ -102,7 +102,7 @@ describe("srm matrix export --html", () => {
 });
 
 describe("/matrix on the bot's HTTP server", () => {
-  it("answers GET with the page and refuses other methods", async () => {
+  it("answers GET with the page (gzip when asked) and refuses other methods", async () => {
     const server = await startHttpServer({
       sources: { metrics: new MetricsRegistry(), checks: () => [] },
       pages: new Map([["/matrix", "<!doctype html><title>m</title>"]]),
@@ -114,6 +114,8 @@ describe("/matrix on the bot's HTTP server", () => {
       const page = await fetch(`http://127.0.0.1:${server.port}/matrix`);
       expect(page.status).toBe(200);
       expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      // fetch asks for gzip and unpacks it: the page travels compressed and reads the same.
+      expect(page.headers.get("content-encoding")).toBe("gzip");
       expect(await page.text()).toBe("<!doctype html><title>m</title>");
       expect((await fetch(`http://127.0.0.1:${server.port}/matrix`, { method: "POST" })).status).toBe(405);
     } finally {
