@@ -63,10 +63,16 @@ describe("srm stack and srm compare", () => {
     expect((await cli(["compare", "ec2", "patching"])).err).toContain(
       "Patch management is an area, not a service",
     );
-    const typo = await cli(["compare", "ec2", "lamda"]);
-    expect(typo.code).toBe(1);
-    expect(typo.err).toContain('I don\'t know "lamda" as a service');
-    expect(typo.err).toContain("lambda");
+    const unknown = await cli(["compare", "ec2", "quantumledger"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('I don\'t know "quantumledger" as a service');
+  });
+
+  it("a typo of a service's name is read as that service, and the answer says so", async () => {
+    const r = await cli(["compare", "ec2", "vs", "lamda"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Amazon EC2 vs AWS Lambda/);
+    expect(r.out).toContain('Did you mean that? I read "lamda" as "lambda".');
   });
 
   it("--png into a folder that does not exist is refused with the reason", async () => {

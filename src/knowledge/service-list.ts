@@ -10,7 +10,12 @@ const JOINERS = new Set(["vs", "v", "versus", "and", "or", "with", "to", "agains
 
 /** The services a comparison names, or why it cannot be drawn. */
 export type ServiceList =
-  | { readonly ok: true; readonly services: readonly Service[] }
+  | {
+      readonly ok: true;
+      readonly services: readonly Service[];
+      /** Typos read as the name they are closest to ("lamda" as "lambda"). */
+      readonly corrections: readonly { readonly from: string; readonly to: string }[];
+    }
   | { readonly ok: false; readonly problem: "too-few"; readonly services: readonly Service[] }
   | { readonly ok: false; readonly problem: "too-many"; readonly services: readonly Service[] }
   | {
@@ -32,12 +37,24 @@ export function parseServiceList(matrix: OwnershipMatrix, text: string): Service
   const typed = words(text);
   const found: Service[] = [];
   const unknown: string[] = [];
+  const corrections: { from: string; to: string }[] = [];
   const add = (s: Service | undefined) => {
     if (s && !found.includes(s)) found.push(s);
   };
   for (let i = 0; i < typed.length; ) {
     const word = typed[i] as string;
-    const entry = matrix.aliasesStartingWith(word).find((e) => e.words.every((w, k) => typed[i + k] === w));
+    const starting = (w: string) =>
+      matrix.aliasesStartingWith(w).find((e) => e.words.slice(1).every((x, k) => typed[i + 1 + k] === x));
+    let entry = starting(word);
+    if (!entry && !JOINERS.has(word)) {
+      // A typo of a one-word name is read as that name, and the reply says so, as lookups do.
+      const corrected = matrix.names.correct(word);
+      const fixed = corrected ? starting(corrected) : undefined;
+      if (corrected && fixed?.words.length === 1) {
+        entry = fixed;
+        corrections.push({ from: word, to: corrected });
+      }
+    }
     if (entry) {
       if (entry.target.kind === "area") return { ok: false, problem: "area", area: entry.target.area.name };
       if (entry.target.kind === "service") add(entry.target.service);
@@ -56,5 +73,5 @@ export function parseServiceList(matrix: OwnershipMatrix, text: string): Service
   }
   if (found.length < COMPARED.fewest) return { ok: false, problem: "too-few", services: found };
   if (found.length > COMPARED.most) return { ok: false, problem: "too-many", services: found };
-  return { ok: true, services: found };
+  return { ok: true, services: found, corrections };
 }

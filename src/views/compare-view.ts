@@ -4,7 +4,7 @@ import { COMPARED, parseServiceList } from "../knowledge/service-list.js";
 import { compareImage } from "../pictures/card-image.js";
 import { type Layer, stackAreas } from "../pictures/stack.js";
 import type { Card, Reply, Section } from "./card.js";
-import { echoWords } from "./echo.js";
+import { echo, echoWords } from "./echo.js";
 
 function ownerWord(holder: Layer["holder"]): string {
   return holder === null ? "Does not apply" : OWNER_LABEL[holder];
@@ -69,8 +69,21 @@ export function compareReply(matrix: OwnershipMatrix, text: string): Reply {
   const list = parseServiceList(matrix, text);
   const usage = `Name ${COMPARED.fewest} to ${COMPARED.most} services, e.g. "/srm compare ec2 rds lambda" or "/srm compare ec2 vs fargate".`;
   let card: Card;
-  if (list.ok) card = compareCard(matrix, list.services);
-  else if (list.problem === "unknown")
+  if (list.ok) {
+    const read = compareCard(matrix, list.services);
+    card =
+      list.corrections.length > 0
+        ? {
+            ...read,
+            sections: [
+              {
+                text: `Did you mean that? I read ${list.corrections.map((c) => `"${echo(c.from)}" as "${c.to}"`).join(", ")}.`,
+              },
+              ...read.sections,
+            ],
+          }
+        : read;
+  } else if (list.problem === "unknown")
     card = {
       accent: "warning",
       title: `I don't know ${echoWords(list.unknown)} as a service`,
