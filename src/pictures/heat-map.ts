@@ -31,7 +31,7 @@ const MOST = { services: 8, areas: 7 } as const;
 
 const PAD = 24;
 const LABELS = 220;
-const COLUMN = 112;
+const COLUMN = 124;
 const ROW = 44;
 const GAP = 4;
 
@@ -66,8 +66,8 @@ export function heatMapPicture(
   areas.forEach((a, i) => {
     const middle = PAD + LABELS + i * COLUMN + COLUMN / 2;
     parts.push(
-      lines(middle, headTop + headHeight / 2, wrapText(names.area(a), 14, COLUMN - 8, 3, true), {
-        size: 14,
+      lines(middle, headTop + headHeight / 2, wrapText(names.area(a), 13, COLUMN - 8, 3, true), {
+        size: 13,
         bold: true,
         anchor: "middle",
       }),
