@@ -3,7 +3,7 @@
 // plus what is live now: one open question in each of eight channels on two platforms, a few open private
 // quizzes, a running competition, the daily schedules and a weekly digest. The tick runs through the real
 // engine (the same call the bot's 20-second timer makes) with nothing due, which is what nearly every tick
-// is. p50 / p99 per size and the growth exponent k of cost ∝ size^k (0 flat, 1 linear).
+// is. p50 / p99 per size, the median CPU time per tick (which a busy machine moves least), and the growth exponent k of cost ∝ size^k (0 flat, 1 linear).
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,9 @@ const BUDGET_MS = 4_000;
 const config = loadConfig({});
 const content = loadContent(config.contentDir);
 const questions = content.bank.scenarios.filter((q) => q.type === "single");
+
+/** How many answers each size's file holds. */
+const answersOf = new Map<number, number>();
 
 /** `size` rounds, the last CHANNELS.length + OPEN_PRIVATE of them open, the rest closed and revealed. */
 function fill(db: Db, size: number): void {
@@ -162,20 +165,38 @@ function fill(db: Db, size: number): void {
   // No ANALYZE: the bot never runs it, so the planner works without statistics here as it does in use.
   answersOf.set(size, answers);
 }
-const answersOf = new Map<number, number>();
+
+interface Measured {
+  readonly p50: number;
+  readonly p99: number;
+  /** The CPU time (user and system) of this process per tick, p50 and p99: what a busy machine moves least. */
+  readonly cpu50: number;
+  readonly cpu99: number;
+  readonly calls: number;
+}
 
 /** p50 and p99 of `run`, in ms, over TICKS calls or BUDGET_MS, whichever ends first (at least 5 calls). */
-async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p99: number; calls: number }> {
+async function measure(run: () => Promise<unknown>): Promise<Measured> {
   for (let i = 0; i < 3; i++) await run();
   const t: number[] = [];
+  const cpu: number[] = [];
   const started = performance.now();
   for (let i = 0; i < TICKS && (i < 5 || performance.now() - started < BUDGET_MS); i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await run();
     t.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const sorted = ascending(t);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), calls: t.length };
+  return {
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    cpu50: percentile(ascending(cpu), 0.5),
+    cpu99: percentile(ascending(cpu), 0.99),
+    calls: t.length,
+  };
 }
 
 /** Counts what the tick sends: with nothing due, it must send nothing, or the figure measures the wrong thing. */
@@ -194,7 +215,7 @@ const quiet: Logger = { info: () => {}, warn: () => {}, error: (m, f) => console
 header("The scheduler's tick as the rounds grow (SQLite file, WAL; nothing due, as at nearly every tick)");
 const dir = mkdtempSync(join(tmpdir(), "srm-bench-tick-"));
 console.log(`  disk: ${diskOf(dir) ?? "unknown"}`);
-const results: { size: number; fillS: number; bytes: number; p50: number; p99: number; calls: number }[] = [];
+const results: (Measured & { size: number; fillS: number; bytes: number })[] = [];
 try {
   for (const size of SIZES) {
     const file = join(dir, `tick-${size}.db`);
@@ -213,7 +234,7 @@ try {
     app.close();
     results.push({ size, fillS, bytes: statSync(file).size, ...m });
     console.log(
-      `  ${count(size).padStart(9)} rounds: p50 ${m.p50.toFixed(3)} ms, p99 ${m.p99.toFixed(3)} ms over ${m.calls} ticks`,
+      `  ${count(size).padStart(9)} rounds: p50 ${m.p50.toFixed(3)} ms, p99 ${m.p99.toFixed(3)} ms, CPU p50 ${m.cpu50.toFixed(3)} ms, p99 ${m.cpu99.toFixed(3)} ms over ${m.calls} ticks`,
     );
     rmSync(file, { force: true });
   }
@@ -222,11 +243,11 @@ try {
 }
 
 console.log(
-  `\n  ${"rounds".padStart(9)} ${"answers".padStart(10)}  ${"tick p50 / p99 ms".padStart(20)}   file`,
+  `\n  ${"rounds".padStart(9)} ${"answers".padStart(10)}  ${"tick p50 / p99 ms".padStart(20)}  ${"CPU p50 / p99 ms".padStart(18)}   file`,
 );
 for (const r of results)
   console.log(
-    `  ${count(r.size).padStart(9)} ${count(answersOf.get(r.size) ?? 0).padStart(10)}  ${`${r.p50.toFixed(3)} / ${r.p99.toFixed(3)}`.padStart(20)}   ${(r.bytes / 1_048_576).toFixed(0)} MiB, filled in ${r.fillS.toFixed(1)} s`,
+    `  ${count(r.size).padStart(9)} ${count(answersOf.get(r.size) ?? 0).padStart(10)}  ${`${r.p50.toFixed(3)} / ${r.p99.toFixed(3)}`.padStart(20)}  ${`${r.cpu50.toFixed(3)} / ${r.cpu99.toFixed(3)}`.padStart(18)}   ${(r.bytes / 1_048_576).toFixed(0)} MiB, filled in ${r.fillS.toFixed(1)} s`,
   );
 const [, , mid, big] = results;
 if (mid && big)
