@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { stripPrefix } from "./commands/grammar.js";
+import { TEXT_SYNTAX } from "./commands/index.js";
+import { stripPrefix } from "./commands/read.js";
 import { loadConfig } from "./config.js";
 import { contentHome } from "./content.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
@@ -58,12 +59,12 @@ function matrixOf(io: PictureIo): OwnershipMatrix {
 function answer(command: string, reply: Reply, png: string | null, io: PictureIo): number {
   const image = reply.cards.find((c) => c.image)?.image;
   if (!image) {
-    io.err(renderPlain(reply));
+    io.err(renderPlain(reply, TEXT_SYNTAX));
     if (command === "stack")
       io.err('\nsrm stack: that names no single service to draw, e.g. "srm stack rds".');
     return 1;
   }
-  io.out(renderPlain(reply));
+  io.out(renderPlain(reply, TEXT_SYNTAX));
   if (png === null) return 0;
   const path = resolve(io.cwd, png);
   const problem = writePicture(path, image);

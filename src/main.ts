@@ -198,7 +198,6 @@ export async function runTerminal(
   const front = new TerminalFrontEnd({
     engine: app.engine,
     announcer,
-    admins: config.admins,
     input: io.stdin,
     output: io.stdout,
     prompt: io.stdin.isTTY === true,

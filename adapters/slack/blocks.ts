@@ -1,6 +1,19 @@
 import type { types } from "@slack/bolt";
-import type { Action, Card, CardImage, Picker, Section } from "../../src/views/card.js";
+import { SLACK_SYNTAX } from "../../src/commands/index.js";
+import {
+  type Action,
+  type Card,
+  type CardImage,
+  type Picker,
+  type PrintedCard,
+  type PrintedSection,
+  printCard,
+} from "../../src/views/card.js";
 import { renderPlain, renderTable } from "../../src/views/plain.js";
+
+/** Slack has one `/srm` command: its syntax is the text grammar's. */
+export { SLACK_SYNTAX };
+
 import { chunkLines, clip, escapeMrkdwn } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
@@ -48,7 +61,7 @@ export type UploadedFiles = (image: CardImage) => string | undefined;
 export function messageFor(cards: readonly Card[], uploaded?: UploadedFiles): SlackMessage {
   return {
     text: clip(
-      escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] })),
+      escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] }, SLACK_SYNTAX)),
       BLOCK_LIMITS.fallback,
     ),
     blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText, uploaded),
@@ -79,7 +92,7 @@ export function renderBlocks(
   uploaded?: UploadedFiles,
 ): Block[] {
   const seenActionIds = new Set<string>();
-  const parts = cards.map((card) => cardParts(card, seenActionIds, uploaded));
+  const parts = cards.map((card) => cardParts(printCard(card, SLACK_SYNTAX), seenActionIds, uploaded));
   const dividers = Math.max(0, parts.length - 1);
   const fixed = parts.reduce((n, p) => n + p.head.length + p.tail.length, dividers);
   const bodies = parts.reduce((n, p) => n + p.body.length, 0);
@@ -125,7 +138,7 @@ function textOf(blocks: readonly Block[]): number {
   return n;
 }
 
-function cardParts(card: Card, seenActionIds: Set<string>, uploaded?: UploadedFiles): CardParts {
+function cardParts(card: PrintedCard, seenActionIds: Set<string>, uploaded?: UploadedFiles): CardParts {
   const head: Block[] = [header(card.title)];
   if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
   const fileId = card.image ? uploaded?.(card.image) : undefined;
@@ -160,7 +173,7 @@ function context(mrkdwn: string): Block {
 }
 
 /** A card section as one or more section blocks: long text is split at line ends, never dropped silently. */
-function sectionBlocks(s: Section): Block[] {
+function sectionBlocks(s: PrintedSection): Block[] {
   const label = s.label ? [`*${escapeMrkdwn(s.label)}*`] : [];
   if ("text" in s)
     return chunkLines([...label, ...escapeMrkdwn(s.text).split("\n")], BLOCK_LIMITS.text).map(section);

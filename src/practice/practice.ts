@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { Text } from "../domain/text.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
@@ -150,7 +151,7 @@ export class Practice {
   }
 
   /** What is due, as the first sentence of a person's home; empty when they have no cards. */
-  homeLine(actor: Actor): string {
+  homeLine(actor: Actor): Text {
     const now = this.d.clock.now();
     return practiceHomeLine(this.d.store.dueCount(actor, now), this.d.store.nextDue(actor, now));
   }

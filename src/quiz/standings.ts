@@ -132,7 +132,7 @@ export class Standings {
           code: "BadUsage",
           // A mention stays whole so the platform can show the person; anything else typed is quoted short.
           problem: `No stats for "${/^<@!?\w{1,25}(\|[^>]{0,80})?>$/.test(about) ? about : echo(about)}" yet`,
-          usage: "/srm stats [person]",
+          usage: "stats",
         });
       userId = found.userId;
       displayName = found.displayName;

@@ -91,7 +91,7 @@ export class ChannelHealth {
     if (error instanceof ChannelUnreachable) {
       if (this.pauses.pause(channel, error.reason, this.clock.now()))
         this.logger.warn(
-          "the platform refuses srm-bot in a channel for good; its schedule is paused until /srm daily resume",
+          "the platform refuses srm-bot in a channel for good; its schedule is paused until an admin runs daily resume",
           { platform: channel.platform, channel: channel.channelId, reason: error.reason },
         );
       return;

@@ -1,3 +1,4 @@
+import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { heatMapImage } from "../pictures/card-image.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
@@ -52,7 +53,7 @@ export function howSureCard(roundId: number): Card {
   return {
     accent: "neutral",
     title: "How sure were you?",
-    sections: [{ text: "A guess brings it back sooner. Or type /srm sure guess | fairly | certain." }],
+    sections: [{ text: say`A guess brings it back sooner. Or type ${usage("sure")}.` }],
     actions: CONFIDENCES.map((c) => ({ id: sureActionId(roundId, c), label: CONFIDENCE_LABEL[c] })),
   };
 }
@@ -117,11 +118,11 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
   switch (step.mode) {
     case "practice":
       return step.nextDue
-        ? notice("success", "Nothing is due", `${next} Come back then with /srm practice.`)
+        ? notice("success", "Nothing is due", say`${next} Come back then with ${cmd("practice")}.`)
         : notice(
             "neutral",
             "You have no cards yet",
-            'Every question you answer becomes a card: try /srm quiz, or "Quiz me on this" on a lookup.',
+            say`Every question you answer becomes a card: try ${cmd("quiz")}, or "Quiz me on this" on a lookup.`,
           );
     case "review":
       return notice(
@@ -131,7 +132,11 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
       );
     case "cram":
       if (!step.nextDue)
-        return notice("neutral", "You have no cards to cram yet", "Name a service, e.g. /srm cram rds.");
+        return notice(
+          "neutral",
+          "You have no cards to cram yet",
+          say`Name a service, e.g. ${cmd("cram", { service: "rds" })}.`,
+        );
       return notice(
         "success",
         "Crammed it all",
@@ -156,7 +161,7 @@ export function sessionStoppedCard(s: SessionStopped): Card {
   const done = `You answered ${s.answered} ${s.answered === 1 ? "question" : "questions"}${s.skipped > 0 ? ` and skipped ${s.skipped}` : ""}.`;
   const due =
     s.dueNow > 0
-      ? `${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: /srm practice picks them up.`
+      ? say`${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: ${cmd("practice")} picks them up.`
       : s.nextDue
         ? `Nothing is due now; your next card is due ${day(s.nextDue)}.`
         : "Nothing is due.";
@@ -208,14 +213,15 @@ export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
     sections,
     footer:
       s.due > 0
-        ? "Practise what is due with /srm practice."
-        : "Nothing is due; /srm review asks your misses.",
+        ? say`Practise what is due with ${cmd("practice")}.`
+        : say`Nothing is due; ${cmd("review")} asks your misses.`,
   };
 }
 
 /** The sentence a person's home starts its "Practise next" with: what is due, if anything. */
-export function practiceHomeLine(due: number, nextDue: Date | null): string {
-  if (due > 0) return `${due} ${due === 1 ? "card is" : "cards are"} due: practise them with /srm practice.`;
+export function practiceHomeLine(due: number, nextDue: Date | null): Text {
+  if (due > 0)
+    return say`${due} ${due === 1 ? "card is" : "cards are"} due: practise them with ${cmd("practice")}.`;
   return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
 }
 
@@ -261,7 +267,7 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
     title: `Weekly digest (${d.week})`,
     sections,
     actions,
-    footer: "Turn it off with /srm settings digest off.",
+    footer: say`Turn it off with ${cmd("settings", { name: "digest", value: "off" })}.`,
     ...(image ? { image } : {}),
   };
 }
@@ -274,7 +280,7 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "neutral",
         "There is no answer to rate",
-        "Answer a question with /srm practice or /srm quiz first.",
+        say`Answer a question with ${cmd("practice")} or ${cmd("quiz")} first.`,
       );
     case "SureOnlyPrivate":
       return notice(
@@ -286,7 +292,7 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "neutral",
         "A wrong answer counts as a miss however sure you were",
-        "It comes back soon; /srm review asks your misses now.",
+        say`It comes back soon; ${cmd("review")} asks your misses now.`,
       );
     case "SureTooLate":
       return notice(
@@ -298,25 +304,25 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "warning",
         `There is no drill for "${echo(f.text)}"`,
-        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
+        say`Name one service and one area, e.g. ${cmd("drill", { service: "ec2", area: "os-patching" })}.`,
       );
     case "NotAService":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a service I know`,
-        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+        say`Name one, e.g. ${cmd("cram", { service: "rds" })}, or ${cmd("cram")} alone for every card you have.`,
       );
     case "NoQuestionToPass":
       return notice(
         "neutral",
         "You have no question of your own open",
-        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
+        say`Skip and I don't know are for your own questions (${cmd("quiz")}, ${cmd("practice")}); a channel's question of the day can simply be left.`,
       );
     case "NoSession":
       return notice(
         "neutral",
         "You have no practice, review or cram running",
-        "Start one with /srm practice, /srm review or /srm cram.",
+        say`Start one with ${cmd("practice")}, ${cmd("review")} or ${cmd("cram")}.`,
       );
     case "Quiz":
       return failureCard(f.failure);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { heatMapPicture, RECALL_BANDS, UNMET_FILL } from "../../src/pictures/heat-map.js";
 import { PictureRenderer } from "../../src/pictures/render.js";
 import { renderCard } from "../../src/views/plain.js";
@@ -62,7 +63,7 @@ describe("the team's recall as a heat map", () => {
     clock.set("2026-03-09T09:00:00Z");
     await app.engine.tick();
     const digest = app.announcer.messages.find((m) => m.card.title.startsWith("Weekly digest"))?.card;
-    expect(renderCard(digest ?? { accent: "neutral", title: "", sections: [] })).toContain(
+    expect(renderCard(digest ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX)).toContain(
       "Most likely forgotten",
     );
     expect(digest?.image?.name).toBe("team-recall.png");

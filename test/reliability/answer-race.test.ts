@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { MetricsRegistry } from "../../src/metrics.js";
 import { scoreDifferences } from "../../src/quiz/recompute.js";
@@ -65,13 +66,17 @@ describe("an answer racing a reveal by another process on the same database file
       const { right, wrong } = letters(b, id);
       for (const [i, key] of [right, wrong, right].entries()) {
         const who = `r${round}p${i}`;
-        if (renderPlain(await b.engine.press(`answer:${id}:${key}`, member(who))).includes("Locked in"))
+        if (
+          renderPlain(await b.engine.press(`answer:${id}:${key}`, member(who)), TEXT_SYNTAX).includes(
+            "Locked in",
+          )
+        )
           confirmed.push(`${id}:${who}`);
       }
       // The late person's answer has read the round as open when process A reveals it.
       const late = `r${round}late`;
       clock.onNextRead(() => a.reveal(id));
-      const reply = renderPlain(await b.engine.press(`answer:${id}:${right}`, member(late)));
+      const reply = renderPlain(await b.engine.press(`answer:${id}:${right}`, member(late)), TEXT_SYNTAX);
       if (reply.includes("Locked in")) confirmed.push(`${id}:${late}`);
       if (reply.includes("This question has closed")) toldClosed.push(`${id}:${late}`);
       await b.engine.idle();

@@ -138,7 +138,7 @@ describe("Skip and I don't know on Discord", () => {
     await replyMessage(bot.fake.command(ann, "srm", "quiz"));
     expect(await title(bot.fake.command(ann, "srm", "skip"))).toBe("Skipped");
     await replyMessage(bot.fake.command(ann, "srm", "quiz"));
-    expect(await title(bot.fake.command(ann, "srm", "dont-know"))).toBe("Counted as a miss");
+    expect(await title(bot.fake.command(ann, "srm", "idk"))).toBe("Counted as a miss");
     expect(await title(bot.fake.command(ann, "srm", "stop"))).toBe(
       "You have no practice, review or cram running",
     );
