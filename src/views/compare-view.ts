@@ -1,4 +1,5 @@
 import { OWNER_LABEL, type Service } from "../domain/matrix.js";
+import { cmd, say } from "../domain/text.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { COMPARED, parseServiceList } from "../knowledge/service-list.js";
 import { compareImage } from "../pictures/card-image.js";
@@ -53,7 +54,9 @@ function compareCard(matrix: OwnershipMatrix, services: readonly Service[]): Car
         rows: areas.map((a, i) => [a.name, ...(holders[i] ?? []).map(ownerWord)]),
       },
     },
-    { text: `Ask "/srm <service> <area>" for the why, the exceptions and the source.` },
+    {
+      text: say`Ask "${cmd("ask", { text: "<service> <area>" })}" for the why, the exceptions and the source.`,
+    },
   ];
   return {
     accent: "neutral",
@@ -67,7 +70,7 @@ function compareCard(matrix: OwnershipMatrix, services: readonly Service[]): Car
 /** The reply to "/srm compare ec2 rds lambda": the comparison, or what to type instead. */
 export function compareReply(matrix: OwnershipMatrix, text: string): Reply {
   const list = parseServiceList(matrix, text);
-  const usage = `Name ${COMPARED.fewest} to ${COMPARED.most} services, e.g. "/srm compare ec2 rds lambda" or "/srm compare ec2 vs fargate".`;
+  const usage = say`Name ${COMPARED.fewest} to ${COMPARED.most} services, e.g. "${cmd("compare", { services: "ec2 rds lambda" })}" or "${cmd("compare", { services: "ec2 vs fargate" })}".`;
   let card: Card;
   if (list.ok) {
     const read = compareCard(matrix, list.services);
@@ -98,7 +101,7 @@ export function compareReply(matrix: OwnershipMatrix, text: string): Reply {
     card = {
       accent: "warning",
       title: `${list.area} is an area, not a service`,
-      sections: [{ text: `A comparison draws services' stacks. ${usage}` }],
+      sections: [{ text: "A comparison draws services' stacks." }, { text: usage }],
     };
   else
     card = {
