@@ -8,6 +8,7 @@ import { guardStorage } from "./commands/storage-guard.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
+import type { SettingsStore } from "./ports/settings-store.js";
 import {
   type Actor,
   type Announcer,
@@ -28,7 +29,6 @@ import type { Standings } from "./quiz/standings.js";
 import type { ChannelHealth } from "./schedule/channel-health.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
 import { ScheduledWork } from "./schedule/scheduled-work.js";
-import type { SettingsStore } from "./store/settings-store.js";
 import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
 import { failureCard } from "./views/messages.js";
 import {

@@ -1,7 +1,12 @@
+import type { ChannelRef, Platform } from "./domain/channel.js";
 import type { Card } from "./views/card.js";
 
-/** The platforms a person can reach srm-bot from. */
-export type Platform = "terminal" | "slack" | "discord";
+// The channel types are domain entities; they are re-exported here because every front end already imports them from the ports.
+export { type ChannelRef, channelKey, type Platform } from "./domain/channel.js";
+
+// The stores' ports live beside this file in src/ports/, one file per store: use cases import those
+// interfaces, src/store/ implements them for SQLite and main.ts wires the two, so a second store
+// (PostgreSQL) implements the same files and no use case imports src/store/.
 
 /** The person behind a command, as the front end knows them. */
 export interface Actor {
@@ -17,18 +22,6 @@ export interface Actor {
    * `platformAdmin` may be remembered from earlier: admin commands ask it, so a demotion counts at once.
    */
   readonly confirmAdmin?: () => Promise<boolean>;
-}
-
-/** Where a command was typed. */
-export interface ChannelRef {
-  readonly platform: Platform;
-  readonly workspaceId: string;
-  readonly channelId: string;
-}
-
-/** A channel as one log field, `platform|workspace|channel`, so an operator can grep a channel's events. */
-export function channelKey(c: ChannelRef): string {
-  return `${c.platform}|${c.workspaceId}|${c.channelId}`;
 }
 
 /** The time, injected so that tests and schedules need no waiting. */

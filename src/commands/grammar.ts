@@ -1,4 +1,4 @@
-import type { Confidence } from "../practice/memory.js";
+import type { Confidence } from "../domain/memory.js";
 import { echo } from "../views/echo.js";
 
 /** What a `/srm ...` command asks for, before any use case runs. */

@@ -1,9 +1,10 @@
+import { type Confidence, type ItemRef, type Recall, recallOf } from "../domain/memory.js";
+import type { Person } from "../domain/practice.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
-import type { Person, PracticeStore } from "../store/practice-store.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { ok, type PracticeOutcome, refuse } from "./failures.js";
 import { itemsOfAnswer } from "./items.js";
-import { type Confidence, type ItemRef, type Recall, recallOf } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** What recording reviews needs. */

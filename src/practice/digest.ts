@@ -1,7 +1,7 @@
 import { isoWeek } from "../domain/scoring.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Announcer, AskedCell, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
-import type { PracticeStore } from "../store/practice-store.js";
 import { digestCard } from "../views/practice-view.js";
 import type { CellForgetting, TeamMemory } from "./team-memory.js";
 

@@ -1,7 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { ItemRef } from "../domain/memory.js";
 import type { Question } from "../domain/question.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { ItemRef } from "./memory.js";
 
 /** The item of one matrix cell. */
 export function cellItem(service: string, area: string): ItemRef {

@@ -1,10 +1,11 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { Confidence, ItemRef } from "../domain/memory.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { PracticeStore } from "../store/practice-store.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { type Card, privateReply, type Reply } from "../views/card.js";
 import { failureCard } from "../views/messages.js";
 import {
@@ -26,7 +27,6 @@ import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
 import type { PracticeOutcome } from "./failures.js";
 import { cellItem } from "./items.js";
-import type { Confidence, ItemRef } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
 import { PracticeSessions, type SessionMode } from "./sessions.js";
 import { PracticeStats } from "./stats.js";

@@ -1,14 +1,15 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { ItemRef, Memory } from "../domain/memory.js";
+import type { Person, SessionRow } from "../domain/practice.js";
 import type { Question } from "../domain/question.js";
+import type { RoundRow } from "../domain/round.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { Person, PracticeStore, SessionRow } from "../store/practice-store.js";
-import type { RoundRow } from "../store/round-store.js";
 import type { CardReviews } from "./card-reviews.js";
 import { ok, type PracticeOutcome, refuse } from "./failures.js";
 import { itemKey, itemsOfServices, questionFor } from "./items.js";
-import type { ItemRef, Memory } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /**

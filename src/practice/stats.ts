@@ -1,6 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { Person } from "../domain/practice.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
-import type { Person, PracticeStore } from "../store/practice-store.js";
 import { cellOf } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 

@@ -1,7 +1,8 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import type { CellMemory } from "../domain/memory.js";
 import type { Question } from "../domain/question.js";
+import type { TeamMemoryStore } from "../ports/team-memory-store.js";
 import type { ChannelRef, Clock } from "../ports.js";
-import type { CellMemory, TeamMemoryStore } from "../store/team-memory-store.js";
 import { cellItem } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 

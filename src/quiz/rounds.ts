@@ -1,7 +1,12 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
 import { DONT_KNOW, grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
+import type { RoundStore } from "../ports/round-store.js";
+import type { ScoreStore } from "../ports/score-store.js";
+import type { SettingsStore } from "../ports/settings-store.js";
 import {
   type Actor,
   type Announcer,
@@ -10,10 +15,6 @@ import {
   channelKey,
   type Logger,
 } from "../ports.js";
-import type { CompetitionStore } from "../store/competition-store.js";
-import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
-import type { ScoreStore } from "../store/score-store.js";
-import type { SettingsStore } from "../store/settings-store.js";
 import { openRoundCard, responseLabel, revealCard, withdrawnCard } from "../views/round-view.js";
 import { askedCount, quizSlot, shown } from "./asking.js";
 import { fail, type Outcome, ok } from "./failures.js";

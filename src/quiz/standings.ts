@@ -1,7 +1,9 @@
+import type { Competition } from "../domain/competition.js";
+import type { CellAccuracy, ScoreRow } from "../domain/score.js";
 import { isoWeek } from "../domain/scoring.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
+import type { ScoreStore } from "../ports/score-store.js";
 import type { Actor, Clock } from "../ports.js";
-import type { Competition, CompetitionStore } from "../store/competition-store.js";
-import type { CellAccuracy, ScoreRow, ScoreStore } from "../store/score-store.js";
 import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 

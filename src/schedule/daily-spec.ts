@@ -1,6 +1,7 @@
+import { WEEKDAYS, type Weekday } from "../domain/daily.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import { echo } from "../views/echo.js";
-import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-time.js";
+import { canonicalTimeZone, parseClock } from "./local-time.js";
 
 /** Usage of `/srm daily set`. */
 export const DAILY_SET_USAGE =

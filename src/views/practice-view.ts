@@ -1,9 +1,9 @@
+import { CONFIDENCES, type Confidence, type ItemRef } from "../domain/memory.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
 import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
 import { cellItem, cellOf } from "../practice/items.js";
-import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
 import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";

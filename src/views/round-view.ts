@@ -1,6 +1,6 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
 import { correctResponse, type Question } from "../domain/question.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
 import { sourcesLine } from "./lookup-view.js";

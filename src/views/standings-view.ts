@@ -1,6 +1,6 @@
+import type { Competition } from "../domain/competition.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { Leaderboard, PersonStats, RankedRow } from "../quiz/standings.js";
-import type { Competition } from "../store/competition-store.js";
 import type { Card, Section } from "./card.js";
 
 function accuracy(correct: number, answered: number): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lookupJson } from "../../src/commands/lookup-json.js";
 import type { Question } from "../../src/domain/question.js";
-import type { AnswerRow, RoundRow } from "../../src/store/round-rows.js";
+import type { AnswerRow, RoundRow } from "../../src/domain/round.js";
 import { lookupReply } from "../../src/views/lookup-view.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { privateResultCard, revealCard } from "../../src/views/round-view.js";

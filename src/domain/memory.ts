@@ -74,3 +74,14 @@ export interface ReviewTrace {
   readonly learningSteps: number;
   readonly reviewedAt: Date;
 }
+
+/** What the recall of one cell card depends on. */
+export interface CellMemory {
+  /** Whose card it is. */
+  readonly userId: string;
+  /** "service/area" */
+  readonly cell: string;
+  readonly phase: MemoryPhase;
+  readonly stability: number;
+  readonly lastReview: Date | null;
+}
