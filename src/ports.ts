@@ -1,8 +1,10 @@
 import type { ChannelRef, Platform } from "./domain/channel.js";
+import type { AskedCell } from "./domain/matrix.js";
 import type { Card } from "./views/card.js";
 
-// The channel types are domain entities; they are re-exported here because every front end already imports them from the ports.
+// The channel types and AskedCell are domain entities; they are re-exported here because every front end already imports them from the ports.
 export { type ChannelRef, channelKey, type Platform } from "./domain/channel.js";
+export type { AskedCell } from "./domain/matrix.js";
 
 // The stores' ports live beside this file in src/ports/, one file per store: use cases import those
 // interfaces, src/store/ implements them for SQLite and main.ts wires the two, so a second store
@@ -51,13 +53,6 @@ export interface LookupJournal {
   flush(): void;
   /** The recognised cells looked up most in a workspace since an instant, most asked first. */
   mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[];
-}
-
-/** A recognised (service, area) cell and how many lookups answered it. */
-export interface AskedCell {
-  readonly serviceId: string;
-  readonly areaId: string;
-  readonly count: number;
 }
 
 /** A card posted into a channel, and the platform's reference to it. */

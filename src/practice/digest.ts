@@ -1,9 +1,10 @@
+import type { Digest } from "../domain/practice.js";
 import { isoWeek } from "../domain/scoring.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { PracticeStore } from "../ports/practice-store.js";
-import type { Announcer, AskedCell, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
+import type { Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import { digestCard } from "../views/practice-view.js";
-import type { CellForgetting, TeamMemory } from "./team-memory.js";
+import type { TeamMemory } from "./team-memory.js";
 
 /** How many weak cells and top lookups a digest lists. */
 const WEAKEST = 3;
@@ -11,15 +12,6 @@ const TOP_LOOKUPS = 5;
 
 /** The digest is due from this hour (UTC) on the Monday of each ISO week. */
 const DIGEST_HOUR_UTC = 9;
-
-/** One channel's weekly digest. */
-export interface Digest {
-  readonly week: string;
-  /** The cells the active members are most likely to have forgotten, most forgotten first. */
-  readonly weakest: readonly CellForgetting[];
-  /** The recognised cells the workspace looked up most in the last seven days (never what anyone typed). */
-  readonly lookups: readonly AskedCell[];
-}
 
 /** What the weekly digest needs. */
 export interface DigestDeps {

@@ -1,5 +1,6 @@
 import type { QuestionBank } from "../bank/question-bank.js";
-import type { Confidence, ItemRef } from "../domain/memory.js";
+import { type Confidence, cellItem, type ItemRef } from "../domain/memory.js";
+import type { SessionMode } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
@@ -26,9 +27,8 @@ import { type PassKind, parsePassActionId, privateResultCard } from "../views/ro
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
 import type { PracticeOutcome } from "./failures.js";
-import { cellItem } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
-import { PracticeSessions, type SessionMode } from "./sessions.js";
+import { PracticeSessions } from "./sessions.js";
 import { PracticeStats } from "./stats.js";
 import type { TeamMemory } from "./team-memory.js";
 

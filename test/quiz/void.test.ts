@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
 import { memoryApp } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";
