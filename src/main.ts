@@ -43,6 +43,7 @@ import { holdRunLock, type RunLock } from "./store/run-lock.js";
 import { SqliteScoreStore } from "./store/score-store.js";
 import { SqliteSettingsStore } from "./store/settings-store.js";
 import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
+import { roundCards } from "./views/round-view.js";
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -99,6 +100,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     clock,
     announcer,
+    cards: roundCards,
     logger,
     metrics,
     reveals: reviews,

@@ -116,11 +116,6 @@ const EXCEPTIONS: readonly { from: string; to: string; why: string }[] = [
     to: "src/views/picks-view.ts",
     why: "a duty pick answers with a card; it becomes a pick result that the command renders with the registry",
   },
-  {
-    from: "src/quiz/rounds.ts",
-    to: "src/views/round-view.ts",
-    why: "a round posts, updates and reveals its own channel card; rendering moves out with a round-cards port",
-  },
 ];
 
 /** The repository path a relative import of `file` names (".js" read as the ".ts" file), or null for a package. */
@@ -191,6 +186,16 @@ describe("the engine's dependency direction", () => {
           .filter((t) => t?.startsWith("src/store/"))
           .map((t) => `${f} imports ${t}`),
       );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the shapes SQL returns and their mappers (src/store/round-rows.ts) are imported only inside src/store/", () => {
+    const everyFile = ["src", "adapters", "test", "bench"].flatMap((d) =>
+      sourceFiles(join(root, d)).map((p) => relative(root, p)),
+    );
+    const offenders = everyFile
+      .filter((f) => !f.startsWith("src/store/"))
+      .filter((f) => importsOf(join(root, f)).some((i) => resolveImport(f, i) === "src/store/round-rows.ts"));
     expect(offenders).toEqual([]);
   });
 

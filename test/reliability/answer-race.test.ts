@@ -12,6 +12,7 @@ import { SqliteRoundStore } from "../../src/store/round-store.js";
 import { SqliteScoreStore } from "../../src/store/score-store.js";
 import { SqliteSettingsStore } from "../../src/store/settings-store.js";
 import { renderPlain } from "../../src/views/plain.js";
+import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, memoryApp, realContent } from "../support/app.js";
 import { letters, member, openRoundId, say } from "../support/people.js";
@@ -53,6 +54,7 @@ describe("an answer racing a reveal by another process on the same database file
       bank: realContent().bank,
       clock: new ManualClock(),
       announcer: new RecordingAnnouncer(),
+      cards: roundCards,
       logger: new RecordingLogger(),
       metrics: new MetricsRegistry(),
     });
