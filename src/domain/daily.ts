@@ -7,7 +7,7 @@ export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** When a daily question is revealed: at a local time, or minutes after the post. */
-export type StoredReveal = { readonly at: string } | { readonly afterMinutes: number };
+type StoredReveal = { readonly at: string } | { readonly afterMinutes: number };
 
 /** A channel's daily question schedule. */
 export interface DailySchedule {

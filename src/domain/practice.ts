@@ -111,7 +111,7 @@ export interface Asked {
 }
 
 /** A person's memory of one service's cells and questions. */
-export interface ServiceRecall {
+interface ServiceRecall {
   readonly service: string;
   readonly cards: number;
   /** Mean probability of recall now, 0 to 1. */

@@ -7,7 +7,7 @@ import { MAX_QUERY_WORDS, type Mention, nearestNames, type ParsedQuery, parseQue
 import { absorbMentions, askedWords, conditionHits, matchCondition } from "./readings.js";
 import { words } from "./text.js";
 
-export type { LookupResult, OwnerRow } from "../domain/lookup-result.js";
+export type { LookupResult } from "../domain/lookup-result.js";
 
 /** Answers free-text ownership questions from the matrix. */
 export class OwnershipLookup {
