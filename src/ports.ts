@@ -5,6 +5,8 @@ import type { Card } from "./views/card.js";
 // The channel types and AskedCell are domain entities; they are re-exported here because every front end already imports them from the ports.
 export { type ChannelRef, channelKey, type Platform } from "./domain/channel.js";
 export type { AskedCell } from "./domain/matrix.js";
+// The Announcer's message, so that a use case that posts names the port's type rather than the views.
+export type { Card } from "./views/card.js";
 
 // The stores' ports live beside this file in src/ports/, one file per store: use cases import those
 // interfaces, src/store/ implements them for SQLite and main.ts wires the two, so a second store

@@ -102,11 +102,6 @@ const EXCEPTIONS: readonly { from: string; to: string; why: string }[] = [
     why: "Practice is the practice commands' reply builder; it moves under src/commands/ with the command registry",
   },
   {
-    from: "src/practice/digest.ts",
-    to: "src/views/practice-view.ts",
-    why: "the weekly digest posts its own card; it moves to the scheduled jobs with the engine's one list of jobs",
-  },
-  {
     from: "src/quiz/duty-picks.ts",
     to: "src/views/card.ts",
     why: "a duty pick answers with a card; it becomes a pick result that the command renders with the registry",

@@ -1,9 +1,7 @@
 import type { Digest } from "../domain/practice.js";
 import { isoWeek } from "../domain/scoring.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { PracticeStore } from "../ports/practice-store.js";
-import type { Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
-import { digestCard } from "../views/practice-view.js";
+import type { Announcer, Card, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { TeamMemory } from "./team-memory.js";
 
 /** How many weak cells and top lookups a digest lists. */
@@ -18,7 +16,8 @@ export interface DigestDeps {
   readonly store: PracticeStore;
   readonly team: TeamMemory;
   readonly journal: LookupJournal;
-  readonly matrix: OwnershipMatrix;
+  /** The digest as a card to post: rendering is the caller's, so this use case imports no view. */
+  readonly digestCard: (digest: Digest) => Card;
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -60,7 +59,7 @@ export class WeeklyDigests {
       if (since > due) continue;
       if (!this.d.store.claimDigest(channel, week, now)) continue;
       try {
-        await this.d.announcer.post(channel, digestCard(this.build(channel), this.d.matrix));
+        await this.d.announcer.post(channel, this.d.digestCard(this.build(channel)));
         sent++;
       } catch (error) {
         // Given back, so the next tick tries again; one channel's failure never stops the others.

@@ -11,6 +11,7 @@ import { type Card, privateReply, type Reply } from "../views/card.js";
 import { failureCard } from "../views/messages.js";
 import {
   confidenceCard,
+  digestCard,
   howSureCard,
   memoryStatsCard,
   parseDrillActionId,
@@ -60,7 +61,7 @@ export class Practice {
   constructor(private readonly d: PracticeDeps) {
     this.sessions = new PracticeSessions(d);
     this.stats = new PracticeStats(d);
-    this.digests = new WeeklyDigests(d);
+    this.digests = new WeeklyDigests({ ...d, digestCard: (digest) => digestCard(digest, d.matrix) });
   }
 
   /** `/srm practice`, `/srm review` and `/srm cram [service]`: starts a session and asks its first question. */
