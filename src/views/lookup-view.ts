@@ -1,6 +1,6 @@
+import type { LookupResult, OwnerRow } from "../domain/lookup-result.js";
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import { type CommandRef, cmd, say, type Text } from "../domain/text.js";
-import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
 import type { Card, Reply, Section } from "./card.js";
 import { echo, echoWords } from "./echo.js";
 
