@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { compareReply } from "./commands/compare-reply.js";
 import { TEXT_SYNTAX } from "./commands/index.js";
+import { pictured } from "./commands/lookup-replies.js";
 import { stripPrefix } from "./commands/read.js";
 import { loadConfig } from "./config.js";
 import { contentHome } from "./content.js";
@@ -9,8 +11,6 @@ import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { matrixPage } from "./pages/matrix-page.js";
 import type { CardImage, Reply } from "./views/card.js";
-import { compareReply } from "./views/compare-view.js";
-import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
 
 /** What a picture command needs from the CLI: settings, the working folder and where to write. */
@@ -102,7 +102,7 @@ export function stackCommand(args: readonly string[], io: PictureIo): number {
     io.err(`srm stack: name a service.\n\n${PICTURE_HELP.stack}`);
     return 2;
   }
-  return answer("stack", lookupReply(result), parsed.png, io);
+  return answer("stack", pictured(result), parsed.png, io);
 }
 
 /** `srm compare <services...> [--png <file>]` */

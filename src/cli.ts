@@ -16,12 +16,12 @@ import { OwnershipLookup } from "./knowledge/lookup.js";
 import { createLogger, secretsOf } from "./log.js";
 import { loadContent, registerDiscord, runTerminal, startBot } from "./main.js";
 import { packageRoot } from "./paths.js";
-import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { integrityProblems, openDatabase } from "./store/database.js";
 import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { DatabaseTooNew } from "./store/migrate.js";
+import { scoreDifferences } from "./store/recompute.js";
 import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
 

@@ -1,6 +1,6 @@
 import { cmd } from "../domain/text.js";
-import { compareReply } from "../views/compare-view.js";
 import { defineCommand, str } from "./command.js";
+import { compareReply } from "./compare-reply.js";
 
 /** `/srm compare ec2 rds lambda`: 2 to 5 services' stacks side by side, in text and as a picture. */
 export default defineCommand({

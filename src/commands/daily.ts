@@ -1,4 +1,6 @@
+import { type DailySchedule, WEEKDAYS, type Weekday } from "../domain/daily.js";
 import { cmd, say, type Text, usage } from "../domain/text.js";
+import type { DailyStore } from "../ports/daily-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { ChannelHealth } from "../schedule/channel-health.js";
@@ -10,11 +12,8 @@ import {
   localParts,
   parseClock,
   parseLocalDate,
-  WEEKDAYS,
-  type Weekday,
   weekdayOf,
 } from "../schedule/local-time.js";
-import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
 import { echo } from "../views/echo.js";
 

@@ -1,4 +1,4 @@
-import type { Confidence } from "../practice/memory.js";
+import type { Confidence } from "../domain/memory.js";
 import { defineCommand, str } from "./command.js";
 
 /** `/srm sure guess|fairly|certain`: how sure the person was of their last right answer. */

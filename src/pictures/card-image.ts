@@ -1,6 +1,6 @@
-import type { Service } from "../domain/matrix.js";
+import type { MatrixNames, Service } from "../domain/matrix.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { CardImage } from "../views/card.js";
+import type { CardImage, Reply } from "../views/card.js";
 import { heatMapPicture } from "./heat-map.js";
 import { PictureRenderer } from "./render.js";
 import type { Layer } from "./stack.js";
@@ -37,7 +37,7 @@ export function heatMapImage(
   title: string,
   cells: readonly { cell: string; recall: number; members: number }[],
   weakest: readonly { cell: string }[],
-  matrix: OwnershipMatrix,
+  matrix: MatrixNames,
 ): CardImage | undefined {
   const split = (cell: string) => {
     const [service = "", area = ""] = cell.split("/");
@@ -55,4 +55,11 @@ export function heatMapImage(
     },
   );
   return image(picture, "team-recall.png");
+}
+
+/** A reply whose first card carries a picture (when there is one): the text stays as it was. */
+export function withImage(reply: Reply, image: CardImage | undefined): Reply {
+  const [first, ...rest] = reply.cards;
+  if (!image || !first) return reply;
+  return { ...reply, cards: [{ ...first, image }, ...rest] };
 }

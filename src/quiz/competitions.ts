@@ -1,5 +1,6 @@
+import type { Competition } from "../domain/competition.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
-import type { Competition, CompetitionStore } from "../store/competition-store.js";
 import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 

@@ -1,3 +1,5 @@
+import type { ChannelPause } from "../domain/channel.js";
+import type { ChannelPauseStore } from "../ports/channel-pause-store.js";
 import {
   type Announcer,
   type ChannelRef,
@@ -6,7 +8,6 @@ import {
   type Logger,
   type PostedMessage,
 } from "../ports.js";
-import type { ChannelPause, ChannelPauseStore } from "../store/channel-pause-store.js";
 import type { Card } from "../views/card.js";
 import { channelKey } from "./channel-work.js";
 

@@ -1,6 +1,7 @@
+import { WEEKDAYS, type Weekday } from "../domain/daily.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import { echo } from "../views/echo.js";
-import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-time.js";
+import { canonicalTimeZone, parseClock } from "./local-time.js";
 
 /** When a daily question is revealed: at a local time, or a number of minutes after the post. */
 export type RevealRule = { readonly at: string } | { readonly afterMinutes: number };

@@ -1,8 +1,6 @@
+import type { LookupResult, OwnerRow } from "../domain/lookup-result.js";
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import { type CommandRef, cmd, say, type Text } from "../domain/text.js";
-import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
-import { stackImage } from "../pictures/card-image.js";
-import { layersOfRows } from "../pictures/stack.js";
 import type { Card, Reply, Section } from "./card.js";
 import { echo, echoWords } from "./echo.js";
 
@@ -158,7 +156,6 @@ function lookupCard(result: LookupResult): Card {
         title: result.service.name,
         subtitle: "who owns what",
         sections,
-        image: stackImage(result.service, layersOfRows(result.rows)),
       };
     }
     case "area-table":

@@ -1,7 +1,7 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
 import type { Question } from "../domain/question.js";
+import type { RoundRow } from "../domain/round.js";
 import { cmd, say } from "../domain/text.js";
-import type { RoundRow } from "../store/round-store.js";
 import { type Card, notice, type Picker } from "./card.js";
 
 /** The menu id of one duty of a split question: "duty:<round>:<duty>". */

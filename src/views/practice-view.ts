@@ -1,13 +1,15 @@
+import type { MatrixNames } from "../domain/matrix.js";
+import { CONFIDENCES, type Confidence, cellItem, cellOf, type ItemRef } from "../domain/memory.js";
+import type {
+  Asked,
+  ConfidenceNoted,
+  Digest,
+  MemoryStats,
+  SessionStep,
+  SessionStopped,
+} from "../domain/practice.js";
 import { cmd, say, type Text, usage } from "../domain/text.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import { heatMapImage } from "../pictures/card-image.js";
-import type { ConfidenceNoted } from "../practice/card-reviews.js";
-import type { Digest } from "../practice/digest.js";
 import type { PracticeFailure } from "../practice/failures.js";
-import { cellItem, cellOf } from "../practice/items.js";
-import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
-import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
-import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
 import { echo } from "./echo.js";
@@ -59,7 +61,7 @@ export function howSureCard(roundId: number): Card {
 }
 
 /** The name of an item as a person reads it: "Amazon EC2 · Guest OS patching", or a scenario's id. */
-export function itemName(item: ItemRef, matrix: OwnershipMatrix): string {
+export function itemName(item: ItemRef, matrix: MatrixNames): string {
   const cell = cellOf(item);
   if (!cell) return `scenario ${item.id}`;
   return `${matrix.service(cell.service)?.name ?? cell.service} · ${matrix.area(cell.area)?.name ?? cell.area}`;
@@ -71,7 +73,7 @@ function day(d: Date): string {
 }
 
 /** What a "How sure?" tap did. */
-export function confidenceCard(noted: ConfidenceNoted, matrix: OwnershipMatrix): Card {
+export function confidenceCard(noted: ConfidenceNoted, matrix: MatrixNames): Card {
   return {
     accent: "success",
     title: `Noted: ${CONFIDENCE_LABEL[noted.confidence].toLowerCase()}`,
@@ -186,7 +188,7 @@ function percent(x: number): string {
 }
 
 /** The memory part of /srm stats: cards due, measured retention, recall per service. */
-export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
+export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames): Card {
   const retention =
     s.retention.reviews === 0
       ? "no reviews of learned cards in the last 30 days yet"
@@ -226,7 +228,7 @@ export function practiceHomeLine(due: number, nextDue: Date | null): Text {
 }
 
 /** The weekly digest a channel receives. */
-export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
+export function digestCard(d: Digest, matrix: MatrixNames): Card {
   const sections: Section[] = [];
   sections.push(
     d.weakest.length === 0
@@ -261,14 +263,12 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
         ]
       : [];
   });
-  const image = heatMapImage(`Team recall, ${d.week}`, d.cells, d.weakest, matrix);
   return {
     accent: "neutral",
     title: `Weekly digest (${d.week})`,
     sections,
     actions,
     footer: say`Turn it off with ${cmd("settings", { name: "digest", value: "off" })}.`,
-    ...(image ? { image } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
+import type { Competition } from "../domain/competition.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import type { Leaderboard, PersonStats, RankedRow } from "../domain/score.js";
 import { cmd, say, usage } from "../domain/text.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { Leaderboard, PersonStats, RankedRow } from "../quiz/standings.js";
-import type { Competition } from "../store/competition-store.js";
 import type { Card, Section } from "./card.js";
 
 function accuracy(correct: number, answered: number): string {
@@ -50,7 +50,7 @@ export function leaderboardCard(lb: Leaderboard): Card {
 }
 
 /** A person's stats card. */
-export function statsCard(s: PersonStats, matrix: OwnershipMatrix): Card {
+export function statsCard(s: PersonStats, matrix: MatrixNames): Card {
   const serviceName = (id: string) => matrix.service(id)?.name ?? id;
   const areaName = (id: string) => matrix.area(id)?.name ?? id;
   const list = (items: { id: string; answered: number; correct: number }[], name: (id: string) => string) =>

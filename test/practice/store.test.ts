@@ -8,7 +8,7 @@ import { loadConfig } from "../../src/config.js";
 import { MemoryScheduler } from "../../src/practice/scheduler.js";
 import { openDatabase } from "../../src/store/database.js";
 import { applyMigrations } from "../../src/store/migrate.js";
-import { PracticeStore } from "../../src/store/practice-store.js";
+import { SqlitePracticeStore } from "../../src/store/practice-store.js";
 import { DAY } from "./support.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -40,7 +40,7 @@ describe("the practice store", () => {
       "INSERT INTO rounds (id, platform, workspace, channel, kind, player, question_id, question_json, status, opened_at) " +
         "VALUES (1, 'slack', 'W1', 'C1', 'private', 'ann', 'q', '{}', 'revealed', 'x')",
     ).run();
-    const store = new PracticeStore(db);
+    const store = new SqlitePracticeStore(db);
     const scheduler = new MemoryScheduler();
     const who = { platform: "slack" as const, workspaceId: "W1", userId: "ann" };
     const at = new Date("2026-03-02T09:00:00Z");

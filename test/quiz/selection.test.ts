@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { memoryApp } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";
 

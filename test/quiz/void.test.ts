@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEXT_SYNTAX } from "../../src/commands/index.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
 import { memoryApp } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";

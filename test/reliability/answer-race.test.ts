@@ -5,14 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { MetricsRegistry } from "../../src/metrics.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { RoundService } from "../../src/quiz/rounds.js";
-import { CompetitionStore } from "../../src/store/competition-store.js";
+import { SqliteCompetitionStore } from "../../src/store/competition-store.js";
 import { openDatabase } from "../../src/store/database.js";
-import { RoundStore } from "../../src/store/round-store.js";
-import { ScoreStore } from "../../src/store/score-store.js";
-import { SettingsStore } from "../../src/store/settings-store.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
+import { SqliteRoundStore } from "../../src/store/round-store.js";
+import { SqliteScoreStore } from "../../src/store/score-store.js";
+import { SqliteSettingsStore } from "../../src/store/settings-store.js";
 import { renderPlain } from "../../src/views/plain.js";
+import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, memoryApp, realContent } from "../support/app.js";
 import { letters, member, openRoundId, say } from "../support/people.js";
@@ -47,13 +48,14 @@ describe("an answer racing a reveal by another process on the same database file
     const b = memoryApp({ SRM_DB: file }, clock);
     const { db: aDb } = openDatabase(file, loadConfig({}).migrationsDir);
     const a = new RoundService({
-      rounds: new RoundStore(aDb),
-      scores: new ScoreStore(aDb),
-      competitions: new CompetitionStore(aDb),
-      settings: new SettingsStore(aDb),
+      rounds: new SqliteRoundStore(aDb),
+      scores: new SqliteScoreStore(aDb),
+      competitions: new SqliteCompetitionStore(aDb),
+      settings: new SqliteSettingsStore(aDb),
       bank: realContent().bank,
       clock: new ManualClock(),
       announcer: new RecordingAnnouncer(),
+      cards: roundCards,
       logger: new RecordingLogger(),
       metrics: new MetricsRegistry(),
     });

@@ -5,12 +5,12 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import type { ChannelRef } from "../../src/ports.js";
-import { ChannelPauseStore } from "../../src/store/channel-pause-store.js";
-import { CompetitionStore } from "../../src/store/competition-store.js";
-import { DailyStore } from "../../src/store/daily-store.js";
+import { SqliteChannelPauseStore as ChannelPauseStore } from "../../src/store/channel-pause-store.js";
+import { SqliteCompetitionStore as CompetitionStore } from "../../src/store/competition-store.js";
+import { SqliteDailyStore as DailyStore } from "../../src/store/daily-store.js";
 import { openDatabase } from "../../src/store/database.js";
-import { PracticeStore } from "../../src/store/practice-store.js";
-import { RoundStore } from "../../src/store/round-store.js";
+import { SqlitePracticeStore as PracticeStore } from "../../src/store/practice-store.js";
+import { SqliteRoundStore as RoundStore } from "../../src/store/round-store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "srm-tick-plans-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

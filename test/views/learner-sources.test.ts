@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { lookupJson } from "../../src/commands/lookup-json.js";
 import type { Question } from "../../src/domain/question.js";
-import type { AnswerRow, RoundRow } from "../../src/store/round-rows.js";
+import type { AnswerRow, RoundRow } from "../../src/domain/round.js";
 import { lookupReply } from "../../src/views/lookup-view.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { privateResultCard, revealCard } from "../../src/views/round-view.js";

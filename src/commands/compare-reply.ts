@@ -4,8 +4,8 @@ import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { COMPARED, parseServiceList } from "../knowledge/service-list.js";
 import { compareImage } from "../pictures/card-image.js";
 import { type Layer, stackAreas } from "../pictures/stack.js";
-import type { Card, Reply, Section } from "./card.js";
-import { echo, echoWords } from "./echo.js";
+import type { Card, Reply, Section } from "../views/card.js";
+import { echo, echoWords } from "../views/echo.js";
 
 function ownerWord(holder: Layer["holder"]): string {
   return holder === null ? "Does not apply" : OWNER_LABEL[holder];
