@@ -39,3 +39,25 @@ describe("pictures in Discord", () => {
     expect(bot.fake.rest.original(sent.id)?.attachments).toEqual([]);
   });
 });
+
+describe("pictures in a deferred Discord reply", () => {
+  it("a reply that had to be deferred is edited in with the stack attached and shown in the embed", async () => {
+    const deferring = await startBot({ replyBudgetMs: 0 });
+    try {
+      const sent = deferring.fake.command(deferring.fake.person("carol"), "srm", "lookup", {
+        service: "lambda",
+      });
+      const callback = await deferring.fake.reply(sent);
+      expect(callback.type).toBe(5);
+      const [embed] = await replyEmbeds(deferring, sent);
+      expect(embed?.image?.url).toBe("attachment://stack-lambda.png");
+      const [attachment] = deferring.fake.rest.original(sent.id)?.attachments ?? [];
+      expect(attachment?.description).toMatch(/^Responsibility stack of AWS Lambda/);
+      expect(
+        decode(deferring.fake.rest.attachments.bytes.get(attachment?.id ?? "") ?? Buffer.alloc(0)).width,
+      ).toBe(720);
+    } finally {
+      await deferring.stop();
+    }
+  });
+});
