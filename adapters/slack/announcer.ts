@@ -20,7 +20,11 @@ export class SlackAnnouncer implements Announcer {
   async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
     const uploaded =
       card.image && this.pictures
-        ? await this.pictures.upload(this.client, { visibility: "channel", cards: [card] })
+        ? await this.pictures.upload(
+            this.client,
+            { visibility: "channel", cards: [card] },
+            channel.workspaceId,
+          )
         : undefined;
     const { text, blocks } = messageFor([card], uploaded);
     // Sources are documentation links: unfurled, they would bury the question under previews.

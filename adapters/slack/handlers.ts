@@ -80,9 +80,13 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 
   const pictures = new SlackPictures(logger);
   /** A reply's response; its pictures are uploaded first, so the image blocks can name their files. */
-  const withPictures = async (reply: Reply, client: webApi.WebClient): Promise<RespondArguments> =>
+  const withPictures = async (
+    reply: Reply,
+    client: webApi.WebClient,
+    workspace: string,
+  ): Promise<RespondArguments> =>
     reply.cards.some((c) => c.image)
-      ? responseOf(reply, await pictures.upload(client, reply))
+      ? responseOf(reply, await pictures.upload(client, reply, workspace))
       : replyArgs(reply);
 
   const onCommand = async ({
@@ -115,7 +119,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       };
       const text = typeof command.text === "string" ? command.text : "";
       await commandWork.run(async () =>
-        reply(await withPictures(await engine.handle({ text, actor, channel }), client)),
+        reply(await withPictures(await engine.handle({ text, actor, channel }), client, command.team_id)),
       );
     });
   };

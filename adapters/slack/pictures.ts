@@ -9,19 +9,22 @@ import type { UploadedFiles } from "./blocks.js";
  * no channel: the reply's image block shows it to the person who asked, and their question stays private.
  */
 export class SlackPictures {
-  /** File ids by picture bytes: the engine hands back the same bytes for the same picture. */
-  private readonly ids = new WeakMap<Uint8Array, string>();
+  /**
+   * File ids by picture bytes, then by workspace: the engine hands back the same bytes for the same picture,
+   * and a file uploaded in one workspace cannot be shown in another.
+   */
+  private readonly ids = new WeakMap<Uint8Array, Map<string, string>>();
 
   constructor(private readonly logger: Logger) {}
 
   /** Uploads the reply's pictures not uploaded yet; a failed upload is logged and leaves the text alone. */
-  async upload(client: webApi.WebClient, reply: Reply): Promise<UploadedFiles> {
-    for (const card of reply.cards) if (card.image) await this.uploadOne(client, card.image);
-    return (image) => this.ids.get(image.png);
+  async upload(client: webApi.WebClient, reply: Reply, workspace: string): Promise<UploadedFiles> {
+    for (const card of reply.cards) if (card.image) await this.uploadOne(client, card.image, workspace);
+    return (image) => this.ids.get(image.png)?.get(workspace);
   }
 
-  private async uploadOne(client: webApi.WebClient, image: CardImage): Promise<void> {
-    if (this.ids.has(image.png)) return;
+  private async uploadOne(client: webApi.WebClient, image: CardImage, workspace: string): Promise<void> {
+    if (this.ids.get(image.png)?.has(workspace)) return;
     try {
       const result = await client.files.uploadV2({
         file: Buffer.from(image.png),
@@ -30,7 +33,7 @@ export class SlackPictures {
         alt_text: image.alt.slice(0, 1000),
       });
       const id = fileIdOf(result);
-      if (id) this.ids.set(image.png, id);
+      if (id) this.ids.set(image.png, (this.ids.get(image.png) ?? new Map()).set(workspace, id));
       else this.logger.warn("slack: a picture upload named no file", { picture: image.name });
     } catch (error) {
       // The picture only illustrates the text, which still goes out: a warning, not a failed command.

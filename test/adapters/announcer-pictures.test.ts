@@ -46,6 +46,16 @@ describe("the digest's heat map in channel posts", () => {
       expect(file?.filename).toBe("team-recall.png");
       expect(decode(file?.bytes ?? Buffer.alloc(0)).width).toBeGreaterThanOrEqual(700);
       expect(message?.text).toContain("Most likely forgotten");
+      // The same picture again in the same workspace is not uploaded again; another workspace gets its own file.
+      const card = digestCard();
+      await announcer.post({ platform: "slack", workspaceId: "T", channelId: "CDIGEST" }, card);
+      await announcer.post({ platform: "slack", workspaceId: "T2", channelId: "COTHER" }, card);
+      expect(api.callsOf("files.getUploadURLExternal")).toHaveLength(2);
+      const idIn = (channel: string) =>
+        ((api.lastMessageIn(channel)?.blocks ?? []) as { type: string; slack_file?: { id: string } }[]).find(
+          (b) => b.type === "image",
+        )?.slack_file?.id;
+      expect(idIn("COTHER")).not.toBe(idIn("CDIGEST"));
     } finally {
       await api.close();
     }
