@@ -22,7 +22,7 @@ import { answerCounts, Child, serve } from "./support/child.js";
 import { header } from "./support/machine.js";
 import { measureParts, type Parts, partsLine } from "./support/parts.js";
 import { type Round, reportLookups, rotatingRounds } from "./support/ratios.js";
-import { ascending, count, percentile } from "./support/stats.js";
+import { ascending, count, memoryLine, percentile } from "./support/stats.js";
 
 const SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench-token";
@@ -239,6 +239,7 @@ async function burst(api: FakeSlackWebApi, srm: SlackRequestSender, bot: Child):
     `  answers stored ${stored.rows} from ${stored.people} people; channel message ${shown ? `shows ${CLICKS} answered` : "NOT updated to the final count"}`,
   );
   console.log(`  every answer recorded exactly once: ${once ? "yes" : "NO"}`);
+  console.log(memoryLine(await bot.call<NodeJS.MemoryUsage>("memory")));
 }
 
 function check(res: SentResponse): void {
