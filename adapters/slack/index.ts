@@ -5,6 +5,7 @@ import { MetricsRegistry } from "../../src/metrics.js";
 import type { DeliveryLog, FrontEnd, Logger } from "../../src/ports.js";
 import { PlatformUnreachable } from "../../src/start-up.js";
 import { type BotHttpServer, startHttpServer } from "../http/server.js";
+import { InFlight } from "../shared/in-flight.js";
 import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlackHandlers } from "./handlers.js";
@@ -58,7 +59,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     // srm-bot keeps no conversation state in Bolt.
     convoStore: false,
   });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   registerSlackHandlers(app, {
     engine: o.engine,
     people: new SlackPeople(
@@ -68,10 +69,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     admins: o.admins,
     logger: o.logger,
     deliveries: o.deliveries,
-    track: (work) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    },
+    track: (work) => inFlight.track(work),
   });
   app.error(async (error) => {
     // srm-bot's listeners catch their own failures; what reaches here failed inside Bolt (authorization, say).
@@ -120,7 +118,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
         if (server !== o.server) await server.close();
         server = null;
       } else await app.stop();
-      await Promise.allSettled([...inFlight]);
+      await inFlight.settled();
     },
   };
 }
