@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { App, LogLevel } from "@slack/bolt";
+import { startHttpServer } from "../adapters/http/server.js";
 import { messageFor, type SlackMessage } from "../adapters/slack/blocks.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
 import { loadConfig } from "../src/config.js";
@@ -62,7 +63,7 @@ async function srmBot(apiUrl: string, dbPath: string): Promise<void> {
     config: config.slack,
     admins: config.admins,
     logger,
-    port: 0,
+    server: await startHttpServer({ sources: { checks: () => [], metrics: app.metrics }, port: 0, logger }),
     deliveries: app.deliveries,
   });
   router.register("slack", srm.announcer);
