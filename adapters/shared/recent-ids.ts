@@ -1,4 +1,5 @@
 import type { DeliveryLog } from "../../src/ports.js";
+import { RecentMap } from "../../src/recent-map.js";
 import type { Boundary } from "./boundary.js";
 
 /**
@@ -6,17 +7,15 @@ import type { Boundary } from "./boundary.js";
  * gateway resuming, a retry) finds its id here and is answered once. The oldest id goes first when full.
  */
 export class RecentIds implements DeliveryLog {
-  private readonly ids = new Set<string>();
+  private readonly ids: RecentMap<string, true>;
 
-  constructor(private readonly limit: number) {}
+  constructor(limit: number) {
+    this.ids = new RecentMap(limit);
+  }
 
   firstTime(key: string): boolean {
-    if (this.ids.has(key)) return false;
-    this.ids.add(key);
-    if (this.ids.size > this.limit) {
-      const oldest = this.ids.values().next();
-      if (!oldest.done) this.ids.delete(oldest.value);
-    }
+    if (this.ids.get(key)) return false;
+    this.ids.set(key, true);
     return true;
   }
 }
