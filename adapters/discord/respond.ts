@@ -49,16 +49,18 @@ function replyOptions(m: MessageContent, ephemeral: boolean): InteractionReplyOp
 /**
  * An interaction's answer through discord.js's own interaction methods: the reply itself with
  * interaction.reply, an acknowledgement with deferReply (private), what follows with editReply, and
- * anything after a finished reply with followUp.
+ * anything after a finished reply with followUp. An apology after a first response that failed is a reply.
  */
 export function interactionAnswer(interaction: RepliableInteraction, d: ResponderDeps): Answer<Reply> {
   return new Answer<Reply>({
     first: (reply) => replyNow(interaction, reply, d.logger),
     acknowledge: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
-    later: (reply) =>
-      interaction.deferred && !interaction.replied
-        ? finishDeferred(interaction, reply, d)
-        : followUp(interaction, reply, d.logger),
+    later: (reply) => {
+      // discord.js's own state says what went: a first response that failed leaves both flags down.
+      if (!interaction.deferred && !interaction.replied) return replyNow(interaction, reply, d.logger);
+      if (!interaction.replied) return finishDeferred(interaction, reply, d);
+      return followUp(interaction, reply, d.logger);
+    },
   });
 }
 
