@@ -343,7 +343,6 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
           config: config.slack,
           admins: config.admins,
           logger,
-          port: config.port,
           server,
           deliveries: app.deliveries,
         }),
