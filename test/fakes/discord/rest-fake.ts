@@ -107,12 +107,7 @@ export class RestFake {
 
   /** Starts the fake on a free port of 127.0.0.1. */
   static async start(o: RestFakeOptions): Promise<RestFake> {
-    const server = createServer();
-    // Discord keeps idle connections open much longer than Node's 5 s default. With the default, a request
-    // sent as the fake closes an idle connection is retried by undici, and a multipart body (a file) cannot
-    // be sent twice: the test would see undici's failure, not the bot's behaviour.
-    server.keepAliveTimeout = 120_000;
-    const fake = new RestFake(server, o);
+    const fake = new RestFake(createServer(), o);
     await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
     return fake;
   }
