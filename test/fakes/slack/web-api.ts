@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { boundaryOf, readParts } from "../multipart.js";
+import { FakeSlackFiles, UPLOAD_PATH } from "./files.js";
 import { blocksProblem } from "./message-limits.js";
 import { FAKE_TEAM } from "./payloads.js";
 
@@ -41,19 +41,6 @@ export interface FakeUser {
   readonly owner?: boolean;
 }
 
-/** A file uploaded in Slack's three steps: URL asked for, bytes sent to it, upload completed. */
-export interface FakeSlackFile {
-  readonly id: string;
-  readonly filename: string;
-  /** The length announced to files.getUploadURLExternal. */
-  readonly length: number;
-  readonly altText: string | null;
-  /** The bytes sent to the upload URL, once they arrive. */
-  bytes: Buffer | null;
-  /** Set by files.completeUploadExternal: the title and where it was shared (null: nowhere). */
-  completed: { readonly title: string | null; readonly channel: string | null } | null;
-}
-
 /** Fields Slack sends JSON-encoded inside a form body. */
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
@@ -66,7 +53,7 @@ export class FakeSlackWebApi {
   readonly responses: ResponsePost[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
   /** Files by id, as uploaded through files upload v2. */
-  readonly files = new Map<string, FakeSlackFile>();
+  readonly files = new FakeSlackFiles();
   /** The Socket Mode URL apps.connections.open hands out, once a Socket Mode fake is attached. */
   socketUrl: string | null = null;
   /** Whether calls and responses are kept; a benchmark turns this off and reads the counts instead. */
@@ -195,16 +182,9 @@ export class FakeSlackWebApi {
     const bytes = await readBody(req);
     const raw = bytes.toString("utf8");
     const path = new URL(req.url ?? "/", this.base).pathname;
-    if (path.startsWith("/upload/")) {
-      // Slack's upload URL takes the file's bytes as the body and answers in plain text.
-      const file = this.files.get(decodeURIComponent(path.slice("/upload/".length)));
-      if (!file || file.bytes !== null) return sendText(res, 404, "not found");
-      // The bytes come as the body, or as the one file of a multipart form (what the Node SDK sends).
-      const boundary = boundaryOf(String(req.headers["content-type"] ?? ""));
-      const sent = boundary ? readParts(bytes, boundary).find((p) => p.filename !== null)?.body : bytes;
-      if (!sent) return sendText(res, 400, "no file in the form");
-      file.bytes = sent;
-      return sendText(res, 200, `OK - ${sent.length}`);
+    if (path.startsWith(UPLOAD_PATH)) {
+      const [status, text] = this.files.receive(path, bytes, String(req.headers["content-type"] ?? ""));
+      return sendText(res, status, text);
     }
     if (path.startsWith("/respond/")) {
       this.responseCount += 1;
@@ -330,36 +310,10 @@ export class FakeSlackWebApi {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` };
-      case "files.getUploadURLExternal": {
-        const length = Number(args.length);
-        if (typeof args.filename !== "string" || args.filename === "" || !(length > 0))
-          return { ok: false, error: "invalid_arguments" };
-        const id = `F${String(this.nextTs++).padStart(8, "0")}`;
-        const altText = typeof args.alt_text === "string" ? args.alt_text : null;
-        this.files.set(id, { id, filename: args.filename, length, altText, bytes: null, completed: null });
-        return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
-      }
-      case "files.completeUploadExternal": {
-        const listed = (args.files as { id?: string; title?: string }[] | undefined) ?? [];
-        const done: Record<string, unknown>[] = [];
-        for (const f of listed) {
-          const file = f.id ? this.files.get(f.id) : undefined;
-          // Slack refuses to complete a file whose bytes never arrived, or whose size differs from the one announced.
-          if (!file || file.bytes === null || file.bytes.length !== file.length)
-            return { ok: false, error: "file_not_found" };
-          file.completed = {
-            title: f.title ?? null,
-            channel: typeof args.channel_id === "string" ? args.channel_id : null,
-          };
-          done.push({
-            id: file.id,
-            name: file.filename,
-            title: f.title ?? file.filename,
-            mimetype: "image/png",
-          });
-        }
-        return { ok: true, files: done };
-      }
+      case "files.getUploadURLExternal":
+        return this.files.uploadUrl(args, this.base);
+      case "files.completeUploadExternal":
+        return this.files.complete(args);
       case "views.publish":
         return { ok: true, view: { id: "VHOME", type: "home", ...(args.view as object) } };
       default:
