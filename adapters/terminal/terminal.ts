@@ -22,11 +22,17 @@ export class TerminalAnnouncer implements Announcer {
   /** Told the buttons of each post drawn in full, so typing their number presses them. */
   drawn: ((actions: readonly Action[]) => void) | null = null;
 
-  constructor(private readonly output: NodeJS.WritableStream) {}
+  constructor(
+    private readonly output: NodeJS.WritableStream,
+    /** The folder a post's picture (the digest's heat map) is saved in. */
+    private readonly pictures: string = defaultPictureFolder(),
+  ) {}
 
   async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const ref = `t${this.next++}`;
-    this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
+    const saved = savePictures({ visibility: "channel", cards: [card] }, this.pictures);
+    const text = [renderCard(card, TEXT_SYNTAX), ...saved].join("\n");
+    this.output.write(`\n[#terminal] ${text.replace(/\n/g, "\n  ")}\n`);
     if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
     return { ref };
   }

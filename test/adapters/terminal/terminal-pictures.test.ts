@@ -3,9 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { TerminalFrontEnd } from "../../../adapters/terminal/terminal.js";
+import {
+  TERMINAL_CHANNEL,
+  TerminalAnnouncer,
+  TerminalFrontEnd,
+} from "../../../adapters/terminal/terminal.js";
+import { heatMapImage } from "../../../src/pictures/card-image.js";
 import { decode, pixel } from "../../pictures/png-pixels.js";
-import { memoryApp, sink } from "../../support/app.js";
+import { memoryApp, realMatrix, sink } from "../../support/app.js";
 
 async function session(lines: string[], pictures: string) {
   const app = memoryApp();
@@ -45,5 +50,29 @@ describe("pictures in the terminal", () => {
     const text = await session(["/srm rds"], join(blocker, "pictures"));
     expect(text).toContain("Amazon RDS: who owns what");
     expect(text).toMatch(/The picture could not be saved to .*stack-rds\.png/);
+  });
+});
+
+describe("the digest's heat map in the terminal", () => {
+  it("a channel post with a picture is printed in full and its picture saved, saying where", async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), "srm-term-")), "pictures");
+    const output = sink();
+    const announcer = new TerminalAnnouncer(output, folder);
+    const image = heatMapImage(
+      "Team recall, 2026-W11",
+      [{ cell: "kms/key-management", recall: 0.3, members: 2 }],
+      [{ cell: "kms/key-management" }],
+      realMatrix(),
+    );
+    await announcer.post(TERMINAL_CHANNEL, {
+      accent: "neutral",
+      title: "Weekly digest (2026-W11)",
+      sections: [{ text: "Most likely forgotten" }],
+      ...(image ? { image } : {}),
+    });
+    const path = join(folder, "team-recall.png");
+    expect(output.text()).toContain("Weekly digest (2026-W11)");
+    expect(output.text()).toContain(`Picture: ${path}`);
+    expect(decode(readFileSync(path)).width).toBeGreaterThanOrEqual(700);
   });
 });
