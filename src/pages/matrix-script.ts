@@ -74,7 +74,8 @@ export const MATRIX_SCRIPT = `
     detail.appendChild(close);
     detail.appendChild(el("h2", null, s.name + " \\u00b7 " + a.name));
     detail.appendChild(el("span", { class: "owner o-" + ownerKey(cell.owner) }, ownerWord(cell.owner)));
-    section("In practice", cell.inPractice);
+    // The line is written to follow "In practice: " in a reply; under its own heading it starts a sentence.
+    if (cell.inPractice) section("In practice", cell.inPractice.charAt(0).toUpperCase() + cell.inPractice.slice(1));
     section("Why", cell.why);
     section("AWS's part", cell.aws);
     section("Your part", cell.customer);
