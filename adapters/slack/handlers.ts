@@ -184,7 +184,7 @@ function firstDelivery(deliveries: DeliveryLog, key: string, logger: Logger): bo
     // A warning: the request goes on, and a failure of its own is logged where it happens.
     logger.warn("could not check a Slack delivery for a repeat; handling it", {
       where: "slack",
-      error: String(error),
+      error,
     });
     return true;
   }
@@ -217,7 +217,7 @@ function commandReplier(
   };
   const deadline = setTimeout(() => {
     acknowledge().catch((error: unknown) =>
-      logger.warn("slack command: acknowledging at the deadline failed", { ...fields, error: String(error) }),
+      logger.warn("slack command: acknowledging at the deadline failed", { ...fields, error }),
     );
   }, REPLY_IN_ACK_MS);
   return async (reply) => {
@@ -258,13 +258,13 @@ async function guard(
   try {
     await work();
   } catch (error) {
-    logger.error(`slack ${what} failed`, { ...fields, error: String(error) });
+    logger.error(`slack ${what} failed`, { ...fields, error });
     try {
       await apologise();
     } catch (again) {
       logger.warn(`slack ${what}: the apology could not be delivered either`, {
         ...fields,
-        error: String(again),
+        error: again,
       });
     }
   }

@@ -122,7 +122,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("posting a round failed; the round stays open", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return error instanceof Error ? error.message : String(error);
     }
@@ -149,7 +149,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.warn("could not look for a round's earlier message; posting it", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return null;
     }
@@ -312,7 +312,7 @@ export class RoundService {
       } catch (error) {
         this.d.logger.warn("updating a round's answer count failed", {
           round: round.id,
-          error: String(error),
+          error,
         });
       }
       // A count update held back (say by a 429) may land after another process revealed the round: put the
@@ -321,7 +321,7 @@ export class RoundService {
       if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
       else if (after?.voidedAt) await this.announceWithdrawn(after);
     } catch (error) {
-      this.d.logger.warn("refreshing a round's message failed", { round: round.id, error: String(error) });
+      this.d.logger.warn("refreshing a round's message failed", { round: round.id, error });
     }
   }
 
@@ -400,7 +400,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("updating memory cards after a reveal failed; the scores are saved", {
         round: round.id,
-        error: String(error),
+        error,
       });
     }
   }
@@ -429,7 +429,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return error instanceof Error ? error.message : String(error);
     }
@@ -458,7 +458,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("updating a withdrawn round's message failed; it gives no points", {
         round: round.id,
-        error: String(error),
+        error,
       });
     }
   }
@@ -492,7 +492,7 @@ export class RoundService {
       return (await this.closeAndReveal(round.id)) !== null;
     } catch (error) {
       // One channel's failure never stops the others.
-      this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
+      this.d.logger.error("revealing a due round failed", { round: round.id, error });
       return false;
     }
   }

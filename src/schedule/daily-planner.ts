@@ -88,7 +88,7 @@ export class DailyPlanner {
       await this.leaderboardIfDue(s);
     } catch (error) {
       // One channel's failure never stops the others.
-      this.d.logger.error("a daily post failed", { channel: stored.channel.channelId, error: String(error) });
+      this.d.logger.error("a daily post failed", { channel: stored.channel.channelId, error });
     }
   }
 
@@ -253,7 +253,7 @@ export class DailyPlanner {
       } catch (error) {
         this.d.logger.error("posting the weekly leaderboard failed", {
           channel: s.channel.channelId,
-          error: String(error),
+          error,
         });
       }
     }
