@@ -11,6 +11,7 @@ import {
   type Logger,
 } from "../ports.js";
 import type { CompetitionStore } from "../store/competition-store.js";
+import { isUniqueViolation } from "../store/database-errors.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
 import type { ScoreStore } from "../store/score-store.js";
 import type { SettingsStore } from "../store/settings-store.js";
@@ -107,7 +108,7 @@ export class RoundService {
       return ok(this.d.rounds.get(id) as RoundRow);
     } catch (error) {
       // Another process opened one between the check and the insert: the unique index decided.
-      if (String(error).includes("UNIQUE")) return fail({ code: "RoundAlreadyOpen" });
+      if (isUniqueViolation(error)) return fail({ code: "RoundAlreadyOpen" });
       throw error;
     }
   }
