@@ -1,7 +1,10 @@
 import type { ResponseProblem } from "../domain/question.js";
 
-/** Expected failures of quiz commands, returned as values and turned into words by one table. */
-export type QuizFailure =
+/**
+ * Every expected failure of a command (quiz, practice, schedule, settings), returned as a value and
+ * turned into words by one table (failureCard in views/messages.ts).
+ */
+export type Failure =
   | { readonly code: "NotAdmin"; readonly command: string }
   | { readonly code: "NoOpenRound" }
   | { readonly code: "RoundNotFound" }
@@ -15,19 +18,27 @@ export type QuizFailure =
   | { readonly code: "CompetitionNameTaken"; readonly name: string }
   | { readonly code: "NoCompetition" }
   | { readonly code: "UnknownCompetition"; readonly name: string }
-  | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string };
+  | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string }
+  | { readonly code: "NoAnswerToRate" }
+  | { readonly code: "SureOnlyPrivate" }
+  | { readonly code: "SureAfterWrong" }
+  | { readonly code: "SureTooLate" }
+  | { readonly code: "NotACell"; readonly text: string }
+  | { readonly code: "NotAService"; readonly text: string }
+  | { readonly code: "NoQuestionToPass" }
+  | { readonly code: "NoSession" };
 
-/** A use case's outcome: a value, or an expected failure (a quiz failure unless another kind is named). */
-export type Outcome<T, F = QuizFailure> =
+/** A use case's outcome: a value, or an expected failure. */
+export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly failure: F };
+  | { readonly ok: false; readonly failure: Failure };
 
-/** A successful outcome (of any failure kind). */
+/** A successful outcome. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
 }
 
 /** A failed outcome. */
-export function fail<T = never, F = QuizFailure>(failure: F): Outcome<T, F> {
+export function fail<T = never>(failure: Failure): Outcome<T> {
   return { ok: false, failure };
 }

@@ -1,11 +1,12 @@
-import type { QuizFailure } from "../quiz/failures.js";
+import type { Failure } from "../quiz/failures.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
+import { echo } from "./echo.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** The one table of user-facing messages for expected quiz failures (English). */
-export function failureCard(f: QuizFailure): Card {
+/** The one table of user-facing messages for expected failures (English). */
+export function failureCard(f: Failure): Card {
   switch (f.code) {
     case "NotAdmin":
       return notice(
@@ -75,5 +76,53 @@ export function failureCard(f: QuizFailure): Card {
       );
     case "BadUsage":
       return notice("warning", f.problem, `Usage: ${f.usage}`);
+    case "NoAnswerToRate":
+      return notice(
+        "neutral",
+        "There is no answer to rate",
+        "Answer a question with /srm practice or /srm quiz first.",
+      );
+    case "SureOnlyPrivate":
+      return notice(
+        "neutral",
+        "How sure only counts on your own questions",
+        "Questions of the day are rated by right or wrong alone.",
+      );
+    case "SureAfterWrong":
+      return notice(
+        "neutral",
+        "A wrong answer counts as a miss however sure you were",
+        "It comes back soon; /srm review asks your misses now.",
+      );
+    case "SureTooLate":
+      return notice(
+        "neutral",
+        "That card has been reviewed again since",
+        "Only your latest answer to a card can be rated.",
+      );
+    case "NotACell":
+      return notice(
+        "warning",
+        `There is no drill for "${echo(f.text)}"`,
+        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
+      );
+    case "NotAService":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a service I know`,
+        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+      );
+    case "NoQuestionToPass":
+      return notice(
+        "neutral",
+        "You have no question of your own open",
+        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
+      );
+    case "NoSession":
+      return notice(
+        "neutral",
+        "You have no practice, review or cram running",
+        "Start one with /srm practice, /srm review or /srm cram.",
+      );
   }
 }

@@ -1,15 +1,12 @@
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { ConfidenceNoted } from "../practice/card-reviews.js";
 import type { Digest } from "../practice/digest.js";
-import type { PracticeFailure } from "../practice/failures.js";
 import { cellItem, cellOf } from "../practice/items.js";
 import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
 import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
 import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
-import { echo } from "./echo.js";
-import { failureCard } from "./messages.js";
 import { privateQuestionCard } from "./round-view.js";
 
 /** The button id of "Quiz me on this" for a cell: "drill:<service>:<area>", far under Discord's 100. */
@@ -261,61 +258,4 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
     actions,
     footer: "Turn it off with /srm settings digest off.",
   };
-}
-
-/** What a person typed, short enough to quote back in a title. */
-/** The one table of user-facing messages for expected practice failures (English). */
-export function practiceFailureCard(f: PracticeFailure): Card {
-  switch (f.code) {
-    case "NoAnswerToRate":
-      return notice(
-        "neutral",
-        "There is no answer to rate",
-        "Answer a question with /srm practice or /srm quiz first.",
-      );
-    case "SureOnlyPrivate":
-      return notice(
-        "neutral",
-        "How sure only counts on your own questions",
-        "Questions of the day are rated by right or wrong alone.",
-      );
-    case "SureAfterWrong":
-      return notice(
-        "neutral",
-        "A wrong answer counts as a miss however sure you were",
-        "It comes back soon; /srm review asks your misses now.",
-      );
-    case "SureTooLate":
-      return notice(
-        "neutral",
-        "That card has been reviewed again since",
-        "Only your latest answer to a card can be rated.",
-      );
-    case "NotACell":
-      return notice(
-        "warning",
-        `There is no drill for "${echo(f.text)}"`,
-        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
-      );
-    case "NotAService":
-      return notice(
-        "warning",
-        `"${echo(f.text)}" is not a service I know`,
-        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
-      );
-    case "NoQuestionToPass":
-      return notice(
-        "neutral",
-        "You have no question of your own open",
-        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
-      );
-    case "NoSession":
-      return notice(
-        "neutral",
-        "You have no practice, review or cram running",
-        "Start one with /srm practice, /srm review or /srm cram.",
-      );
-    case "Quiz":
-      return failureCard(f.failure);
-  }
 }
