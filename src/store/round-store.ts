@@ -1,4 +1,4 @@
-import type { CellRef, Question } from "../domain/question.js";
+import type { Question } from "../domain/question.js";
 import type { ChannelRef, Platform } from "../ports.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
@@ -275,9 +275,4 @@ export class RoundStore {
   closedUnrevealed(): RoundRow[] {
     return (this.q.closedUnrevealed.all() as RawRound[]).map((r) => this.roundOf(r));
   }
-}
-
-/** The main cell of a question, for rotation and stats. */
-export function mainCell(q: Question): CellRef | undefined {
-  return q.cells[0];
 }
