@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -194,7 +194,7 @@ describe("rounds opened before choices were shuffled", () => {
     const dir = mkdtempSync(join(tmpdir(), "srm-mig-"));
     const migrations = join(dir, "migrations");
     cpSync(loadConfig({}).migrationsDir, migrations, { recursive: true });
-    rmSync(join(migrations, "0005_choice_order_void.sql"));
+    for (const f of readdirSync(migrations)) if (f >= "0005") rmSync(join(migrations, f));
     const file = join(dir, "srm.db");
     const old = new Database(file);
     applyMigrations(old, migrations);
