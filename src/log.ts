@@ -87,6 +87,14 @@ function causeOf(error: unknown): unknown {
   return error instanceof Error ? error.cause : undefined;
 }
 
+/** A log line's fields with each error among them as its ErrorFields. */
+function errorsAsFields(fields: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.values(fields).some((v) => v instanceof Error)) return fields;
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? errorFields(v) : v]),
+  );
+}
+
 /** A structured pino logger: JSON lines, or readable colour when writing to a terminal. */
 export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logger } {
   const out = scrubbing(o.stream, o.secrets);
@@ -96,8 +104,9 @@ export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logg
       level: o.level,
       base: { app: "srm-bot" },
       timestamp: pino.stdTimeFunctions.isoTime,
-      // Every site logs the error itself under `error`: its stack and causes are written here, once.
-      serializers: { error: (e: unknown) => errorFields(e), err: (e: unknown) => errorFields(e) },
+      // Sites log the error itself (under `error`, or any field): its stack and causes are written here,
+      // once, and never its other properties (pino would write an error's enumerable ones, URLs included).
+      formatters: { log: errorsAsFields },
       redact: {
         paths: ["token", "*.token", "secret", "*.secret", "authorization", "*.authorization"],
         censor: "[redacted]",

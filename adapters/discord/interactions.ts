@@ -184,7 +184,7 @@ export class InteractionRouter {
     this.d.logger.error("handling a Discord interaction failed", {
       ...context,
       ...describeError(error),
-      ...(apology ? { apologyFailed: describeError(apology).error } : {}),
+      ...(apology ? { apologyFailed: apology } : {}),
     });
   }
 

@@ -126,4 +126,19 @@ describe("what the log says about an unexpected failure", () => {
     expect(line.error.message).toBe("no address worked");
     expect(line.error.errors.map((e) => e.message)).toEqual(["IPv6 refused", "IPv4 timed out"]);
   });
+
+  it("an error's other properties (a request URL holding an interaction token) are never written, in any field", () => {
+    const stream = sink();
+    const logger = createLogger({ level: "info", stream, secrets: [] });
+    const refused = () =>
+      Object.assign(new Error("Unknown interaction"), {
+        code: 10062,
+        url: "http://127.0.0.1:9/api/v10/interactions/1/aW50ZXJhY3Rpb24tdG9rZW4/callback",
+      });
+    logger.error("handling an interaction failed", { error: refused(), apologyFailed: refused() });
+    const line = JSON.parse(stream.text()) as Record<string, { message: string; code: number }>;
+    expect([line.error?.message, line.error?.code]).toEqual(["Unknown interaction", 10062]);
+    expect(line.apologyFailed?.message).toBe("Unknown interaction");
+    expect(stream.text()).not.toContain("aW50ZXJhY3Rpb24tdG9rZW4");
+  });
 });
