@@ -30,19 +30,20 @@ import { ChannelHealth } from "./schedule/channel-health.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
-import { ChannelPauseStore } from "./store/channel-pause-store.js";
-import { CompetitionStore } from "./store/competition-store.js";
-import { DailyStore } from "./store/daily-store.js";
+import { SqliteChannelPauseStore } from "./store/channel-pause-store.js";
+import { SqliteCompetitionStore } from "./store/competition-store.js";
+import { SqliteDailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
 import { DeliveryStore } from "./store/delivery-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
-import { PracticeStore } from "./store/practice-store.js";
-import { RoundStore } from "./store/round-store.js";
+import { SqlitePracticeStore } from "./store/practice-store.js";
+import { SqliteRoundStore } from "./store/round-store.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
-import { ScoreStore } from "./store/score-store.js";
-import { SettingsStore } from "./store/settings-store.js";
-import { TeamMemoryStore } from "./store/team-memory-store.js";
+import { SqliteScoreStore } from "./store/score-store.js";
+import { SqliteSettingsStore } from "./store/settings-store.js";
+import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
+import { roundCards } from "./views/round-view.js";
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -79,18 +80,18 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const health = new ChannelHealth(new ChannelPauseStore(db), clock, logger);
+  const health = new ChannelHealth(new SqliteChannelPauseStore(db), clock, logger);
   const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
-  const roundStore = new RoundStore(db);
-  const scores = new ScoreStore(db);
-  const competitionStore = new CompetitionStore(db);
-  const settings = new SettingsStore(db);
+  const roundStore = new SqliteRoundStore(db);
+  const scores = new SqliteScoreStore(db);
+  const competitionStore = new SqliteCompetitionStore(db);
+  const settings = new SqliteSettingsStore(db);
   const lookup = new OwnershipLookup(matrix);
   const journal = new SqliteLookupJournal(db, logger);
-  const practiceStore = new PracticeStore(db);
+  const practiceStore = new SqlitePracticeStore(db);
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
-  const team = new TeamMemory({ store: new TeamMemoryStore(db), scheduler: memory, bank, clock });
+  const team = new TeamMemory({ store: new SqliteTeamMemoryStore(db), scheduler: memory, bank, clock });
   const rounds = new RoundService({
     rounds: roundStore,
     scores,
@@ -99,6 +100,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     clock,
     announcer,
+    cards: roundCards,
     logger,
     metrics,
     reveals: reviews,
@@ -119,7 +121,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     logger,
   });
   const standings = new Standings(scores, competitionStore, clock);
-  const dailyStore = new DailyStore(db);
+  const dailyStore = new SqliteDailyStore(db);
   const planner = new DailyPlanner({
     store: dailyStore,
     rounds,
@@ -192,7 +194,6 @@ export async function runTerminal(
   const front = new TerminalFrontEnd({
     engine: app.engine,
     announcer,
-    admins: config.admins,
     input: io.stdin,
     output: io.stdout,
     prompt: io.stdin.isTTY === true,
@@ -330,7 +331,6 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
           config: config.slack,
           admins: config.admins,
           logger,
-          port: config.port,
           server,
           deliveries: app.deliveries,
         }),

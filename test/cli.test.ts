@@ -138,7 +138,7 @@ describe("the srm command line", () => {
     const r = await cli(["db", "migrate"], { SRM_DB: db });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /Recorded the checksums of 0001_lookups, .*0011_channel_pauses \(applied by an earlier release\)/,
+      /Recorded the checksums of 0001_lookups, .*_[a-z_]+ \(applied by an earlier release\)/,
     );
     expect(r.out).toContain("is up to date");
   });

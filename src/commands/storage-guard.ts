@@ -1,6 +1,7 @@
 import type { Logger, StorageHealth, StorageProblem } from "../ports.js";
-import { type StorageFailure, sqliteCode, storageFailure } from "../store/database-errors.js";
 import { notice, privateReply, type Reply } from "../views/card.js";
+
+const STORAGE_FAILURE = /^SQLITE_(READONLY|FULL|IOERR|CANTOPEN|BUSY|LOCKED|CORRUPT|NOTADB)/;
 
 /** What a person reads when nothing can be recorded until an operator acts. */
 const PROBLEM_TEXT: Record<StorageProblem["kind"], string> = {
@@ -10,14 +11,12 @@ const PROBLEM_TEXT: Record<StorageProblem["kind"], string> = {
     "The bot's database file is damaged; answers are not being recorded. An operator must restore it from a backup.",
 };
 
-const REASON: Record<StorageFailure, string> = {
-  full: "the disk is full",
-  "read-only": "the database file is read-only",
-  busy: "the database is busy",
-  unwritable: "the database could not be written",
-  damaged: "the database could not be written",
-  io: "the database could not be written",
-};
+function reason(code: string): string {
+  if (code.startsWith("SQLITE_FULL")) return "the disk is full";
+  if (code.startsWith("SQLITE_READONLY")) return "the database file is read-only";
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "the database is busy";
+  return "the database could not be written";
+}
 
 /**
  * Runs a command; a database that refuses to write (read-only file, full disk, a file removed or damaged
@@ -36,9 +35,8 @@ export async function guardStorage(
   try {
     return await run();
   } catch (error) {
-    const code = sqliteCode(error);
-    const failure = storageFailure(code);
-    if (!failure) throw error;
+    const code = String((error as { code?: unknown }).code ?? "");
+    if (!STORAGE_FAILURE.test(code)) throw error;
     health?.failed(code);
     const problem = health?.problem() ?? null;
     if (problem)
@@ -53,7 +51,7 @@ export async function guardStorage(
       notice(
         "warning",
         "The database could not save this",
-        `Nothing was changed: ${REASON[failure]} (${code}). An operator should check the bot's log and its SRM_DB file; then try again.`,
+        `Nothing was changed: ${reason(code)} (${code}). An operator should check the bot's log and its SRM_DB file; then try again.`,
       ),
     );
   }

@@ -1,49 +1,23 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { fail, type Outcome, ok } from "../domain/failure.js";
+import { type ItemRef, itemKey, type Memory } from "../domain/memory.js";
+import type {
+  Asked,
+  Person,
+  SessionMode,
+  SessionRow,
+  SessionStep,
+  SessionStopped,
+} from "../domain/practice.js";
 import type { Question } from "../domain/question.js";
+import type { RoundRow } from "../domain/round.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { Person, PracticeStore, SessionRow } from "../store/practice-store.js";
-import type { RoundRow } from "../store/round-store.js";
 import type { CardReviews } from "./card-reviews.js";
-import { itemKey, itemsOfServices, questionFor } from "./items.js";
-import type { ItemRef, Memory } from "./memory.js";
+import { itemsOfServices, questionFor } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
-
-/**
- * practice: the most due card first, until none is due; review: the misses, until each is answered right;
- * cram: everything in scope, regardless of due dates.
- */
-export type SessionMode = SessionRow["mode"];
-
-/** What a session does next: ask a question, or stop. */
-export type SessionStep =
-  | {
-      readonly kind: "ask";
-      readonly mode: SessionMode;
-      readonly round: RoundRow;
-      /** How many more are waiting after this one. */
-      readonly left: number;
-      /** The person had another private question open; it comes first. */
-      readonly earlier: boolean;
-    }
-  | { readonly kind: "done"; readonly mode: SessionMode; readonly nextDue: Date | null };
-
-/** A session ended by /srm stop: what it did, and what is still due. */
-export interface SessionStopped {
-  readonly mode: SessionMode;
-  readonly answered: number;
-  readonly skipped: number;
-  readonly dueNow: number;
-  readonly nextDue: Date | null;
-}
-
-/** A private question opened for one item. */
-export interface Asked {
-  readonly round: RoundRow;
-  readonly earlier: boolean;
-}
 
 /** What sessions need. */
 export interface SessionDeps {

@@ -1,33 +1,27 @@
+import type Database from "better-sqlite3";
+import type { ChannelRef, Platform } from "../domain/channel.js";
+import { ChannelRoundOpen } from "../domain/failure.js";
 import type { Question } from "../domain/question.js";
-import type { ChannelRef, Platform } from "../ports.js";
+import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
+import type { RecordedAnswer, RoundStore } from "../ports/round-store.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
+import { isUniqueViolation } from "./database-errors.js";
 import {
-  type AnswerRow,
-  type NewAnswer,
-  type NewRound,
   type RawAnswer,
   type RawRound,
   type RawRoundHead,
   ROUND_COLUMNS,
   ROUND_HEAD_COLUMNS,
-  type RoundRow,
   toAnswer,
   toRound,
 } from "./round-rows.js";
-
-export type { AnswerRow, NewAnswer, NewRound, RoundRow } from "./round-rows.js";
-
-/** What recording an answer did: stored it, found the person's earlier one, or found the round closed (null). */
-export type RecordedAnswer =
-  | { readonly stored: true; readonly answer: AnswerRow }
-  | { readonly stored: false; readonly answer: AnswerRow | null };
 
 /** How many rounds keep their parsed question: far more than are ever open at once. */
 const PARSED_QUESTIONS = 256;
 
 /** Rounds and answers in SQLite. */
-export class RoundStore {
+export class SqliteRoundStore implements RoundStore {
   private readonly q;
   /**
    * Parsed questions by round id, least recently read first. A round's question never changes once stored,
@@ -103,7 +97,17 @@ export class RoundStore {
   /** Stores a new open round with its cells; throws on a second open round in one channel. */
   open(r: NewRound): number {
     return this.transaction(() => {
-      const info = this.q.insertRound.run(
+      const info = this.insertRound(r);
+      const id = Number(info.lastInsertRowid);
+      for (const c of r.question.cells) this.q.insertCell.run(id, c.service, c.area);
+      return id;
+    });
+  }
+
+  /** The round's row; a second open round where one is open is refused by the unique index, by its code. */
+  private insertRound(r: NewRound): Database.RunResult {
+    try {
+      return this.q.insertRound.run(
         r.channel.platform,
         r.channel.workspaceId,
         r.channel.channelId,
@@ -117,10 +121,10 @@ export class RoundStore {
         r.openedAt.toISOString(),
         r.closesAt?.toISOString() ?? null,
       );
-      const id = Number(info.lastInsertRowid);
-      for (const c of r.question.cells) this.q.insertCell.run(id, c.service, c.area);
-      return id;
-    });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ChannelRoundOpen({ cause: error });
+      throw error;
+    }
   }
 
   /** The round with this id. */

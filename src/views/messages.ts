@@ -1,4 +1,5 @@
-import type { Failure } from "../quiz/failures.js";
+import type { Failure } from "../domain/failure.js";
+import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
 import { echo } from "./echo.js";
@@ -11,14 +12,14 @@ export function failureCard(f: Failure): Card {
     case "NotAdmin":
       return notice(
         "warning",
-        `Only admins can use /srm ${f.command}`,
-        "Ask a workspace admin, or an operator to add your user id to SRM_ADMINS.",
+        `Only admins can run ${f.command}`,
+        say`${cmd(f.command)} is for admins. Ask a ${WORKSPACE} admin, or an operator to add your user id to SRM_ADMINS.`,
       );
     case "NoOpenRound":
       return notice(
         "neutral",
         "There is no open question here right now",
-        "An admin can start one with /srm daily now.",
+        say`An admin can start one with ${cmd("daily now")}.`,
       );
     case "RoundNotFound":
       return notice(
@@ -39,34 +40,38 @@ export function failureCard(f: Failure): Card {
         `Your first answer (given ${time(f.at)}) stands; answers are locked once given.`,
       );
     case "NotYourRound":
-      return notice("warning", "That question was someone else's", "Start your own with /srm quiz.");
+      return notice("warning", "That question was someone else's", say`Start your own with ${cmd("quiz")}.`);
     case "InvalidResponse":
       return notice(
         "warning",
         "That answer was not taken",
-        `${responseProblemText(f.problem)} Nothing was stored: you can answer again.`,
+        say`${responseProblemText(f.problem)} Nothing was stored: you can answer again.`,
       );
     case "RoundAlreadyOpen":
       return notice(
         "neutral",
         "A question is already open in this channel",
-        "Reveal it first with /srm reveal.",
+        say`Reveal it first with ${cmd("reveal")}.`,
       );
     case "NoQuestions":
       return notice(
         "warning",
         "No question matches this channel's settings",
-        "Widen them with /srm settings services all or /srm settings difficulty any.",
+        say`Widen them with ${cmd("settings", { name: "services", value: "all" })} or ${cmd("settings", { name: "difficulty", value: "any" })}.`,
       );
     case "CompetitionRunning":
-      return notice("neutral", `"${f.name}" is still running`, "End it first with /srm competition end.");
+      return notice(
+        "neutral",
+        `"${f.name}" is still running`,
+        say`End it first with ${cmd("competition end")}.`,
+      );
     case "CompetitionNameTaken":
       return notice("warning", `A competition called "${f.name}" already exists`, "Choose another name.");
     case "NoCompetition":
       return notice(
         "neutral",
         "No competition is running",
-        'Start one with /srm competition start "Name" 2w.',
+        say`Start one with ${cmd("competition start", { name: '"Name"', length: "2w" })}.`,
       );
     case "UnknownCompetition":
       return notice(
@@ -75,12 +80,21 @@ export function failureCard(f: Failure): Card {
         "Use week, month, all, or the name of a competition.",
       );
     case "BadUsage":
-      return notice("warning", f.problem, `Usage: ${f.usage}`);
+      // A problem that names a command of its own reads as the text; the title stays plain words.
+      return typeof f.problem === "string"
+        ? notice("warning", f.problem, say`Usage: ${usage(f.usage)}`)
+        : notice("warning", "That did not work", say`${f.problem}. Usage: ${usage(f.usage)}`);
+    case "UnknownCommand":
+      return notice(
+        "warning",
+        "This command is out of date",
+        "An admin can refresh the commands with srm discord register.",
+      );
     case "NoAnswerToRate":
       return notice(
         "neutral",
         "There is no answer to rate",
-        "Answer a question with /srm practice or /srm quiz first.",
+        say`Answer a question with ${cmd("practice")} or ${cmd("quiz")} first.`,
       );
     case "SureOnlyPrivate":
       return notice(
@@ -92,7 +106,7 @@ export function failureCard(f: Failure): Card {
       return notice(
         "neutral",
         "A wrong answer counts as a miss however sure you were",
-        "It comes back soon; /srm review asks your misses now.",
+        say`It comes back soon; ${cmd("review")} asks your misses now.`,
       );
     case "SureTooLate":
       return notice(
@@ -104,25 +118,25 @@ export function failureCard(f: Failure): Card {
       return notice(
         "warning",
         `There is no drill for "${echo(f.text)}"`,
-        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
+        say`Name one service and one area, e.g. ${cmd("drill", { service: "ec2", area: "os-patching" })}.`,
       );
     case "NotAService":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a service I know`,
-        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+        say`Name one, e.g. ${cmd("cram", { service: "rds" })}, or ${cmd("cram")} alone for every card you have.`,
       );
     case "NoQuestionToPass":
       return notice(
         "neutral",
         "You have no question of your own open",
-        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
+        say`Skip and I don't know are for your own questions (${cmd("quiz")}, ${cmd("practice")}); a channel's question of the day can simply be left.`,
       );
     case "NoSession":
       return notice(
         "neutral",
         "You have no practice, review or cram running",
-        "Start one with /srm practice, /srm review or /srm cram.",
+        say`Start one with ${cmd("practice")}, ${cmd("review")} or ${cmd("cram")}.`,
       );
   }
 }

@@ -1,10 +1,14 @@
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { ConfidenceNoted } from "../practice/card-reviews.js";
-import type { Digest } from "../practice/digest.js";
-import { cellItem, cellOf } from "../practice/items.js";
-import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
-import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
-import type { MemoryStats } from "../practice/stats.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import { CONFIDENCES, type Confidence, cellItem, cellOf, type ItemRef } from "../domain/memory.js";
+import type {
+  Asked,
+  ConfidenceNoted,
+  Digest,
+  MemoryStats,
+  SessionStep,
+  SessionStopped,
+} from "../domain/practice.js";
+import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
 import { privateQuestionCard } from "./round-view.js";
@@ -48,13 +52,13 @@ export function howSureCard(roundId: number): Card {
   return {
     accent: "neutral",
     title: "How sure were you?",
-    sections: [{ text: "A guess brings it back sooner. Or type /srm sure guess | fairly | certain." }],
+    sections: [{ text: say`A guess brings it back sooner. Or type ${usage("sure")}.` }],
     actions: CONFIDENCES.map((c) => ({ id: sureActionId(roundId, c), label: CONFIDENCE_LABEL[c] })),
   };
 }
 
 /** The name of an item as a person reads it: "Amazon EC2 · Guest OS patching", or a scenario's id. */
-export function itemName(item: ItemRef, matrix: OwnershipMatrix): string {
+export function itemName(item: ItemRef, matrix: MatrixNames): string {
   const cell = cellOf(item);
   if (!cell) return `scenario ${item.id}`;
   return `${matrix.service(cell.service)?.name ?? cell.service} · ${matrix.area(cell.area)?.name ?? cell.area}`;
@@ -66,7 +70,7 @@ function day(d: Date): string {
 }
 
 /** What a "How sure?" tap did. */
-export function confidenceCard(noted: ConfidenceNoted, matrix: OwnershipMatrix): Card {
+export function confidenceCard(noted: ConfidenceNoted, matrix: MatrixNames): Card {
   return {
     accent: "success",
     title: `Noted: ${CONFIDENCE_LABEL[noted.confidence].toLowerCase()}`,
@@ -113,11 +117,11 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
   switch (step.mode) {
     case "practice":
       return step.nextDue
-        ? notice("success", "Nothing is due", `${next} Come back then with /srm practice.`)
+        ? notice("success", "Nothing is due", say`${next} Come back then with ${cmd("practice")}.`)
         : notice(
             "neutral",
             "You have no cards yet",
-            'Every question you answer becomes a card: try /srm quiz, or "Quiz me on this" on a lookup.',
+            say`Every question you answer becomes a card: try ${cmd("quiz")}, or "Quiz me on this" on a lookup.`,
           );
     case "review":
       return notice(
@@ -127,7 +131,11 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
       );
     case "cram":
       if (!step.nextDue)
-        return notice("neutral", "You have no cards to cram yet", "Name a service, e.g. /srm cram rds.");
+        return notice(
+          "neutral",
+          "You have no cards to cram yet",
+          say`Name a service, e.g. ${cmd("cram", { service: "rds" })}.`,
+        );
       return notice(
         "success",
         "Crammed it all",
@@ -152,7 +160,7 @@ export function sessionStoppedCard(s: SessionStopped): Card {
   const done = `You answered ${s.answered} ${s.answered === 1 ? "question" : "questions"}${s.skipped > 0 ? ` and skipped ${s.skipped}` : ""}.`;
   const due =
     s.dueNow > 0
-      ? `${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: /srm practice picks them up.`
+      ? say`${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: ${cmd("practice")} picks them up.`
       : s.nextDue
         ? `Nothing is due now; your next card is due ${day(s.nextDue)}.`
         : "Nothing is due.";
@@ -177,7 +185,7 @@ function percent(x: number): string {
 }
 
 /** The memory part of /srm stats: cards due, measured retention, recall per service. */
-export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
+export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames): Card {
   const retention =
     s.retention.reviews === 0
       ? "no reviews of learned cards in the last 30 days yet"
@@ -204,19 +212,20 @@ export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
     sections,
     footer:
       s.due > 0
-        ? "Practise what is due with /srm practice."
-        : "Nothing is due; /srm review asks your misses.",
+        ? say`Practise what is due with ${cmd("practice")}.`
+        : say`Nothing is due; ${cmd("review")} asks your misses.`,
   };
 }
 
 /** The sentence a person's home starts its "Practise next" with: what is due, if anything. */
-export function practiceHomeLine(due: number, nextDue: Date | null): string {
-  if (due > 0) return `${due} ${due === 1 ? "card is" : "cards are"} due: practise them with /srm practice.`;
+export function practiceHomeLine(due: number, nextDue: Date | null): Text {
+  if (due > 0)
+    return say`${due} ${due === 1 ? "card is" : "cards are"} due: practise them with ${cmd("practice")}.`;
   return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
 }
 
 /** The weekly digest a channel receives. */
-export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
+export function digestCard(d: Digest, matrix: MatrixNames): Card {
   const sections: Section[] = [];
   sections.push(
     d.weakest.length === 0
@@ -256,6 +265,6 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
     title: `Weekly digest (${d.week})`,
     sections,
     actions,
-    footer: "Turn it off with /srm settings digest off.",
+    footer: say`Turn it off with ${cmd("settings", { name: "digest", value: "off" })}.`,
   };
 }

@@ -4,14 +4,17 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { ChannelRoundOpen } from "../../src/domain/failure.js";
+import type { NewRound } from "../../src/domain/round.js";
 import { MetricsRegistry } from "../../src/metrics.js";
 import { RoundService } from "../../src/quiz/rounds.js";
-import { CompetitionStore } from "../../src/store/competition-store.js";
+import { SqliteCompetitionStore } from "../../src/store/competition-store.js";
 import { openDatabase } from "../../src/store/database.js";
 import { isDamage, isUniqueViolation, sqliteCode, storageFailure } from "../../src/store/database-errors.js";
-import { type NewRound, RoundStore } from "../../src/store/round-store.js";
-import { ScoreStore } from "../../src/store/score-store.js";
-import { SettingsStore } from "../../src/store/settings-store.js";
+import { SqliteRoundStore } from "../../src/store/round-store.js";
+import { SqliteScoreStore } from "../../src/store/score-store.js";
+import { SqliteSettingsStore } from "../../src/store/settings-store.js";
+import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, realContent } from "../support/app.js";
 import { channel } from "../support/people.js";
@@ -71,11 +74,13 @@ class HookedClock extends ManualClock {
 describe("SQLite's failures are recognised by their result code, on a real database file", () => {
   it("a second open question in one channel is a unique violation", () => {
     const { db } = openDatabase(databaseFile(), migrationsDir);
-    const rounds = new RoundStore(db);
+    const rounds = new SqliteRoundStore(db);
     rounds.open(roundIn());
     const error = thrown(() => rounds.open(roundIn()));
-    expect(sqliteCode(error)).toBe("SQLITE_CONSTRAINT_UNIQUE");
-    expect(isUniqueViolation(error)).toBe(true);
+    expect(error).toBeInstanceOf(ChannelRoundOpen);
+    const cause = (error as Error).cause;
+    expect(sqliteCode(cause)).toBe("SQLITE_CONSTRAINT_UNIQUE");
+    expect(isUniqueViolation(cause)).toBe(true);
     db.close();
   });
 
@@ -93,18 +98,19 @@ describe("SQLite's failures are recognised by their result code, on a real datab
     const clock = new HookedClock();
     const content = realContent();
     const service = new RoundService({
-      rounds: new RoundStore(db),
-      scores: new ScoreStore(db),
-      competitions: new CompetitionStore(db),
-      settings: new SettingsStore(db),
+      rounds: new SqliteRoundStore(db),
+      scores: new SqliteScoreStore(db),
+      competitions: new SqliteCompetitionStore(db),
+      settings: new SqliteSettingsStore(db),
       bank: content.bank,
       clock,
       announcer: new RecordingAnnouncer(),
+      cards: roundCards,
       logger: new RecordingLogger(),
       metrics: new MetricsRegistry(),
     });
     // The check for an open round has passed when the clock is first read; the other process wins then.
-    clock.onNextRead(() => new RoundStore(other).open(roundIn(content.bank)));
+    clock.onNextRead(() => new SqliteRoundStore(other).open(roundIn(content.bank)));
     const outcome = service.prepareChannelRound(channel(), null);
     expect(outcome).toEqual({ ok: false, failure: { code: "RoundAlreadyOpen" } });
     expect(db.prepare("SELECT COUNT(*) AS n FROM rounds").get()).toEqual({ n: 1 });
@@ -154,9 +160,9 @@ describe("SQLite's failures are recognised by their result code, on a real datab
 
   it("a failure that is not about the storage (a broken constraint) is left to the caller", () => {
     const { db } = openDatabase(databaseFile(), migrationsDir);
-    const rounds = new RoundStore(db);
+    const rounds = new SqliteRoundStore(db);
     rounds.open(roundIn());
-    expect(storageFailure(sqliteCode(thrown(() => rounds.open(roundIn()))))).toBeNull();
+    expect(storageFailure(sqliteCode((thrown(() => rounds.open(roundIn())) as Error).cause))).toBeNull();
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { ResponseProblem } from "../domain/question.js";
+import type { Text } from "../domain/text.js";
 
 /**
  * Every expected failure of a command (quiz, practice, schedule, settings), returned as a value and
@@ -18,7 +19,9 @@ export type Failure =
   | { readonly code: "CompetitionNameTaken"; readonly name: string }
   | { readonly code: "NoCompetition" }
   | { readonly code: "UnknownCompetition"; readonly name: string }
-  | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string }
+  | { readonly code: "UnknownCommand" }
+  /** `usage` names the command (or group) in the registry whose usage is shown. */
+  | { readonly code: "BadUsage"; readonly problem: Text; readonly usage: string }
   | { readonly code: "NoAnswerToRate" }
   | { readonly code: "SureOnlyPrivate" }
   | { readonly code: "SureAfterWrong" }
@@ -36,6 +39,14 @@ export type Outcome<T> =
 /** A successful outcome. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
   return { ok: true, value };
+}
+
+/** Another open round holds the channel: the store refused a second one (its unique index decided). */
+export class ChannelRoundOpen extends Error {
+  constructor(options?: ErrorOptions) {
+    super("the channel already has an open round", options);
+    this.name = "ChannelRoundOpen";
+  }
 }
 
 /** A failed outcome. */
