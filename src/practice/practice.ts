@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import type { Outcome } from "../domain/failure.js";
 import { type Confidence, cellItem, type ItemRef } from "../domain/memory.js";
 import type { SessionMode } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
@@ -18,7 +19,6 @@ import {
   memoryStatsCard,
   parseDrillActionId,
   parseSureActionId,
-  practiceFailureCard,
   practiceHomeLine,
   quizMeCard,
   sessionStepCard,
@@ -29,7 +29,6 @@ import {
 import { type PassKind, parsePassActionId, privateResultCard } from "../views/round-view.js";
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
-import type { PracticeOutcome } from "./failures.js";
 import type { MemoryScheduler } from "./scheduler.js";
 import { PracticeSessions } from "./sessions.js";
 import { PracticeStats } from "./stats.js";
@@ -78,7 +77,7 @@ export class Practice {
     let services: string[] | null = null;
     if (mode === "cram" && scope !== null) {
       services = this.servicesNamed(scope);
-      if (!services) return privateReply(practiceFailureCard({ code: "NotAService", text: scope }));
+      if (!services) return privateReply(failureCard({ code: "NotAService", text: scope }));
     }
     return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
   }
@@ -87,7 +86,7 @@ export class Practice {
   drill(actor: Actor, channel: ChannelRef, text: string): Reply {
     const result = this.d.lookup.lookup(text);
     if (result.kind !== "answer" || !result.service)
-      return privateReply(practiceFailureCard({ code: "NotACell", text }));
+      return privateReply(failureCard({ code: "NotACell", text }));
     return this.quizMe(actor, channel, cellItem(result.service.id, result.area.id));
   }
 
@@ -123,27 +122,27 @@ export class Practice {
    */
   pass(actor: Actor, how: PassKind, roundId: number | null = null): Reply {
     const target = roundId ?? this.d.rounds.openPrivateFor(actor)?.id;
-    if (target === undefined) return privateReply(practiceFailureCard({ code: "NoQuestionToPass" }));
+    if (target === undefined) return privateReply(failureCard({ code: "NoQuestionToPass" }));
     const passed = this.d.rounds.pass(target, actor, how === "dont-know");
     if (!passed.ok) return privateReply(failureCard(passed.failure));
     const { round, answer } = passed.value;
     const cards: Card[] = [answer ? privateResultCard(round, answer) : skippedCard()];
     const next = this.sessions.continueAfter(actor, round, answer === null);
-    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return privateReply(...cards);
   }
 
   /** `/srm stop`: ends the person's practice, review or cram, and says what it did and what is due. */
   stop(actor: Actor): Reply {
     const stopped = this.sessions.stop(actor);
-    return privateReply(stopped ? sessionStoppedCard(stopped) : practiceFailureCard({ code: "NoSession" }));
+    return privateReply(stopped ? sessionStoppedCard(stopped) : failureCard({ code: "NoSession" }));
   }
 
   /** What follows a revealed private answer: "How sure?" when it was right, and the session's next step. */
   afterPrivateAnswer(actor: Actor, round: RoundRow, answer: AnswerRow): Card[] {
     const cards: Card[] = answer.correct ? [howSureCard(round.id)] : [];
     const next = this.sessions.continueAfter(actor, round);
-    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return cards;
   }
 
@@ -183,7 +182,7 @@ export class Practice {
     return null;
   }
 
-  private reply<T>(o: PracticeOutcome<T>, render: (value: T) => Card): Reply {
-    return privateReply(o.ok ? render(o.value) : practiceFailureCard(o.failure));
+  private reply<T>(o: Outcome<T>, render: (value: T) => Card): Reply {
+    return privateReply(o.ok ? render(o.value) : failureCard(o.failure));
   }
 }
