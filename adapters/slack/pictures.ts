@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../../src/ports.js";
 import type { CardImage, Reply } from "../../src/views/card.js";
@@ -10,21 +11,23 @@ import type { UploadedFiles } from "./blocks.js";
  */
 export class SlackPictures {
   /**
-   * File ids by picture bytes, then by workspace: the engine hands back the same bytes for the same picture,
-   * and a file uploaded in one workspace cannot be shown in another.
+   * File ids by workspace and the picture's content (its SHA-256): the same picture is uploaded once per
+   * workspace, since a file uploaded in one workspace cannot be shown in another. The oldest are forgotten
+   * past a bound, so memory stays flat.
    */
-  private readonly ids = new WeakMap<Uint8Array, Map<string, string>>();
+  private readonly ids = new Map<string, string>();
 
   constructor(private readonly logger: Logger) {}
 
   /** Uploads the reply's pictures not uploaded yet; a failed upload is logged and leaves the text alone. */
   async upload(client: webApi.WebClient, reply: Reply, workspace: string): Promise<UploadedFiles> {
     for (const card of reply.cards) if (card.image) await this.uploadOne(client, card.image, workspace);
-    return (image) => this.ids.get(image.png)?.get(workspace);
+    return (image) => this.ids.get(keyOf(image, workspace));
   }
 
   private async uploadOne(client: webApi.WebClient, image: CardImage, workspace: string): Promise<void> {
-    if (this.ids.get(image.png)?.has(workspace)) return;
+    const key = keyOf(image, workspace);
+    if (this.ids.has(key)) return;
     try {
       const result = await client.files.uploadV2({
         file: Buffer.from(image.png),
@@ -33,18 +36,28 @@ export class SlackPictures {
         alt_text: image.alt.slice(0, 1000),
       });
       const id = fileIdOf(result);
-      if (id) this.ids.set(image.png, (this.ids.get(image.png) ?? new Map()).set(workspace, id));
-      else this.logger.warn("slack: a picture upload named no file", { picture: image.name });
+      if (id) {
+        this.ids.set(key, id);
+        if (this.ids.size > REMEMBERED_FILES) this.ids.delete(this.ids.keys().next().value as string);
+      } else this.logger.warn("slack: a picture upload named no file", { picture: image.name });
     } catch (error) {
       // The picture only illustrates the text, which still goes out: a warning, not a failed command.
       this.logger.warn("slack: a picture could not be uploaded; the reply goes without it", {
         picture: image.name,
         code:
           (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? null,
-        error: String(error),
+        error,
       });
     }
   }
+}
+
+/** How many uploaded pictures are remembered (a few hundred distinct pictures exist per content version). */
+const REMEMBERED_FILES = 2_000;
+
+/** A picture in a workspace, by content: the same bytes always give the same key. */
+function keyOf(image: CardImage, workspace: string): string {
+  return `${workspace}|${createHash("sha256").update(image.png).digest("hex")}`;
 }
 
 /** The id of the one file an upload completed. */
