@@ -51,6 +51,8 @@ export interface App {
   readonly matrix: OwnershipMatrix;
   readonly bank: QuestionBank;
   readonly engine: Engine;
+  /** Personal practice's use cases, for the commands that reach them directly (new cards, paths). */
+  readonly practice: Practice;
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
@@ -156,6 +158,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     matrix,
     bank,
     engine,
+    practice,
     metrics,
     storage,
     deliveries: new DeliveryStore(db, clock),

@@ -10,6 +10,8 @@ export type PracticeFailure =
   | { readonly code: "NotAService"; readonly text: string }
   | { readonly code: "NoQuestionToPass" }
   | { readonly code: "NoSession" }
+  | { readonly code: "NotAPath"; readonly text: string }
+  | { readonly code: "BadNewCards"; readonly text: string }
   | { readonly code: "Quiz"; readonly failure: QuizFailure };
 
 /** A practice use case's outcome: a value, or an expected failure. */

@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { examNamed } from "../domain/exam.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
@@ -10,9 +11,12 @@ import { failureCard } from "../views/messages.js";
 import {
   confidenceCard,
   howSureCard,
+  MAX_NEW_PER_DAY,
   memoryStatsCard,
+  newCardsSetCard,
   parseDrillActionId,
   parseSureActionId,
+  pathSetCard,
   practiceFailureCard,
   practiceHomeLine,
   quizMeCard,
@@ -26,6 +30,7 @@ import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
 import type { PracticeOutcome } from "./failures.js";
 import { cellItem } from "./items.js";
+import { LearningOrder } from "./learning-order.js";
 import type { Confidence, ItemRef } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
 import { PracticeSessions, type SessionMode } from "./sessions.js";
@@ -58,7 +63,7 @@ export class Practice {
   private readonly digests: WeeklyDigests;
 
   constructor(private readonly d: PracticeDeps) {
-    this.sessions = new PracticeSessions(d);
+    this.sessions = new PracticeSessions({ ...d, order: new LearningOrder(d.matrix, d.bank) });
     this.stats = new PracticeStats(d);
     this.digests = new WeeklyDigests(d);
   }
@@ -71,6 +76,30 @@ export class Practice {
       if (!services) return privateReply(practiceFailureCard({ code: "NotAService", text: scope }));
     }
     return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
+  }
+
+  /**
+   * `/srm practice path <clf-c02|saa-c03|scs-c02|service|default>`: new cards follow that path from now on
+   * (remembered), and a practice starts.
+   */
+  practicePath(actor: Actor, channel: ChannelRef, text: string): Reply {
+    const path = this.pathNamed(text);
+    if (path === undefined) return privateReply(practiceFailureCard({ code: "NotAPath", text }));
+    this.d.store.setPath(actor, path);
+    const step = this.sessions.start(actor, channel, "practice", null);
+    return privateReply(
+      pathSetCard(path, this.d.matrix),
+      step.ok ? sessionStepCard(step.value) : practiceFailureCard(step.failure),
+    );
+  }
+
+  /** `/srm practice new-cards <0-100>`: how many new cards a day practice introduces to this person. */
+  newCardsPerDay(actor: Actor, text: string): Reply {
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+    if (!(n >= 0 && n <= MAX_NEW_PER_DAY))
+      return privateReply(practiceFailureCard({ code: "BadNewCards", text }));
+    this.d.store.setNewPerDay(actor, n);
+    return privateReply(newCardsSetCard(n, this.sessions.newToday(actor)));
   }
 
   /** `/srm drill <service> <area>`: the typed "Quiz me on this", in free phrasing. */
@@ -144,15 +173,19 @@ export class Practice {
     return { ...reply, cards: [withQuizMe(first, result.service.id, result.area.id), ...rest] };
   }
 
-  /** The memory part of a person's /srm stats. */
+  /** The memory part of a person's /srm stats, with today's new cards. */
   statsCard(actor: Actor): Card {
-    return memoryStatsCard(this.stats.of(actor), this.d.matrix);
+    return memoryStatsCard(this.stats.of(actor), this.d.matrix, this.sessions.newCards(actor).next.length);
   }
 
-  /** What is due, as the first sentence of a person's home; empty when they have no cards. */
+  /** What is due and how many new cards wait today, as the first sentence of a person's home. */
   homeLine(actor: Actor): string {
     const now = this.d.clock.now();
-    return practiceHomeLine(this.d.store.dueCount(actor, now), this.d.store.nextDue(actor, now));
+    return practiceHomeLine(
+      this.d.store.dueCount(actor, now),
+      this.sessions.newCards(actor).next.length,
+      this.d.store.nextDue(actor, now),
+    );
   }
 
   /** Posts the weekly digests that are due; front ends call it on their timer through the engine. */
@@ -162,6 +195,16 @@ export class Practice {
 
   private quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Reply {
     return this.reply(this.sessions.quizMe(actor, channel, item), quizMeCard);
+  }
+
+  /** The stored path a word names: an exam, one service, or null for "default"; undefined for neither. */
+  private pathNamed(text: string): string | null | undefined {
+    const word = text.trim().toLowerCase();
+    if (word === "default" || word === "none") return null;
+    const exam = examNamed(word);
+    if (exam) return exam;
+    const result = this.d.lookup.lookup(word);
+    return result.kind === "service-stack" ? result.service.id : undefined;
   }
 
   /** The services a cram names: one service, or every member of a group ("ecs"). */

@@ -54,6 +54,17 @@ export interface SessionRow {
   readonly skipped: readonly string[];
 }
 
+/** How many new cards a day practice introduces until a person says otherwise. */
+export const DEFAULT_NEW_PER_DAY = 10;
+
+/** A person's own practice settings. */
+export interface PracticePrefs {
+  /** New cards /srm practice introduces a day (0 to 100). */
+  readonly newPerDay: number;
+  /** An exam id or a service id the new cards follow; null for the default learning order. */
+  readonly path: string | null;
+}
+
 const CARD =
   "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
   "c.learning_steps, c.reps, c.lapses, c.last_review, c.last_rating, " +
@@ -127,6 +138,22 @@ export class PracticeStore {
         "UPDATE practice_sessions SET skipped = json_insert(skipped, '$[#]', ?) WHERE platform = ? AND workspace = ? AND user_id = ? AND round_id = ?",
       ),
       endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
+      introduce: p(
+        `UPDATE practice_cards SET introduced_at = ? WHERE platform = ? AND workspace = ? AND user_id = ? AND item_kind = ? AND item_id = ? AND introduced_at IS NULL`,
+      ),
+      introducedSince: p(`SELECT COUNT(*) AS n FROM practice_cards c WHERE ${MINE} AND c.introduced_at >= ?`),
+      itemKeys: p(`SELECT c.item_kind || ':' || c.item_id AS k FROM practice_cards c WHERE ${MINE}`).pluck(),
+      prefs: p(
+        "SELECT new_per_day, path FROM practice_prefs WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      putNewPerDay: p(
+        "INSERT INTO practice_prefs (platform, workspace, user_id, new_per_day) VALUES (?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET new_per_day = excluded.new_per_day",
+      ),
+      putPath: p(
+        "INSERT INTO practice_prefs (platform, workspace, user_id, path) VALUES (?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET path = excluded.path",
+      ),
       digestChannels: p(
         "SELECT platform, workspace, channel, digest_since AS since FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
       ),
@@ -257,6 +284,37 @@ export class PracticeStore {
   /** Ends a person's session. */
   endSession(who: Person): void {
     this.q.endSession.run(...mine(who));
+  }
+
+  /** Marks a person's card as introduced by practice as a new card at `at` (counted against the day's limit). */
+  introduce(who: Person, item: ItemRef, at: Date): void {
+    this.q.introduce.run(at.toISOString(), ...mine(who), item.kind, item.id);
+  }
+
+  /** How many new cards practice introduced to a person since `since`. */
+  introducedSince(who: Person, since: Date): number {
+    return (this.q.introducedSince.get(...mine(who), since.toISOString()) as { n: number }).n;
+  }
+
+  /** The keys ("kind:id") of every item a person has a card of. */
+  itemKeys(who: Person): Set<string> {
+    return new Set(this.q.itemKeys.all(...mine(who)) as string[]);
+  }
+
+  /** A person's practice settings (defaults when never set). */
+  prefs(who: Person): PracticePrefs {
+    const raw = this.q.prefs.get(...mine(who)) as { new_per_day: number; path: string | null } | undefined;
+    return { newPerDay: raw?.new_per_day ?? DEFAULT_NEW_PER_DAY, path: raw?.path ?? null };
+  }
+
+  /** Sets how many new cards a day practice introduces to a person. */
+  setNewPerDay(who: Person, n: number): void {
+    this.q.putNewPerDay.run(...mine(who), n);
+  }
+
+  /** Sets the path practice follows for a person (null: the default learning order). */
+  setPath(who: Person, path: string | null): void {
+    this.q.putPath.run(...mine(who), path);
   }
 
   /** The channels that asked for the weekly digest, and since when. */

@@ -10,7 +10,10 @@ import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
 import { echo } from "./echo.js";
 import { failureCard } from "./messages.js";
+import { MAX_NEW_PER_DAY, practiceDoneCard, practiceLeft } from "./new-cards-view.js";
 import { privateQuestionCard } from "./round-view.js";
+
+export { MAX_NEW_PER_DAY, newCardsSetCard, pathSetCard } from "./new-cards-view.js";
 
 /** The button id of "Quiz me on this" for a cell: "drill:<service>:<area>", far under Discord's 100. */
 export function drillActionId(service: string, area: string): string {
@@ -88,7 +91,7 @@ const MODE_TITLE: Readonly<Record<SessionStep["mode"], string>> = {
 
 function leftText(step: Extract<SessionStep, { kind: "ask" }>): string {
   if (step.left === 0) return "the last one";
-  if (step.mode === "practice") return `${step.left} more due after this`;
+  if (step.mode === "practice") return practiceLeft(step.left - step.newLeft, step.newLeft);
   if (step.mode === "review") return `${step.left} more ${step.left === 1 ? "miss" : "misses"} after this`;
   return `${step.left} more to go`;
 }
@@ -105,7 +108,7 @@ export function sessionStepCard(step: SessionStep): Card {
     : [...card.sections];
   return {
     ...card,
-    title: MODE_TITLE[step.mode],
+    title: step.fresh ? `${MODE_TITLE[step.mode]}: a new card` : MODE_TITLE[step.mode],
     subtitle: `${card.subtitle ?? ""} · ${leftText(step)}`,
     sections,
   };
@@ -115,13 +118,7 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
   const next = step.nextDue ? `Your next card is due ${day(step.nextDue)}.` : "";
   switch (step.mode) {
     case "practice":
-      return step.nextDue
-        ? notice("success", "Nothing is due", `${next} Come back then with /srm practice.`)
-        : notice(
-            "neutral",
-            "You have no cards yet",
-            'Every question you answer becomes a card: try /srm quiz, or "Quiz me on this" on a lookup.',
-          );
+      return practiceDoneCard(step.nextDue, step.today);
     case "review":
       return notice(
         "success",
@@ -179,14 +176,19 @@ function percent(x: number): string {
   return `${Math.round(100 * x)}%`;
 }
 
-/** The memory part of /srm stats: cards due, measured retention, recall per service. */
-export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
+/** The memory part of /srm stats: cards due, new cards waiting today, measured retention, recall per service. */
+export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix, newToday: number): Card {
   const retention =
     s.retention.reviews === 0
       ? "no reviews of learned cards in the last 30 days yet"
       : `${percent(s.retention.passed / s.retention.reviews)} of ${s.retention.reviews} reviews of learned cards in the last 30 days (the target is 90%)`;
   const sections: Section[] = [
-    { table: { columns: ["Cards", "Due now"], rows: [[String(s.cards), String(s.due)]] } },
+    {
+      table: {
+        columns: ["Cards", "Due now", "New today"],
+        rows: [[String(s.cards), String(s.due), String(newToday)]],
+      },
+    },
     { label: "Measured retention", text: retention },
   ];
   if (s.services.length > 0)
@@ -206,15 +208,15 @@ export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix): Card {
     title: "Memory",
     sections,
     footer:
-      s.due > 0
-        ? "Practise what is due with /srm practice."
+      s.due > 0 || newToday > 0
+        ? "Practise what is due and today's new cards with /srm practice."
         : "Nothing is due; /srm review asks your misses.",
   };
 }
 
-/** The sentence a person's home starts its "Practise next" with: what is due, if anything. */
-export function practiceHomeLine(due: number, nextDue: Date | null): string {
-  if (due > 0) return `${due} ${due === 1 ? "card is" : "cards are"} due: practise them with /srm practice.`;
+/** The sentence a person's home starts its "Practise next" with: what is due and how many new cards wait. */
+export function practiceHomeLine(due: number, newToday: number, nextDue: Date | null): string {
+  if (due > 0 || newToday > 0) return `${practiceLeft(due, newToday)} today: practise with /srm practice.`;
   return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
 }
 
@@ -314,6 +316,18 @@ export function practiceFailureCard(f: PracticeFailure): Card {
         "neutral",
         "You have no practice, review or cram running",
         "Start one with /srm practice, /srm review or /srm cram.",
+      );
+    case "NotAPath":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a path`,
+        "Choose an exam (clf-c02, saa-c03, scs-c02), one service (e.g. rds), or default: /srm practice path saa-c03.",
+      );
+    case "BadNewCards":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a number of new cards`,
+        `Give a whole number from 0 to ${MAX_NEW_PER_DAY}, e.g. /srm practice new-cards 15 (0 turns new cards off).`,
       );
     case "Quiz":
       return failureCard(f.failure);
