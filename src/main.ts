@@ -20,6 +20,7 @@ import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
 import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
+import { MockExams } from "./practice/exams.js";
 import { Practice } from "./practice/practice.js";
 import { MemoryScheduler } from "./practice/scheduler.js";
 import { TeamMemory } from "./practice/team-memory.js";
@@ -36,6 +37,7 @@ import { DailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
 import { DeliveryStore } from "./store/delivery-store.js";
+import { ExamStore } from "./store/exam-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { PracticeStore } from "./store/practice-store.js";
 import { RoundStore } from "./store/round-store.js";
@@ -53,6 +55,8 @@ export interface App {
   readonly engine: Engine;
   /** Personal practice's use cases, for the commands that reach them directly (new cards, paths). */
   readonly practice: Practice;
+  /** Private mock exams' use cases. */
+  readonly exams: MockExams;
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
@@ -106,6 +110,15 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     reveals: reviews,
     picker: team,
   });
+  const exams = new MockExams({
+    exams: new ExamStore(db),
+    cards: practiceStore,
+    rounds,
+    bank,
+    matrix,
+    clock,
+    logger,
+  });
   const practice = new Practice({
     store: practiceStore,
     scheduler: memory,
@@ -119,6 +132,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     announcer,
     clock,
     logger,
+    buttons: [exams],
   });
   const standings = new Standings(scores, competitionStore, clock);
   const dailyStore = new DailyStore(db);
@@ -159,6 +173,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     engine,
     practice,
+    exams,
     metrics,
     storage,
     deliveries: new DeliveryStore(db, clock),

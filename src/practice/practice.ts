@@ -54,6 +54,14 @@ export interface PracticeDeps {
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Other personal buttons (mock exams, flags) that arrive where practice's do; the first that knows an id answers. */
+  readonly buttons?: readonly ButtonHandler[];
+}
+
+/** Something that answers the buttons it made. */
+export interface ButtonHandler {
+  /** The reply to a pressed button, or null when the id is not one of this handler's. */
+  press(actionId: string, actor: Actor): Reply | null;
 }
 
 /** Personal practice as the engine drives it: commands and buttons in, replies out. */
@@ -132,6 +140,10 @@ export class Practice {
     if (sure) return this.sure(actor, sure.confidence, sure.roundId);
     const passed = parsePassActionId(actionId);
     if (passed) return this.pass(actor, passed.how, passed.roundId);
+    for (const handler of this.d.buttons ?? []) {
+      const reply = handler.press(actionId, actor);
+      if (reply) return reply;
+    }
     return null;
   }
 

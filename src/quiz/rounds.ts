@@ -287,6 +287,45 @@ export class RoundService {
     });
   }
 
+  /**
+   * Files an answer given outside any round (a mock exam's) as a private round revealed at once, so it
+   * counts in the person's stats and cards like every private answer, and never in a channel's points.
+   */
+  fileAnswer(
+    actor: Actor,
+    channel: ChannelRef,
+    asked: { readonly question: Question; readonly choiceOrder: string | null },
+    response: readonly string[],
+    answeredAt: Date,
+  ): number {
+    return this.d.rounds.transaction(() => {
+      const id = this.d.rounds.open({
+        channel,
+        kind: "private",
+        player: actor.userId,
+        ...asked,
+        speedBonus: false,
+        competitionId: null,
+        openedAt: answeredAt,
+        closesAt: null,
+      });
+      const g =
+        response.length === 0
+          ? { rightParts: 0, totalParts: 1, correct: false }
+          : grade(asked.question, response);
+      this.d.rounds.recordAnswer({
+        roundId: id,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        response,
+        ...g,
+        answeredAt,
+      });
+      this.reveal(id);
+      return id;
+    });
+  }
+
   /** A person's open /srm quiz round, if any. */
   openPrivateFor(actor: Actor): RoundRow | undefined {
     return this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);

@@ -1,0 +1,80 @@
+import { type ExamId, PASS_MARK, scaledScore } from "../domain/exam.js";
+import type { Question } from "../domain/question.js";
+import type { ExamRow } from "../store/exam-store.js";
+import { itemKey } from "./items.js";
+import type { ItemRef } from "./memory.js";
+
+/** Right and asked, for one service or area. */
+export interface Tally {
+  readonly id: string;
+  readonly right: number;
+  readonly total: number;
+}
+
+/** A missed exam question: what was asked and what the person answered (empty when left blank). */
+export interface ExamMiss {
+  readonly position: number;
+  readonly question: Question;
+  readonly response: readonly string[];
+}
+
+/** What a finished mock exam reports. */
+export interface ExamReport {
+  readonly exam: ExamId;
+  readonly total: number;
+  readonly right: number;
+  /** The share right on the exams' 100 to 1,000 scale. */
+  readonly scaled: number;
+  readonly passMark: number;
+  readonly passed: boolean;
+  /** Per service and per area the questions test, weakest first. */
+  readonly byService: readonly Tally[];
+  readonly byArea: readonly Tally[];
+  readonly misses: readonly ExamMiss[];
+  /** The cards the misses created or made due, and when each is due. */
+  readonly cardsDue: readonly { readonly item: ItemRef; readonly due: Date }[];
+}
+
+/** The report of a finished exam; `dueOf` gives the cards a missed answer touched and their due dates. */
+export function reportOf(
+  exam: ExamRow,
+  dueOf: (question: Question, response: readonly string[]) => { item: ItemRef; due: Date }[],
+): ExamReport {
+  const services = new Map<string, { right: number; total: number }>();
+  const areas = new Map<string, { right: number; total: number }>();
+  const count = (m: Map<string, { right: number; total: number }>, id: string, correct: boolean) => {
+    const t = m.get(id) ?? { right: 0, total: 0 };
+    m.set(id, { right: t.right + (correct ? 1 : 0), total: t.total + 1 });
+  };
+  const misses: ExamMiss[] = [];
+  const cardsDue = new Map<string, { item: ItemRef; due: Date }>();
+  for (const [position, asked] of exam.questions.entries()) {
+    const answer = exam.answers.find((a) => a.position === position);
+    const correct = answer?.correct ?? false;
+    const q = asked.question;
+    for (const s of new Set(q.cells.map((c) => c.service))) count(services, s, correct);
+    for (const a of new Set(q.cells.map((c) => c.area))) count(areas, a, correct);
+    if (correct) continue;
+    const response = answer?.response ?? [];
+    misses.push({ position, question: q, response });
+    for (const card of dueOf(q, response)) cardsDue.set(itemKey(card.item), card);
+  }
+  const right = exam.answers.filter((a) => a.correct).length;
+  const scaled = scaledScore(right, exam.questions.length);
+  const tallies = (m: Map<string, { right: number; total: number }>) =>
+    [...m.entries()]
+      .map(([id, t]) => ({ id, ...t }))
+      .sort((a, b) => a.right / a.total - b.right / b.total || b.total - a.total || a.id.localeCompare(b.id));
+  return {
+    exam: exam.exam,
+    total: exam.questions.length,
+    right,
+    scaled,
+    passMark: PASS_MARK[exam.exam],
+    passed: scaled >= PASS_MARK[exam.exam],
+    byService: tallies(services),
+    byArea: tallies(areas),
+    misses,
+    cardsDue: [...cardsDue.values()].sort((a, b) => +a.due - +b.due),
+  };
+}
