@@ -25,6 +25,7 @@ import { Practice } from "./practice/practice.js";
 import { MemoryScheduler } from "./practice/scheduler.js";
 import { TeamMemory } from "./practice/team-memory.js";
 import { Competitions } from "./quiz/competitions.js";
+import { QuestionFlags } from "./quiz/flags.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
 import { ChannelHealth } from "./schedule/channel-health.js";
@@ -38,8 +39,10 @@ import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
 import { DeliveryStore } from "./store/delivery-store.js";
 import { ExamStore } from "./store/exam-store.js";
+import { FlagStore } from "./store/flag-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { PracticeStore } from "./store/practice-store.js";
+import { RescoreStore } from "./store/rescore-store.js";
 import { RoundStore } from "./store/round-store.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
 import { ScoreStore } from "./store/score-store.js";
@@ -57,6 +60,8 @@ export interface App {
   readonly practice: Practice;
   /** Private mock exams' use cases. */
   readonly exams: MockExams;
+  /** Flags on questions: learners flag, admins list and resolve. */
+  readonly flags: QuestionFlags;
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
@@ -97,6 +102,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
   const team = new TeamMemory({ store: new TeamMemoryStore(db), scheduler: memory, bank, clock });
+  const flagStore = new FlagStore(db);
   const rounds = new RoundService({
     rounds: roundStore,
     scores,
@@ -109,6 +115,16 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     metrics,
     reveals: reviews,
     picker: team,
+    heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
+  });
+  const flags = new QuestionFlags({
+    flags: flagStore,
+    rounds: roundStore,
+    rescore: new RescoreStore(db),
+    announcer,
+    clock,
+    logger,
+    admins: config.admins,
   });
   const exams = new MockExams({
     exams: new ExamStore(db),
@@ -132,7 +148,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     announcer,
     clock,
     logger,
-    buttons: [exams],
+    buttons: [exams, flags],
   });
   const standings = new Standings(scores, competitionStore, clock);
   const dailyStore = new DailyStore(db);
@@ -174,6 +190,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     engine,
     practice,
     exams,
+    flags,
     metrics,
     storage,
     deliveries: new DeliveryStore(db, clock),

@@ -9,6 +9,7 @@ import {
   type Clock,
   channelKey,
   type Logger,
+  type Platform,
 } from "../ports.js";
 import type { CompetitionStore } from "../store/competition-store.js";
 import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
@@ -33,6 +34,8 @@ export interface RoundDeps {
   readonly reveals?: RevealListener;
   /** Picks the question of the day for channels whose setting is `pick memory`. */
   readonly picker?: QuestionPicker;
+  /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
+  readonly heldOut?: (platform: Platform, workspace: string) => ReadonlySet<string>;
 }
 
 /** Told about every revealed round: channel rounds at their reveal, private ones at once. */
@@ -85,10 +88,13 @@ export class RoundService {
     };
     const history = this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
     const seed = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
+    const held = this.heldOut(channel);
+    const picked =
+      settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null;
     const question =
-      (settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null) ??
-      this.d.bank.next(this.d.bank.scenarios, filter, history, seed) ??
-      this.d.bank.next(this.d.bank.drills, filter, history, seed);
+      (picked && !held?.has(picked.id) ? picked : null) ??
+      this.d.bank.next(this.inRotation(this.d.bank.scenarios, held), filter, history, seed) ??
+      this.d.bank.next(this.inRotation(this.d.bank.drills, held), filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
     const now = this.d.clock.now();
     try {
@@ -159,7 +165,9 @@ export class RoundService {
   openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
     const slot = quizSlot(history);
-    const { scenarios, drills } = this.d.bank;
+    const held = this.heldOut(channel);
+    const scenarios = this.inRotation(this.d.bank.scenarios, held);
+    const drills = this.inRotation(this.d.bank.drills, held);
     const opened =
       slot === "drill"
         ? this.openPrivateRound(actor, channel, drills)
@@ -534,6 +542,16 @@ export class RoundService {
       this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
       return false;
     }
+  }
+
+  /** The questions held out of rotation in a channel's workspace; null when none is. */
+  private heldOut(channel: ChannelRef): ReadonlySet<string> | null {
+    const held = this.d.heldOut?.(channel.platform, channel.workspaceId);
+    return held && held.size > 0 ? held : null;
+  }
+
+  private inRotation(pool: readonly Question[], held: ReadonlySet<string> | null): readonly Question[] {
+    return held ? pool.filter((q) => !held.has(q.id)) : pool;
   }
 
   private activeCompetitionId(channel: ChannelRef, now: Date): number | null {
