@@ -134,6 +134,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     matrix,
     clock,
     logger,
+    heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
   });
   const practice = new Practice({
     store: practiceStore,

@@ -31,6 +31,8 @@ export interface MockExamDeps {
   readonly matrix: OwnershipMatrix;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
+  readonly heldOut?: (platform: Actor["platform"], workspace: string) => ReadonlySet<string>;
 }
 
 /**
@@ -52,7 +54,8 @@ export class MockExams {
     if (!Number.isInteger(count) || count < EXAM_QUESTIONS.min || count > EXAM_QUESTIONS.max)
       return this.refuse({ code: "BadQuestionCount", text: countText ?? "" });
     const now = this.d.clock.now();
-    const questions = this.draw(exam, count, `${actor.platform}:${actor.userId}:${now.toISOString()}`);
+    const held = this.d.heldOut?.(actor.platform, actor.workspaceId) ?? new Set<string>();
+    const questions = this.draw(exam, count, `${actor.platform}:${actor.userId}:${now.toISOString()}`, held);
     // A second start at the same moment (a double click) finds the first one's exam: it is shown instead.
     this.d.exams.start(actor, actor.displayName, exam, questions, now);
     return this.current(actor);
@@ -139,12 +142,12 @@ export class MockExams {
   }
 
   /**
-   * The exam's questions: single and select-all scenarios tagged for it, spread over services (no service
+   * The exam's questions: single and select-all scenarios tagged for it and not held out, spread over services (no service
    * twice until every service has had one), in an order fixed by `seed`, each shuffled as it will be shown.
    */
-  private draw(exam: ExamId, count: number, seed: string): ExamQuestion[] {
+  private draw(exam: ExamId, count: number, seed: string, held: ReadonlySet<string>): ExamQuestion[] {
     const pool = this.d.bank.scenarios
-      .filter((q) => q.exams?.includes(exam) && q.type !== "split")
+      .filter((q) => q.exams?.includes(exam) && q.type !== "split" && !held.has(q.id))
       .map((q) => ({ q, key: stableHash(`${seed}:${q.id}`) }))
       .sort((a, b) => a.key - b.key);
     const picked: Question[] = [];
