@@ -14,6 +14,8 @@ export interface Tally {
 /** A missed exam question: what was asked and what the person answered (empty when left blank). */
 export interface ExamMiss {
   readonly position: number;
+  /** The private round the answer was filed as, which the miss's Flag button names. */
+  readonly roundId: number | null;
   readonly question: Question;
   readonly response: readonly string[];
 }
@@ -39,6 +41,7 @@ export interface ExamReport {
 export function reportOf(
   exam: ExamRow,
   dueOf: (question: Question, response: readonly string[]) => { item: ItemRef; due: Date }[],
+  filedAs: ReadonlyMap<number, number> = new Map(),
 ): ExamReport {
   const services = new Map<string, { right: number; total: number }>();
   const areas = new Map<string, { right: number; total: number }>();
@@ -56,7 +59,7 @@ export function reportOf(
     for (const a of new Set(q.cells.map((c) => c.area))) count(areas, a, correct);
     if (correct) continue;
     const response = answer?.response ?? [];
-    misses.push({ position, question: q, response });
+    misses.push({ position, roundId: filedAs.get(position) ?? null, question: q, response });
     for (const card of dueOf(q, response)) cardsDue.set(itemKey(card.item), card);
   }
   const right = exam.answers.filter((a) => a.correct).length;

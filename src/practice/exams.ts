@@ -123,18 +123,20 @@ export class MockExams {
     const report = this.d.exams.transaction((): ExamReport | null => {
       const exam = this.d.exams.get(examId);
       if (!exam || !this.d.exams.finish(examId, this.d.clock.now())) return null;
+      const filedAs = new Map<number, number>();
       for (const a of exam.answers) {
         const asked = exam.questions[a.position];
         if (!asked) continue;
         const roundId = this.d.rounds.fileAnswer(actor, channel, asked, a.response, a.answeredAt);
         this.d.exams.filed(examId, a.position, roundId);
+        filedAs.set(a.position, roundId);
       }
       const dueOf = (q: Question, response: readonly string[]) =>
         itemsOfAnswer(q, response, false).flatMap(({ item }) => {
           const card = this.d.cards.card(actor, item);
           return card ? [{ item, due: card.memory.due }] : [];
         });
-      return reportOf(exam, dueOf);
+      return reportOf(exam, dueOf, filedAs);
     });
     if (!report) return this.refuse({ code: "NoExam" });
     this.d.logger.info("a mock exam was finished", { exam: report.exam, questions: report.total });

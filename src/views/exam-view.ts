@@ -7,6 +7,7 @@ import type { ExamRow } from "../store/exam-store.js";
 import { multiRule } from "./answer-rules.js";
 import { type Action, type Card, notice, type Section } from "./card.js";
 import { echo } from "./echo.js";
+import { flagActionId } from "./flag-ids.js";
 import { learnerSources } from "./lookup-view.js";
 import { itemName } from "./practice-view.js";
 import { answerText, responseLabel } from "./round-view.js";
@@ -101,6 +102,9 @@ export function abandonedCard(exam: ExamRow): Card {
   );
 }
 
+/** How many misses get a Flag button: Discord takes at most 25 buttons in a message, and fewer reads better. */
+const MAX_FLAG_BUTTONS = 10;
+
 /** How many missed questions the report spells out; the rest are named by count. */
 const MISSES_SHOWN = 15;
 
@@ -140,11 +144,19 @@ export function examReportCard(r: ExamReport, matrix: OwnershipMatrix): Card {
       label: "Cards your misses made due",
       items: r.cardsDue.map((c) => `${itemName(c.item, matrix)}: due ${c.due.toISOString().slice(0, 10)}`),
     });
+  // A miss is a private result like any other: its question can be flagged.
+  const flags = r.misses
+    .slice(0, MISSES_SHOWN)
+    .flatMap((m) =>
+      m.roundId === null ? [] : [{ id: flagActionId(m.roundId), label: `Flag question ${m.position + 1}` }],
+    )
+    .slice(0, MAX_FLAG_BUTTONS);
   return {
     accent: r.passed ? "success" : "warning",
     title: `${SHORT[r.exam]} mock exam: ${r.scaled} of 1,000 (${r.passed ? "reaches" : "below"} the pass mark of ${r.passMark})`,
     subtitle: r.passed ? "passed" : "not passed yet",
     sections,
+    actions: flags,
     footer: "Counted in your stats and cards, never in a channel's points. /srm review asks your misses.",
   };
 }

@@ -78,6 +78,12 @@ describe("mock exams", () => {
     expect(report).toContain("By area");
     expect(report).toMatch(/Missed:\n\s+- Question 2: .*; the answer is .*Source: https:\/\//);
     expect(report).toContain("Cards your misses made due");
+    // The miss can be flagged like any private result.
+    expect(report).toMatch(/\[\d+\] Flag question 2/);
+    const filed = app.db.prepare("SELECT round_id AS id FROM exam_answers WHERE position = 1").get() as {
+      id: number;
+    };
+    expect(renderPlain(await app.engine.press(`flag:${filed.id}:ambiguous`, ann))).toContain("Thank you");
     expect(report).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(onQuestion(app)).toBeNull();
   });
