@@ -2,13 +2,15 @@
 // workspace whose history holds 1 / 10 / 30 such rounds. Each resolution grades the round again, rescores the
 // whole workspace from its answers and tells the channel; afterwards `srm db verify`'s recomputation must
 // find no difference. Rounds are played through the engine (1,000 button presses each) on a SQLite file.
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { TEXT_SYNTAX } from "../src/commands/index.js";
 import { loadConfig } from "../src/config.js";
 import { buildApp, loadContent } from "../src/main.js";
 import type { Actor, Announcer, Logger } from "../src/ports.js";
-import { scoreDifferences } from "../src/quiz/recompute.js";
+import { scoreDifferences } from "../src/store/recompute.js";
 import { renderPlain } from "../src/views/plain.js";
 import { machineLine } from "./support/machine.js";
 
@@ -73,11 +75,11 @@ for (const rounds of HISTORY) {
   const newKey = key.choices.find((c) => !c.correct)?.key as string;
   for (const p of ["p1", "p2", "p3"]) app.flags.flag(person(p), String(last), "wrong-answer", null);
   let t = performance.now();
-  const fixed = renderPlain(await app.flags.fixKey(admin, String(last), [newKey]));
+  const fixed = renderPlain(await app.flags.fixKey(admin, String(last), [newKey]), TEXT_SYNTAX);
   const fixMs = performance.now() - t;
   const afterFix = scoreDifferences(app.db).length;
   t = performance.now();
-  const voided = renderPlain(await app.flags.voidQuestion(admin, String(last)));
+  const voided = renderPlain(await app.flags.voidQuestion(admin, String(last)), TEXT_SYNTAX);
   const voidMs = performance.now() - t;
   const afterVoid = scoreDifferences(app.db).length;
   if (!fixed.includes("Answer key fixed") || !voided.includes("Question voided"))

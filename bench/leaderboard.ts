@@ -13,11 +13,11 @@ import type { Actor, ChannelRef } from "../src/ports.js";
 import { MemoryScheduler } from "../src/practice/scheduler.js";
 import { TeamMemory } from "../src/practice/team-memory.js";
 import { Standings } from "../src/quiz/standings.js";
-import { CompetitionStore } from "../src/store/competition-store.js";
+import { SqliteCompetitionStore } from "../src/store/competition-store.js";
 import { type Db, openDatabase } from "../src/store/database.js";
-import { RoundStore } from "../src/store/round-store.js";
-import { ScoreStore } from "../src/store/score-store.js";
-import { TeamMemoryStore } from "../src/store/team-memory-store.js";
+import { SqliteRoundStore } from "../src/store/round-store.js";
+import { SqliteScoreStore } from "../src/store/score-store.js";
+import { SqliteTeamMemoryStore } from "../src/store/team-memory-store.js";
 import { diskOf, header } from "./support/machine.js";
 import { ascending, count, growthExponent, percentile } from "./support/stats.js";
 
@@ -150,11 +150,11 @@ try {
     const t0 = performance.now();
     fill(db, scale.answers, scale.people);
     const fillS = (performance.now() - t0) / 1000;
-    const scores = new ScoreStore(db);
-    const standings = new Standings(scores, new CompetitionStore(db), clock);
-    const rounds = new RoundStore(db);
+    const scores = new SqliteScoreStore(db);
+    const standings = new Standings(scores, new SqliteCompetitionStore(db), clock);
+    const rounds = new SqliteRoundStore(db);
     const team = new TeamMemory({
-      store: new TeamMemoryStore(db),
+      store: new SqliteTeamMemoryStore(db),
       scheduler: new MemoryScheduler(),
       bank,
       clock,

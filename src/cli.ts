@@ -2,10 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
 import { questionLocations } from "./bank/question-locations.js";
-import { stripPrefix } from "./commands/grammar.js";
+import { helpLines } from "./commands/help.js";
+import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
 import { lookupJson } from "./commands/lookup-json.js";
+import { stripPrefix } from "./commands/read.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { contentHome } from "./content.js";
+import { cmd, printText } from "./domain/text.js";
 import { withEnvFile } from "./env-file.js";
 import { ContentInvalid, formatProblem } from "./knowledge/content-file.js";
 import { loadMatrix } from "./knowledge/load-matrix.js";
@@ -13,13 +16,13 @@ import { OwnershipLookup } from "./knowledge/lookup.js";
 import { createLogger, secretsOf } from "./log.js";
 import { loadContent, registerDiscord, runTerminal, startBot } from "./main.js";
 import { packageRoot } from "./paths.js";
-import { scoreDifferences } from "./quiz/recompute.js";
 import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.js";
 import { integrityProblems, openDatabase } from "./store/database.js";
 import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
-import { FlagStore } from "./store/flag-store.js";
+import { SqliteFlagStore } from "./store/flag-store.js";
 import { DatabaseTooNew } from "./store/migrate.js";
+import { scoreDifferences } from "./store/recompute.js";
 import { REASON_LABEL } from "./views/flag-view.js";
 import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
@@ -69,7 +72,13 @@ otherwise globally. Run it once after install and after each upgrade, not at eve
   terminal: `srm terminal
 
 Opens the terminal front end on the local database whether or not Slack or Discord are configured.
-Commands may be piped in: printf '/srm ec2 os-patching\\n' | srm terminal`,
+Commands may be piped in: printf '${TEXT_SYNTAX.command(cmd("ask", { text: "ec2 os-patching" }))}\\n' | srm terminal
+
+The bot's commands (typed with or without the /srm):
+${REGISTRY.commands
+  .flatMap(helpLines)
+  .map((line) => `  ${printText(line, TEXT_SYNTAX)}`)
+  .join("\n")}`,
   lookup: `srm lookup <words...> [--json]
 
 Answers who owns a responsibility, exactly as the bot would:
@@ -177,7 +186,7 @@ function lookupCommand(args: readonly string[], io: CliIo, out: (s: string) => v
   const config = loadConfig(io.env, io.cwd);
   const lookup = new OwnershipLookup(loadMatrix(contentHome(config.contentDir, "matrix")));
   const result = lookup.lookup(text);
-  out(json ? JSON.stringify(lookupJson(result), null, 2) : renderPlain(lookupReply(result)));
+  out(json ? JSON.stringify(lookupJson(result), null, 2) : renderPlain(lookupReply(result), TEXT_SYNTAX));
   return 0;
 }
 
@@ -219,7 +228,7 @@ function questionsFlags(io: CliIo, out: (s: string) => void): number {
   const where = questionLocations(config.contentDir, bank);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   try {
-    const counts = new FlagStore(db).counts();
+    const counts = new SqliteFlagStore(db).counts();
     for (const c of counts)
       out(`${where(c.questionId)}: ${REASON_LABEL[c.reason].toLowerCase()} (${c.count})`);
     if (counts.length === 0) out("No open flags.");

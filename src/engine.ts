@@ -1,53 +1,43 @@
 import type { QuestionBank } from "./bank/question-bank.js";
-import type { DailyAction, DailyCommands } from "./commands/daily.js";
-import { type Intent, parseCommand, USAGE } from "./commands/grammar.js";
+import type { ArgValues, EngineSteps } from "./commands/command.js";
+import type { DailyCommands } from "./commands/daily.js";
 import { helpCard } from "./commands/help.js";
+import { REGISTRY } from "./commands/index.js";
+import type { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import { LookupReplies } from "./commands/lookup-replies.js";
-import { applySetting, settingsCard } from "./commands/settings.js";
+import { type CommandIndex, check, type Invocation } from "./commands/read.js";
 import { guardStorage } from "./commands/storage-guard.js";
+import { cmd, joinText, say } from "./domain/text.js";
 import type { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import type { Metrics } from "./metrics.js";
-import {
-  type Actor,
-  type Announcer,
-  type ChannelRef,
-  type Clock,
-  channelKey,
-  type Logger,
-  type LookupJournal,
-  type StorageHealth,
-} from "./ports.js";
+import type { SettingsStore } from "./ports/settings-store.js";
+import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal, StorageHealth } from "./ports.js";
 import type { Practice } from "./practice/practice.js";
 import type { Competitions } from "./quiz/competitions.js";
 import { CountRefresher } from "./quiz/count-refresher.js";
 import { DutyPicks } from "./quiz/duty-picks.js";
-import type { Outcome } from "./quiz/failures.js";
 import type { RoundService } from "./quiz/rounds.js";
 import type { Standings } from "./quiz/standings.js";
 import type { ChannelHealth } from "./schedule/channel-health.js";
 import type { DailyPlanner } from "./schedule/daily-planner.js";
 import { ScheduledWork } from "./schedule/scheduled-work.js";
-import type { SettingsStore } from "./store/settings-store.js";
-import { type Card, channelReply, notice, privateReply, type Reply } from "./views/card.js";
+import { type Card, notice, privateReply, type Reply } from "./views/card.js";
 import { failureCard } from "./views/messages.js";
-import {
-  lockedCard,
-  parseAnswerActionId,
-  privateQuestionCard,
-  privateResultCard,
-} from "./views/round-view.js";
-import {
-  competitionEndedCard,
-  competitionStartedCard,
-  competitionStatusCard,
-  leaderboardCard,
-  statsCard,
-} from "./views/standings-view.js";
+import { lockedCard, parseAnswerActionId, privateResultCard } from "./views/round-view.js";
+import { statsCard } from "./views/standings-view.js";
 
-/** One `/srm` command as a front end receives it. */
+/** One `/srm` command typed as text, as a front end receives it. */
 export interface CommandRequest {
   readonly text: string;
+  readonly actor: Actor;
+  readonly channel: ChannelRef;
+}
+
+/** One command chosen with typed arguments (Discord's slash commands), by its name in the registry. */
+export interface TypedCommandRequest {
+  readonly command: string;
+  readonly args: ArgValues;
   readonly actor: Actor;
   readonly channel: ChannelRef;
 }
@@ -64,6 +54,9 @@ export interface EngineDeps {
   readonly settings: SettingsStore;
   /** Personal practice: memory cards, sessions, the team pick's data and the weekly digest. */
   readonly practice: Practice;
+  /** Private mock exams and flags on questions, as the exam, flag and flags commands reply. */
+  readonly exams: ExamReplies;
+  readonly flags: FlagReplies;
   readonly daily: DailyCommands;
   readonly planner: DailyPlanner;
   readonly announcer: Announcer;
@@ -78,99 +71,77 @@ export interface EngineDeps {
   readonly health: ChannelHealth;
 }
 
-/** The platform-neutral engine every front end drives: `/srm` text or a button in, a reply model out. */
+/** The platform-neutral engine every front end drives: a command or a button in, a reply model out. */
 export class Engine {
   private readonly background = new Set<Promise<void>>();
   private readonly counts: CountRefresher;
   private readonly lookups: LookupReplies;
   private readonly picks: DutyPicks;
   private readonly scheduled: ScheduledWork;
+  private readonly steps: EngineSteps;
+  /** Every command front ends can run. */
+  readonly commands: CommandIndex;
 
   constructor(private readonly d: EngineDeps) {
+    this.commands = REGISTRY;
     this.picks = new DutyPicks(d.rounds);
     this.scheduled = new ScheduledWork(d);
     this.lookups = new LookupReplies(d.lookup, (result, reply) => d.practice.lookupReply(result, reply));
     this.counts = new CountRefresher(
       (round) => d.rounds.refreshCount(round),
-      (work) => {
-        this.background.add(work);
-        void work.finally(() => this.background.delete(work));
-      },
+      (work) => this.inBackground(work),
+    );
+    this.steps = {
+      afterAnswer: (actor, result) => this.afterAnswer(actor, result),
+      idle: () => this.idle(),
+      lookup: (text, channel) => this.lookup(text, channel),
+    };
+  }
+
+  /** Runs one `/srm` command typed as text (terminal, Slack). Expected failures come back as replies; only bugs throw. */
+  async handle(request: CommandRequest): Promise<Reply> {
+    return guardStorage(
+      this.d.logger,
+      "command",
+      () => this.run(this.commands.read(request.text), request),
+      this.d.storage,
     );
   }
 
-  /** Runs one `/srm` command. Expected failures come back as replies; only bugs throw. */
-  async handle(request: CommandRequest): Promise<Reply> {
-    return guardStorage(this.d.logger, "command", () => this.handleIntent(request), this.d.storage);
+  /** Runs one command chosen with typed arguments (Discord's slash commands), checked by the same rules as text. */
+  async execute(request: TypedCommandRequest): Promise<Reply> {
+    const command = this.commands.byName(request.command);
+    if (!command) return privateReply(failureCard({ code: "UnknownCommand" }));
+    return guardStorage(
+      this.d.logger,
+      "command",
+      () => this.run(check(command, request.args), request),
+      this.d.storage,
+    );
   }
 
-  private async handleIntent(request: CommandRequest): Promise<Reply> {
-    const intent = parseCommand(request.text);
-    const { actor, channel } = request;
-    this.d.metrics.increment("srm_commands_total", { command: intent.kind });
-    // The command's name only: what a person typed after it stays out of the log.
-    this.d.logger.debug?.("command", { command: commandName(intent), platform: actor.platform });
-    switch (intent.kind) {
-      case "help":
-        return privateReply(helpCard());
-      case "lookup":
-        return this.lookup(intent.text, request);
-      case "quiz":
-        return this.quiz(actor, channel);
-      case "answer":
-        return this.typedAnswer(actor, channel, intent.response);
-      case "reveal":
-        return this.admin(actor, "reveal", () => this.reveal(channel));
-      case "void":
-        return this.admin(actor, "void", () => this.voidOpen(actor, channel));
-      case "leaderboard":
-        return this.outcome(this.d.standings.leaderboard(actor, intent.args), (lb) =>
-          privateReply(leaderboardCard(lb)),
-        );
-      case "stats":
-        return this.outcome(this.d.standings.stats(actor, intent.about), (s) =>
-          privateReply(
-            statsCard(s, this.d.matrix),
-            // Memory cards are personal: shown to their owner only.
-            ...(intent.about === null ? [this.d.practice.statsCard(actor)] : []),
-          ),
-        );
-      case "competition":
-        if (intent.action === "status")
-          return this.outcome(this.d.competitions.current(actor), (c) =>
-            privateReply(competitionStatusCard(c, this.d.standings.finalStandings(c), this.d.clock.now())),
-          );
-        return this.admin(actor, `competition ${intent.action}`, () =>
-          this.competition(actor, channel, intent),
-        );
-      case "daily":
-        if (intent.action === "status")
-          return this.outcome(this.d.daily.status(channel), (c) => privateReply(c));
-        return this.admin(actor, `daily ${intent.action}`, async () =>
-          this.daily(actor, channel, intent.action, intent.args),
-        );
-      case "settings":
-        if (intent.args.length === 0) return privateReply(settingsCard(this.d.settings.get(channel)));
-        return this.admin(actor, "settings", async () => {
-          const changed = applySetting(this.d.settings.get(channel), intent.args, this.d.matrix);
-          return this.outcome(changed, (s) => {
-            this.d.settings.put(channel, s, this.d.clock.now());
-            return privateReply(settingsCard(s, "Settings saved for this channel"));
-          });
-        });
-      case "practice":
-        return this.d.practice.session(actor, channel, intent.mode, intent.scope);
-      case "sure":
-        return this.d.practice.sure(actor, intent.confidence);
-      case "drill":
-        return this.d.practice.drill(actor, channel, intent.text);
-      case "pass":
-        return this.d.practice.pass(actor, intent.how);
-      case "stop":
-        return this.d.practice.stop(actor);
-      case "usage":
-        return privateReply(notice("warning", intent.problem, `Usage: ${intent.usage}`));
+  /** Whether a person may run admin commands: SRM_ADMINS, or the platform says so (asked afresh where it can). */
+  async isAdmin(actor: Actor): Promise<boolean> {
+    if (this.d.admins.has(actor.userId)) return true;
+    return actor.confirmAdmin ? actor.confirmAdmin() : actor.platformAdmin;
+  }
+
+  private async run(invocation: Invocation, where: { actor: Actor; channel: ChannelRef }): Promise<Reply> {
+    const { actor, channel } = where;
+    if (!invocation.ok) {
+      this.d.metrics.increment("srm_commands_total", { command: "usage" });
+      return privateReply(
+        failureCard({ code: "BadUsage", problem: invocation.problem, usage: invocation.usage }),
+      );
     }
+    const { command, args } = invocation;
+    this.d.metrics.increment("srm_commands_total", { command: command.name });
+    // The command's name only: what a person typed after it stays out of the log.
+    this.d.logger.debug?.("command", { command: command.name, platform: actor.platform });
+    const adminOnly = typeof command.admin === "function" ? command.admin(args) : command.admin === true;
+    if (adminOnly && !(await this.isAdmin(actor)))
+      return privateReply(failureCard({ code: "NotAdmin", command: command.name }));
+    return command.run({ actor, channel, deps: this.d, steps: this.steps, commands: this.commands }, args);
   }
 
   /**
@@ -209,17 +180,21 @@ export class Engine {
     );
   }
 
-  /** A person's home: points, streak, rank and what to practise next (Slack's App Home tab). */
+  /** A person's home: points, streak, rank, what to practise next and the commands (Slack's App Home tab). */
   home(actor: Actor): Card[] {
     const stats = this.d.standings.stats(actor, null);
     if (!stats.ok) return [failureCard(stats.failure)];
     const weakest = stats.value.weakest.areas[0] ?? stats.value.weakest.services[0];
     const next = weakest
-      ? `Your weakest spot so far is ${this.d.matrix.area(weakest.id)?.name ?? this.d.matrix.service(weakest.id)?.name ?? weakest.id}: try /srm quiz, or look it up with /srm ${weakest.id}.`
-      : "Answer a few questions (/srm quiz) and this shows what to practise next.";
+      ? say`Your weakest spot so far is ${this.d.matrix.area(weakest.id)?.name ?? this.d.matrix.service(weakest.id)?.name ?? weakest.id}: try ${cmd("quiz")}, or look it up with ${cmd("lookup", { service: weakest.id })}.`
+      : say`Answer a few questions (${cmd("quiz")}) and this shows what to practise next.`;
     // What is due comes first: it is the practice that pays off most today.
-    const practise = `${this.d.practice.homeLine(actor)} ${next}`.trim();
-    return [statsCard(stats.value, this.d.matrix), notice("neutral", "Practise next", practise), helpCard()];
+    const practise = joinText([this.d.practice.homeLine(actor), next]);
+    return [
+      statsCard(stats.value, this.d.matrix),
+      notice("neutral", "Practise next", practise),
+      helpCard(this.commands, this.d.matrix, actor.platform),
+    ];
   }
 
   /** Runs everything due now (posts, reveals, competition ends, digests), each channel on its own; resolves when done. */
@@ -249,11 +224,17 @@ export class Engine {
     this.d.journal.flush();
   }
 
-  private lookup(text: string, request: CommandRequest): Reply {
+  /** Keeps a promise of background work until it settles, so `idle` can wait for it. */
+  private inBackground(work: Promise<void>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  private lookup(text: string, channel: ChannelRef): Reply {
     const { summary, reply } = this.lookups.answer(text);
     this.d.metrics.increment("srm_lookups_total", { status: summary.status });
     this.d.journal.record({
-      channel: request.channel,
+      channel,
       status: summary.status,
       serviceId: summary.service?.id ?? null,
       areaId: summary.area?.id ?? null,
@@ -261,19 +242,6 @@ export class Engine {
       at: this.d.clock.now(),
     });
     return reply;
-  }
-
-  private quiz(actor: Actor, channel: ChannelRef): Reply {
-    return this.outcome(this.d.rounds.openQuizRound(actor, channel), (round) =>
-      privateReply(privateQuestionCard(round)),
-    );
-  }
-
-  private async typedAnswer(actor: Actor, channel: ChannelRef, response: readonly string[]): Promise<Reply> {
-    // A person's own /srm quiz question comes first; otherwise the channel's question of the day.
-    const target = this.d.rounds.openPrivateFor(actor) ?? this.d.rounds.openInChannel(channel);
-    if (!target) return privateReply(failureCard({ code: "NoOpenRound" }));
-    return this.afterAnswer(actor, this.d.rounds.answer(target.id, actor, response));
   }
 
   private afterAnswer(actor: Actor, result: ReturnType<RoundService["answer"]>): Reply {
@@ -293,111 +261,6 @@ export class Engine {
     this.counts.soon(round);
     return privateReply(lockedCard(round.question, answer.response));
   }
-
-  private async reveal(channel: ChannelRef): Promise<Reply> {
-    const open = this.d.rounds.openInChannel(channel);
-    if (!open) return privateReply(failureCard({ code: "NoOpenRound" }));
-    await this.idle();
-    const revealed = await this.d.rounds.closeAndReveal(open.id);
-    if (!revealed) return privateReply(notice("neutral", "That question was already revealed"));
-    if (revealed.announceFailure !== null)
-      return privateReply(
-        notice(
-          "warning",
-          "Revealed, but the channel could not be told",
-          `${revealed.answers.length} answered and their points are saved, but the platform refused the reveal: ${revealed.announceFailure}. srm-bot tries again shortly; /srm leaderboard shows the points meanwhile.`,
-        ),
-      );
-    return privateReply(
-      notice(
-        "success",
-        "Revealed",
-        `${revealed.answers.length} answered; the answer and the points are in the channel.`,
-      ),
-    );
-  }
-
-  private async voidOpen(actor: Actor, channel: ChannelRef): Promise<Reply> {
-    const open = this.d.rounds.openInChannel(channel);
-    if (!open) return privateReply(failureCard({ code: "NoOpenRound" }));
-    // Pending count updates land first, so none can put the question back over the withdrawal.
-    await this.idle();
-    return this.outcome(await this.d.rounds.voidRound(open.id, actor), (voided) =>
-      privateReply(
-        notice(
-          "success",
-          "Withdrawn",
-          `Round ${voided.round.id} is closed without points (${voided.answers} answered); the channel sees that it was withdrawn, not its answer, and the question may be asked again later.`,
-        ),
-      ),
-    );
-  }
-
-  private async daily(
-    actor: Actor,
-    channel: ChannelRef,
-    action: DailyAction,
-    args: readonly string[],
-  ): Promise<Reply> {
-    if (action === "now") return this.dailyNow(channel);
-    const done = this.d.daily.run(actor, channel, action, args);
-    if (done.ok && action !== "status")
-      this.d.logger.info("changed the daily schedule", {
-        channel: channelKey(channel),
-        change: `daily ${action}`,
-      });
-    return this.outcome(done, (c) => privateReply(c));
-  }
-
-  private async dailyNow(channel: ChannelRef): Promise<Reply> {
-    const opened = await this.d.rounds.openChannelRound(channel);
-    return this.outcome(opened, ({ round, postFailure }) =>
-      privateReply(
-        postFailure === null
-          ? notice(
-              "success",
-              "Posted a question in this channel",
-              `Reveal it with /srm reveal (round ${round.id}).`,
-            )
-          : notice(
-              "warning",
-              "The question could not be posted in this channel",
-              `The platform said: ${postFailure}. Invite the bot to this channel and try again; the question (round ${round.id}) is open meanwhile and /srm reveal closes it.`,
-            ),
-      ),
-    );
-  }
-
-  private async competition(
-    actor: Actor,
-    channel: ChannelRef,
-    intent: { action: "start" | "end" | "status"; args: string },
-  ): Promise<Reply> {
-    if (intent.action === "start") {
-      if (intent.args.trim() === "")
-        return privateReply(
-          notice("warning", "Give the competition a name and a length", `Usage: ${USAGE.competition}`),
-        );
-      return this.outcome(this.d.competitions.start(actor, channel, intent.args), (c) =>
-        channelReply(competitionStartedCard(c)),
-      );
-    }
-    return this.outcome(this.d.competitions.endNow(actor), (c) =>
-      channelReply(competitionEndedCard(c, this.d.standings.finalStandings(c))),
-    );
-  }
-
-  private async admin(actor: Actor, command: string, run: () => Promise<Reply>): Promise<Reply> {
-    const admin =
-      this.d.admins.has(actor.userId) ||
-      (actor.confirmAdmin ? await actor.confirmAdmin() : actor.platformAdmin);
-    if (!admin) return privateReply(failureCard({ code: "NotAdmin", command }));
-    return run();
-  }
-
-  private outcome<T>(o: Outcome<T>, render: (value: T) => Reply): Reply {
-    return o.ok ? render(o.value) : privateReply(failureCard(o.failure));
-  }
 }
 
 /** A card for an unexpected failure, shown once at an adapter's boundary. */
@@ -406,10 +269,3 @@ export const internalErrorCard: Card = notice(
   "Something went wrong on our side",
   "Nothing you had answered was lost. The error was logged; please try again.",
 );
-
-/** A command's name for the log, e.g. "daily set"; never its arguments, which are what a person typed. */
-function commandName(intent: Intent): string {
-  return intent.kind === "daily" || intent.kind === "competition"
-    ? `${intent.kind} ${intent.action}`
-    : intent.kind;
-}

@@ -11,6 +11,7 @@ export { type Content, loadContent };
 import { TerminalAnnouncer, TerminalFrontEnd } from "../adapters/terminal/terminal.js";
 import type { QuestionBank } from "./bank/question-bank.js";
 import { DailyCommands } from "./commands/daily.js";
+import { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import type { Config, DiscordConfig } from "./config.js";
 import { Engine } from "./engine.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
@@ -32,22 +33,24 @@ import { ChannelHealth } from "./schedule/channel-health.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
-import { ChannelPauseStore } from "./store/channel-pause-store.js";
-import { CompetitionStore } from "./store/competition-store.js";
-import { DailyStore } from "./store/daily-store.js";
+import { SqliteChannelPauseStore } from "./store/channel-pause-store.js";
+import { SqliteCompetitionStore } from "./store/competition-store.js";
+import { SqliteDailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
 import { DeliveryStore } from "./store/delivery-store.js";
-import { ExamStore } from "./store/exam-store.js";
-import { FlagStore } from "./store/flag-store.js";
+import { SqliteExamStore } from "./store/exam-store.js";
+import { SqliteFlagStore } from "./store/flag-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
-import { PracticeStore } from "./store/practice-store.js";
+import { SqlitePracticeStore } from "./store/practice-store.js";
 import { RescoreStore } from "./store/rescore-store.js";
-import { RoundStore } from "./store/round-store.js";
+import { SqliteRoundStore } from "./store/round-store.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
-import { ScoreStore } from "./store/score-store.js";
-import { SettingsStore } from "./store/settings-store.js";
-import { TeamMemoryStore } from "./store/team-memory-store.js";
+import { SqliteScoreStore } from "./store/score-store.js";
+import { SqliteSettingsStore } from "./store/settings-store.js";
+import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
+import { flagCards } from "./views/flag-view.js";
+import { roundCards } from "./views/round-view.js";
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -58,10 +61,10 @@ export interface App {
   readonly engine: Engine;
   /** Personal practice's use cases, for the commands that reach them directly (new cards, paths). */
   readonly practice: Practice;
-  /** Private mock exams' use cases. */
-  readonly exams: MockExams;
+  /** Private mock exams, as their commands reply. */
+  readonly exams: ExamReplies;
   /** Flags on questions: learners flag, admins list and resolve. */
-  readonly flags: QuestionFlags;
+  readonly flags: FlagReplies;
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
@@ -90,19 +93,19 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const health = new ChannelHealth(new ChannelPauseStore(db), clock, logger);
+  const health = new ChannelHealth(new SqliteChannelPauseStore(db), clock, logger);
   const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
-  const roundStore = new RoundStore(db);
-  const scores = new ScoreStore(db);
-  const competitionStore = new CompetitionStore(db);
-  const settings = new SettingsStore(db);
+  const roundStore = new SqliteRoundStore(db);
+  const scores = new SqliteScoreStore(db);
+  const competitionStore = new SqliteCompetitionStore(db);
+  const settings = new SqliteSettingsStore(db);
   const lookup = new OwnershipLookup(matrix);
   const journal = new SqliteLookupJournal(db, logger);
-  const practiceStore = new PracticeStore(db);
+  const practiceStore = new SqlitePracticeStore(db);
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
-  const team = new TeamMemory({ store: new TeamMemoryStore(db), scheduler: memory, bank, clock });
-  const flagStore = new FlagStore(db);
+  const team = new TeamMemory({ store: new SqliteTeamMemoryStore(db), scheduler: memory, bank, clock });
+  const flagStore = new SqliteFlagStore(db);
   const rounds = new RoundService({
     rounds: roundStore,
     scores,
@@ -111,31 +114,36 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     clock,
     announcer,
+    cards: roundCards,
     logger,
     metrics,
     reveals: reviews,
     picker: team,
     heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
   });
-  const flags = new QuestionFlags({
-    flags: flagStore,
-    rounds: roundStore,
-    rescore: new RescoreStore(db),
-    announcer,
-    clock,
-    logger,
-    admins: config.admins,
-  });
-  const exams = new MockExams({
-    exams: new ExamStore(db),
-    cards: practiceStore,
-    rounds,
-    bank,
+  const flags = new FlagReplies(
+    new QuestionFlags({
+      flags: flagStore,
+      rounds: roundStore,
+      rescore: new RescoreStore(db),
+      cards: flagCards,
+      announcer,
+      clock,
+      logger,
+    }),
+  );
+  const exams = new ExamReplies(
+    new MockExams({
+      exams: new SqliteExamStore(db),
+      cards: practiceStore,
+      rounds,
+      bank,
+      clock,
+      logger,
+      heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
+    }),
     matrix,
-    clock,
-    logger,
-    heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
-  });
+  );
   const practice = new Practice({
     store: practiceStore,
     scheduler: memory,
@@ -152,7 +160,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     buttons: [exams, flags],
   });
   const standings = new Standings(scores, competitionStore, clock);
-  const dailyStore = new DailyStore(db);
+  const dailyStore = new SqliteDailyStore(db);
   const planner = new DailyPlanner({
     store: dailyStore,
     rounds,
@@ -175,6 +183,8 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     competitions: new Competitions(competitionStore, clock),
     settings,
     practice,
+    exams,
+    flags,
     announcer,
     clock,
     logger,
@@ -228,7 +238,6 @@ export async function runTerminal(
   const front = new TerminalFrontEnd({
     engine: app.engine,
     announcer,
-    admins: config.admins,
     input: io.stdin,
     output: io.stdout,
     prompt: io.stdin.isTTY === true,

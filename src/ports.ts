@@ -1,7 +1,16 @@
+import type { ChannelRef, Platform } from "./domain/channel.js";
+import type { AskedCell } from "./domain/matrix.js";
 import type { Card } from "./views/card.js";
 
-/** The platforms a person can reach srm-bot from. */
-export type Platform = "terminal" | "slack" | "discord";
+// The channel types and AskedCell are domain entities; they are re-exported here because every front end already imports them from the ports.
+export { type ChannelRef, channelKey, type Platform } from "./domain/channel.js";
+export type { AskedCell } from "./domain/matrix.js";
+// The Announcer's message, so that a use case that posts names the port's type rather than the views.
+export type { Card } from "./views/card.js";
+
+// The stores' ports live beside this file in src/ports/, one file per store: use cases import those
+// interfaces, src/store/ implements them for SQLite and main.ts wires the two, so a second store
+// (PostgreSQL) implements the same files and no use case imports src/store/.
 
 /** The person behind a command, as the front end knows them. */
 export interface Actor {
@@ -17,18 +26,6 @@ export interface Actor {
    * `platformAdmin` may be remembered from earlier: admin commands ask it, so a demotion counts at once.
    */
   readonly confirmAdmin?: () => Promise<boolean>;
-}
-
-/** Where a command was typed. */
-export interface ChannelRef {
-  readonly platform: Platform;
-  readonly workspaceId: string;
-  readonly channelId: string;
-}
-
-/** A channel as one log field, `platform|workspace|channel`, so an operator can grep a channel's events. */
-export function channelKey(c: ChannelRef): string {
-  return `${c.platform}|${c.workspaceId}|${c.channelId}`;
 }
 
 /** The time, injected so that tests and schedules need no waiting. */
@@ -58,13 +55,6 @@ export interface LookupJournal {
   flush(): void;
   /** The recognised cells looked up most in a workspace since an instant, most asked first. */
   mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[];
-}
-
-/** A recognised (service, area) cell and how many lookups answered it. */
-export interface AskedCell {
-  readonly serviceId: string;
-  readonly areaId: string;
-  readonly count: number;
 }
 
 /** A card posted into a channel, and the platform's reference to it. */

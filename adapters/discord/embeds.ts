@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
-import type { Accent, Card, Section } from "../../src/views/card.js";
+import type { Accent, PrintedCard, PrintedSection } from "../../src/views/card.js";
 import { renderTable } from "../../src/views/plain.js";
 
 /** The colour of each accent: AWS orange, customer blue, shared purple, neutral grey, success green, warning amber. */
@@ -58,7 +58,7 @@ function fitItems(items: readonly string[], max: number): string {
 }
 
 /** A table in a code block, so columns line up; rows that do not fit are counted, not cut. */
-function fitTable(section: Extract<Section, { table: unknown }>, max: number): string {
+function fitTable(section: Extract<PrintedSection, { table: unknown }>, max: number): string {
   const [head = "", ...rows] = renderTable(section.table).map((l) => l.replace(/```/g, "'''"));
   const fence = (lines: string[]) => `\`\`\`\n${lines.join("\n")}\n\`\`\``;
   const kept: string[] = [];
@@ -74,7 +74,7 @@ function fitTable(section: Extract<Section, { table: unknown }>, max: number): s
 }
 
 /** One section's body as Discord markdown within `max` characters. */
-function renderSection(section: Section, max: number): string {
+function renderSection(section: PrintedSection, max: number): string {
   if ("text" in section) return truncate(section.text, max);
   if ("items" in section) return fitItems(section.items, max);
   return fitTable(section, max);
@@ -85,7 +85,7 @@ function renderSection(section: Section, max: number): string {
  * lookup, the owner), the subtitle and the sections before the first labelled one as the description,
  * each later section a field, the footer last. Parts are cut, never dropped silently.
  */
-export function cardEmbed(card: Card, budget: number = EMBED_LIMITS.total): APIEmbed {
+export function cardEmbed(card: PrintedCard, budget: number = EMBED_LIMITS.total): APIEmbed {
   let left = budget;
   const take = (text: string, max: number) => {
     const out = truncate(text, Math.min(max, left));
@@ -130,7 +130,7 @@ export function cardEmbed(card: Card, budget: number = EMBED_LIMITS.total): APIE
 }
 
 /** The cards of one message as embeds: at most 10, and 6000 characters across them all. */
-export function cardEmbeds(cards: readonly Card[]): APIEmbed[] {
+export function cardEmbeds(cards: readonly PrintedCard[]): APIEmbed[] {
   const embeds: APIEmbed[] = [];
   let left: number = EMBED_LIMITS.total;
   for (const card of cards.slice(0, EMBED_LIMITS.embeds)) {

@@ -9,8 +9,7 @@ import {
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
 import type { Announcer, Logger } from "../../src/ports.js";
-import { type Card, notice, type Reply } from "../../src/views/card.js";
-import { failureCard } from "../../src/views/messages.js";
+import { type Card, notice } from "../../src/views/card.js";
 import { actorOf, channelOf } from "./actor.js";
 import { choicesFor } from "./autocomplete.js";
 import { planCommand } from "./command-text.js";
@@ -31,22 +30,6 @@ export interface InteractionRouterDeps {
 
 /** How many recent interaction ids are remembered to answer a redelivered one only once. */
 const REMEMBERED_IDS = 10_000;
-
-/** How Discord's slash commands map onto the engine's words, shown under /srm help. */
-const DISCORD_HELP: Card = {
-  accent: "neutral",
-  title: "On Discord",
-  sections: [
-    {
-      items: [
-        "/srm lookup service area: pick both from the suggestions (the same as /srm ec2 os-patching)",
-        "/srm ask text: any phrasing, e.g. who patches the rds engine",
-        "/srm quiz, /srm answer, /srm skip, /srm dont-know, /srm stop, /srm leaderboard, /srm stats, /srm competition-status, /srm daily-status",
-        "Admins (Manage Server, or listed in SRM_ADMINS): /srm-admin daily-now, daily, reveal, void, competition-start, competition-end, settings",
-      ],
-    },
-  ],
-};
 
 const RESTARTING = notice(
   "neutral",
@@ -132,22 +115,20 @@ export class InteractionRouter {
 
   private async command(i: ChatInputCommandInteraction): Promise<void> {
     const plan = planCommand(i.commandName, {
+      group: i.options.getSubcommandGroup(false),
       subcommand: i.options.getSubcommand(false),
       string: (name) => i.options.getString(name),
+      integer: (name) => i.options.getInteger(name),
       user: (name) => i.options.getUser(name)?.id ?? null,
     });
     if (!plan) return this.say(i, OUT_OF_DATE);
-    const actor = actorOf(i);
-    // Discord hides /srm-admin from members without Manage Server, but a server can change that: check again.
-    if (plan.admin !== null && !actor.platformAdmin && !this.d.admins.has(actor.userId))
-      return this.say(i, failureCard({ code: "NotAdmin", command: plan.admin }));
-    const work = this.d.engine
-      .handle({ text: plan.text, actor, channel: channelOf(i) })
-      .then(
-        (reply): Reply =>
-          plan.subcommand === "help" ? { ...reply, cards: [...reply.cards, DISCORD_HELP] } : reply,
-      );
-    await answer(i, work, plan.slow, this.responder);
+    const work = this.d.engine.execute({
+      command: plan.command.name,
+      args: plan.args,
+      actor: actorOf(i),
+      channel: channelOf(i),
+    });
+    await answer(i, work, plan.command.slow === true, this.responder);
   }
 
   private async button(i: ButtonInteraction): Promise<void> {

@@ -5,7 +5,7 @@ import { renderCard } from "../../src/views/plain.js";
 import { BUTTON_LIMITS, buttonRows, menuRows, pickerMessages } from "./components.js";
 import { cardEmbeds, truncate } from "./embeds.js";
 import { describeError, isInvalidFormBody } from "./errors.js";
-import { discordCard } from "./wording.js";
+import { DISCORD_SYNTAX, discordCard } from "./wording.js";
 
 /** A message as srm-bot sends it: embeds and buttons, or plain text when Discord refused the embeds. */
 export interface MessageContent {
@@ -90,7 +90,7 @@ export function messageContent(cards: readonly Card[], logger: Logger): MessageC
 export function plainContent(cards: readonly Card[], logger: Logger): MessageContent {
   const { cards: shown, rows, more } = buttonsOf(cards, logger);
   return {
-    content: truncate(shown.map((c) => renderCard(discordCard(c))).join("\n\n"), MAX_CONTENT),
+    content: truncate(shown.map((c) => renderCard(discordCard(c), DISCORD_SYNTAX)).join("\n\n"), MAX_CONTENT),
     embeds: [],
     components: rows,
     ...(more.length > 0 ? { more } : {}),

@@ -1,6 +1,18 @@
 import type { types } from "@slack/bolt";
-import type { Action, Card, Picker, Section } from "../../src/views/card.js";
+import { SLACK_SYNTAX } from "../../src/commands/index.js";
+import {
+  type Action,
+  type Card,
+  type Picker,
+  type PrintedCard,
+  type PrintedSection,
+  printCard,
+} from "../../src/views/card.js";
 import { renderPlain, renderTable } from "../../src/views/plain.js";
+
+/** Slack has one `/srm` command: its syntax is the text grammar's. */
+export { SLACK_SYNTAX };
+
 import { chunkLines, clip, escapeMrkdwn } from "./mrkdwn.js";
 
 type Block = types.KnownBlock;
@@ -40,7 +52,7 @@ export interface SlackMessage {
 export function messageFor(cards: readonly Card[]): SlackMessage {
   return {
     text: clip(
-      escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] })),
+      escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] }, SLACK_SYNTAX)),
       BLOCK_LIMITS.fallback,
     ),
     blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText),
@@ -70,7 +82,7 @@ export function renderBlocks(
   maxText = Number.POSITIVE_INFINITY,
 ): Block[] {
   const seenActionIds = new Set<string>();
-  const parts = cards.map((card) => cardParts(card, seenActionIds));
+  const parts = cards.map((card) => cardParts(printCard(card, SLACK_SYNTAX), seenActionIds));
   const dividers = Math.max(0, parts.length - 1);
   const fixed = parts.reduce((n, p) => n + p.head.length + p.tail.length, dividers);
   const bodies = parts.reduce((n, p) => n + p.body.length, 0);
@@ -116,7 +128,7 @@ function textOf(blocks: readonly Block[]): number {
   return n;
 }
 
-function cardParts(card: Card, seenActionIds: Set<string>): CardParts {
+function cardParts(card: PrintedCard, seenActionIds: Set<string>): CardParts {
   const head: Block[] = [header(card.title)];
   if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
   const tail: Block[] = [
@@ -141,7 +153,7 @@ function context(mrkdwn: string): Block {
 }
 
 /** A card section as one or more section blocks: long text is split at line ends, never dropped silently. */
-function sectionBlocks(s: Section): Block[] {
+function sectionBlocks(s: PrintedSection): Block[] {
   const label = s.label ? [`*${escapeMrkdwn(s.label)}*`] : [];
   if ("text" in s)
     return chunkLines([...label, ...escapeMrkdwn(s.text).split("\n")], BLOCK_LIMITS.text).map(section);

@@ -1,4 +1,5 @@
 import { createInterface, type Interface } from "node:readline";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import type { Engine } from "../../src/engine.js";
 import type { Actor, Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
 import type { Action, Card, Reply } from "../../src/views/card.js";
@@ -27,7 +28,7 @@ export class TerminalAnnouncer implements Announcer {
   async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const ref = `t${this.next++}`;
     this.titles.set(ref, card.title);
-    this.output.write(`\n[#terminal] ${renderCard(card).replace(/\n/g, "\n  ")}\n`);
+    this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
     if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
     return { ref };
   }
@@ -39,7 +40,7 @@ export class TerminalAnnouncer implements Announcer {
       return;
     }
     this.titles.set(ref, card.title);
-    this.output.write(`\n[#terminal] ${renderCard(card).replace(/\n/g, "\n  ")}\n`);
+    this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
     if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
   }
 }
@@ -49,8 +50,6 @@ export interface TerminalOptions {
   readonly engine: Engine;
   readonly input: NodeJS.ReadableStream;
   readonly output: NodeJS.WritableStream;
-  /** User ids with admin rights besides the terminal's owner (SRM_ADMINS). */
-  readonly admins?: ReadonlySet<string>;
   readonly announcer?: TerminalAnnouncer;
   /** A person types at a terminal: show a prompt, edit the line and keep a history (readline's terminal mode). */
   readonly prompt?: boolean;
@@ -161,7 +160,7 @@ export class TerminalFrontEnd {
         return `Now acting as ${name}.`;
       }
       case "/whoami":
-        return `You are acting as ${this.actor.displayName}${this.isAdmin() ? " (admin)" : ""}.`;
+        return `You are acting as ${this.actor.displayName}${(await this.options.engine.isAdmin(this.actor)) ? " (admin)" : ""}.`;
       case "/help":
         return `${TERMINAL_HELP}\n\n${await this.runCommand("help")}`;
       case "/answer":
@@ -171,10 +170,6 @@ export class TerminalFrontEnd {
           return `Unknown terminal command ${word}. ${TERMINAL_HELP}`;
         return this.runCommand(text);
     }
-  }
-
-  private isAdmin(): boolean {
-    return this.actor.platformAdmin || (this.options.admins?.has(this.actor.userId) ?? false);
   }
 
   private pressButton(action: Action): Promise<string> {
@@ -194,8 +189,8 @@ export class TerminalFrontEnd {
       const drawn = reply.cards.filter((c) => c.actions && c.actions.length > 0).at(-1)?.actions;
       if (drawn) this.buttons = drawn;
       return reply.visibility === "channel"
-        ? `[#terminal] ${renderPlain(reply).replace(/\n/g, "\n  ")}`
-        : renderPlain(reply);
+        ? `[#terminal] ${renderPlain(reply, TEXT_SYNTAX).replace(/\n/g, "\n  ")}`
+        : renderPlain(reply, TEXT_SYNTAX);
     } catch (error) {
       // The one boundary for unexpected failures in this front end: report once, keep the prompt alive.
       this.options.errors?.write(`srm: internal error: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,41 +1,32 @@
+import { type DailySchedule, WEEKDAYS, type Weekday } from "../domain/daily.js";
+import { cmd, say, type Text, usage } from "../domain/text.js";
+import type { DailyStore } from "../ports/daily-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { ChannelHealth } from "../schedule/channel-health.js";
 import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
-import {
-  DAILY_SET_USAGE,
-  DEFAULT_DAYS,
-  DEFAULT_REVEAL,
-  parseDailySet,
-  revealTooSoon,
-} from "../schedule/daily-spec.js";
+import { DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet, revealTooSoon } from "../schedule/daily-spec.js";
 import {
   addDays,
   isKnownTimeZone,
   localParts,
   parseClock,
   parseLocalDate,
-  WEEKDAYS,
-  type Weekday,
   weekdayOf,
 } from "../schedule/local-time.js";
-import type { DailySchedule, DailyStore } from "../store/daily-store.js";
 import { type Card, notice } from "../views/card.js";
 import { echo } from "../views/echo.js";
 
 /** What `/srm daily` can be asked to do. */
 export type DailyAction = "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";
 
-/** Usage of every `/srm daily` command. */
-export const DAILY_USAGE = [
-  DAILY_SET_USAGE,
-  "/srm daily status | off | now",
-  "/srm daily skip <YYYY-MM-DD|today|tomorrow>",
-  "/srm daily pause until <YYYY-MM-DD> | /srm daily resume",
-  "/srm daily leaderboard <mon..sun> <HH:MM> | /srm daily leaderboard off",
-].join("\n");
-
-const usage = (problem: string): Outcome<never> => fail({ code: "BadUsage", problem, usage: DAILY_USAGE });
+/** A refusal of a `/srm daily` command, with that command's usage. */
+const usageOf =
+  (command: string) =>
+  (problem: Text): Outcome<never> =>
+    fail({ code: "BadUsage", problem, usage: command });
+const setUsage = usageOf("daily set");
+const dailyUsage = usageOf("daily");
 
 /** The `/srm daily` commands other than `now`: setting, showing and pausing a channel's schedule. */
 export class DailyCommands {
@@ -81,12 +72,12 @@ export class DailyCommands {
     if (!spec.ok) return spec;
     const current = this.store.get(channel);
     if (!spec.value.timeZone && current && !isKnownTimeZone(current.timeZone))
-      return usage(
-        `This channel's time zone "${current.timeZone}" is no longer known: give one, e.g. /srm daily set ${spec.value.postTime} Europe/Berlin`,
+      return setUsage(
+        say`This channel's time zone "${current.timeZone}" is no longer known: give one, e.g. ${cmd("daily set", { schedule: `${spec.value.postTime} Europe/Berlin` })}`,
       );
     const reveal = spec.value.reveal ?? current?.reveal ?? DEFAULT_REVEAL;
     const tooSoon = revealTooSoon(spec.value.postTime, reveal);
-    if (tooSoon) return usage(`${tooSoon}. Give a later reveal in the same command`);
+    if (tooSoon) return setUsage(`${tooSoon}. Give a later reveal in the same command`);
     const schedule: DailySchedule = {
       channel,
       postTime: spec.value.postTime,
@@ -108,7 +99,7 @@ export class DailyCommands {
     ];
     if (kept.length === 0) return ok(card);
     const change = kept.length === 1 ? "To change it, name it" : "To change one, name it";
-    const text = `${kept.join(", ")}. ${change} in /srm daily set.`;
+    const text = say`${kept.join(", ")}. ${change} in ${cmd("daily set")}.`;
     const note = { label: current ? "Kept from the earlier schedule" : "Defaults used", text };
     return ok({ ...card, sections: [note, ...card.sections] });
   }
@@ -118,7 +109,11 @@ export class DailyCommands {
     const s = this.store.get(channel);
     if (!s?.enabled)
       return ok(
-        notice("neutral", "No daily question in this channel", `An admin can set one: ${DAILY_SET_USAGE}`),
+        notice(
+          "neutral",
+          "No daily question in this channel",
+          say`An admin can set one: ${usage("daily set")}`,
+        ),
       );
     if (!isKnownTimeZone(s.timeZone)) return ok(unknownZoneCard(s));
     return ok(this.statusCard(s, "Daily question"));
@@ -141,9 +136,10 @@ export class DailyCommands {
   /** `/srm daily skip <date>` */
   skip(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
     const s = this.store.get(channel);
-    if (!s) return usage("This channel has no daily schedule yet");
+    if (!s) return dailyUsage("This channel has no daily schedule yet");
     const date = this.dateArg(words[0] ?? "", s.timeZone);
-    if (!date) return usage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
+    if (!date)
+      return dailyUsage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
     const off = offAnyway(s, date, this.store.isSkipped(channel, date));
     if (off) {
       const card = this.statusCard(s, `Nothing to skip on ${date}`);
@@ -159,7 +155,7 @@ export class DailyCommands {
   /** `/srm daily pause until <date>` and `/srm daily resume` */
   pause(channel: ChannelRef, words: readonly string[], resume: boolean): Outcome<Card> {
     const s = this.store.get(channel);
-    if (!s) return usage("This channel has no daily schedule yet");
+    if (!s) return dailyUsage("This channel has no daily schedule yet");
     if (resume) {
       this.health?.resume(channel);
       const resumed = { ...s, pausedUntil: null, enabled: true };
@@ -167,10 +163,13 @@ export class DailyCommands {
       return ok(this.statusCard(resumed, "Daily question resumed"));
     }
     if ((words[0] ?? "").toLowerCase() !== "until")
-      return usage("Say until when: /srm daily pause until 2027-01-04");
+      return usageOf("daily pause")(
+        say`Say until when: ${cmd("daily pause", { until: "until 2027-01-04" })}`,
+      );
     const date = this.dateArg(words[1] ?? "", s.timeZone);
-    if (!date) return usage(`"${echo(words[1] ?? "")}" is not a date (use YYYY-MM-DD)`);
-    if (date <= localParts(this.clock.now(), s.timeZone).date) return usage(`${date} is not after today`);
+    if (!date) return usageOf("daily pause")(`"${echo(words[1] ?? "")}" is not a date (use YYYY-MM-DD)`);
+    if (date <= localParts(this.clock.now(), s.timeZone).date)
+      return dailyUsage(`${date} is not after today`);
     const paused = { ...s, pausedUntil: date };
     this.store.put(paused);
     return ok(this.statusCard(paused, `Paused; posting resumes on ${date}`));
@@ -179,7 +178,7 @@ export class DailyCommands {
   /** `/srm daily leaderboard <day> <HH:MM>` or `off` */
   leaderboard(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
     const s = this.store.get(channel);
-    if (!s) return usage("This channel has no daily schedule yet");
+    if (!s) return dailyUsage("This channel has no daily schedule yet");
     if ((words[0] ?? "").toLowerCase() === "off") {
       const off = { ...s, leaderboard: null };
       this.store.put(off);
@@ -188,7 +187,9 @@ export class DailyCommands {
     const day = (words[0] ?? "").toLowerCase().slice(0, 3) as Weekday;
     const time = parseClock(words[1] ?? "");
     if (!WEEKDAYS.includes(day) || !time)
-      return usage("Give a weekday and a time, e.g. /srm daily leaderboard fri 16:00");
+      return usageOf("daily leaderboard")(
+        say`Give a weekday and a time, e.g. ${cmd("daily leaderboard", { when: "fri 16:00" })}`,
+      );
     const next = { ...s, leaderboard: { day, time }, activeFrom: s.activeFrom };
     this.store.put(next);
     return ok(this.statusCard(next, "Weekly leaderboard post scheduled"));
@@ -202,13 +203,13 @@ export class DailyCommands {
   }
 
   /** Why the platform's refusal paused this channel, and how to resume. */
-  private refusedSection(channel: ChannelRef): { label: string; text: string }[] {
+  private refusedSection(channel: ChannelRef): { label: string; text: Text }[] {
     const pause = this.health?.pauseOf(channel);
     if (!pause) return [];
     return [
       {
         label: "Paused: the platform refuses srm-bot here",
-        text: `Since ${pause.pausedAt.toISOString().slice(0, 16).replace("T", " ")} UTC (${pause.reason}). Nothing is posted until an admin adds the bot back to this channel and runs /srm daily resume.`,
+        text: say`Since ${pause.pausedAt.toISOString().slice(0, 16).replace("T", " ")} UTC (${pause.reason}). Nothing is posted until an admin adds the bot back to this channel and runs ${cmd("daily resume")}.`,
       },
     ];
   }
@@ -234,7 +235,7 @@ export class DailyCommands {
                 label: "Open question",
                 text: open.closesAt
                   ? `revealed ${local(open.closesAt)} (${s.timeZone})`
-                  : "revealed when an admin runs /srm reveal",
+                  : say`revealed when an admin runs ${cmd("reveal")}`,
               },
             ]
           : []),
@@ -272,7 +273,7 @@ function unknownZoneCard(s: DailySchedule): Card {
   return notice(
     "warning",
     `This channel's time zone "${s.timeZone}" is not known here`,
-    `No daily question is posted until it is set again: /srm daily set ${s.postTime} <zone>, e.g. /srm daily set ${s.postTime} Europe/Berlin.`,
+    say`No daily question is posted until it is set again: ${cmd("daily set", { schedule: `${s.postTime} <zone>` })}, e.g. ${cmd("daily set", { schedule: `${s.postTime} Europe/Berlin` })}.`,
   );
 }
 

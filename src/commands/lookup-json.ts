@@ -1,6 +1,7 @@
 import type { LookupResult } from "../knowledge/lookup.js";
 import { learnerSources, lookupReply, lookupSuggestions } from "../views/lookup-view.js";
 import { renderPlain } from "../views/plain.js";
+import { TEXT_SYNTAX } from "./index.js";
 
 /** The stable machine-readable answer of `srm lookup --json`. */
 export interface LookupJson {
@@ -85,7 +86,7 @@ export function lookupSummary(result: LookupResult): LookupSummary {
 
 /** Builds the JSON contract from a lookup result. */
 export function lookupJson(result: LookupResult): LookupJson {
-  const j = lookupJsonWith(result, renderPlain(lookupReply(result)));
+  const j = lookupJsonWith(result, renderPlain(lookupReply(result), TEXT_SYNTAX));
   // The contract's own order, so the printed JSON reads the way the README shows it.
   return {
     status: j.status,

@@ -1,96 +1,46 @@
-import type { Difficulty } from "../domain/question.js";
-import { didYouMean } from "../knowledge/content-file.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
-import type { ChannelSettings } from "../store/settings-store.js";
-import type { Card } from "../views/card.js";
-import { echo, echoWords } from "../views/echo.js";
-import { USAGE } from "./grammar.js";
+import { cmd } from "../domain/text.js";
+import { privateReply } from "../views/card.js";
+import { failureCard } from "../views/messages.js";
+import { applySetting, SETTING_NAMES, settingsCard } from "./channel-settings.js";
+import { defineCommand, str } from "./command.js";
 
-/** Applies `/srm settings <name> <value>` to a channel's settings, or says what is wrong. */
-export function applySetting(
-  current: ChannelSettings,
-  args: readonly string[],
-  matrix: OwnershipMatrix,
-): Outcome<ChannelSettings> {
-  const [name = "", ...values] = args.map((a) => a.toLowerCase());
-  const value = values.join(" ").trim();
-  switch (name) {
-    case "services": {
-      if (value === "")
-        return fail({ code: "BadUsage", problem: "Name the services, or all", usage: USAGE.settings });
-      if (value === "all" || value === "any") return ok({ ...current, services: null });
-      const ids = value.split(/[\s,]+/).filter((v) => v !== "");
-      const unknown = ids.filter((id) => !matrix.service(id));
-      if (unknown.length > 0)
-        return fail({
-          code: "BadUsage",
-          problem: `Unknown service id ${echoWords(unknown)}${
-            unknown.length === 1
-              ? didYouMean(
-                  unknown[0] as string,
-                  matrix.services.map((s) => s.id),
-                )
-              : ""
-          }; known: ${matrix.services.map((s) => s.id).join(", ")}`,
-          usage: USAGE.settings,
-        });
-      return ok({ ...current, services: [...new Set(ids)] });
-    }
-    case "difficulty": {
-      if (value === "any" || value === "all") return ok({ ...current, difficulty: null });
-      if (value === "easy" || value === "medium" || value === "hard")
-        return ok({ ...current, difficulty: value as Difficulty });
-      return fail({
-        code: "BadUsage",
-        problem: `"${echo(value)}" is not a difficulty`,
-        usage: USAGE.settings,
-      });
-    }
-    case "speed-bonus":
-    case "speed": {
-      if (value === "on" || value === "off") return ok({ ...current, speedBonus: value === "on" });
-      return fail({ code: "BadUsage", problem: "speed-bonus is on or off", usage: USAGE.settings });
-    }
-    case "pick": {
-      if (value === "rotation" || value === "memory") return ok({ ...current, pick: value });
-      return fail({ code: "BadUsage", problem: "pick is rotation or memory", usage: USAGE.settings });
-    }
-    case "digest": {
-      if (value === "on" || value === "off") return ok({ ...current, digest: value === "on" });
-      return fail({ code: "BadUsage", problem: "digest is on or off", usage: USAGE.settings });
-    }
-    default:
-      return fail({ code: "BadUsage", problem: `Unknown setting "${echo(name)}"`, usage: USAGE.settings });
-  }
-}
-
-/** The card that shows a channel's settings. */
-export function settingsCard(s: ChannelSettings, title = "Question settings for this channel"): Card {
-  return {
-    accent: "neutral",
-    title,
-    sections: [
-      { label: "Services", text: s.services ? s.services.join(", ") : "all" },
-      { label: "Difficulty", text: s.difficulty ?? "any" },
-      {
-        label: "Speed bonus",
-        text: s.speedBonus
-          ? "on: the first three correct answers earn +3, +2, +1"
-          : "off (the default: a question stays open for hours, so being first earns nothing)",
-      },
-      {
-        label: "Question pick",
-        text:
-          s.pick === "memory"
-            ? "memory: the question whose cells this channel's active members are most likely to have forgotten"
-            : "rotation (the default): every question once before any repeats, varying service and area",
-      },
-      {
-        label: "Weekly digest",
-        text: s.digest ? "on: Mondays, the three weakest cells and the most asked lookups" : "off",
-      },
+/** `/srm settings [name value]`: shows this channel's question settings; admins change them. */
+export default defineCommand({
+  name: "settings",
+  summary: "Show this channel's question settings; admins change them",
+  group: "admin",
+  admin: (args) => args.name !== undefined,
+  args: [
+    {
+      name: "name",
+      description: "The setting to change (leave out to show them)",
+      kind: "choice",
+      choices: SETTING_NAMES,
+      placeholder: "setting",
+    },
+    {
+      name: "value",
+      description: "e.g. ec2,rds or all; easy, medium, hard or any; on or off; rotation or memory",
+      kind: "text",
+      rest: true,
+      maxLength: 200,
+    },
+  ],
+  help: [
+    [cmd("settings"), ": this channel's settings"],
+    [
+      cmd("settings", { name: "services", value: "ec2,rds" }),
+      " | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off (Mondays from 09:00 UTC)",
     ],
-    footer: `Change with ${USAGE.settings}`,
-  };
-}
+  ],
+  run: ({ deps, channel }, args) => {
+    const current = deps.settings.get(channel);
+    const name = str(args, "name");
+    if (name === "") return privateReply(settingsCard(current));
+    const value = str(args, "value");
+    const changed = applySetting(current, [name, ...(value === "" ? [] : value.split(/\s+/))], deps.matrix);
+    if (!changed.ok) return privateReply(failureCard(changed.failure));
+    deps.settings.put(channel, changed.value, deps.clock.now());
+    return privateReply(settingsCard(changed.value, "Settings saved for this channel"));
+  },
+});

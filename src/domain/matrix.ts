@@ -89,3 +89,18 @@ export interface ResolvedCell {
   readonly cell: Cell;
   readonly inherited: boolean;
 }
+
+/** The names of the matrix's services and areas, which is all a view needs of the matrix to show an id. */
+export interface MatrixNames {
+  /** The service with this id, if the matrix has it. */
+  service(id: string): Service | undefined;
+  /** The area with this id, if the matrix has it. */
+  area(id: string): Area | undefined;
+}
+
+/** A recognised (service, area) cell and how many lookups answered it. */
+export interface AskedCell {
+  readonly serviceId: string;
+  readonly areaId: string;
+  readonly count: number;
+}

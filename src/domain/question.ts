@@ -147,3 +147,10 @@ export function correctResponse(question: Question): string[] {
   if (question.type === "split") return question.duties.map((d) => d.owner);
   return question.choices.filter((c) => c.correct).map((c) => c.key);
 }
+
+/** How a response reads to a person: "B", "A, C", or "AWS, Customer, AWS". */
+export function responseLabel(q: Question, response: readonly string[]): string {
+  if (response.length === 0) return "I don't know";
+  if (q.type === "split") return response.map((r) => (r === "aws" ? "AWS" : "Customer")).join(", ");
+  return response.join(", ");
+}

@@ -1,8 +1,7 @@
 import type { Concept } from "../domain/concept.js";
+import type { Correction, LookupResult } from "../domain/lookup-result.js";
 import type { Area, Owner } from "../domain/matrix.js";
-import type { LookupResult } from "./lookup-result.js";
 import type { ConceptAlias, OwnershipMatrix } from "./matrix.js";
-import type { Correction } from "./parse-query.js";
 import { indexOfRun } from "./text.js";
 
 /** A concept named in a question, and the words left once its phrase is taken out. */

@@ -1,20 +1,13 @@
+import type { Correction, LookupResult, OwnerRow } from "../domain/lookup-result.js";
 import type { Area, ResolvedCell, Service, ServiceGroup } from "../domain/matrix.js";
 import { type ConceptHit, conceptResult, findConcept } from "./concept-match.js";
-import type { LookupResult, OwnerRow } from "./lookup-result.js";
 import type { OwnershipMatrix } from "./matrix.js";
 import { VENDOR_NAMES } from "./ordinary-words.js";
-import {
-  type Correction,
-  MAX_QUERY_WORDS,
-  type Mention,
-  nearestNames,
-  type ParsedQuery,
-  parseQuery,
-} from "./parse-query.js";
+import { MAX_QUERY_WORDS, type Mention, nearestNames, type ParsedQuery, parseQuery } from "./parse-query.js";
 import { absorbMentions, askedWords, conditionHits, matchCondition } from "./readings.js";
 import { words } from "./text.js";
 
-export type { LookupResult, OwnerRow } from "./lookup-result.js";
+export type { LookupResult } from "../domain/lookup-result.js";
 
 /** Answers free-text ownership questions from the matrix. */
 export class OwnershipLookup {

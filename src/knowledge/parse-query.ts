@@ -1,3 +1,4 @@
+import type { Correction } from "../domain/lookup-result.js";
 import type { Area, Service, ServiceGroup } from "../domain/matrix.js";
 import type { AliasEntry, OwnershipMatrix } from "./matrix.js";
 import { FOREIGN_NAMES, FOREIGN_PHRASES, ORDINARY_WORDS, VENDOR_NAMES } from "./ordinary-words.js";
@@ -26,12 +27,6 @@ export type Mention =
   | { readonly kind: "service"; readonly service: Service; readonly words: readonly string[] }
   | { readonly kind: "group"; readonly group: ServiceGroup; readonly words: readonly string[] }
   | { readonly kind: "area"; readonly area: Area; readonly words: readonly string[] };
-
-/** A word the query misspelled and the word it was read as. */
-export interface Correction {
-  readonly from: string;
-  readonly to: string;
-}
 
 /** What a free-text lookup names, once filler is dropped and typos corrected. */
 export interface ParsedQuery {

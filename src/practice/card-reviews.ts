@@ -1,9 +1,10 @@
+import { type Confidence, type ItemRef, type Recall, recallOf } from "../domain/memory.js";
+import type { ConfidenceNoted, Person } from "../domain/practice.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
-import type { Person, PracticeStore } from "../store/practice-store.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { ok, type PracticeOutcome, refuse } from "./failures.js";
 import { itemsOfAnswer } from "./items.js";
-import { type Confidence, type ItemRef, type Recall, recallOf } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** What recording reviews needs. */
@@ -11,13 +12,6 @@ export interface CardReviewDeps {
   readonly store: PracticeStore;
   readonly scheduler: MemoryScheduler;
   readonly clock: Clock;
-}
-
-/** A "How sure?" tap as it was taken: the rating it gave and when each card is due now. */
-export interface ConfidenceNoted {
-  readonly confidence: Confidence;
-  readonly recall: Recall;
-  readonly cards: readonly { readonly item: ItemRef; readonly due: Date }[];
 }
 
 /** Turns every revealed answer into reviews of the answerer's memory cards. */

@@ -1,9 +1,8 @@
+import type { Digest } from "../domain/practice.js";
 import { isoWeek } from "../domain/scoring.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { Announcer, AskedCell, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
-import type { PracticeStore } from "../store/practice-store.js";
-import { digestCard } from "../views/practice-view.js";
-import type { CellForgetting, TeamMemory } from "./team-memory.js";
+import type { PracticeStore } from "../ports/practice-store.js";
+import type { Announcer, Card, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
+import type { TeamMemory } from "./team-memory.js";
 
 /** How many weak cells and top lookups a digest lists. */
 const WEAKEST = 3;
@@ -12,21 +11,13 @@ const TOP_LOOKUPS = 5;
 /** The digest is due from this hour (UTC) on the Monday of each ISO week. */
 const DIGEST_HOUR_UTC = 9;
 
-/** One channel's weekly digest. */
-export interface Digest {
-  readonly week: string;
-  /** The cells the active members are most likely to have forgotten, most forgotten first. */
-  readonly weakest: readonly CellForgetting[];
-  /** The recognised cells the workspace looked up most in the last seven days (never what anyone typed). */
-  readonly lookups: readonly AskedCell[];
-}
-
 /** What the weekly digest needs. */
 export interface DigestDeps {
   readonly store: PracticeStore;
   readonly team: TeamMemory;
   readonly journal: LookupJournal;
-  readonly matrix: OwnershipMatrix;
+  /** The digest as a card to post: rendering is the caller's, so this use case imports no view. */
+  readonly digestCard: (digest: Digest) => Card;
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -68,7 +59,7 @@ export class WeeklyDigests {
       if (since > due) continue;
       if (!this.d.store.claimDigest(channel, week, now)) continue;
       try {
-        await this.d.announcer.post(channel, digestCard(this.build(channel), this.d.matrix));
+        await this.d.announcer.post(channel, this.d.digestCard(this.build(channel)));
         sent++;
       } catch (error) {
         // Given back, so the next tick tries again; one channel's failure never stops the others.

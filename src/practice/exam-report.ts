@@ -1,41 +1,6 @@
-import { type ExamId, PASS_MARK, scaledScore } from "../domain/exam.js";
+import { type ExamMiss, type ExamReport, type ExamRow, PASS_MARK, scaledScore } from "../domain/exam.js";
+import { type ItemRef, itemKey } from "../domain/memory.js";
 import type { Question } from "../domain/question.js";
-import type { ExamRow } from "../store/exam-store.js";
-import { itemKey } from "./items.js";
-import type { ItemRef } from "./memory.js";
-
-/** Right and asked, for one service or area. */
-export interface Tally {
-  readonly id: string;
-  readonly right: number;
-  readonly total: number;
-}
-
-/** A missed exam question: what was asked and what the person answered (empty when left blank). */
-export interface ExamMiss {
-  readonly position: number;
-  /** The private round the answer was filed as, which the miss's Flag button names. */
-  readonly roundId: number | null;
-  readonly question: Question;
-  readonly response: readonly string[];
-}
-
-/** What a finished mock exam reports. */
-export interface ExamReport {
-  readonly exam: ExamId;
-  readonly total: number;
-  readonly right: number;
-  /** The share right on the exams' 100 to 1,000 scale. */
-  readonly scaled: number;
-  readonly passMark: number;
-  readonly passed: boolean;
-  /** Per service and per area the questions test, weakest first. */
-  readonly byService: readonly Tally[];
-  readonly byArea: readonly Tally[];
-  readonly misses: readonly ExamMiss[];
-  /** The cards the misses created or made due, and when each is due. */
-  readonly cardsDue: readonly { readonly item: ItemRef; readonly due: Date }[];
-}
 
 /** The report of a finished exam; `dueOf` gives the cards a missed answer touched and their due dates. */
 export function reportOf(

@@ -1,26 +1,28 @@
 import type { QuestionBank } from "../bank/question-bank.js";
-import { type ExamId, examNamed } from "../domain/exam.js";
+import {
+  EXAM_CHANNEL_ID,
+  EXAM_QUESTIONS,
+  type ExamFailure,
+  type ExamId,
+  type ExamQuestion,
+  type ExamReport,
+  type ExamRow,
+  type ExamStep,
+  examNamed,
+} from "../domain/exam.js";
 import { stableHash } from "../domain/hash.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { ExamStore } from "../ports/exam-store.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Clock, Logger } from "../ports.js";
 import { shown } from "../quiz/asking.js";
+import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { ExamQuestion, ExamRow, ExamStore } from "../store/exam-store.js";
-import type { PracticeStore } from "../store/practice-store.js";
-import { privateReply, type Reply } from "../views/card.js";
-import {
-  abandonedCard,
-  examChoiceCard,
-  examFailureCard,
-  examQuestionCard,
-  examReportCard,
-  parseExamActionId,
-  savedCard,
-} from "../views/exam-view.js";
-import { EXAM_CHANNEL_ID, EXAM_QUESTIONS, type ExamFailure } from "./exam-failures.js";
-import { type ExamReport, reportOf } from "./exam-report.js";
+import { reportOf } from "./exam-report.js";
 import { itemsOfAnswer } from "./items.js";
+
+/** A mock exam command's outcome: its next step, or an expected failure. */
+export type ExamOutcome = Outcome<ExamStep, ExamFailure>;
 
 /** What mock exams need. */
 export interface MockExamDeps {
@@ -28,12 +30,13 @@ export interface MockExamDeps {
   readonly cards: PracticeStore;
   readonly rounds: RoundService;
   readonly bank: QuestionBank;
-  readonly matrix: OwnershipMatrix;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
   readonly heldOut?: (platform: Actor["platform"], workspace: string) => ReadonlySet<string>;
 }
+
+const refuse = (failure: ExamFailure): ExamOutcome => fail<ExamStep, ExamFailure>(failure);
 
 /**
  * Private mock exams: N questions tagged for one exam, asked one at a time with no feedback until the end.
@@ -44,81 +47,73 @@ export class MockExams {
   constructor(private readonly d: MockExamDeps) {}
 
   /** `/srm exam [clf-c02|saa-c03|scs-c02] [questions]`: starts one; with no exam named, offers the three. */
-  start(actor: Actor, examText: string | null, countText: string | null): Reply {
+  start(actor: Actor, examText: string | null, countText: string | null): ExamOutcome {
     const running = this.d.exams.running(actor);
-    if (running) return this.refuse(runningFailure(running));
-    if (examText === null || examText.trim() === "") return privateReply(examChoiceCard());
+    if (running) return refuse(runningFailure(running));
+    if (examText === null || examText.trim() === "") return ok({ kind: "choose" });
     const exam = examNamed(examText);
-    if (!exam) return this.refuse({ code: "NotAnExam", text: examText });
+    if (!exam) return refuse({ code: "NotAnExam", text: examText });
     const count = countText === null || countText.trim() === "" ? EXAM_QUESTIONS.default : Number(countText);
     if (!Number.isInteger(count) || count < EXAM_QUESTIONS.min || count > EXAM_QUESTIONS.max)
-      return this.refuse({ code: "BadQuestionCount", text: countText ?? "" });
+      return refuse({ code: "BadQuestionCount", text: countText ?? "" });
     const now = this.d.clock.now();
     const held = this.d.heldOut?.(actor.platform, actor.workspaceId) ?? new Set<string>();
     const questions = this.draw(exam, count, `${actor.platform}:${actor.userId}:${now.toISOString()}`, held);
     // A second start at the same moment (a double click) finds the first one's exam: it is shown instead.
     this.d.exams.start(actor, actor.displayName, exam, questions, now);
-    return this.current(actor);
+    return this.current(actor, null);
   }
 
   /** `/srm exam resume`: the running exam's next question. */
-  resume(actor: Actor): Reply {
-    return this.current(actor);
+  resume(actor: Actor): ExamOutcome {
+    return this.current(actor, null);
   }
 
   /** `/srm exam abandon`: ends the running exam; its answers are not counted anywhere. */
-  abandon(actor: Actor): Reply {
+  abandon(actor: Actor): ExamOutcome {
     const running = this.d.exams.running(actor);
-    if (!running || !this.d.exams.abandon(running.id, this.d.clock.now()))
-      return this.refuse({ code: "NoExam" });
+    if (!running || !this.d.exams.abandon(running.id, this.d.clock.now())) return refuse({ code: "NoExam" });
     this.d.logger.info("a mock exam was abandoned", { exam: running.exam, answered: running.answers.length });
-    return privateReply(abandonedCard(running));
+    return ok({ kind: "abandoned", exam: running });
   }
 
-  /** `/srm exam answer <letters>`: answers the running exam's current question (empty: leave it blank). */
-  answer(actor: Actor, response: readonly string[], position: number | null = null): Reply {
+  /**
+   * `/srm exam answer <letters>`: answers the running exam's current question (no letters: leave it blank).
+   * `at` names the question a button was pressed on: a button of an earlier question is refused.
+   */
+  answer(
+    actor: Actor,
+    response: readonly string[],
+    at: { examId: number; position: number } | null = null,
+  ): ExamOutcome {
     const exam = this.d.exams.running(actor);
-    if (!exam) return this.refuse({ code: "NoExam" });
-    const at = exam.answers.length;
-    // A button of a question already answered (pressed twice, or an old message) is not this question.
-    if (position !== null && position !== at) return this.refuse({ code: "NotThisQuestion" });
-    const asked = exam.questions[at];
-    if (!asked) return this.current(actor);
+    if (!exam) return refuse({ code: "NoExam" });
+    const position = exam.answers.length;
+    if (at && (at.examId !== exam.id || at.position !== position)) return refuse({ code: "NotThisQuestion" });
+    const asked = exam.questions[position];
+    if (!asked) return this.current(actor, null);
     const normal = normalizeResponse(asked.question, response);
     if (normal.length > 0) {
       const problem = responseProblem(asked.question, normal);
-      if (problem) return this.refuse({ code: "BadExamAnswer", problem });
+      if (problem) return refuse({ code: "BadExamAnswer", problem });
     }
     const correct = normal.length > 0 && grade(asked.question, normal).correct;
     const now = this.d.clock.now();
-    if (!this.d.exams.answer(exam.id, { position: at, response: normal, correct, answeredAt: now }))
-      return this.current(actor);
-    if (at + 1 < exam.questions.length)
-      return privateReply(savedCard(at + 1, exam.questions.length), ...this.current(actor).cards);
-    return this.finish(actor, exam.id);
+    if (!this.d.exams.answer(exam.id, { position, response: normal, correct, answeredAt: now }))
+      return this.current(actor, null);
+    return this.current(actor, position + 1);
   }
 
-  /** A pressed exam button; null when the id is not one of the exam's. */
-  press(actionId: string, actor: Actor): Reply | null {
-    const parsed = parseExamActionId(actionId);
-    if (!parsed) return null;
-    if (parsed.kind === "start") return this.start(actor, parsed.exam, null);
+  private current(actor: Actor, saved: number | null): ExamOutcome {
     const exam = this.d.exams.running(actor);
-    if (!exam || exam.id !== parsed.examId) return this.refuse({ code: "NotThisQuestion" });
-    return this.answer(actor, parsed.key === null ? [] : [parsed.key], parsed.position);
-  }
-
-  private current(actor: Actor): Reply {
-    const exam = this.d.exams.running(actor);
-    if (!exam) return this.refuse({ code: "NoExam" });
+    if (!exam) return refuse({ code: "NoExam" });
     const position = exam.answers.length;
-    const asked = exam.questions[position];
-    if (!asked) return this.finish(actor, exam.id);
-    return privateReply(examQuestionCard(exam, position, asked.question));
+    if (!exam.questions[position]) return this.finish(actor, exam.id);
+    return ok({ kind: "question", exam, position, saved });
   }
 
   /** Files every answer as a private round (stats and cards), ends the exam, and reports. */
-  private finish(actor: Actor, examId: number): Reply {
+  private finish(actor: Actor, examId: number): ExamOutcome {
     const channel = { platform: actor.platform, workspaceId: actor.workspaceId, channelId: EXAM_CHANNEL_ID };
     const report = this.d.exams.transaction((): ExamReport | null => {
       const exam = this.d.exams.get(examId);
@@ -138,14 +133,14 @@ export class MockExams {
         });
       return reportOf(exam, dueOf, filedAs);
     });
-    if (!report) return this.refuse({ code: "NoExam" });
+    if (!report) return refuse({ code: "NoExam" });
     this.d.logger.info("a mock exam was finished", { exam: report.exam, questions: report.total });
-    return privateReply(examReportCard(report, this.d.matrix));
+    return ok({ kind: "report", report });
   }
 
   /**
-   * The exam's questions: single and select-all scenarios tagged for it and not held out, spread over services (no service
-   * twice until every service has had one), in an order fixed by `seed`, each shuffled as it will be shown.
+   * The exam's questions: single and select-all scenarios tagged for it and not held out, spread over services
+   * (no service twice until every service has had one), in an order fixed by `seed`, each shuffled as shown.
    */
   private draw(exam: ExamId, count: number, seed: string, held: ReadonlySet<string>): ExamQuestion[] {
     const pool = this.d.bank.scenarios
@@ -168,10 +163,6 @@ export class MockExams {
       if (picked.length === before) break;
     }
     return picked.map((q, i) => shown(q, `${seed}:${i}`));
-  }
-
-  private refuse(failure: ExamFailure): Reply {
-    return privateReply(examFailureCard(failure));
   }
 }
 

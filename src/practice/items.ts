@@ -1,24 +1,7 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { cellItem, cellOf, type ItemRef, itemKey } from "../domain/memory.js";
 import type { Question } from "../domain/question.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { ItemRef } from "./memory.js";
-
-/** The item of one matrix cell. */
-export function cellItem(service: string, area: string): ItemRef {
-  return { kind: "cell", id: `${service}/${area}` };
-}
-
-/** The service and area of a cell item; null for a question item or a malformed id. */
-export function cellOf(item: ItemRef): { service: string; area: string } | null {
-  if (item.kind !== "cell") return null;
-  const [service = "", area = "", extra] = item.id.split("/");
-  return service !== "" && area !== "" && extra === undefined ? { service, area } : null;
-}
-
-/** A key that tells items apart in maps and sets. */
-export function itemKey(item: ItemRef): string {
-  return `${item.kind}:${item.id}`;
-}
 
 /** An item an answer says something about, and whether the person recalled it. */
 export interface ItemOutcome {

@@ -1,9 +1,9 @@
 import type { QuestionBank } from "../bank/question-bank.js";
 import { EXAM_IDS, type ExamId } from "../domain/exam.js";
+import { cellItem, type ItemRef, itemKey } from "../domain/memory.js";
 import type { Question } from "../domain/question.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import { cellItem, itemKey, questionFor } from "./items.js";
-import type { ItemRef } from "./memory.js";
+import { questionFor } from "./items.js";
 
 /** The order new cards follow: the default learning order, an exam's, or one service's. */
 export type PracticePath =

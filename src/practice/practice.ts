@@ -1,15 +1,19 @@
 import type { QuestionBank } from "../bank/question-bank.js";
 import { examNamed } from "../domain/exam.js";
+import { type Confidence, cellItem, type ItemRef } from "../domain/memory.js";
+import type { SessionMode } from "../domain/practice.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { Text } from "../domain/text.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { PracticeStore } from "../store/practice-store.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
 import { type Card, privateReply, type Reply } from "../views/card.js";
 import { failureCard } from "../views/messages.js";
 import {
   confidenceCard,
+  digestCard,
   howSureCard,
   MAX_NEW_PER_DAY,
   memoryStatsCard,
@@ -29,11 +33,9 @@ import { type PassKind, parsePassActionId, privateResultCard } from "../views/ro
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
 import type { PracticeOutcome } from "./failures.js";
-import { cellItem } from "./items.js";
 import { LearningOrder } from "./learning-order.js";
-import type { Confidence, ItemRef } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
-import { PracticeSessions, type SessionMode } from "./sessions.js";
+import { PracticeSessions } from "./sessions.js";
 import { PracticeStats } from "./stats.js";
 import type { TeamMemory } from "./team-memory.js";
 
@@ -73,7 +75,7 @@ export class Practice {
   constructor(private readonly d: PracticeDeps) {
     this.sessions = new PracticeSessions({ ...d, order: new LearningOrder(d.matrix, d.bank) });
     this.stats = new PracticeStats(d);
-    this.digests = new WeeklyDigests(d);
+    this.digests = new WeeklyDigests({ ...d, digestCard: (digest) => digestCard(digest, d.matrix) });
   }
 
   /** `/srm practice`, `/srm review` and `/srm cram [service]`: starts a session and asks its first question. */
@@ -191,7 +193,7 @@ export class Practice {
   }
 
   /** What is due and how many new cards wait today, as the first sentence of a person's home. */
-  homeLine(actor: Actor): string {
+  homeLine(actor: Actor): Text {
     const now = this.d.clock.now();
     return practiceHomeLine(
       this.d.store.dueCount(actor, now),

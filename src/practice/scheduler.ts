@@ -8,7 +8,7 @@ import {
   Rating,
   State,
 } from "ts-fsrs";
-import type { Memory, MemoryPhase, Recall, ReviewTrace } from "./memory.js";
+import type { Memory, MemoryPhase, Recall, ReviewTrace } from "../domain/memory.js";
 
 /** How the scheduler is tuned. */
 export interface SchedulerOptions {

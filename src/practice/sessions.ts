@@ -1,68 +1,25 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { type ItemRef, itemKey, type Memory } from "../domain/memory.js";
+import type {
+  Asked,
+  NewToday,
+  Person,
+  SessionMode,
+  SessionRow,
+  SessionStep,
+  SessionStopped,
+} from "../domain/practice.js";
 import type { Question } from "../domain/question.js";
+import type { RoundRow } from "../domain/round.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
-import type { Person, PracticeStore, SessionRow } from "../store/practice-store.js";
-import type { RoundRow } from "../store/round-store.js";
 import type { CardReviews } from "./card-reviews.js";
 import { ok, type PracticeOutcome, refuse } from "./failures.js";
-import { itemKey, itemsOfServices, questionFor } from "./items.js";
+import { itemsOfServices, questionFor } from "./items.js";
 import { type LearningOrder, pathOf } from "./learning-order.js";
-import type { ItemRef, Memory } from "./memory.js";
 import type { MemoryScheduler } from "./scheduler.js";
-
-/**
- * practice: the most due card first, until none is due; review: the misses, until each is answered right;
- * cram: everything in scope, regardless of due dates.
- */
-export type SessionMode = SessionRow["mode"];
-
-/** What a session does next: ask a question, or stop. */
-export type SessionStep =
-  | {
-      readonly kind: "ask";
-      readonly mode: SessionMode;
-      readonly round: RoundRow;
-      /** How many more are waiting after this one, new cards included. */
-      readonly left: number;
-      /** How many of those are new cards. */
-      readonly newLeft: number;
-      /** The person had another private question open; it comes first. */
-      readonly earlier: boolean;
-      /** A new card, introduced by this ask. */
-      readonly fresh: boolean;
-    }
-  | {
-      readonly kind: "done";
-      readonly mode: SessionMode;
-      readonly nextDue: Date | null;
-      /** For practice: the new cards of today, the daily limit, and whether more wait for tomorrow. */
-      readonly today: NewToday | null;
-    };
-
-/** Today's new cards as practice counts them. */
-export interface NewToday {
-  readonly introduced: number;
-  readonly limit: number;
-  /** Items the person has never met that later days will introduce. */
-  readonly waiting: number;
-}
-
-/** A session ended by /srm stop: what it did, and what is still due. */
-export interface SessionStopped {
-  readonly mode: SessionMode;
-  readonly answered: number;
-  readonly skipped: number;
-  readonly dueNow: number;
-  readonly nextDue: Date | null;
-}
-
-/** A private question opened for one item. */
-export interface Asked {
-  readonly round: RoundRow;
-  readonly earlier: boolean;
-}
 
 /** What sessions need. */
 export interface SessionDeps {

@@ -1,29 +1,12 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { cellOf } from "../domain/memory.js";
+import type { MemoryStats, Person } from "../domain/practice.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
-import type { Person, PracticeStore } from "../store/practice-store.js";
-import { cellOf } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** How far back measured retention looks. */
 export const RETENTION_DAYS = 30;
-
-/** A person's memory of one service's cells and questions. */
-export interface ServiceRecall {
-  readonly service: string;
-  readonly cards: number;
-  /** Mean probability of recall now, 0 to 1. */
-  readonly recall: number;
-}
-
-/** A person's memory cards at a glance, for /srm stats. */
-export interface MemoryStats {
-  readonly cards: number;
-  readonly due: number;
-  /** Reviews of cards already learned in the last RETENTION_DAYS days, and how many were recalled. */
-  readonly retention: { readonly reviews: number; readonly passed: number };
-  /** Per service, least remembered first. */
-  readonly services: readonly ServiceRecall[];
-}
 
 /** What memory stats read. */
 export interface PracticeStatsDeps {

@@ -1,8 +1,9 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import { type CellMemory, cellItem } from "../domain/memory.js";
+import type { CellForgetting } from "../domain/practice.js";
 import type { Question } from "../domain/question.js";
+import type { TeamMemoryStore } from "../ports/team-memory-store.js";
 import type { ChannelRef, Clock } from "../ports.js";
-import type { CellMemory, TeamMemoryStore } from "../store/team-memory-store.js";
-import { cellItem } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** How long after their last answer in a channel a person still counts as one of its active members. */
@@ -19,18 +20,6 @@ const RECENT_QUESTIONS = 10;
 
 /** Recent questions of the day whose cells the team pick leaves alone, so a cell is not asked twice running. */
 const RECENT_CELLS = 3;
-
-/** How much of one cell a channel's active members have forgotten. */
-export interface CellForgetting {
-  /** "service/area" */
-  readonly cell: string;
-  /** The sum over members who have met the cell of 1 - their recall now. */
-  readonly forgotten: number;
-  /** Members who have met the cell. */
-  readonly members: number;
-  /** Their mean recall now, 0 to 1. */
-  readonly recall: number;
-}
 
 /** What the team memory reads. */
 export interface TeamMemoryDeps {

@@ -1,52 +1,49 @@
+import type { Competition } from "../domain/competition.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
-import type { Competition, CompetitionStore } from "../store/competition-store.js";
 import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
-const USAGE = '/srm competition start "<name>" <duration like 2w, 10d, 36h | end date YYYY-MM-DD>';
 const DAY = 86_400_000;
 
 /** The longest a competition may run. */
 export const MAX_COMPETITION_DAYS = 366;
 
-/** Reads `"Name with spaces" 2w` or `Name 2026-12-31` into a name and an end instant. */
-export function parseCompetitionStart(args: string, now: Date): Outcome<{ name: string; endsAt: Date }> {
-  const text = args.trim();
-  const quoted = /^["“']([^"”']+)["”']\s+(.+)$/.exec(text);
-  let name: string;
-  let when: string;
-  if (quoted) {
-    name = (quoted[1] as string).trim();
-    when = (quoted[2] as string).trim();
-  } else {
-    const parts = text.split(/\s+/);
-    if (parts.length < 2)
-      return fail({ code: "BadUsage", problem: "Give the competition a name and a length", usage: USAGE });
-    when = parts.pop() as string;
-    name = parts.join(" ");
-  }
-  if (name.length === 0 || name.length > 60)
-    return fail({ code: "BadUsage", problem: "A competition name has 1 to 60 characters", usage: USAGE });
+const bad = (problem: string) => fail<never>({ code: "BadUsage", problem, usage: "competition start" });
+
+/**
+ * Reads the text after `/srm competition start`: `"Name with spaces" 2w` or `Name 2026-12-31` (the last
+ * word is the length), into the command's two arguments.
+ */
+export function readCompetitionStart(text: string): { name: string; length: string } | { problem: string } {
+  const trimmed = text.trim();
+  const quoted = /^["“']([^"”']+)["”']\s+(.+)$/.exec(trimmed);
+  if (quoted) return { name: (quoted[1] as string).trim(), length: (quoted[2] as string).trim() };
+  const parts = trimmed.split(/\s+/);
+  if (parts.length < 2) return { problem: "Give the competition a name and a length" };
+  const length = parts.pop() as string;
+  return { name: parts.join(" "), length };
+}
+
+/** A competition's name and length checked, and its end worked out from now. */
+export function competitionPlan(
+  name: string,
+  length: string,
+  now: Date,
+): Outcome<{ name: string; endsAt: Date }> {
+  const trimmed = name
+    .trim()
+    .replace(/^["“']|["”']$/g, "")
+    .trim();
+  if (trimmed.length === 0 || trimmed.length > 60) return bad("A competition name has 1 to 60 characters");
+  const when = length.replace(/\s+/g, "");
   const endsAt = parseEnd(when, now);
-  if (!endsAt)
-    return fail({
-      code: "BadUsage",
-      problem: `"${echo(when)}" is neither a duration nor a date`,
-      usage: USAGE,
-    });
+  if (!endsAt) return bad(`"${echo(when)}" is neither a duration nor a date`);
   if (endsAt.getTime() <= now.getTime())
-    return fail({
-      code: "BadUsage",
-      problem: `The end (${endsAt.toISOString().slice(0, 10)}) is not in the future`,
-      usage: USAGE,
-    });
+    return bad(`The end (${endsAt.toISOString().slice(0, 10)}) is not in the future`);
   if (endsAt.getTime() - now.getTime() > MAX_COMPETITION_DAYS * DAY)
-    return fail({
-      code: "BadUsage",
-      problem: `A competition runs at most ${MAX_COMPETITION_DAYS} days`,
-      usage: USAGE,
-    });
-  return ok({ name, endsAt });
+    return bad(`A competition runs at most ${MAX_COMPETITION_DAYS} days`);
+  return ok({ name: trimmed, endsAt });
 }
 
 function parseEnd(when: string, now: Date): Date | null {
@@ -76,9 +73,9 @@ export class Competitions {
   ) {}
 
   /** Starts a named competition in the workspace; one runs at a time. */
-  start(actor: Actor, channel: ChannelRef, args: string): Outcome<Competition> {
+  start(actor: Actor, channel: ChannelRef, name: string, length: string): Outcome<Competition> {
     const now = this.clock.now();
-    const parsed = parseCompetitionStart(args, now);
+    const parsed = competitionPlan(name, length, now);
     if (!parsed.ok) return parsed;
     const running = this.store.active(actor.platform, actor.workspaceId);
     if (running) return fail({ code: "CompetitionRunning", name: running.name });

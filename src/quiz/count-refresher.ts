@@ -1,4 +1,4 @@
-import type { RoundRow } from "../store/round-store.js";
+import type { RoundRow } from "../domain/round.js";
 
 /**
  * The least time between two updates of one round's answer count: a burst of answers moves the count about

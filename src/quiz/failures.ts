@@ -1,4 +1,5 @@
 import type { ResponseProblem } from "../domain/question.js";
+import type { Text } from "../domain/text.js";
 
 /** Expected failures of quiz commands, returned as values and turned into words by one table. */
 export type QuizFailure =
@@ -15,7 +16,9 @@ export type QuizFailure =
   | { readonly code: "CompetitionNameTaken"; readonly name: string }
   | { readonly code: "NoCompetition" }
   | { readonly code: "UnknownCompetition"; readonly name: string }
-  | { readonly code: "BadUsage"; readonly problem: string; readonly usage: string };
+  | { readonly code: "UnknownCommand" }
+  /** `usage` names the command (or group) in the registry whose usage is shown. */
+  | { readonly code: "BadUsage"; readonly problem: Text; readonly usage: string };
 
 /** A use case's outcome: a value, or an expected failure (a quiz failure unless another kind is named). */
 export type Outcome<T, F = QuizFailure> =

@@ -1,7 +1,20 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
-import { DONT_KNOW, grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
+import {
+  DONT_KNOW,
+  grade,
+  normalizeResponse,
+  type Question,
+  responseLabel,
+  responseProblem,
+} from "../domain/question.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
+import type { RoundCards } from "../ports/round-cards.js";
+import type { RoundStore } from "../ports/round-store.js";
+import type { ScoreStore } from "../ports/score-store.js";
+import type { SettingsStore } from "../ports/settings-store.js";
 import {
   type Actor,
   type Announcer,
@@ -11,11 +24,6 @@ import {
   type Logger,
   type Platform,
 } from "../ports.js";
-import type { CompetitionStore } from "../store/competition-store.js";
-import type { AnswerRow, RoundRow, RoundStore } from "../store/round-store.js";
-import type { ScoreStore } from "../store/score-store.js";
-import type { SettingsStore } from "../store/settings-store.js";
-import { openRoundCard, responseLabel, revealCard, withdrawnCard } from "../views/round-view.js";
 import { askedCount, quizSlot, shown } from "./asking.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
@@ -28,6 +36,8 @@ export interface RoundDeps {
   readonly bank: QuestionBank;
   readonly clock: Clock;
   readonly announcer: Announcer;
+  /** The cards a round posts to its channel. */
+  readonly cards: RoundCards;
   readonly logger: Logger;
   readonly metrics: Metrics;
   /** Told about every reveal, so each answer updates the answerer's memory cards. */
@@ -121,7 +131,11 @@ export class RoundService {
   /** Posts (or re-posts) an open round's message and remembers its reference; returns why it failed, or null. */
   async postRound(round: RoundRow): Promise<string | null> {
     try {
-      const posted = await this.d.announcer.post(round.channel, openRoundCard(round, 0), postToken(round));
+      const posted = await this.d.announcer.post(
+        round.channel,
+        this.d.cards.open(round, 0),
+        postToken(round),
+      );
       this.d.rounds.setMessageRef(round.id, posted.ref);
       this.d.logger.info("posted a question", { channel: channelKey(round.channel), round: round.id });
       return null;
@@ -354,7 +368,7 @@ export class RoundService {
         await this.d.announcer.update(
           current.channel,
           current.messageRef,
-          openRoundCard(current, this.d.rounds.answerCount(round.id)),
+          this.d.cards.open(current, this.d.rounds.answerCount(round.id)),
         );
       } catch (error) {
         this.d.logger.warn("updating a round's answer count failed", {
@@ -457,7 +471,7 @@ export class RoundService {
    * returns what the platform said when it refused, or null.
    */
   async announceReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<string | null> {
-    const card = revealCard(round, answers);
+    const card = this.d.cards.reveal(round, answers);
     try {
       const ref = round.messageRef ?? (await this.findPosted(round));
       if (ref) await this.d.announcer.update(round.channel, ref, card);
@@ -501,7 +515,7 @@ export class RoundService {
   private async announceWithdrawn(round: RoundRow): Promise<void> {
     if (!round.messageRef) return;
     try {
-      await this.d.announcer.update(round.channel, round.messageRef, withdrawnCard(round));
+      await this.d.announcer.update(round.channel, round.messageRef, this.d.cards.withdrawn(round));
     } catch (error) {
       this.d.logger.error("updating a withdrawn round's message failed; it gives no points", {
         round: round.id,

@@ -1,7 +1,9 @@
+import type { Competition } from "../domain/competition.js";
+import type { CellAccuracy, Leaderboard, PersonStats, RankedRow, ScoreRow } from "../domain/score.js";
 import { isoWeek } from "../domain/scoring.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
+import type { ScoreStore } from "../ports/score-store.js";
 import type { Actor, Clock } from "../ports.js";
-import type { Competition, CompetitionStore } from "../store/competition-store.js";
-import type { CellAccuracy, ScoreRow, ScoreStore } from "../store/score-store.js";
 import { echo } from "../views/echo.js";
 import { fail, type Outcome, ok } from "./failures.js";
 
@@ -10,35 +12,6 @@ export const LEADERBOARD_SIZE = 10;
 
 /** Answers needed before a person appears in an accuracy ranking. */
 export const MIN_ANSWERS_FOR_ACCURACY = 5;
-
-/** A leaderboard row with its rank (ties share one). */
-export interface RankedRow extends ScoreRow {
-  readonly rank: number;
-}
-
-/** A leaderboard, ready to show. */
-export interface Leaderboard {
-  readonly title: string;
-  readonly by: "points" | "accuracy";
-  readonly rows: readonly RankedRow[];
-  /** The asker's own row when it is not among `rows`. */
-  readonly own: RankedRow | null;
-  readonly people: number;
-  readonly competition: Competition | null;
-}
-
-/** A person's stats. */
-export interface PersonStats {
-  readonly displayName: string;
-  readonly answered: number;
-  readonly correct: number;
-  readonly currentStreak: number;
-  readonly bestStreak: number;
-  readonly points: number;
-  readonly rank: number | null;
-  readonly strongest: { services: CellAccuracy[]; areas: CellAccuracy[] };
-  readonly weakest: { services: CellAccuracy[]; areas: CellAccuracy[] };
-}
 
 /** Leaderboards and stats. */
 export class Standings {
@@ -132,7 +105,7 @@ export class Standings {
           code: "BadUsage",
           // A mention stays whole so the platform can show the person; anything else typed is quoted short.
           problem: `No stats for "${/^<@!?\w{1,25}(\|[^>]{0,80})?>$/.test(about) ? about : echo(about)}" yet`,
-          usage: "/srm stats [person]",
+          usage: "stats",
         });
       userId = found.userId;
       displayName = found.displayName;

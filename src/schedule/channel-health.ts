@@ -1,3 +1,5 @@
+import type { ChannelPause } from "../domain/channel.js";
+import type { ChannelPauseStore } from "../ports/channel-pause-store.js";
 import {
   type Announcer,
   type ChannelRef,
@@ -6,7 +8,6 @@ import {
   type Logger,
   type PostedMessage,
 } from "../ports.js";
-import type { ChannelPause, ChannelPauseStore } from "../store/channel-pause-store.js";
 import type { Card } from "../views/card.js";
 import { channelKey } from "./channel-work.js";
 
@@ -91,7 +92,7 @@ export class ChannelHealth {
     if (error instanceof ChannelUnreachable) {
       if (this.pauses.pause(channel, error.reason, this.clock.now()))
         this.logger.warn(
-          "the platform refuses srm-bot in a channel for good; its schedule is paused until /srm daily resume",
+          "the platform refuses srm-bot in a channel for good; its schedule is paused until an admin runs daily resume",
           { platform: channel.platform, channel: channel.channelId, reason: error.reason },
         );
       return;

@@ -1,9 +1,10 @@
+import type { DailyRun, DailySchedule } from "../domain/daily.js";
+import type { RoundRow } from "../domain/round.js";
+import type { DailyStore } from "../ports/daily-store.js";
+import type { RoundStore } from "../ports/round-store.js";
 import { type Actor, type Announcer, type Clock, channelKey, type Logger } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
-import type { DailyRun, DailySchedule, DailyStore } from "../store/daily-store.js";
-import type { RoundRow } from "../store/round-rows.js";
-import type { RoundStore } from "../store/round-store.js";
 import { leaderboardCard } from "../views/standings-view.js";
 import { MIN_REVEAL_MINUTES } from "./daily-spec.js";
 import { addDays, dateExists, instantOf, isKnownTimeZone, localParts, weekdayOf } from "./local-time.js";

@@ -1,10 +1,7 @@
+import { WEEKDAYS, type Weekday } from "../domain/daily.js";
 import { fail, type Outcome, ok } from "../quiz/failures.js";
 import { echo } from "../views/echo.js";
-import { canonicalTimeZone, parseClock, WEEKDAYS, type Weekday } from "./local-time.js";
-
-/** Usage of `/srm daily set`. */
-export const DAILY_SET_USAGE =
-  "/srm daily set <HH:MM> [timezone] [days] [reveal <HH:MM> | reveal after <15m..24h>], e.g. /srm daily set 09:30 Europe/Berlin mon-fri reveal 16:00";
+import { canonicalTimeZone, parseClock } from "./local-time.js";
 
 /** When a daily question is revealed: at a local time, or a number of minutes after the post. */
 export type RevealRule = { readonly at: string } | { readonly afterMinutes: number };
@@ -29,7 +26,7 @@ export const MIN_REVEAL_MINUTES = 15;
 /** The reveal a schedule uses when none is given. */
 export const DEFAULT_REVEAL: RevealRule = { afterMinutes: 8 * 60 };
 
-const bad = (problem: string): Outcome<never> => fail({ code: "BadUsage", problem, usage: DAILY_SET_USAGE });
+const bad = (problem: string): Outcome<never> => fail({ code: "BadUsage", problem, usage: "daily set" });
 
 /** Reads "mon-fri", "sun-thu", "mon,wed,fri", "weekdays", "daily", "sat"; null if it is not a day list. */
 export function parseDays(text: string): Weekday[] | null {

@@ -1,8 +1,4 @@
-/** The weekdays, Monday first, as stored and typed. */
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-
-/** A weekday as stored. */
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from "../domain/daily.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,9 +1,9 @@
+import type { Competition } from "../domain/competition.js";
 import type { Announcer, ChannelRef, Logger } from "../ports.js";
 import type { Practice } from "../practice/practice.js";
 import type { Competitions } from "../quiz/competitions.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { Standings } from "../quiz/standings.js";
-import type { Competition } from "../store/competition-store.js";
 import { competitionEndedCard } from "../views/standings-view.js";
 import type { ChannelHealth, ChannelState } from "./channel-health.js";
 import { ChannelWork, channelKey } from "./channel-work.js";

@@ -1,17 +1,12 @@
-import type { ChannelRef } from "../ports.js";
+import type { ChannelPause, ChannelRef } from "../domain/channel.js";
+import type { ChannelPauseStore } from "../ports/channel-pause-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
-
-/** Why and since when a channel's scheduled work is paused. */
-export interface ChannelPause {
-  readonly reason: string;
-  readonly pausedAt: Date;
-}
 
 const KEY = "platform = ? AND workspace = ? AND channel = ?";
 
 /** Channels the platform refused for good, in SQLite. */
-export class ChannelPauseStore {
+export class SqliteChannelPauseStore implements ChannelPauseStore {
   private readonly q;
 
   constructor(db: Db) {

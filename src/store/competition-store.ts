@@ -1,18 +1,7 @@
-import type { ChannelRef, Platform } from "../ports.js";
+import type { ChannelRef, Platform } from "../domain/channel.js";
+import type { Competition } from "../domain/competition.js";
+import type { CompetitionStore } from "../ports/competition-store.js";
 import type { Db } from "./database.js";
-
-/** A named competition with its own leaderboard. */
-export interface Competition {
-  readonly id: number;
-  readonly platform: Platform;
-  readonly workspace: string;
-  readonly name: string;
-  readonly channel: string;
-  readonly startedBy: string;
-  readonly startsAt: Date;
-  readonly endsAt: Date;
-  readonly endedAt: Date | null;
-}
 
 interface Raw {
   id: number;
@@ -27,7 +16,7 @@ interface Raw {
 }
 
 /** Competitions in SQLite. */
-export class CompetitionStore {
+export class SqliteCompetitionStore implements CompetitionStore {
   private readonly q;
 
   constructor(db: Db) {

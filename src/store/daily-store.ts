@@ -1,34 +1,8 @@
-import type { ChannelRef, Platform } from "../ports.js";
-import type { Weekday } from "../schedule/local-time.js";
+import type { ChannelRef, Platform } from "../domain/channel.js";
+import type { DailyRun, DailySchedule, Weekday } from "../domain/daily.js";
+import type { DailyStore } from "../ports/daily-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
-
-/** When a daily question is revealed: at a local time, or minutes after the post. */
-export type StoredReveal = { readonly at: string } | { readonly afterMinutes: number };
-
-/** A channel's daily question schedule. */
-export interface DailySchedule {
-  readonly channel: ChannelRef;
-  readonly postTime: string;
-  readonly timeZone: string;
-  readonly days: readonly Weekday[];
-  readonly reveal: StoredReveal;
-  readonly pausedUntil: string | null;
-  readonly leaderboard: { readonly day: Weekday; readonly time: string } | null;
-  readonly enabled: boolean;
-  readonly activeFrom: Date;
-  readonly updatedBy: string;
-}
-
-/** A row of the exactly-once ledger. */
-export interface DailyRun {
-  readonly channel: ChannelRef;
-  readonly localDate: string;
-  readonly kind: "post" | "leaderboard";
-  readonly state: "claimed" | "done" | "skipped";
-  readonly roundId: number | null;
-  readonly claimedAt: Date;
-}
 
 interface RawSchedule {
   platform: string;
@@ -61,7 +35,7 @@ interface RawRun {
 const KEY = "platform = ? AND workspace = ? AND channel = ?";
 
 /** Daily schedules, skipped dates and the exactly-once ledger in SQLite. */
-export class DailyStore {
+export class SqliteDailyStore implements DailyStore {
   private readonly q;
 
   constructor(private readonly db: Db) {

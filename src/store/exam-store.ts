@@ -1,35 +1,7 @@
-import type { ExamId } from "../domain/exam.js";
-import type { Question } from "../domain/question.js";
+import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../domain/exam.js";
+import type { Person } from "../domain/practice.js";
+import type { ExamStore } from "../ports/exam-store.js";
 import type { Db } from "./database.js";
-import type { Person } from "./practice-store.js";
-
-/** One question of a mock exam, exactly as shown (choices already in their shuffled order). */
-export interface ExamQuestion {
-  readonly question: Question;
-  readonly choiceOrder: string | null;
-}
-
-/** A mock exam's answer to one of its questions. */
-export interface ExamAnswer {
-  readonly position: number;
-  /** Choice letters as shown; empty when left blank. */
-  readonly response: readonly string[];
-  readonly correct: boolean;
-  readonly answeredAt: Date;
-}
-
-/** A mock exam as stored. */
-export interface ExamRow {
-  readonly id: number;
-  readonly userId: string;
-  readonly displayName: string;
-  readonly exam: ExamId;
-  readonly questions: readonly ExamQuestion[];
-  readonly answers: readonly ExamAnswer[];
-  readonly startedAt: Date;
-  readonly finishedAt: Date | null;
-  readonly abandonedAt: Date | null;
-}
 
 interface RawExam {
   id: number;
@@ -46,7 +18,7 @@ const MINE = "platform = ? AND workspace = ? AND user_id = ?";
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
 
 /** Mock exams and their answers in SQLite. */
-export class ExamStore {
+export class SqliteExamStore implements ExamStore {
   private readonly q;
 
   constructor(private readonly db: Db) {

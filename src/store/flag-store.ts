@@ -1,38 +1,17 @@
-import { type FlagReason, type FlagResolution, HOLD_OUT_FLAGGERS } from "../domain/flag.js";
-import type { Platform } from "../ports.js";
+import type { Platform } from "../domain/channel.js";
+import {
+  type FlagCount,
+  type FlagReason,
+  type FlagResolution,
+  HOLD_OUT_FLAGGERS,
+  type NewFlag,
+  type OpenFlag,
+} from "../domain/flag.js";
+import type { FlagStore } from "../ports/flag-store.js";
 import type { Db } from "./database.js";
 
-/** What a new flag stores. */
-export interface NewFlag {
-  readonly platform: Platform;
-  readonly workspace: string;
-  readonly userId: string;
-  readonly questionId: string;
-  readonly roundId: number;
-  readonly reason: FlagReason;
-  readonly comment: string | null;
-  readonly at: Date;
-}
-
-/** One open flag as admins read it. */
-export interface OpenFlag {
-  readonly questionId: string;
-  readonly roundId: number;
-  readonly userId: string;
-  readonly reason: FlagReason;
-  readonly comment: string | null;
-  readonly flaggedAt: Date;
-}
-
-/** Open flags counted per question and reason, over every workspace (for content authors). */
-export interface FlagCount {
-  readonly questionId: string;
-  readonly reason: FlagReason;
-  readonly count: number;
-}
-
 /** Flags on questions in SQLite. */
-export class FlagStore {
+export class SqliteFlagStore implements FlagStore {
   private readonly q;
 
   constructor(db: Db) {

@@ -1,4 +1,4 @@
-import type { ScoreRow } from "./score-store.js";
+import type { ScoreRow } from "../domain/score.js";
 
 /** One change of one person's points in a period: `before` is null for a new row, `after` for a deleted one. */
 export interface PointsChange {

@@ -1,4 +1,4 @@
-import type { Actor, ChannelRef, Platform } from "../ports.js";
+import type { ChannelRef, Platform } from "../domain/channel.js";
 import {
   type Confidence,
   type ItemRef,
@@ -9,61 +9,18 @@ import {
   type Recall,
   type ReviewTrace,
   recallFromCode,
-} from "../practice/memory.js";
+} from "../domain/memory.js";
+import {
+  type CardRow,
+  DEFAULT_NEW_PER_DAY,
+  type Person,
+  type PracticePrefs,
+  type ReviewRow,
+  type SessionRow,
+} from "../domain/practice.js";
+import type { PracticeStore } from "../ports/practice-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
-
-/** Whose cards: a person in one workspace of one platform. */
-export type Person = Pick<Actor, "platform" | "workspaceId" | "userId">;
-
-/** A memory card as stored. */
-export interface CardRow {
-  readonly id: number;
-  readonly userId: string;
-  readonly item: ItemRef;
-  readonly memory: Memory;
-  /** The rating of the latest review; null before the first. */
-  readonly lastRecall: Recall | null;
-  /** The id of the latest review, which orders reviews even within one instant; null before the first. */
-  readonly lastReviewId: number | null;
-}
-
-/** A review as stored, with the log of the memory before it. */
-export interface ReviewRow {
-  readonly id: number;
-  readonly cardId: number;
-  readonly roundId: number;
-  readonly source: "channel" | "private";
-  readonly confidence: Confidence | null;
-  readonly trace: ReviewTrace;
-}
-
-/** What a running practice, review or cram remembers. */
-export interface SessionRow {
-  readonly mode: "practice" | "review" | "cram";
-  /** The services a cram covers; null for every card the person has. */
-  readonly services: readonly string[] | null;
-  readonly startedAt: Date;
-  /** The latest review id when the session began. */
-  readonly sinceReview: number;
-  /** The private round the session waits on. */
-  readonly roundId: number | null;
-  /** How many of its questions were answered ("I don't know" included). */
-  readonly answered: number;
-  /** The ids of the questions skipped, which the session does not ask again. */
-  readonly skipped: readonly string[];
-}
-
-/** How many new cards a day practice introduces until a person says otherwise. */
-export const DEFAULT_NEW_PER_DAY = 10;
-
-/** A person's own practice settings. */
-export interface PracticePrefs {
-  /** New cards /srm practice introduces a day (0 to 100). */
-  readonly newPerDay: number;
-  /** An exam id or a service id the new cards follow; null for the default learning order. */
-  readonly path: string | null;
-}
 
 const CARD =
   "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
@@ -80,7 +37,7 @@ type Raw = Record<string, string | number | null>;
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
 
 /** Memory cards, their review log, practice sessions and weekly digests in SQLite. */
-export class PracticeStore {
+export class SqlitePracticeStore implements PracticeStore {
   private readonly q;
 
   constructor(private readonly db: Db) {

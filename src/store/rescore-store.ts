@@ -1,5 +1,6 @@
+import type { Platform } from "../domain/channel.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
-import type { Platform } from "../ports.js";
+import type { Rescorer } from "../ports/flag-store.js";
 import type { Db } from "./database.js";
 
 interface RoundRec {
@@ -28,7 +29,7 @@ interface Streak {
  * a voided question): every leaderboard period, every streak and every answer's points, by the same rules as
  * a reveal, in revealed-round order. What `srm db verify` recomputes is what this stores.
  */
-export class RescoreStore {
+export class RescoreStore implements Rescorer {
   private readonly q;
 
   constructor(private readonly db: Db) {

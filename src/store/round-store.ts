@@ -1,33 +1,24 @@
+import type { ChannelRef, Platform } from "../domain/channel.js";
 import type { CellRef, Question } from "../domain/question.js";
-import type { ChannelRef, Platform } from "../ports.js";
+import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
+import type { RecordedAnswer, RoundStore } from "../ports/round-store.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
 import {
-  type AnswerRow,
-  type NewAnswer,
-  type NewRound,
   type RawAnswer,
   type RawRound,
   type RawRoundHead,
   ROUND_COLUMNS,
   ROUND_HEAD_COLUMNS,
-  type RoundRow,
   toAnswer,
   toRound,
 } from "./round-rows.js";
-
-export type { AnswerRow, NewAnswer, NewRound, RoundRow } from "./round-rows.js";
-
-/** What recording an answer did: stored it, found the person's earlier one, or found the round closed (null). */
-export type RecordedAnswer =
-  | { readonly stored: true; readonly answer: AnswerRow }
-  | { readonly stored: false; readonly answer: AnswerRow | null };
 
 /** How many rounds keep their parsed question: far more than are ever open at once. */
 const PARSED_QUESTIONS = 256;
 
 /** Rounds and answers in SQLite. */
-export class RoundStore {
+export class SqliteRoundStore implements RoundStore {
   private readonly q;
   /**
    * Parsed questions by round id, least recently read first. A round's question never changes once stored,

@@ -1,36 +1,9 @@
-import type { Platform } from "../ports.js";
+import type { Platform } from "../domain/channel.js";
+import type { CellAccuracy, PersonTotals, ScoreRow, StreakRow } from "../domain/score.js";
+import type { ScoreStore } from "../ports/score-store.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
 import { PeriodRanking } from "./period-ranking.js";
-
-/** One row of a leaderboard period. */
-export interface ScoreRow {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly points: number;
-  readonly answered: number;
-  readonly correct: number;
-}
-
-/** A person's streak in one channel. */
-export interface StreakRow {
-  readonly current: number;
-  readonly best: number;
-  readonly lastRoundId: number;
-}
-
-/** Per-person totals over all their answers (daily rounds and private quizzes). */
-export interface PersonTotals {
-  readonly answered: number;
-  readonly correct: number;
-}
-
-/** Accuracy of a person on one service or area. */
-export interface CellAccuracy {
-  readonly id: string;
-  readonly answered: number;
-  readonly correct: number;
-}
 
 /** A period's ranking as last read, and which state of the database it reflects. */
 interface KnownRanking {
@@ -48,7 +21,7 @@ const CHANGES_KEPT = 10_000;
 const RANKINGS = 64;
 
 /** Leaderboard periods, streaks and personal stats in SQLite. */
-export class ScoreStore {
+export class SqliteScoreStore implements ScoreStore {
   private readonly q;
   /** The rankings of the periods read most recently. */
   private readonly rankings = new RecentMap<string, KnownRanking>(RANKINGS);

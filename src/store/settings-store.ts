@@ -1,32 +1,11 @@
+import { type ChannelRef, type ChannelSettings, DEFAULT_SETTINGS } from "../domain/channel.js";
 import type { Difficulty } from "../domain/question.js";
-import type { ChannelRef } from "../ports.js";
+import type { SettingsStore } from "../ports/settings-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
 
-/** A channel's question settings. */
-export interface ChannelSettings {
-  /** Only these services' questions (null: every service). */
-  readonly services: readonly string[] | null;
-  readonly difficulty: Difficulty | null;
-  /** Whether the first correct answers earn a speed bonus (off by default: rounds stay open for hours). */
-  readonly speedBonus: boolean;
-  /** How the question of the day is chosen: rotating through the bank, or by what the team has forgotten. */
-  readonly pick: "rotation" | "memory";
-  /** Whether the channel gets the weekly digest. */
-  readonly digest: boolean;
-}
-
-/** The settings of a channel that never set any. */
-export const DEFAULT_SETTINGS: ChannelSettings = {
-  services: null,
-  difficulty: null,
-  speedBonus: false,
-  pick: "rotation",
-  digest: false,
-};
-
 /** Per-channel settings in SQLite. */
-export class SettingsStore {
+export class SqliteSettingsStore implements SettingsStore {
   private readonly q;
 
   constructor(db: Db) {

@@ -1,18 +1,8 @@
-import type { ChannelRef } from "../ports.js";
-import { type MemoryPhase, phaseFromCode } from "../practice/memory.js";
+import type { ChannelRef } from "../domain/channel.js";
+import { type CellMemory, phaseFromCode } from "../domain/memory.js";
+import type { TeamMemoryStore } from "../ports/team-memory-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
-
-/** What the recall of one cell card depends on. */
-export interface CellMemory {
-  /** Whose card it is. */
-  readonly userId: string;
-  /** "service/area" */
-  readonly cell: string;
-  readonly phase: MemoryPhase;
-  readonly stability: number;
-  readonly lastReview: Date | null;
-}
 
 /** The rounds of a channel's questions of the day answered since a time, newest round first. */
 const CHANNEL_ANSWERERS =
@@ -26,7 +16,7 @@ const CHANNEL_ANSWERERS =
 export const RECENT_ANSWERERS = `${CHANNEL_ANSWERERS} ORDER BY r.id DESC, a.answered_at, a.id`;
 
 /** The cell cards of a channel's members, in SQLite: what the team's shared memory is computed from. */
-export class TeamMemoryStore {
+export class SqliteTeamMemoryStore implements TeamMemoryStore {
   private readonly q;
 
   constructor(db: Db) {

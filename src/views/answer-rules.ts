@@ -1,4 +1,5 @@
 import { CHOICE_KEYS, choicesToMake, type Question, type ResponseProblem } from "../domain/question.js";
+import { type CommandRef, cmd, say, type Text } from "../domain/text.js";
 
 const NUMBER_WORDS = ["no", "one", "two", "three", "four"] as const;
 
@@ -19,10 +20,10 @@ function exampleOwners(n: number): string {
 }
 
 /** What a refused answer got wrong and how to answer instead, in one or two sentences. */
-export function responseProblemText(p: ResponseProblem): string {
+export function responseProblemText(p: ResponseProblem): Text {
   switch (p.kind) {
     case "empty":
-      return "Choose an answer, e.g. /srm answer B.";
+      return say`Choose an answer, e.g. ${answer("B")}.`;
     case "not-a-choice":
       return `"${p.given}" is not one of the choices (${p.keys.join(", ")}).`;
     case "repeated":
@@ -31,21 +32,21 @@ export function responseProblemText(p: ResponseProblem): string {
       return `"${p.given}" is not an owner; each duty is aws or customer.`;
     case "count":
       if (p.unit === "owner")
-        return `This question has ${p.expected} duties; you gave ${p.given} ${p.given === 1 ? "owner" : "owners"}. Answer with one owner per duty, in order, e.g. /srm answer ${exampleOwners(p.expected)}.`;
-      return `This question asks for exactly ${p.expected} ${p.expected === 1 ? "choice" : "choices"}; you gave ${p.given}. Answer with ${countWord(p.expected)} ${p.expected === 1 ? "letter" : "letters"}, e.g. /srm answer ${exampleLetters(p.expected)}.`;
+        return say`This question has ${p.expected} duties; you gave ${p.given} ${p.given === 1 ? "owner" : "owners"}. Answer with one owner per duty, in order, e.g. ${answer(exampleOwners(p.expected))}.`;
+      return say`This question asks for exactly ${p.expected} ${p.expected === 1 ? "choice" : "choices"}; you gave ${p.given}. Answer with ${countWord(p.expected)} ${p.expected === 1 ? "letter" : "letters"}, e.g. ${answer(exampleLetters(p.expected))}.`;
   }
 }
 
 /** How a person answers a question that has no buttons (multi and split), in every front end. */
-export function typedAnswerHint(q: Question): string | null {
+export function typedAnswerHint(q: Question): Text | null {
   if (q.type === "multi") {
     const n = choicesToMake(q);
     if (n !== null)
-      return `Answer with /srm answer and exactly ${countWord(n)} letters, e.g. /srm answer ${exampleLetters(n)}.`;
-    return "Answer with /srm answer followed by every letter you choose, e.g. /srm answer A C.";
+      return say`Answer with ${cmd("answer")} and exactly ${countWord(n)} letters, e.g. ${answer(exampleLetters(n))}.`;
+    return say`Answer with ${cmd("answer")} followed by every letter you choose, e.g. ${answer("A C")}.`;
   }
   if (q.type === "split")
-    return `Answer with /srm answer and one owner per duty, in order, e.g. /srm answer ${exampleOwners(q.duties.length)}.`;
+    return say`Answer with ${cmd("answer")} and one owner per duty, in order, e.g. ${answer(exampleOwners(q.duties.length))}.`;
   return null;
 }
 
@@ -53,4 +54,9 @@ export function typedAnswerHint(q: Question): string | null {
 export function multiRule(q: Question): string {
   const n = choicesToMake(q);
   return n === null ? "Select all that apply." : `Select exactly ${countWord(n)}.`;
+}
+
+/** `/srm answer <choice>` as a reference. */
+function answer(choice: string): CommandRef {
+  return cmd("answer", { choice });
 }

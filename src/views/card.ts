@@ -1,4 +1,5 @@
 import type { Owner } from "../domain/matrix.js";
+import { printText, type Syntax, type Text } from "../domain/text.js";
 
 /** The colour family of a card: an owner, or a neutral, success or warning notice. */
 export type Accent = Owner | "neutral" | "success" | "warning";
@@ -11,8 +12,8 @@ export interface Table {
 
 /** One block of a card: a paragraph, a list or a table, with an optional label. */
 export type Section =
-  | { readonly label?: string; readonly text: string }
-  | { readonly label?: string; readonly items: readonly string[] }
+  | { readonly label?: string; readonly text: Text }
+  | { readonly label?: string; readonly items: readonly Text[] }
   | { readonly label?: string; readonly table: Table };
 
 /** A button a person can press; `id` comes back to the engine unchanged. */
@@ -45,7 +46,7 @@ export interface Card {
   readonly title: string;
   readonly subtitle?: string;
   readonly sections: readonly Section[];
-  readonly footer?: string;
+  readonly footer?: Text;
   readonly actions?: readonly Action[];
   /** Menus per part (a split question's duties); a front end without menus leaves them out. */
   readonly picker?: Picker;
@@ -71,6 +72,34 @@ export function channelReply(...cards: Card[]): Reply {
 }
 
 /** A short notice card (refusals, confirmations, errors). */
-export function notice(accent: Accent, title: string, text?: string): Card {
+export function notice(accent: Accent, title: string, text?: Text): Card {
   return { accent, title, sections: text ? [{ text }] : [] };
+}
+
+/** A section with its references printed in one front end's syntax. */
+export type PrintedSection =
+  | { readonly label?: string; readonly text: string }
+  | { readonly label?: string; readonly items: readonly string[] }
+  | { readonly label?: string; readonly table: Table };
+
+/** A card as one front end shows it: every text printed in that front end's syntax. */
+export interface PrintedCard extends Omit<Card, "footer" | "sections"> {
+  readonly footer?: string;
+  readonly sections: readonly PrintedSection[];
+}
+
+/** A card printed in a front end's syntax (commands as that front end types them). */
+export function printCard(card: Card, syntax: Syntax): PrintedCard {
+  const sections = card.sections.map((s): PrintedSection => {
+    const label = s.label === undefined ? {} : { label: s.label };
+    if ("text" in s) return { ...label, text: printText(s.text, syntax) };
+    if ("items" in s) return { ...label, items: s.items.map((i) => printText(i, syntax)) };
+    return s;
+  });
+  const { footer, ...rest } = card;
+  return {
+    ...rest,
+    sections,
+    ...(footer === undefined ? {} : { footer: printText(footer, syntax) }),
+  };
 }

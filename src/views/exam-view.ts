@@ -1,16 +1,51 @@
-import { EXAM_IDS, EXAM_NAME, type ExamId, PASS_MARK } from "../domain/exam.js";
-import type { Question } from "../domain/question.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import { EXAM_QUESTIONS, type ExamFailure } from "../practice/exam-failures.js";
-import type { ExamReport, Tally } from "../practice/exam-report.js";
-import type { ExamRow } from "../store/exam-store.js";
+import {
+  EXAM_IDS,
+  EXAM_NAME,
+  EXAM_QUESTIONS,
+  type ExamFailure,
+  type ExamId,
+  type ExamReport,
+  type ExamRow,
+  type ExamStep,
+  PASS_MARK,
+  type Tally,
+} from "../domain/exam.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import { type Question, responseLabel } from "../domain/question.js";
+import { cmd, say, type Text } from "../domain/text.js";
 import { multiRule } from "./answer-rules.js";
-import { type Action, type Card, notice, type Section } from "./card.js";
+import { type Action, type Card, notice, privateReply, type Reply, type Section } from "./card.js";
 import { echo } from "./echo.js";
 import { flagActionId } from "./flag-ids.js";
 import { learnerSources } from "./lookup-view.js";
 import { itemName } from "./practice-view.js";
-import { answerText, responseLabel } from "./round-view.js";
+import { answerText } from "./round-view.js";
+
+/** What a mock exam use case returned: its next step, or an expected failure. */
+export type ExamResult =
+  | { readonly ok: true; readonly value: ExamStep }
+  | { readonly ok: false; readonly failure: ExamFailure };
+
+/** The private reply to a mock exam command or button. */
+export function examReply(result: ExamResult, matrix: MatrixNames): Reply {
+  if (!result.ok) return privateReply(examFailureCard(result.failure));
+  const step = result.value;
+  switch (step.kind) {
+    case "choose":
+      return privateReply(examChoiceCard());
+    case "abandoned":
+      return privateReply(abandonedCard(step.exam));
+    case "report":
+      return privateReply(examReportCard(step.report, matrix));
+    case "question": {
+      const q = step.exam.questions[step.position]?.question;
+      const card = q ? [examQuestionCard(step.exam, step.position, q)] : [];
+      return step.saved === null
+        ? privateReply(...card)
+        : privateReply(savedCard(step.saved, step.exam.questions.length), ...card);
+    }
+  }
+}
 
 /** A pressed exam button: start an exam, or answer question `position` of exam `examId` (null: leave it blank). */
 export type ExamAction =
@@ -57,7 +92,7 @@ export function examChoiceCard(): Card {
         items: EXAM_IDS.map((e) => `${EXAM_NAME[e]}: pass mark ${PASS_MARK[e]} of 1,000`),
       },
       {
-        text: `${EXAM_QUESTIONS.default} questions unless you say otherwise (/srm exam saa-c03 40), one at a time, with no feedback until the end, as in the real exam. Only you see it.`,
+        text: say`${String(EXAM_QUESTIONS.default)} questions unless you say otherwise (${cmd("exam", { action: "saa-c03", value: "40" })}), one at a time, with no feedback until the end, as in the real exam. Only you see it.`,
       },
     ],
     actions: EXAM_IDS.map((e) => ({ id: `exam-start:${e}`, label: SHORT[e] })),
@@ -71,7 +106,7 @@ export function examQuestionCard(exam: ExamRow, position: number, q: Question): 
   sections.push({ text: q.prompt }, { items: q.choices.map((c) => `${c.key}. ${c.text}`) });
   if (q.type === "multi")
     sections.push({
-      text: `${multiRule(q)} Type /srm exam answer with the letters, e.g. /srm exam answer A C.`,
+      text: say`${multiRule(q)} Type your letters: ${cmd("exam", { action: "answer", value: "A C" })}.`,
     });
   const actions: Action[] =
     q.type === "single"
@@ -84,7 +119,7 @@ export function examQuestionCard(exam: ExamRow, position: number, q: Question): 
     subtitle: `question ${position + 1} of ${exam.questions.length} · no feedback until the end`,
     sections,
     actions,
-    footer: "/srm exam resume shows this again; /srm exam abandon ends the exam without counting it",
+    footer: say`${cmd("exam", { action: "resume" })} shows this again; ${cmd("exam", { action: "abandon" })} ends the exam without counting it`,
   };
 }
 
@@ -98,7 +133,7 @@ export function abandonedCard(exam: ExamRow): Card {
   return notice(
     "neutral",
     `Abandoned your ${SHORT[exam.exam]} mock exam`,
-    `You had answered ${exam.answers.length} of ${exam.questions.length}. Nothing of it counts in your stats or cards. Start another with /srm exam ${exam.exam}.`,
+    say`You had answered ${String(exam.answers.length)} of ${String(exam.questions.length)}. Nothing of it counts in your stats or cards. Start another with ${cmd("exam", { action: exam.exam })}.`,
   );
 }
 
@@ -113,15 +148,15 @@ function tallyRows(tallies: readonly Tally[], name: (id: string) => string): str
 }
 
 /** The end of a mock exam: score against the pass mark, results by service and area, misses, cards made due. */
-export function examReportCard(r: ExamReport, matrix: OwnershipMatrix): Card {
-  const misses = r.misses.slice(0, MISSES_SHOWN).map((m) => {
+export function examReportCard(r: ExamReport, matrix: MatrixNames): Card {
+  const misses: Text[] = r.misses.slice(0, MISSES_SHOWN).map((m) => {
     const given =
       m.response.length === 0 ? "left blank" : `you answered ${responseLabel(m.question, m.response)}`;
     const source = learnerSources(m.question.sources)[0] ?? "";
     return `Question ${m.position + 1}: ${m.question.prompt} (${given}; the answer is ${answerText(m.question)}) ${m.question.explanation} Source: ${source}`;
   });
   if (r.misses.length > MISSES_SHOWN)
-    misses.push(`and ${r.misses.length - MISSES_SHOWN} more: /srm review asks them`);
+    misses.push(say`and ${String(r.misses.length - MISSES_SHOWN)} more: ${cmd("review")} asks them`);
   const sections: Section[] = [
     {
       text: `${r.right} of ${r.total} right. The real exam reports a scaled score from 100 to 1,000 that is not a percentage of questions right (AWS equates it across exam forms); this score is your share right laid on the same range, as a yardstick only.`,
@@ -157,7 +192,7 @@ export function examReportCard(r: ExamReport, matrix: OwnershipMatrix): Card {
     subtitle: r.passed ? "passed" : "not passed yet",
     sections,
     actions: flags,
-    footer: "Counted in your stats and cards, never in a channel's points. /srm review asks your misses.",
+    footer: say`Counted in your stats and cards, never in a channel's points. ${cmd("review")} asks your misses.`,
   };
 }
 
@@ -168,31 +203,31 @@ export function examFailureCard(f: ExamFailure): Card {
       return notice(
         "warning",
         `"${echo(f.text)}" is not an exam I have questions for`,
-        "Choose clf-c02, saa-c03 or scs-c02, e.g. /srm exam saa-c03.",
+        say`Choose clf-c02, saa-c03 or scs-c02, e.g. ${cmd("exam", { action: "saa-c03" })}.`,
       );
     case "BadQuestionCount":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a number of questions`,
-        `Give a whole number from ${EXAM_QUESTIONS.min} to ${EXAM_QUESTIONS.max}, e.g. /srm exam clf-c02 30.`,
+        say`Give a whole number from ${String(EXAM_QUESTIONS.min)} to ${String(EXAM_QUESTIONS.max)}, e.g. ${cmd("exam", { action: "clf-c02", value: "30" })}.`,
       );
     case "ExamRunning":
       return notice(
         "neutral",
         `You have a ${SHORT[f.exam]} mock exam running (${f.answered} of ${f.total} answered)`,
-        "Go on with /srm exam resume, or end it with /srm exam abandon.",
+        say`Go on with ${cmd("exam", { action: "resume" })}, or end it with ${cmd("exam", { action: "abandon" })}.`,
       );
     case "NoExam":
       return notice(
         "neutral",
         "You have no mock exam running",
-        "Start one with /srm exam clf-c02, saa-c03 or scs-c02.",
+        say`Start one with ${cmd("exam", { action: "clf-c02" })} (or saa-c03, scs-c02).`,
       );
     case "NotThisQuestion":
       return notice(
         "neutral",
         "That question is not the one your exam is on",
-        "Its answer was saved already, or the exam has ended. /srm exam resume shows where you are.",
+        say`Its answer was saved already, or the exam has ended. ${cmd("exam", { action: "resume" })} shows where you are.`,
       );
     case "BadExamAnswer":
       return notice(
@@ -200,7 +235,7 @@ export function examFailureCard(f: ExamFailure): Card {
         "That answer does not fit the question",
         f.problem.kind === "count"
           ? `It asks for ${f.problem.expected} ${f.problem.expected === 1 ? "choice" : "choices"}; you gave ${f.problem.given}. Nothing was saved: answer again.`
-          : "Give the letters of your choices, e.g. /srm exam answer A C. Nothing was saved: answer again.",
+          : say`Give the letters of your choices, e.g. ${cmd("exam", { action: "answer", value: "A C" })}. Nothing was saved: answer again.`,
       );
   }
 }

@@ -1,12 +1,18 @@
-import { FLAG_REASONS, type FlagReason, type FlagResolution } from "../domain/flag.js";
-import type { FlagFailure, Resolution } from "../quiz/flags.js";
-import type { OpenFlag } from "../store/flag-store.js";
-import type { RoundRow } from "../store/round-store.js";
+import {
+  FLAG_REASONS,
+  type FlagFailure,
+  type FlagList,
+  type FlagReason,
+  type FlagResolution,
+  type OpenFlag,
+  type Resolution,
+} from "../domain/flag.js";
+import type { RoundRow } from "../domain/round.js";
+import { cmd, say, type Text } from "../domain/text.js";
 import { type Card, notice, type Section } from "./card.js";
 import { echo } from "./echo.js";
 import { flagActionId } from "./flag-ids.js";
-import { failureCard } from "./messages.js";
-import { answerText } from "./round-view.js";
+import { answerText, revealCard } from "./round-view.js";
 
 /** What a person reads for each reason. */
 export const REASON_LABEL: Readonly<Record<FlagReason, string>> = {
@@ -24,7 +30,7 @@ export function flagReasonsCard(roundId: number): Card {
     title: "What is wrong with this question?",
     sections: [
       {
-        text: `To add a comment, type it instead: /srm flag ${roundId} <reason> <comment>, with one of ${FLAG_REASONS.join(", ")}.`,
+        text: say`To add a comment, type it instead: ${cmd("flag", { round: String(roundId), reason: "<reason>", comment: "<comment>" })}, with one of ${FLAG_REASONS.join(", ")}.`,
       },
     ],
     actions: FLAG_REASONS.map((r) => ({ id: flagActionId(roundId, r), label: REASON_LABEL[r] })),
@@ -41,11 +47,7 @@ export function flaggedCard(reason: FlagReason): Card {
 }
 
 /** `/srm flags` for admins: each flagged question, its reasons and counts, comments, and how to resolve it. */
-export function flagsListCard(
-  open: readonly OpenFlag[],
-  held: ReadonlySet<string>,
-  roundOf: (id: number) => RoundRow | undefined,
-): Card {
+export function flagsListCard({ open, held }: FlagList, roundOf: (id: number) => RoundRow | undefined): Card {
   if (open.length === 0) return notice("success", "No open flags", "Nobody has flagged a question here.");
   const byQuestion = new Map<string, OpenFlag[]>();
   for (const f of open) byQuestion.set(f.questionId, [...(byQuestion.get(f.questionId) ?? []), f]);
@@ -60,14 +62,14 @@ export function flagsListCard(
       return round?.kind === "channel" && round.status === "revealed" ? [round] : [];
     });
     const first = roundOf(flags[0]?.roundId ?? 0);
-    const items = [
+    const items: Text[] = [
       `Reasons: ${reasons.join(", ")}${held.has(id) ? " · out of rotation until resolved" : ""}`,
       ...(first ? [`Asked: ${first.question.prompt} (answer: ${answerText(first.question)})`] : []),
       ...flags.flatMap((f) => (f.comment ? [`Comment: "${echo(f.comment)}"`] : [])),
-      `Dismiss: /srm flags dismiss ${id}`,
+      say`Dismiss: ${cmd("flags", { action: "dismiss", target: id })}`,
       ...rounds.map(
         (r) =>
-          `Round ${r.id}: /srm flags fix ${r.id} <letters> (recomputes its scores) or /srm flags void ${r.id}`,
+          say`Round ${String(r.id)}: ${cmd("flags", { action: "fix", target: String(r.id), letters: "<letters>" })} (recomputes its scores) or ${cmd("flags", { action: "void", target: String(r.id) })}`,
       ),
     ];
     sections.push({ label: `${id} · ${flags.length} ${flags.length === 1 ? "flag" : "flags"}`, items });
@@ -132,8 +134,6 @@ export function voidedAnnouncement(round: RoundRow, answers: number): Card {
 /** The one table of user-facing messages for expected flag failures (English). */
 export function flagFailureCard(f: FlagFailure): Card {
   switch (f.code) {
-    case "NotAdmin":
-      return failureCard({ code: "NotAdmin", command: f.command });
     case "NoSuchRound":
       return notice(
         "warning",
@@ -146,7 +146,7 @@ export function flagFailureCard(f: FlagFailure): Card {
       return notice(
         "warning",
         `Round ${f.roundId} is not a revealed question of the day`,
-        "Only a revealed channel round's key can be fixed or its question voided; /srm flags dismiss closes other flags.",
+        say`Only a revealed channel round's key can be fixed or its question voided; ${cmd("flags", { action: "dismiss", target: "<question>" })} closes other flags.`,
       );
     case "BadReason":
       return notice(
@@ -163,7 +163,11 @@ export function flagFailureCard(f: FlagFailure): Card {
         "Each person flags a question once; thank you.",
       );
     case "NoOpenFlags":
-      return notice("neutral", `No open flags on "${echo(f.questionId)}"`, "/srm flags lists the open ones.");
+      return notice(
+        "neutral",
+        `No open flags on "${echo(f.questionId)}"`,
+        say`${cmd("flags")} lists the open ones.`,
+      );
     case "BadKey":
       return notice(
         "warning",
@@ -174,7 +178,7 @@ export function flagFailureCard(f: FlagFailure): Card {
       return notice(
         "warning",
         "A split-the-duties question's key cannot be fixed by letter",
-        "Void it instead (/srm flags void <round>) and correct the question file.",
+        say`Void it instead (${cmd("flags", { action: "void", target: "<round>" })}) and correct the question file.`,
       );
     case "SameKey":
       return notice("neutral", "That is the key already", "Nothing changed.");
@@ -182,3 +186,6 @@ export function flagFailureCard(f: FlagFailure): Card {
 }
 
 export { parseFlagActionId } from "./flag-ids.js";
+
+/** The cards a flag resolution shows its channel. */
+export const flagCards = { reveal: revealCard, keyFixed: keyFixedAnnouncement, voided: voidedAnnouncement };

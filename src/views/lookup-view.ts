@@ -1,5 +1,6 @@
+import type { LookupResult, OwnerRow } from "../domain/lookup-result.js";
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
-import type { LookupResult, OwnerRow } from "../knowledge/lookup.js";
+import { type CommandRef, cmd, say, type Text } from "../domain/text.js";
 import type { Card, Reply, Section } from "./card.js";
 import { echo, echoWords } from "./echo.js";
 
@@ -97,7 +98,7 @@ function lookupCard(result: LookupResult): Card {
         sections.push({
           label: "Except on",
           items: result.exceptions.map(
-            (r) => `${r.service.name}: ${ownerLabel(r.owner)} (/srm ${r.service.id} ${r.area.id})`,
+            (r) => say`${r.service.name}: ${ownerLabel(r.owner)} (${ask(`${r.service.id} ${r.area.id}`)})`,
           ),
         });
       if (c) sections.push({ label: "When", text: c.when });
@@ -137,7 +138,7 @@ function lookupCard(result: LookupResult): Card {
         sections: [
           ...correctionsSection(result),
           { text: result.cell.why },
-          { label: "Look instead at", items: lookupSuggestions(result).map((s) => `/srm ${s}`) },
+          { label: "Look instead at", items: lookupSuggestions(result).map(asked) },
         ],
         footer: sourcesLine(result.cell.sources),
       };
@@ -148,7 +149,7 @@ function lookupCard(result: LookupResult): Card {
         if (names.length > 0) sections.push({ label: ownerLabel(owner), text: names.join(", ") });
       }
       sections.push({
-        text: `Ask "/srm ${result.service.id} <area>" for the why, the exceptions and the source.`,
+        text: say`Ask "${ask(`${result.service.id} <area>`)}" for the why, the exceptions and the source.`,
       });
       return {
         accent: "neutral",
@@ -172,7 +173,9 @@ function lookupCard(result: LookupResult): Card {
               rows: result.rows.map((r) => [r.service.name, ownerLabel(r.owner)]),
             },
           },
-          { text: `Ask "/srm <service> ${result.area.id}" for the why, the exceptions and the source.` },
+          {
+            text: say`Ask "${ask(`<service> ${result.area.id}`)}" for the why, the exceptions and the source.`,
+          },
         ],
       };
     case "which-service": {
@@ -187,7 +190,7 @@ function lookupCard(result: LookupResult): Card {
       } else {
         sections.push({ items: result.services.map((s) => `${s.name}: ${s.summary}`) });
       }
-      sections.push({ label: "Try", items: lookupSuggestions(result).map((s) => `/srm ${s}`) });
+      sections.push({ label: "Try", items: lookupSuggestions(result).map(asked) });
       return { accent: "neutral", title: result.question, sections };
     }
     case "which-area": {
@@ -202,10 +205,10 @@ function lookupCard(result: LookupResult): Card {
       }
       const named = [...result.services.map((s) => s.name), ...result.areas.map((a) => a.name)].join(", ");
       const suggestions = lookupSuggestions(result);
-      if (suggestions.length > 0) sections.push({ label: "Try", items: suggestions.map((s) => `/srm ${s}`) });
+      if (suggestions.length > 0) sections.push({ label: "Try", items: suggestions.map(asked) });
       else
         sections.push({
-          text: `Name one area to compare them, e.g. "/srm ${result.services.map((s) => s.id).join(" ")} os-patching".`,
+          text: say`Name one area to compare them, e.g. "${ask(`${result.services.map((s) => s.id).join(" ")} os-patching`)}".`,
         });
       return {
         accent: "neutral",
@@ -239,7 +242,7 @@ function conceptCard(result: Extract<LookupResult, { kind: "concept" }>): Card {
   sections.push({
     label: "See it in lookups",
     items: result.examples.map(
-      (e) => `/srm ${e.lookup}: ${e.owner ? OWNER_LABEL[e.owner] : "depends on the service"}`,
+      (e) => say`${ask(e.lookup)}: ${e.owner ? OWNER_LABEL[e.owner] : "depends on the service"}`,
     ),
   });
   if (result.related.length > 0)
@@ -266,7 +269,9 @@ function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {
       break;
     case "too-long":
       title = "That question is too long";
-      sections.push({ text: "Ask in a few words: a service and an area, e.g. /srm ec2 os-patching." });
+      sections.push({
+        text: say`Ask in a few words: a service and an area, e.g. ${ask("ec2 os-patching")}.`,
+      });
       break;
     case "unknown-words":
       title = `I don't know ${echoWords(result.unknown)}`;
@@ -280,9 +285,19 @@ function unknownCard(result: Extract<LookupResult, { kind: "unknown" }>): Card {
       break;
   }
   if (result.suggestions.length > 0)
-    sections.push({ label: "Did you mean", items: result.suggestions.map((s) => `/srm ${s}`) });
+    sections.push({ label: "Did you mean", items: result.suggestions.map(asked) });
   sections.push({
-    text: 'Try "/srm ec2 os-patching", "/srm rds" or "/srm patching"; "/srm help" lists everything.',
+    text: say`Try "${ask("ec2 os-patching")}", "${ask("rds")}" or "${ask("patching")}"; "${cmd("help")}" lists everything.`,
   });
   return { accent: "warning", title, sections };
+}
+
+/** A lookup as a command reference: `/srm ec2 os-patching` in text, Discord's ask elsewhere. */
+function ask(text: string): CommandRef {
+  return cmd("ask", { text });
+}
+
+/** A suggested lookup as a line of a list. */
+function asked(text: string): Text {
+  return [ask(text)];
 }

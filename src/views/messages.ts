@@ -1,3 +1,4 @@
+import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
 import type { QuizFailure } from "../quiz/failures.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
@@ -10,14 +11,14 @@ export function failureCard(f: QuizFailure): Card {
     case "NotAdmin":
       return notice(
         "warning",
-        `Only admins can use /srm ${f.command}`,
-        "Ask a workspace admin, or an operator to add your user id to SRM_ADMINS.",
+        `Only admins can run ${f.command}`,
+        say`${cmd(f.command)} is for admins. Ask a ${WORKSPACE} admin, or an operator to add your user id to SRM_ADMINS.`,
       );
     case "NoOpenRound":
       return notice(
         "neutral",
         "There is no open question here right now",
-        "An admin can start one with /srm daily now.",
+        say`An admin can start one with ${cmd("daily now")}.`,
       );
     case "RoundNotFound":
       return notice(
@@ -38,34 +39,38 @@ export function failureCard(f: QuizFailure): Card {
         `Your first answer (given ${time(f.at)}) stands; answers are locked once given.`,
       );
     case "NotYourRound":
-      return notice("warning", "That question was someone else's", "Start your own with /srm quiz.");
+      return notice("warning", "That question was someone else's", say`Start your own with ${cmd("quiz")}.`);
     case "InvalidResponse":
       return notice(
         "warning",
         "That answer was not taken",
-        `${responseProblemText(f.problem)} Nothing was stored: you can answer again.`,
+        say`${responseProblemText(f.problem)} Nothing was stored: you can answer again.`,
       );
     case "RoundAlreadyOpen":
       return notice(
         "neutral",
         "A question is already open in this channel",
-        "Reveal it first with /srm reveal.",
+        say`Reveal it first with ${cmd("reveal")}.`,
       );
     case "NoQuestions":
       return notice(
         "warning",
         "No question matches this channel's settings",
-        "Widen them with /srm settings services all or /srm settings difficulty any.",
+        say`Widen them with ${cmd("settings", { name: "services", value: "all" })} or ${cmd("settings", { name: "difficulty", value: "any" })}.`,
       );
     case "CompetitionRunning":
-      return notice("neutral", `"${f.name}" is still running`, "End it first with /srm competition end.");
+      return notice(
+        "neutral",
+        `"${f.name}" is still running`,
+        say`End it first with ${cmd("competition end")}.`,
+      );
     case "CompetitionNameTaken":
       return notice("warning", `A competition called "${f.name}" already exists`, "Choose another name.");
     case "NoCompetition":
       return notice(
         "neutral",
         "No competition is running",
-        'Start one with /srm competition start "Name" 2w.',
+        say`Start one with ${cmd("competition start", { name: '"Name"', length: "2w" })}.`,
       );
     case "UnknownCompetition":
       return notice(
@@ -74,6 +79,15 @@ export function failureCard(f: QuizFailure): Card {
         "Use week, month, all, or the name of a competition.",
       );
     case "BadUsage":
-      return notice("warning", f.problem, `Usage: ${f.usage}`);
+      // A problem that names a command of its own reads as the text; the title stays plain words.
+      return typeof f.problem === "string"
+        ? notice("warning", f.problem, say`Usage: ${usage(f.usage)}`)
+        : notice("warning", "That did not work", say`${f.problem}. Usage: ${usage(f.usage)}`);
+    case "UnknownCommand":
+      return notice(
+        "warning",
+        "This command is out of date",
+        "An admin can refresh the commands with srm discord register.",
+      );
   }
 }

@@ -1,7 +1,10 @@
 import { EXAM_IDS, EXAM_NAME } from "../domain/exam.js";
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { NewToday } from "../practice/sessions.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import type { NewToday } from "../domain/practice.js";
+import { cmd, say } from "../domain/text.js";
 import { type Card, notice } from "./card.js";
+
+const NEW_CARDS_10 = cmd("practice", { setting: "new-cards", value: "10" });
 
 /** The most new cards a day a person may ask for. */
 export const MAX_NEW_PER_DAY = 100;
@@ -28,18 +31,18 @@ export function practiceDoneCard(nextDue: Date | null, today: NewToday | null): 
     return notice(
       "neutral",
       "You have no cards yet, and new cards are off",
-      "Turn them on with /srm practice new-cards 10, or answer a question (/srm quiz): each one becomes a card.",
+      say`Turn them on with ${NEW_CARDS_10}, or answer a question (${cmd("quiz")}): each one becomes a card.`,
     );
   const fresh =
     today.waiting === 0
       ? "You have met every card there is."
       : today.limit === 0
-        ? "New cards are off (/srm practice new-cards 10 turns them on)."
-        : `You have had ${today.introduced} new ${today.introduced === 1 ? "card" : "cards"} today (your limit is ${today.limit} a day: /srm practice new-cards <n> changes it). Tomorrow brings ${Math.min(today.limit, today.waiting)} new ${Math.min(today.limit, today.waiting) === 1 ? "card" : "cards"}.`;
+        ? say`New cards are off (${NEW_CARDS_10} turns them on).`
+        : say`You have had ${String(today.introduced)} new ${today.introduced === 1 ? "card" : "cards"} today (your limit is ${String(today.limit)} a day: ${cmd("practice", { setting: "new-cards", value: "<n>" })} changes it). Tomorrow brings ${String(Math.min(today.limit, today.waiting))} new ${Math.min(today.limit, today.waiting) === 1 ? "card" : "cards"}.`;
   return notice(
     "success",
     "Done for today",
-    `Nothing more is due. ${fresh}${next} Come back then with /srm practice.`,
+    say`Nothing more is due. ${fresh}${next} Come back then with ${cmd("practice")}.`,
   );
 }
 
@@ -50,13 +53,13 @@ export function newCardsSetCard(n: number, today: NewToday): Card {
     "success",
     n === 0 ? "New cards are off" : `${n} new ${n === 1 ? "card" : "cards"} a day`,
     n === 0
-      ? "/srm practice now asks only what is due. Turn new cards back on with /srm practice new-cards 10."
-      : `You have had ${today.introduced} today, so ${left} more ${left === 1 ? "is" : "are"} waiting: /srm practice.`,
+      ? say`${cmd("practice")} now asks only what is due. Turn new cards back on with ${NEW_CARDS_10}.`
+      : say`You have had ${String(today.introduced)} today, so ${String(left)} more ${left === 1 ? "is" : "are"} waiting: ${cmd("practice")}.`,
   );
 }
 
 /** What `/srm practice path <path>` did. */
-export function pathSetCard(path: string | null, matrix: OwnershipMatrix): Card {
+export function pathSetCard(path: string | null, matrix: MatrixNames): Card {
   const exam = EXAM_IDS.find((e) => e === path);
   const what =
     path === null
@@ -67,6 +70,6 @@ export function pathSetCard(path: string | null, matrix: OwnershipMatrix): Card 
   return notice(
     "neutral",
     "Your learning path",
-    `New cards now follow ${what}. /srm practice path default goes back.`,
+    say`New cards now follow ${what}. ${cmd("practice", { setting: "path", value: "default" })} goes back.`,
   );
 }

@@ -1,6 +1,7 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
 import type { Question } from "../domain/question.js";
-import type { RoundRow } from "../store/round-store.js";
+import type { RoundRow } from "../domain/round.js";
+import { cmd, say } from "../domain/text.js";
 import { type Card, notice, type Picker } from "./card.js";
 
 /** The menu id of one duty of a split question: "duty:<round>:<duty>". */
@@ -82,5 +83,5 @@ export function dutiesMissingCard(q: Question, missing: readonly number[]): Card
 export const pickNotOpenCard: Card = notice(
   "neutral",
   "That question is not open for you",
-  "Its menus work only while it is your open question; /srm quiz asks another.",
+  say`Its menus work only while it is your open question; ${cmd("quiz")} asks another.`,
 );

@@ -1,17 +1,18 @@
+import { printText, type Syntax } from "../domain/text.js";
 import type { Card, Reply, Section, Table } from "./card.js";
 
 /** Renders a reply as the plain text a person reads in a terminal (and in `srm lookup --json`'s text). */
-export function renderPlain(reply: Reply): string {
-  return reply.cards.map(renderCard).join("\n\n");
+export function renderPlain(reply: Reply, syntax: Syntax): string {
+  return reply.cards.map((c) => renderCard(c, syntax)).join("\n\n");
 }
 
 /** Renders one card as plain text. */
-export function renderCard(card: Card): string {
-  const lines: string[] = [heading(card)];
-  for (const s of card.sections) lines.push(...renderSection(s));
+export function renderCard(card: Card, syntax: Syntax): string {
+  const lines: string[] = [heading(card, syntax)];
+  for (const s of card.sections) lines.push(...renderSection(s, syntax));
   if (card.actions && card.actions.length > 0)
     lines.push(card.actions.map((a, i) => `[${i + 1}] ${a.label}`).join("   "));
-  if (card.footer) lines.push(card.footer);
+  if (card.footer) lines.push(printText(card.footer, syntax));
   return lines.join("\n");
 }
 
@@ -20,8 +21,9 @@ export function renderCard(card: Card): string {
  * "Right! You answered B", "Answer: B (3 answered)", "This week (2026-W10), 3 people" and "Which one? (...)",
  * never "Right!: you", "A: B: C" or "(...) (...)".
  */
-function heading(card: Card): string {
-  const { title, subtitle } = card;
+function heading(card: Card, syntax: Syntax): string {
+  const title = card.title;
+  const subtitle = card.subtitle === undefined ? undefined : printText(card.subtitle, syntax);
   if (!subtitle) return title;
   if (/[!.]$/.test(title)) return `${title} ${subtitle.charAt(0).toUpperCase()}${subtitle.slice(1)}`;
   if (title.endsWith(")")) return `${title}, ${subtitle}`;
@@ -29,9 +31,13 @@ function heading(card: Card): string {
   return `${title}: ${subtitle}`;
 }
 
-function renderSection(s: Section): string[] {
-  if ("text" in s) return [s.label ? `${s.label}: ${s.text}` : s.text];
-  if ("items" in s) return [...(s.label ? [`${s.label}:`] : []), ...s.items.map((i) => `  - ${i}`)];
+function renderSection(s: Section, syntax: Syntax): string[] {
+  if ("text" in s) {
+    const text = printText(s.text, syntax);
+    return [s.label ? `${s.label}: ${text}` : text];
+  }
+  if ("items" in s)
+    return [...(s.label ? [`${s.label}:`] : []), ...s.items.map((i) => `  - ${printText(i, syntax)}`)];
   return [...(s.label ? [`${s.label}:`] : []), ...renderTable(s.table)];
 }
 

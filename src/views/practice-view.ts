@@ -1,11 +1,15 @@
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { ConfidenceNoted } from "../practice/card-reviews.js";
-import type { Digest } from "../practice/digest.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import { CONFIDENCES, type Confidence, cellItem, cellOf, type ItemRef } from "../domain/memory.js";
+import type {
+  Asked,
+  ConfidenceNoted,
+  Digest,
+  MemoryStats,
+  SessionStep,
+  SessionStopped,
+} from "../domain/practice.js";
+import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { PracticeFailure } from "../practice/failures.js";
-import { cellItem, cellOf } from "../practice/items.js";
-import { CONFIDENCES, type Confidence, type ItemRef } from "../practice/memory.js";
-import type { Asked, SessionStep, SessionStopped } from "../practice/sessions.js";
-import type { MemoryStats } from "../practice/stats.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
 import { echo } from "./echo.js";
@@ -54,13 +58,13 @@ export function howSureCard(roundId: number): Card {
   return {
     accent: "neutral",
     title: "How sure were you?",
-    sections: [{ text: "A guess brings it back sooner. Or type /srm sure guess | fairly | certain." }],
+    sections: [{ text: say`A guess brings it back sooner. Or type ${usage("sure")}.` }],
     actions: CONFIDENCES.map((c) => ({ id: sureActionId(roundId, c), label: CONFIDENCE_LABEL[c] })),
   };
 }
 
 /** The name of an item as a person reads it: "Amazon EC2 · Guest OS patching", or a scenario's id. */
-export function itemName(item: ItemRef, matrix: OwnershipMatrix): string {
+export function itemName(item: ItemRef, matrix: MatrixNames): string {
   const cell = cellOf(item);
   if (!cell) return `scenario ${item.id}`;
   return `${matrix.service(cell.service)?.name ?? cell.service} · ${matrix.area(cell.area)?.name ?? cell.area}`;
@@ -72,7 +76,7 @@ function day(d: Date): string {
 }
 
 /** What a "How sure?" tap did. */
-export function confidenceCard(noted: ConfidenceNoted, matrix: OwnershipMatrix): Card {
+export function confidenceCard(noted: ConfidenceNoted, matrix: MatrixNames): Card {
   return {
     accent: "success",
     title: `Noted: ${CONFIDENCE_LABEL[noted.confidence].toLowerCase()}`,
@@ -127,7 +131,11 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
       );
     case "cram":
       if (!step.nextDue)
-        return notice("neutral", "You have no cards to cram yet", "Name a service, e.g. /srm cram rds.");
+        return notice(
+          "neutral",
+          "You have no cards to cram yet",
+          say`Name a service, e.g. ${cmd("cram", { service: "rds" })}.`,
+        );
       return notice(
         "success",
         "Crammed it all",
@@ -152,7 +160,7 @@ export function sessionStoppedCard(s: SessionStopped): Card {
   const done = `You answered ${s.answered} ${s.answered === 1 ? "question" : "questions"}${s.skipped > 0 ? ` and skipped ${s.skipped}` : ""}.`;
   const due =
     s.dueNow > 0
-      ? `${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: /srm practice picks them up.`
+      ? say`${s.dueNow} ${s.dueNow === 1 ? "card is" : "cards are"} still due: ${cmd("practice")} picks them up.`
       : s.nextDue
         ? `Nothing is due now; your next card is due ${day(s.nextDue)}.`
         : "Nothing is due.";
@@ -177,7 +185,7 @@ function percent(x: number): string {
 }
 
 /** The memory part of /srm stats: cards due, new cards waiting today, measured retention, recall per service. */
-export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix, newToday: number): Card {
+export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames, newToday: number): Card {
   const retention =
     s.retention.reviews === 0
       ? "no reviews of learned cards in the last 30 days yet"
@@ -209,19 +217,20 @@ export function memoryStatsCard(s: MemoryStats, matrix: OwnershipMatrix, newToda
     sections,
     footer:
       s.due > 0 || newToday > 0
-        ? "Practise what is due and today's new cards with /srm practice."
-        : "Nothing is due; /srm review asks your misses.",
+        ? say`Practise what is due and today's new cards with ${cmd("practice")}.`
+        : say`Nothing is due; ${cmd("review")} asks your misses.`,
   };
 }
 
 /** The sentence a person's home starts its "Practise next" with: what is due and how many new cards wait. */
-export function practiceHomeLine(due: number, newToday: number, nextDue: Date | null): string {
-  if (due > 0 || newToday > 0) return `${practiceLeft(due, newToday)} today: practise with /srm practice.`;
+export function practiceHomeLine(due: number, newToday: number, nextDue: Date | null): Text {
+  if (due > 0 || newToday > 0)
+    return say`${practiceLeft(due, newToday)} today: practise with ${cmd("practice")}.`;
   return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
 }
 
 /** The weekly digest a channel receives. */
-export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
+export function digestCard(d: Digest, matrix: MatrixNames): Card {
   const sections: Section[] = [];
   sections.push(
     d.weakest.length === 0
@@ -261,7 +270,7 @@ export function digestCard(d: Digest, matrix: OwnershipMatrix): Card {
     title: `Weekly digest (${d.week})`,
     sections,
     actions,
-    footer: "Turn it off with /srm settings digest off.",
+    footer: say`Turn it off with ${cmd("settings", { name: "digest", value: "off" })}.`,
   };
 }
 
@@ -273,7 +282,7 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "neutral",
         "There is no answer to rate",
-        "Answer a question with /srm practice or /srm quiz first.",
+        say`Answer a question with ${cmd("practice")} or ${cmd("quiz")} first.`,
       );
     case "SureOnlyPrivate":
       return notice(
@@ -285,7 +294,7 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "neutral",
         "A wrong answer counts as a miss however sure you were",
-        "It comes back soon; /srm review asks your misses now.",
+        say`It comes back soon; ${cmd("review")} asks your misses now.`,
       );
     case "SureTooLate":
       return notice(
@@ -297,37 +306,37 @@ export function practiceFailureCard(f: PracticeFailure): Card {
       return notice(
         "warning",
         `There is no drill for "${echo(f.text)}"`,
-        "Name one service and one area, e.g. /srm drill ec2 os-patching.",
+        say`Name one service and one area, e.g. ${cmd("drill", { service: "ec2", area: "os-patching" })}.`,
       );
     case "NotAService":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a service I know`,
-        "Name one, e.g. /srm cram rds, or /srm cram alone for every card you have.",
+        say`Name one, e.g. ${cmd("cram", { service: "rds" })}, or ${cmd("cram")} alone for every card you have.`,
       );
     case "NoQuestionToPass":
       return notice(
         "neutral",
         "You have no question of your own open",
-        "Skip and I don't know are for your own questions (/srm quiz, /srm practice); a channel's question of the day can simply be left.",
+        say`Skip and I don't know are for your own questions (${cmd("quiz")}, ${cmd("practice")}); a channel's question of the day can simply be left.`,
       );
     case "NoSession":
       return notice(
         "neutral",
         "You have no practice, review or cram running",
-        "Start one with /srm practice, /srm review or /srm cram.",
+        say`Start one with ${cmd("practice")}, ${cmd("review")} or ${cmd("cram")}.`,
       );
     case "NotAPath":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a path`,
-        "Choose an exam (clf-c02, saa-c03, scs-c02), one service (e.g. rds), or default: /srm practice path saa-c03.",
+        say`Choose an exam (clf-c02, saa-c03, scs-c02), one service (e.g. rds), or default: ${cmd("practice", { setting: "path", value: "saa-c03" })}.`,
       );
     case "BadNewCards":
       return notice(
         "warning",
         `"${echo(f.text)}" is not a number of new cards`,
-        `Give a whole number from 0 to ${MAX_NEW_PER_DAY}, e.g. /srm practice new-cards 15 (0 turns new cards off).`,
+        say`Give a whole number from 0 to ${String(MAX_NEW_PER_DAY)}, e.g. ${cmd("practice", { setting: "new-cards", value: "15" })} (0 turns new cards off).`,
       );
     case "Quiz":
       return failureCard(f.failure);

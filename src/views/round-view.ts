@@ -1,6 +1,6 @@
 import { OWNER_LABEL } from "../domain/matrix.js";
-import { correctResponse, type Question } from "../domain/question.js";
-import type { AnswerRow, RoundRow } from "../store/round-store.js";
+import { correctResponse, type Question, responseLabel } from "../domain/question.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
 import { flagAction } from "./flag-ids.js";
@@ -102,13 +102,6 @@ export function privateQuestionCard(round: RoundRow): Card {
 
 function difficultyLabel(q: Question): string {
   return `${q.difficulty}${q.origin === "scenario" ? "" : " · drill"}`;
-}
-
-/** How a response reads to a person: "B", "A, C", or "AWS, Customer, AWS". */
-export function responseLabel(q: Question, response: readonly string[]): string {
-  if (response.length === 0) return "I don't know";
-  if (q.type === "split") return response.map((r) => (r === "aws" ? "AWS" : "Customer")).join(", ");
-  return response.join(", ");
 }
 
 /** The private confirmation of a locked answer. */
@@ -234,3 +227,6 @@ export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
     footer: sourcesLine(q.sources),
   };
 }
+
+/** The channel cards of a round, as the round use cases ask for them. */
+export const roundCards = { open: openRoundCard, reveal: revealCard, withdrawn: withdrawnCard };

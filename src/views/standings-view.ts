@@ -1,6 +1,7 @@
-import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import type { Leaderboard, PersonStats, RankedRow } from "../quiz/standings.js";
-import type { Competition } from "../store/competition-store.js";
+import type { Competition } from "../domain/competition.js";
+import type { MatrixNames } from "../domain/matrix.js";
+import type { Leaderboard, PersonStats, RankedRow } from "../domain/score.js";
+import { cmd, say, usage } from "../domain/text.js";
 import type { Card, Section } from "./card.js";
 
 function accuracy(correct: number, answered: number): string {
@@ -44,12 +45,12 @@ export function leaderboardCard(lb: Leaderboard): Card {
     title: `Leaderboard: ${lb.title}`,
     subtitle: `${lb.people} ${lb.people === 1 ? "person" : "people"} with points`,
     sections,
-    footer: "Also: /srm leaderboard week | month | all | accuracy | <competition name>",
+    footer: say`Also: ${usage("leaderboard")} (week, month, all, accuracy or a competition's name)`,
   };
 }
 
 /** A person's stats card. */
-export function statsCard(s: PersonStats, matrix: OwnershipMatrix): Card {
+export function statsCard(s: PersonStats, matrix: MatrixNames): Card {
   const serviceName = (id: string) => matrix.service(id)?.name ?? id;
   const areaName = (id: string) => matrix.area(id)?.name ?? id;
   const list = (items: { id: string; answered: number; correct: number }[], name: (id: string) => string) =>
@@ -80,8 +81,7 @@ export function statsCard(s: PersonStats, matrix: OwnershipMatrix): Card {
       { label: "Strongest areas", text: list(s.strongest.areas, areaName) },
       { label: "Weakest areas", text: list(s.weakest.areas, areaName) },
     ],
-    footer:
-      "Answered and accuracy count daily questions and /srm quiz; points and rank count daily questions.",
+    footer: say`Answered and accuracy count daily questions and ${cmd("quiz")}; points and rank count daily questions.`,
   };
 }
 
@@ -96,7 +96,7 @@ export function competitionStartedCard(c: Competition): Card {
     title: `Competition "${c.name}" has started`,
     sections: [
       { text: `It runs until ${when(c.endsAt)}. Every question of the day opened until then counts.` },
-      { text: `Follow it with /srm leaderboard ${c.name}.` },
+      { text: say`Follow it with ${cmd("leaderboard", { period: c.name })}.` },
     ],
   };
 }
@@ -145,6 +145,6 @@ export function competitionEndedCard(c: Competition, standings: readonly RankedR
               },
             },
           ],
-    footer: `Final standings: /srm leaderboard ${c.name}`,
+    footer: say`Final standings: ${cmd("leaderboard", { period: c.name })}`,
   };
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { memoryApp, person, terminalChannel } from "../support/app.js";
 
 const app = memoryApp();
 
 async function run(text: string): Promise<string> {
-  return renderPlain(await app.engine.handle({ text, actor: person("eve"), channel: terminalChannel }));
+  return renderPlain(
+    await app.engine.handle({ text, actor: person("eve"), channel: terminalChannel }),
+    TEXT_SYNTAX,
+  );
 }
 
 describe("words a person typed are quoted back short and once", () => {
@@ -37,6 +41,7 @@ describe("words a person typed are quoted back short and once", () => {
         actor: admin,
         channel: terminalChannel,
       }),
+      TEXT_SYNTAX,
     );
     expect(reply).toContain(`"${"y".repeat(39)}…" is neither a duration nor a date`);
   });
@@ -50,6 +55,7 @@ describe("words a person typed are quoted back short and once", () => {
         actor: admin,
         channel: terminalChannel,
       }),
+      TEXT_SYNTAX,
     );
     expect(reply).not.toContain("<@U123>");
     expect(reply).not.toContain("x".repeat(41));

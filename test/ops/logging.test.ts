@@ -55,7 +55,7 @@ describe("what the log says about the bot's work", () => {
     await debug.say("stats");
     const commands = (await debug.lines()).filter((l) => l.msg === "command");
     expect(commands.map((l) => [l.level, l.command])).toEqual([
-      [20, "lookup"],
+      [20, "ask"],
       [20, "daily status"],
       [20, "stats"],
     ]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { MemoryScheduler } from "../../src/practice/scheduler.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { ManualClock, memoryApp } from "../support/app.js";
@@ -39,7 +40,7 @@ describe("How sure? after a right private answer", () => {
     const goodDue = storedCard(app, ann, CELL)?.due as Date;
     const answeredAt = clock.now();
     clock.advance(60_000);
-    const reply = renderPlain(await app.engine.press(`sure:${roundId}:guess`, ann));
+    const reply = renderPlain(await app.engine.press(`sure:${roundId}:guess`, ann), TEXT_SYNTAX);
     expect(reply).toContain("Noted: a guess");
     expect(reply).toContain("comes back sooner");
     const scheduler = new MemoryScheduler();
@@ -57,7 +58,9 @@ describe("How sure? after a right private answer", () => {
     const goodDue = storedCard(app, ann, CELL)?.due;
     await app.engine.press(`sure:${roundId}:guess`, ann);
     expect(storedCard(app, ann, CELL)?.due).not.toEqual(goodDue);
-    expect(renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann))).toContain("Noted: certain");
+    expect(renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann), TEXT_SYNTAX)).toContain(
+      "Noted: certain",
+    );
     expect(storedCard(app, ann, CELL)).toMatchObject({ due: goodDue, lastRating: 3, reps: 1 });
     const logged = app.db.prepare("SELECT rating, confidence FROM practice_reviews").all();
     expect(logged).toEqual([{ rating: 3, confidence: "certain" }]);
@@ -67,7 +70,9 @@ describe("How sure? after a right private answer", () => {
     const app = memoryApp();
     await answerDrill(app);
     expect(await say(app, ann, "sure fairly")).toContain("Noted: fairly sure");
-    expect(await say(app, ann, "sure maybe")).toContain('"maybe" is not guess, fairly or certain');
+    expect(await say(app, ann, "sure maybe")).toContain(
+      'Unknown level "maybe": choose guess, fairly or certain',
+    );
     expect(await say(app, bob, "sure guess")).toContain("There is no answer to rate");
   });
 
@@ -75,7 +80,7 @@ describe("How sure? after a right private answer", () => {
     const app = memoryApp();
     const { roundId } = await answerDrill(app, ann, false);
     const before = storedCard(app, ann, CELL);
-    expect(renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann))).toContain(
+    expect(renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann), TEXT_SYNTAX)).toContain(
       "A wrong answer counts as a miss",
     );
     expect(storedCard(app, ann, CELL)).toEqual(before);
@@ -85,11 +90,11 @@ describe("How sure? after a right private answer", () => {
     const app = memoryApp();
     const { roundId } = await answerDrill(app);
     const before = storedCard(app, ann, CELL);
-    expect(renderPlain(await app.engine.press(`sure:${roundId}:guess`, bob))).toContain(
+    expect(renderPlain(await app.engine.press(`sure:${roundId}:guess`, bob), TEXT_SYNTAX)).toContain(
       "There is no answer to rate",
     );
     for (const forged of [`sure:${roundId}:maybe`, `sure:x:guess`, `sure:${roundId}:guess;DROP`]) {
-      expect(renderPlain(await app.engine.press(forged, ann))).toContain("not one of ours");
+      expect(renderPlain(await app.engine.press(forged, ann), TEXT_SYNTAX)).toContain("not one of ours");
     }
     expect(storedCard(app, ann, CELL)).toEqual(before);
   });
@@ -100,7 +105,7 @@ describe("How sure? after a right private answer", () => {
     const first = await answerDrill(app);
     clock.advance(5 * DAY);
     await answerDrill(app);
-    expect(renderPlain(await app.engine.press(`sure:${first.roundId}:guess`, ann))).toContain(
+    expect(renderPlain(await app.engine.press(`sure:${first.roundId}:guess`, ann), TEXT_SYNTAX)).toContain(
       "That card has been reviewed again since",
     );
   });
@@ -112,7 +117,7 @@ describe("How sure? after a right private answer", () => {
     const id = openRoundId(app);
     await app.engine.press(`answer:${id}:${letters(app, id).right}`, ann);
     await say(app, admin, "reveal");
-    expect(renderPlain(await app.engine.press(`sure:${id}:guess`, ann))).toContain(
+    expect(renderPlain(await app.engine.press(`sure:${id}:guess`, ann), TEXT_SYNTAX)).toContain(
       "How sure only counts on your own questions",
     );
   });

@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import type { Reply } from "../../src/views/card.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { memoryApp } from "../support/app.js";
@@ -46,10 +47,10 @@ async function answer(app: TestApp, right: boolean): Promise<string> {
     at.question.type === "single"
       ? await app.engine.press(`exam:${at.examId}:${at.position}:${letters[0]}`, ann)
       : app.exams.answer(ann, letters);
-  return renderPlain(reply);
+  return renderPlain(reply, TEXT_SYNTAX);
 }
 
-const plain = (r: Reply) => renderPlain(r);
+const plain = (r: Reply) => renderPlain(r, TEXT_SYNTAX);
 
 describe("mock exams", () => {
   it("asks N questions tagged for the exam one at a time, with no feedback until the report", async () => {
@@ -83,7 +84,9 @@ describe("mock exams", () => {
     const filed = app.db.prepare("SELECT round_id AS id FROM exam_answers WHERE position = 1").get() as {
       id: number;
     };
-    expect(renderPlain(await app.engine.press(`flag:${filed.id}:ambiguous`, ann))).toContain("Thank you");
+    expect(renderPlain(await app.engine.press(`flag:${filed.id}:ambiguous`, ann), TEXT_SYNTAX)).toContain(
+      "Thank you",
+    );
     expect(report).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     expect(onQuestion(app)).toBeNull();
   });
@@ -130,12 +133,12 @@ describe("mock exams", () => {
     );
     expect(plain(app.exams.start(ann, "clf-c02", "500"))).toContain("from 5 to 65");
     expect(plain(app.exams.start(ann, null, null))).toContain("pass mark 750 of 1,000");
-    const chosen = renderPlain(await app.engine.press("exam-start:saa-c03", ann));
+    const chosen = renderPlain(await app.engine.press("exam-start:saa-c03", ann), TEXT_SYNTAX);
     expect(chosen).toContain("Mock exam SAA-C03");
     expect(chosen).toContain("question 1 of 20");
     const at = onQuestion(app);
     await answer(app, true);
-    const old = renderPlain(await app.engine.press(`exam:${at?.examId}:0:A`, ann));
+    const old = renderPlain(await app.engine.press(`exam:${at?.examId}:0:A`, ann), TEXT_SYNTAX);
     expect(old).toContain("That question is not the one your exam is on");
     while (onQuestion(app)?.question.type !== "multi") await answer(app, true);
     const position = onQuestion(app)?.position;

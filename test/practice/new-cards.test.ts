@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderCard } from "../../src/views/plain.js";
 import { ManualClock, memoryApp } from "../support/app.js";
 import { member, say } from "../support/people.js";
@@ -64,16 +65,25 @@ describe("new cards in /srm practice", () => {
   it("the daily number is a personal setting: 0 turns new cards off, a bad number is refused with the rule", async () => {
     const app = memoryApp();
     const bob = member("bob");
-    expect(app.practice.newCardsPerDay(ann, "3").cards.map(renderCard).join("\n")).toContain(
-      "3 new cards a day",
-    );
+    expect(
+      app.practice
+        .newCardsPerDay(ann, "3")
+        .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+        .join("\n"),
+    ).toContain("3 new cards a day");
     expect((await practiseAll(app)).items).toHaveLength(3);
-    const refused = app.practice.newCardsPerDay(ann, "lots").cards.map(renderCard).join("\n");
+    const refused = app.practice
+      .newCardsPerDay(ann, "lots")
+      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+      .join("\n");
     expect(refused).toContain('"lots" is not a number of new cards');
     expect(refused).toContain("from 0 to 100");
-    expect(app.practice.newCardsPerDay(ann, "101").cards.map(renderCard).join("\n")).toContain(
-      "is not a number of new cards",
-    );
+    expect(
+      app.practice
+        .newCardsPerDay(ann, "101")
+        .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+        .join("\n"),
+    ).toContain("is not a number of new cards");
     // Bob still has the default.
     expect(await say(app, bob, "practice")).toContain("9 new cards");
   });
@@ -81,7 +91,10 @@ describe("new cards in /srm practice", () => {
   it("a path puts that exam's questions first, each after the cells it tests", async () => {
     const app = memoryApp();
     const channel = { platform: ann.platform, workspaceId: ann.workspaceId, channelId: "C1" };
-    const reply = app.practice.practicePath(ann, channel, "scs-c02").cards.map(renderCard).join("\n");
+    const reply = app.practice
+      .practicePath(ann, channel, "scs-c02")
+      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+      .join("\n");
     expect(reply).toContain("AWS Certified Security – Specialty (SCS-C02)");
     const items = [asked(app)];
     while (openPrivate(app, ann)) {
@@ -92,7 +105,10 @@ describe("new cards in /srm practice", () => {
     expect(scenarios.length).toBeGreaterThan(0);
     for (const id of scenarios) expect(app.bank.get(id)?.exams).toContain("scs-c02");
     // The path is remembered: the next practice follows it too.
-    const unknown = app.practice.practicePath(ann, channel, "the moon").cards.map(renderCard).join("\n");
+    const unknown = app.practice
+      .practicePath(ann, channel, "the moon")
+      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+      .join("\n");
     expect(unknown).toContain('"the moon" is not a path');
   });
 
@@ -106,11 +122,19 @@ describe("new cards in /srm practice", () => {
   it("App Home says how many are due and how many new cards wait today", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    expect(app.engine.home(ann).map(renderCard).join("\n")).toContain(
-      "10 new cards today: practise with /srm practice.",
-    );
+    expect(
+      app.engine
+        .home(ann)
+        .map((c) => renderCard(c, TEXT_SYNTAX))
+        .join("\n"),
+    ).toContain("10 new cards today: practise with /srm practice.");
     await practiseAll(app);
     clock.advance(3 * DAY);
-    expect(app.practice.homeLine(ann)).toBe("10 due and 10 new cards today: practise with /srm practice.");
+    expect(
+      app.engine
+        .home(ann)
+        .map((c) => renderCard(c, TEXT_SYNTAX))
+        .join("\n"),
+    ).toContain("10 due and 10 new cards today: practise with /srm practice.");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { drillActionId } from "../../src/views/practice-view.js";
 import { memoryApp } from "../support/app.js";
@@ -13,7 +14,7 @@ describe("Quiz me on this", () => {
     const lookup = await app.engine.handle({ text: "rds engine patching", actor: ann, channel: channel() });
     const action = lookup.cards[0]?.actions?.find((a) => a.label === "Quiz me on this");
     expect(action?.id).toBe("drill:rds:database-engine-patching");
-    const asked = renderPlain(await app.engine.press(action?.id as string, ann));
+    const asked = renderPlain(await app.engine.press(action?.id as string, ann), TEXT_SYNTAX);
     expect(asked).toContain("Quiz me");
     expect(asked).toContain("On Amazon RDS, who is responsible for");
     expect(storedCard(app, ann, "rds/database-engine-patching")).toMatchObject({ lastReview: null, reps: 0 });
@@ -56,7 +57,9 @@ describe("Quiz me on this", () => {
       `drill:ec2:${"x".repeat(200)}`,
       "drill:EC2:guest-os-patching",
     ]) {
-      expect(renderPlain(await app.engine.press(forged, ann))).toMatch(/There is no drill|not one of ours/);
+      expect(renderPlain(await app.engine.press(forged, ann), TEXT_SYNTAX)).toMatch(
+        /There is no drill|not one of ours/,
+      );
     }
     expect(app.db.prepare("SELECT COUNT(*) AS n FROM practice_cards").get()).toEqual({ n: 0 });
     expect(openPrivate(app, ann)).toBeNull();

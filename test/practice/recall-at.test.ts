@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MEMORY_PHASES, type Memory } from "../../src/practice/memory.js";
+import { MEMORY_PHASES, type Memory } from "../../src/domain/memory.js";
 import { MemoryScheduler } from "../../src/practice/scheduler.js";
 
 const scheduler = new MemoryScheduler();

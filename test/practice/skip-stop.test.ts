@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/commands/grammar.js";
+import { REGISTRY, TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { ManualClock, memoryApp } from "../support/app.js";
 import { member, say } from "../support/people.js";
@@ -60,21 +60,28 @@ describe("I don't know", () => {
         actor: ann,
         channel: { platform: "slack", workspaceId: "W1", channelId: "C1" },
       }),
+      TEXT_SYNTAX,
     );
     expect(shown).toMatch(/\[\d\] Skip/);
     expect(shown).toMatch(/\[\d\] I don't know/);
-    const bo = renderPlain(await app.engine.press(`idk:${asked?.id}`, member("bo")));
+    const bo = renderPlain(await app.engine.press(`idk:${asked?.id}`, member("bo")), TEXT_SYNTAX);
     expect(bo).toContain("That question was someone else's");
-    const mine = renderPlain(await app.engine.press(`idk:${asked?.id}`, ann));
+    const mine = renderPlain(await app.engine.press(`idk:${asked?.id}`, ann), TEXT_SYNTAX);
     expect(mine).toContain("Counted as a miss");
     expect(storedCard(app, ann, cell as string)?.lastRating).toBe(1);
   });
 
   it("is read from the ways people say it", () => {
+    const named = (text: string) => {
+      const read = REGISTRY.read(text);
+      return read.ok ? read.command.name : "usage";
+    };
     for (const text of ["idk", "i don't know", "I dont know", "don’t know", "i do not know", "dunno"])
-      expect(parseCommand(text)).toEqual({ kind: "pass", how: "dont-know" });
-    expect(parseCommand("skip")).toEqual({ kind: "pass", how: "skip" });
-    expect(parseCommand("stop")).toEqual({ kind: "stop" });
+      expect(named(text)).toBe("idk");
+    expect(named("skip")).toBe("skip");
+    expect(named("stop")).toBe("stop");
+    // With more words they are lookups, as "stop words" or "skip logic" would be.
+    expect(named("stop words")).toBe("ask");
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderCard } from "../../src/views/plain.js";
 import { ManualClock, memoryApp } from "../support/app.js";
 import { channel, member, playRound, say } from "../support/people.js";
@@ -49,7 +50,10 @@ describe("/srm stats with memory cards", () => {
     await meet(app, ann, "s3 public access", true);
     expect(await say(app, bob, "stats ann")).not.toContain("Memory");
     clock.advance(30 * DAY);
-    const home = app.engine.home(ann).map(renderCard).join("\n");
+    const home = app.engine
+      .home(ann)
+      .map((c) => renderCard(c, TEXT_SYNTAX))
+      .join("\n");
     const cards = app.db.prepare("SELECT COUNT(*) AS n FROM practice_cards WHERE user_id = 'ann'").get() as {
       n: number;
     };
@@ -82,7 +86,10 @@ describe("the weekly digest", () => {
     await app.engine.tick();
     await app.engine.tick();
     expect(digests(app)).toHaveLength(1);
-    const text = renderCard(digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] });
+    const text = renderCard(
+      digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] },
+      TEXT_SYNTAX,
+    );
     expect(text).toContain("Weekly digest (2026-W11)");
     expect(text).toMatch(
       /Most likely forgotten:\n {2}- AWS KMS · Key management: \d+% recall across 2 people/,
@@ -125,7 +132,10 @@ describe("the weekly digest", () => {
     for (const text of typed) await app.engine.handle({ text, actor: ann, channel: channel() });
     clock.set("2026-03-09T09:00:00Z");
     await app.engine.tick();
-    const text = renderCard(digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] });
+    const text = renderCard(
+      digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] },
+      TEXT_SYNTAX,
+    );
     expect(text).toContain("Amazon EC2 · Security groups, asked 3 times");
     for (const words of typed) expect(text).not.toContain(words);
   });
@@ -143,9 +153,9 @@ describe("the weekly digest", () => {
     clock.set("2026-03-09T09:30:00Z");
     await app.engine.tick();
     expect(digests(app).map((m) => m.channel.channelId)).toEqual(["C2"]);
-    expect(renderCard(digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] })).toContain(
-      "Nobody here has answered enough",
-    );
+    expect(
+      renderCard(digests(app)[0]?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX),
+    ).toContain("Nobody here has answered enough");
   });
 
   it("a failed post is logged and tried again at the next tick", async () => {

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/commands/grammar.js";
+import { REGISTRY } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { MemoryScheduler } from "../../src/practice/scheduler.js";
 import { openDatabase } from "../../src/store/database.js";
 import { applyMigrations } from "../../src/store/migrate.js";
-import { PracticeStore } from "../../src/store/practice-store.js";
+import { SqlitePracticeStore } from "../../src/store/practice-store.js";
 import { DAY } from "./support.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -40,7 +40,7 @@ describe("the practice store", () => {
       "INSERT INTO rounds (id, platform, workspace, channel, kind, player, question_id, question_json, status, opened_at) " +
         "VALUES (1, 'slack', 'W1', 'C1', 'private', 'ann', 'q', '{}', 'revealed', 'x')",
     ).run();
-    const store = new PracticeStore(db);
+    const store = new SqlitePracticeStore(db);
     const scheduler = new MemoryScheduler();
     const who = { platform: "slack" as const, workspaceId: "W1", userId: "ann" };
     const at = new Date("2026-03-02T09:00:00Z");
@@ -120,18 +120,18 @@ describe("the practice store", () => {
 
 describe("the practice words of /srm", () => {
   it("read as practice, review, cram, sure and drill; anything else stays a lookup", () => {
-    expect(parseCommand("/srm practise")).toEqual({ kind: "practice", mode: "practice", scope: null });
-    expect(parseCommand("review")).toEqual({ kind: "practice", mode: "review", scope: null });
-    expect(parseCommand("cram ecs on fargate")).toEqual({
-      kind: "practice",
-      mode: "cram",
-      scope: "ecs on fargate",
-    });
-    expect(parseCommand("cram")).toEqual({ kind: "practice", mode: "cram", scope: null });
-    expect(parseCommand("sure CERTAIN")).toEqual({ kind: "sure", confidence: "certain" });
-    expect(parseCommand("sure")).toMatchObject({ kind: "usage", problem: "Say how sure you were" });
-    expect(parseCommand("drill")).toMatchObject({ kind: "usage" });
-    expect(parseCommand("drill ec2 os-patching")).toEqual({ kind: "drill", text: "ec2 os-patching" });
-    expect(parseCommand("reviews of ec2")).toMatchObject({ kind: "lookup" });
+    const read = (text: string) => {
+      const r = REGISTRY.read(text);
+      return r.ok ? { command: r.command.name, args: r.args } : { usage: r.usage, problem: r.problem };
+    };
+    expect(read("/srm practise")).toEqual({ command: "practice", args: {} });
+    expect(read("review")).toEqual({ command: "review", args: {} });
+    expect(read("cram ecs on fargate")).toEqual({ command: "cram", args: { service: "ecs on fargate" } });
+    expect(read("cram")).toEqual({ command: "cram", args: {} });
+    expect(read("sure CERTAIN")).toEqual({ command: "sure", args: { level: "certain" } });
+    expect(read("sure")).toEqual({ usage: "sure", problem: "Say how sure you were" });
+    expect(read("drill")).toEqual({ usage: "drill", problem: "Name a service and an area" });
+    expect(read("drill ec2 os-patching")).toEqual({ command: "drill", args: { service: "ec2 os-patching" } });
+    expect(read("reviews of ec2")).toEqual({ command: "ask", args: { text: "reviews of ec2" } });
   });
 });

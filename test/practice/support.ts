@@ -1,3 +1,4 @@
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import type { Actor } from "../../src/ports.js";
 import { renderPlain } from "../../src/views/plain.js";
 import type { memoryApp } from "../support/app.js";
@@ -59,7 +60,7 @@ export async function answerOpen(app: TestApp, who: Actor, right: boolean): Prom
     actor: who,
     channel: { platform: who.platform, workspaceId: who.workspaceId, channelId: "C1" },
   });
-  return renderPlain(reply);
+  return renderPlain(reply, TEXT_SYNTAX);
 }
 
 /** A person's card of an item, as stored. */

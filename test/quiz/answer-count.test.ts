@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choicesToMake } from "../../src/domain/question.js";
-import { RoundStore } from "../../src/store/round-store.js";
+import { SqliteRoundStore } from "../../src/store/round-store.js";
 import { openPrivate, responseTo } from "../practice/support.js";
 import { memoryApp } from "../support/app.js";
 import { channel, member, openRoundId, say } from "../support/people.js";
@@ -13,7 +13,7 @@ const ann = member("ann");
 function askPrivately(app: TestApp, questionId: string): void {
   const question = app.bank.get(questionId);
   if (!question) throw new Error(`no question ${questionId}`);
-  new RoundStore(app.db).open({
+  new SqliteRoundStore(app.db).open({
     channel: channel(),
     kind: "private",
     player: ann.userId,

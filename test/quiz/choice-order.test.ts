@@ -1,13 +1,14 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { shuffledOrder } from "../../src/domain/choice-order.js";
 import type { Question } from "../../src/domain/question.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { applyMigrations } from "../../src/store/migrate.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { renderCard } from "../../src/views/plain.js";
 import { openPrivate } from "../practice/support.js";
 import { memoryApp, realContent } from "../support/app.js";
@@ -85,7 +86,7 @@ describe("shuffled choices in channel rounds", () => {
       expect(c.text).toBe(bankQuestion.choices.find((b) => b.key === order[i])?.text);
     });
     const posted = app.announcer.last();
-    const text = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] });
+    const text = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX);
     for (const c of shown.question.choices) expect(text).toContain(`${c.key}. ${c.text}`);
     expect(posted?.card.actions?.map((a) => a.id)).toEqual(
       shown.question.choices.map((c) => `answer:${id}:${c.key}`),
@@ -97,7 +98,7 @@ describe("shuffled choices in channel rounds", () => {
     expect(await say(app, member("presser"), `answer ${wrong}`)).toContain(`Locked in: ${wrong}`);
     await app.engine.press(`answer:${id}:${right}`, member("clicker"));
     await say(app, admin, "reveal");
-    const reveal = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] });
+    const reveal = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX);
     const rightText = shown.question.choices.find((c) => c.key === right)?.text as string;
     expect(reveal).toContain(`Answer: ${right}`);
     expect(reveal).toContain(`${right}. ${rightText}`);
@@ -194,7 +195,8 @@ describe("rounds opened before choices were shuffled", () => {
     const dir = mkdtempSync(join(tmpdir(), "srm-mig-"));
     const migrations = join(dir, "migrations");
     cpSync(loadConfig({}).migrationsDir, migrations, { recursive: true });
-    rmSync(join(migrations, "0005_choice_order_void.sql"));
+    // The database as it stood before 0005: later migrations may build on what 0005 added.
+    for (const f of readdirSync(migrations)) if (f >= "0005") rmSync(join(migrations, f));
     const file = join(dir, "srm.db");
     const old = new Database(file);
     applyMigrations(old, migrations);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { RoundRow } from "../../src/domain/round.js";
 import { CountRefresher } from "../../src/quiz/count-refresher.js";
-import type { RoundRow } from "../../src/store/round-store.js";
 import { memoryApp } from "../support/app.js";
 import { member, openRoundId, say } from "../support/people.js";
 

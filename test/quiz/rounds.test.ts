@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
 import { memoryApp } from "../support/app.js";
 import { channel, letters, member, openRoundId, say } from "../support/people.js";
@@ -17,16 +18,17 @@ describe("a round from post to reveal", () => {
     for (let i = 0; i < 30; i++) {
       const reply = renderPlain(
         await app.engine.press(`answer:${id}:${i < 20 ? right : wrong}`, member(`p${i}`)),
+        TEXT_SYNTAX,
       );
       expect(reply).toContain(`Locked in: ${i < 20 ? right : wrong}`);
     }
     await app.engine.idle();
     expect(posted?.card.footer).toContain("30 answered");
     for (const version of posted?.history ?? []) {
-      expect(renderCard(version)).not.toMatch(/Right:|Points:|p\d+/);
+      expect(renderCard(version, TEXT_SYNTAX)).not.toMatch(/Right:|Points:|p\d+/);
     }
     await say(app, admin, "reveal");
-    const reveal = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] });
+    const reveal = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX);
     expect(reveal).toContain(`Answer: ${right}`);
     expect(reveal).toContain("30 answered · 20 right");
     expect(reveal).toMatch(new RegExp(`${right}: 20`));
@@ -43,7 +45,7 @@ describe("a round from post to reveal", () => {
     const id = openRoundId(app);
     const { right, wrong } = letters(app, id);
     await app.engine.press(`answer:${id}:${wrong}`, member("ann"));
-    const again = renderPlain(await app.engine.press(`answer:${id}:${right}`, member("ann")));
+    const again = renderPlain(await app.engine.press(`answer:${id}:${right}`, member("ann")), TEXT_SYNTAX);
     expect(again).toContain(`You already answered ${wrong}`);
     expect(again).toContain("stands");
     await say(app, admin, "reveal");
@@ -56,7 +58,7 @@ describe("a round from post to reveal", () => {
     await say(app, admin, "daily now");
     const id = openRoundId(app);
     await say(app, admin, "reveal");
-    const late = renderPlain(await app.engine.press(`answer:${id}:A`, member("late")));
+    const late = renderPlain(await app.engine.press(`answer:${id}:A`, member("late")), TEXT_SYNTAX);
     expect(late).toContain("This question has closed");
     expect(app.db.prepare("SELECT COUNT(*) AS n FROM answers").get()).toEqual({ n: 0 });
   });
@@ -74,10 +76,10 @@ describe("a round from post to reveal", () => {
 
   it("only admins reveal or post; SRM_ADMINS counts as admin; the round is untouched by a refusal", async () => {
     const app = memoryApp({ SRM_ADMINS: "lead" });
-    expect(await say(app, member("eve"), "daily now")).toContain("Only admins can use /srm daily now");
+    expect(await say(app, member("eve"), "daily now")).toContain("/srm daily now is for admins");
     await say(app, member("lead"), "daily now");
     const id = openRoundId(app);
-    expect(await say(app, member("eve"), "reveal")).toContain("Only admins can use /srm reveal");
+    expect(await say(app, member("eve"), "reveal")).toContain("/srm reveal is for admins");
     expect(openRoundId(app)).toBe(id);
     expect(await say(app, member("lead"), "reveal")).toContain("Revealed");
   });
@@ -87,9 +89,11 @@ describe("a round from post to reveal", () => {
     await say(app, admin, "daily now");
     const id = openRoundId(app);
     const outsider = member("mallory", { workspaceId: "W2" });
-    expect(renderPlain(await app.engine.press(`answer:${id}:A`, outsider))).toContain("not in this channel");
+    expect(renderPlain(await app.engine.press(`answer:${id}:A`, outsider), TEXT_SYNTAX)).toContain(
+      "not in this channel",
+    );
     for (const forged of [`answer:${id}:E`, "answer:999999:A", `answer:${id}:A;DROP`, "x".repeat(500), ""]) {
-      expect(renderPlain(await app.engine.press(forged, member("mallory")))).toMatch(
+      expect(renderPlain(await app.engine.press(forged, member("mallory")), TEXT_SYNTAX)).toMatch(
         /not one of ours|not in this channel/,
       );
     }
@@ -114,7 +118,7 @@ describe("a round from post to reveal", () => {
     await app.engine.press(`answer:${id}:${letters(app, id).right}`, member("ann"));
     await say(app, admin, "reveal");
     expect(
-      renderCard(app.announcer.last()?.card ?? { accent: "neutral", title: "", sections: [] }),
+      renderCard(app.announcer.last()?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX),
     ).toContain("Answer:");
     expect(scoreDifferences(app.db)).toEqual([]);
   });
@@ -146,7 +150,7 @@ describe("private questions with /srm quiz", () => {
     expect(result).toContain("Source");
     expect(await say(app, member("kim"), "stats")).toMatch(/\n\s+1\s+100%/);
     expect(await say(app, member("kim"), "leaderboard all")).toContain("No points yet");
-    expect(renderPlain(await app.engine.press(`answer:${round.id}:A`, member("kim")))).toContain(
+    expect(renderPlain(await app.engine.press(`answer:${round.id}:A`, member("kim")), TEXT_SYNTAX)).toContain(
       "already answered",
     );
   });
@@ -155,7 +159,7 @@ describe("private questions with /srm quiz", () => {
     const app = memoryApp();
     await say(app, member("kim"), "quiz");
     const round = app.db.prepare("SELECT id FROM rounds WHERE kind = 'private'").get() as { id: number };
-    expect(renderPlain(await app.engine.press(`answer:${round.id}:A`, member("lee")))).toContain(
+    expect(renderPlain(await app.engine.press(`answer:${round.id}:A`, member("lee")), TEXT_SYNTAX)).toContain(
       "someone else's",
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { memoryApp } from "../support/app.js";
 import { channel, letters, member, openRoundId, playRound, say } from "../support/people.js";
 

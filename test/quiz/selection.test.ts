@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { memoryApp } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";
 
@@ -47,7 +47,9 @@ describe("choosing the next question for a channel", () => {
     await playRound(app, [], []);
     expect(JSON.parse(askedQuestions(app)[0]?.json ?? "{}").difficulty).toBe("hard");
     expect(await say(app, admin, "settings services lambda,nosuch")).toContain('Unknown service id "nosuch"');
-    expect(await say(app, admin, "settings colour blue")).toContain('Unknown setting "colour"');
+    expect(await say(app, admin, "settings colour blue")).toContain(
+      'Unknown setting "colour": choose services, difficulty',
+    );
     expect(await say(app, member("eve"), "settings difficulty easy")).toContain("Only admins");
     expect(await say(app, member("eve"), "settings")).toContain("Difficulty: hard");
   });

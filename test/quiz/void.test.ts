@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
 import { memoryApp } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";
@@ -25,14 +26,14 @@ describe("withdrawing a question posted by mistake", () => {
     const reply = await say(app, admin, "void");
     expect(reply).toContain("Withdrawn");
     expect(reply).toContain("2 answered");
-    const shown = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] });
+    const shown = renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX);
     expect(shown).toContain("Question withdrawn");
     expect(shown).not.toMatch(/Answer:|Correct|Why|right/);
     expect(posted?.card.actions ?? []).toEqual([]);
     expect(app.db.prepare("SELECT * FROM streaks ORDER BY user_id").all()).toEqual(streaksBefore);
     expect(app.db.prepare("SELECT * FROM scores ORDER BY period, user_id").all()).toEqual(scoresBefore);
     expect(await say(app, member("cy"), `answer ${right}`)).toContain("There is no open question");
-    expect(renderPlain(await app.engine.press(`answer:${id}:${right}`, member("cy")))).toContain(
+    expect(renderPlain(await app.engine.press(`answer:${id}:${right}`, member("cy")), TEXT_SYNTAX)).toContain(
       "This question has closed",
     );
     expect(count(app, "answers")).toBe(3);
@@ -42,7 +43,7 @@ describe("withdrawing a question posted by mistake", () => {
       status: "closed",
       revealed_at: null,
     });
-    expect(renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] })).toContain(
+    expect(renderCard(posted?.card ?? { accent: "neutral", title: "", sections: [] }, TEXT_SYNTAX)).toContain(
       "Question withdrawn",
     );
     expect(scoreDifferences(app.db)).toEqual([]);
@@ -70,7 +71,7 @@ describe("withdrawing a question posted by mistake", () => {
     expect(await say(app, admin, "void")).toContain("There is no open question here right now");
     await say(app, admin, "daily now");
     const id = openRoundId(app);
-    expect(await say(app, member("eve"), "void")).toContain("Only admins can use /srm void");
+    expect(await say(app, member("eve"), "void")).toContain("/srm void is for admins");
     expect(openRoundId(app)).toBe(id);
     await say(app, admin, "reveal");
     expect(await say(app, admin, "void")).toContain("There is no open question here right now");

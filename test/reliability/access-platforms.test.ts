@@ -16,22 +16,25 @@ describe("who may do what, on Discord and in the terminal", () => {
     try {
       const { fake } = bot;
       const ada = fake.person("ada", { manageGuild: true });
-      for (const [sub, options] of [
-        ["daily", { schedule: "set 08:00 UTC mon-sun reveal after 2h" }],
-        ["competition-start", { name: "Admin Cup", length: "2w" }],
-        ["settings", { name: "difficulty", value: "easy" }],
+      for (const [top, sub, options] of [
+        ["srm-admin", "daily set", { schedule: "08:00 UTC mon-sun reveal after 2h" }],
+        ["srm-admin", "competition start", { name: "Admin Cup", length: "2w" }],
+        ["srm", "settings", { name: "difficulty", value: "easy" }],
       ] as const)
-        await replyEmbeds(bot, fake.command(ada, "srm-admin", sub, options));
+        await replyEmbeds(bot, fake.command(ada, top, sub, options));
       await postQuestion(bot, ada);
       await bot.app.engine.idle();
       const mallory = fake.person("mallory");
       const before = dumpTables(bot.app.db);
       expectSetUp(before);
       const posted = fake.rest.channelMessages(fake.general.id).length;
-      for (const [sub, options] of DISCORD_ADMIN_COMMANDS) {
-        const sent = fake.command(mallory, "srm-admin", sub, options);
+      for (const [top, sub, options] of DISCORD_ADMIN_COMMANDS) {
+        const sent = fake.command(mallory, top, sub, options);
         expect((Number((await fake.reply(sent)).data.flags ?? 0) & 64) === 64, sub).toBe(true);
-        expect((await replyEmbeds(bot, sent))[0]?.title, sub).toMatch(/^Only admins can use \/srm-admin /);
+        const refusal = (await replyEmbeds(bot, sent))[0];
+        expect(refusal?.title, sub).toBe(`Only admins can run ${sub}`);
+        // The refusal names the command as Discord spells it.
+        expect(refusal?.description, sub).toContain(`/${top} ${sub} is for admins`);
         tally.add("Discord admin commands refused to a member");
       }
       await bot.app.engine.idle();
@@ -48,7 +51,7 @@ describe("who may do what, on Discord and in the terminal", () => {
       const { fake } = bot;
       const elsewhere = { guildId: snowflake(), channelId: snowflake() };
       const olga = fake.person("olga", { manageGuild: true });
-      await replyEmbeds(bot, fake.command(olga, "srm-admin", "daily-now", {}, elsewhere));
+      await replyEmbeds(bot, fake.command(olga, "srm-admin", "daily now", {}, elsewhere));
       const question = await postQuestion(bot, fake.person("ada", { manageGuild: true }));
       await replyEmbeds(bot, fake.command(fake.person("bob"), "srm", "quiz"));
       const ids = bot.app.db.prepare("SELECT id, workspace, kind FROM rounds ORDER BY id").all() as {
@@ -102,7 +105,7 @@ describe("who may do what, on Discord and in the terminal", () => {
     const before = dumpTables(app.db);
     expectSetUp(before);
     for (const text of ADMIN_COMMANDS) {
-      expect(await terminal.handleLine(`/srm ${text}`), text).toMatch(/^Only admins can use \/srm /);
+      expect(await terminal.handleLine(`/srm ${text}`), text).toMatch(/^Only admins can run /);
       tally.add("terminal admin commands refused to a non-owner");
     }
     expect(dumpTables(app.db)).toEqual(before);

@@ -101,7 +101,7 @@ describe("who may do what, on Slack", () => {
     for (const text of ADMIN_COMMANDS) {
       const reply = await slack.ask(mallory, text, { channel: "C1" });
       expect(reply.response_type, text).toBe("ephemeral");
-      expect(headers(reply.blocks)[0], text).toMatch(/^Only admins can use \/srm /);
+      expect(headers(reply.blocks)[0], text).toMatch(/^Only admins can run /);
       tally.add("admin commands refused to a member");
     }
     await slack.app.engine.idle();
@@ -116,7 +116,7 @@ describe("who may do what, on Slack", () => {
     slack.api.setUser(boss.id, { name: "boss", admin: false });
     for (const text of ["reveal", "daily off", "settings difficulty hard"]) {
       const reply = await slack.ask(boss, text, { channel: "C1" });
-      expect(headers(reply.blocks)[0], text).toMatch(/^Only admins can use \/srm /);
+      expect(headers(reply.blocks)[0], text).toMatch(/^Only admins can run /);
       tally.add("admin commands refused after a demotion");
     }
     await slack.app.engine.idle();

@@ -2,16 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { MetricsRegistry } from "../../src/metrics.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { RoundService } from "../../src/quiz/rounds.js";
-import { CompetitionStore } from "../../src/store/competition-store.js";
+import { SqliteCompetitionStore } from "../../src/store/competition-store.js";
 import { openDatabase } from "../../src/store/database.js";
-import { RoundStore } from "../../src/store/round-store.js";
-import { ScoreStore } from "../../src/store/score-store.js";
-import { SettingsStore } from "../../src/store/settings-store.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
+import { SqliteRoundStore } from "../../src/store/round-store.js";
+import { SqliteScoreStore } from "../../src/store/score-store.js";
+import { SqliteSettingsStore } from "../../src/store/settings-store.js";
 import { renderPlain } from "../../src/views/plain.js";
+import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, memoryApp, realContent } from "../support/app.js";
 import { letters, member, openRoundId, say } from "../support/people.js";
@@ -46,13 +48,14 @@ describe("an answer racing a reveal by another process on the same database file
     const b = memoryApp({ SRM_DB: file }, clock);
     const { db: aDb } = openDatabase(file, loadConfig({}).migrationsDir);
     const a = new RoundService({
-      rounds: new RoundStore(aDb),
-      scores: new ScoreStore(aDb),
-      competitions: new CompetitionStore(aDb),
-      settings: new SettingsStore(aDb),
+      rounds: new SqliteRoundStore(aDb),
+      scores: new SqliteScoreStore(aDb),
+      competitions: new SqliteCompetitionStore(aDb),
+      settings: new SqliteSettingsStore(aDb),
       bank: realContent().bank,
       clock: new ManualClock(),
       announcer: new RecordingAnnouncer(),
+      cards: roundCards,
       logger: new RecordingLogger(),
       metrics: new MetricsRegistry(),
     });
@@ -65,13 +68,17 @@ describe("an answer racing a reveal by another process on the same database file
       const { right, wrong } = letters(b, id);
       for (const [i, key] of [right, wrong, right].entries()) {
         const who = `r${round}p${i}`;
-        if (renderPlain(await b.engine.press(`answer:${id}:${key}`, member(who))).includes("Locked in"))
+        if (
+          renderPlain(await b.engine.press(`answer:${id}:${key}`, member(who)), TEXT_SYNTAX).includes(
+            "Locked in",
+          )
+        )
           confirmed.push(`${id}:${who}`);
       }
       // The late person's answer has read the round as open when process A reveals it.
       const late = `r${round}late`;
       clock.onNextRead(() => a.reveal(id));
-      const reply = renderPlain(await b.engine.press(`answer:${id}:${right}`, member(late)));
+      const reply = renderPlain(await b.engine.press(`answer:${id}:${right}`, member(late)), TEXT_SYNTAX);
       if (reply.includes("Locked in")) confirmed.push(`${id}:${late}`);
       if (reply.includes("This question has closed")) toldClosed.push(`${id}:${late}`);
       await b.engine.idle();

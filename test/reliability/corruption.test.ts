@@ -7,6 +7,7 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../../src/cli.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";
 import { memoryApp, sink } from "../support/app.js";
@@ -109,7 +110,7 @@ describe("a damaged database file", () => {
     for (const who of ["bob", "cat"]) {
       const reply = await app.engine.press(`answer:${round}:B`, member(who), channel());
       expect(reply.cards[0]?.title).toBe("The database could not save this");
-      expect(renderPlain(reply)).toContain(
+      expect(renderPlain(reply, TEXT_SYNTAX)).toContain(
         "The bot's database file is damaged; answers are not being recorded. An operator must restore it from a backup.",
       );
     }

@@ -5,6 +5,7 @@ import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { createdMarkerPath } from "../../src/store/database.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { eventually } from "../fakes/slack/eventually.js";
@@ -135,7 +136,7 @@ describe("the database file replaced under a running bot", () => {
     for (const who of ["bob", "cat", "dan"]) {
       const reply = await app.engine.press(`answer:${round}:B`, member(who), channel());
       expect(reply.cards[0]?.title).toBe("The database could not save this");
-      expect(renderPlain(reply)).toContain(NOT_RECORDED);
+      expect(renderPlain(reply, TEXT_SYNTAX)).toContain(NOT_RECORDED);
     }
     expect(await say(app, boss, "reveal")).toContain(NOT_RECORDED);
     expect(app.storage.problem()?.kind).toBe("replaced");

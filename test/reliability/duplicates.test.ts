@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { type FakePerson, uniqueTs } from "../fakes/slack/payloads.js";
 import { SlackRequestSender } from "../fakes/slack/request-sender.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { BLOCK_LIMITS, messageFor } from "../../adapters/slack/blocks.js";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import type { Actor, ChannelRef, Platform } from "../../src/ports.js";
 import type { Reply } from "../../src/views/card.js";
 import { renderPlain } from "../../src/views/plain.js";
@@ -115,7 +116,7 @@ function replyProblem(reply: Reply): string | null {
   if (reply.visibility !== "private" && reply.visibility !== "channel") return "no visibility";
   if (reply.cards.length === 0) return "no card";
   if (reply.cards.some((c) => c.title.trim() === "")) return "a card without a title";
-  if (renderPlain(reply).trim() === "") return "nothing to read";
+  if (renderPlain(reply, TEXT_SYNTAX).trim() === "") return "nothing to read";
   const { blocks, text } = messageFor(reply.cards);
   if (blocks.length > BLOCK_LIMITS.messageBlocks) return `${blocks.length} Slack blocks`;
   if (text.length > BLOCK_LIMITS.fallback) return "Slack fallback text too long";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/ports.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { FAKE_TEAM } from "../fakes/slack/payloads.js";
 import { blockText, headers, SlackWorkspace } from "../fakes/slack/workspace.js";

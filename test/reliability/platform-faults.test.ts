@@ -1,6 +1,6 @@
 import type { APIMessage } from "discord.js";
 import { afterAll, describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { clickAll, crowd, postQuestion, replyEmbeds, startBot } from "../adapters/discord/harness.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { uniqueId } from "../fakes/slack/payloads.js";

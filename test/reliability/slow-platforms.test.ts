@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { DailyStore } from "../../src/store/daily-store.js";
+import { SqliteDailyStore } from "../../src/store/daily-store.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import { headers, SlackWorkspace } from "../fakes/slack/workspace.js";
 import { ManualClock } from "../support/app.js";
@@ -12,7 +12,7 @@ const EVERY_DAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /** A daily question at 09:00 UTC in `channel`, revealed an hour later. */
 function schedule(ws: SlackWorkspace, clock: ManualClock, channel: string): void {
-  new DailyStore(ws.app.db).put({
+  new SqliteDailyStore(ws.app.db).put({
     channel: { platform: "slack", workspaceId: "T0FAKE", channelId: channel },
     postTime: "09:00",
     timeZone: "UTC",

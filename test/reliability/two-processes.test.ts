@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { openDatabase } from "../../src/store/database.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { eventually } from "../fakes/slack/eventually.js";
 import type { FakePerson } from "../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../fakes/slack/web-api.js";

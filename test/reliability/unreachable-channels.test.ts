@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { DailyStore } from "../../src/store/daily-store.js";
+import { SqliteDailyStore } from "../../src/store/daily-store.js";
 import { embedText, postQuestion, replyEmbeds, startBot } from "../adapters/discord/harness.js";
 import type { RecordingLogger } from "../fakes/announcer.js";
 import { blockText, headers, SlackWorkspace } from "../fakes/slack/workspace.js";
@@ -14,7 +14,7 @@ const DAYS = 3;
 
 /** A daily question at 09:00 UTC every day in `channel`, revealed an hour later. */
 function everyDay(ws: SlackWorkspace, clock: ManualClock, channel: string): void {
-  new DailyStore(ws.app.db).put({
+  new SqliteDailyStore(ws.app.db).put({
     channel: { platform: "slack", workspaceId: "T0FAKE", channelId: channel },
     postTime: "09:00",
     timeZone: "UTC",

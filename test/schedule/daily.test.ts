@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoreDifferences } from "../../src/quiz/recompute.js";
 import { CLAIM_LEASE_MS } from "../../src/schedule/daily-planner.js";
 import { localParts } from "../../src/schedule/local-time.js";
+import { scoreDifferences } from "../../src/store/recompute.js";
 import { memoryApp } from "../support/app.js";
 import { channel, letters, member, openRoundId, say } from "../support/people.js";
 

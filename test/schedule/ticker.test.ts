@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localParts } from "../../src/schedule/local-time.js";
 import { startTicker } from "../../src/schedule/ticker.js";
-import { DailyStore } from "../../src/store/daily-store.js";
+import { SqliteDailyStore } from "../../src/store/daily-store.js";
 import { RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, memoryApp } from "../support/app.js";
 import { channel } from "../support/people.js";
@@ -46,7 +46,7 @@ describe("the node-cron ticker", () => {
   it("a daily question due this minute is posted by real node-cron on the system clock", async () => {
     const app = memoryApp({}, new SystemClock());
     const now = new Date();
-    new DailyStore(app.db).put({
+    new SqliteDailyStore(app.db).put({
       channel: channel(),
       postTime: localParts(now, "UTC").time,
       timeZone: "UTC",

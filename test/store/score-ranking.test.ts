@@ -6,19 +6,19 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type Db, openDatabase } from "../../src/store/database.js";
-import { ScoreStore } from "../../src/store/score-store.js";
+import { SqliteScoreStore } from "../../src/store/score-store.js";
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function store(): { db: Db; scores: ScoreStore; path: string } {
+function store(): { db: Db; scores: SqliteScoreStore; path: string } {
   const dir = mkdtempSync(join(tmpdir(), "srm-ranking-"));
   dirs.push(dir);
   const path = join(dir, "srm.db");
   const { db } = openDatabase(path, loadConfig({}).migrationsDir);
-  return { db, scores: new ScoreStore(db), path };
+  return { db, scores: new SqliteScoreStore(db), path };
 }
 
 /** What SQLite itself counts: the rank of `points` and the people in the period. */
@@ -36,11 +36,11 @@ function counted(db: Db, points: number): { rank: number; people: number } {
   return { rank: above + 1, people };
 }
 
-function read(scores: ScoreStore, points: number): { rank: number; people: number } {
+function read(scores: SqliteScoreStore, points: number): { rank: number; people: number } {
   return { rank: scores.rankOf("slack", "W", "all", points), people: scores.people("slack", "W", "all") };
 }
 
-const add = (scores: ScoreStore, user: string, points: number) =>
+const add = (scores: SqliteScoreStore, user: string, points: number) =>
   scores.addToPeriod("slack", "W", "all", user, user, points, points > 0);
 
 describe("ranks and head counts of a period", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CellMemory, TeamMemoryStore } from "../../src/store/team-memory-store.js";
+import type { CellMemory } from "../../src/domain/memory.js";
+import { SqliteTeamMemoryStore } from "../../src/store/team-memory-store.js";
 import { ManualClock, memoryApp } from "../support/app.js";
 import { channel, playRound } from "../support/people.js";
 
@@ -16,7 +17,7 @@ async function twoRounds(clock: ManualClock) {
   await playRound(app, ["ann", "bob"], []);
   clock.advance(DAY);
   await playRound(app, ["cy"], ["dee"]);
-  return { app, store: new TeamMemoryStore(app.db) };
+  return { app, store: new SqliteTeamMemoryStore(app.db) };
 }
 
 const monthBefore = (clock: ManualClock) => new Date(clock.now().getTime() - 30 * DAY);

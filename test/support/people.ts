@@ -1,3 +1,4 @@
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import type { Actor, ChannelRef } from "../../src/ports.js";
 import { renderPlain } from "../../src/views/plain.js";
 import type { memoryApp } from "./app.js";
@@ -32,7 +33,7 @@ export async function say(
     actor: who,
     channel: { ...where, workspaceId: who.workspaceId },
   });
-  return renderPlain(reply);
+  return renderPlain(reply, TEXT_SYNTAX);
 }
 
 /** The open round's id in a channel (from the engine's own store). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { lookupJson } from "../../src/commands/lookup-json.js";
 import type { Question } from "../../src/domain/question.js";
-import type { AnswerRow, RoundRow } from "../../src/store/round-rows.js";
+import type { AnswerRow, RoundRow } from "../../src/domain/round.js";
 import { lookupReply } from "../../src/views/lookup-view.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { privateResultCard, revealCard } from "../../src/views/round-view.js";
@@ -59,7 +60,7 @@ describe("what learners read cites AWS pages, never a study-notes file", () => {
         ];
         for (const text of texts) {
           const result = lookup.lookup(text);
-          const shown = renderPlain(lookupReply(result));
+          const shown = renderPlain(lookupReply(result), TEXT_SYNTAX);
           expect(shown, text).not.toMatch(SEED);
           for (const source of lookupJson(result).sources) expect(source, text).toMatch(/^https:\/\//);
           checked++;
@@ -72,11 +73,14 @@ describe("what learners read cites AWS pages, never a study-notes file", () => {
     const questions = [...bank.scenarios, ...bank.drills];
     expect(questions.length).toBeGreaterThan(100);
     for (const q of questions) {
-      const reveal = renderPlain({ visibility: "private", cards: [revealCard(round(q), [])] });
+      const reveal = renderPlain({ visibility: "private", cards: [revealCard(round(q), [])] }, TEXT_SYNTAX);
       expect(reveal, q.id).not.toMatch(SEED);
       expect(reveal, q.id).toMatch(/Sources?: https:\/\//);
       const result = { ...answerRow, response: ["A"] };
-      const own = renderPlain({ visibility: "private", cards: [privateResultCard(round(q), result)] });
+      const own = renderPlain(
+        { visibility: "private", cards: [privateResultCard(round(q), result)] },
+        TEXT_SYNTAX,
+      );
       expect(own, q.id).not.toMatch(SEED);
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { answerOpen, openPrivate } from "../practice/support.js";
 import { memoryApp } from "../support/app.js";
@@ -30,10 +31,13 @@ describe("replies read as sentences", () => {
     const app = memoryApp();
     await playRound(app, ["ann"], ["bob"]);
     const reveal = app.announcer.messages.find((m) => m.card.title.startsWith("Answer:"));
-    const text = renderPlain({
-      visibility: "channel",
-      cards: [reveal?.card ?? { accent: "neutral", title: "", sections: [] }],
-    });
+    const text = renderPlain(
+      {
+        visibility: "channel",
+        cards: [reveal?.card ?? { accent: "neutral", title: "", sections: [] }],
+      },
+      TEXT_SYNTAX,
+    );
     expect(text).toMatch(/^Answer: [A-D](, [A-D])* \(2 answered · 1 right\)/);
   });
 
@@ -41,8 +45,8 @@ describe("replies read as sentences", () => {
     const app = memoryApp();
     const help = await say(app, ann, "help");
     expect(help).not.toContain("Names: Services:");
-    expect(help).toMatch(/\nServices: ec2, /);
-    expect(help).toMatch(/\nAreas: physical security, /);
+    expect(help).toMatch(/\nServices \(\d+\): ec2, /);
+    expect(help).toMatch(/\nAreas \(\d+\): physical-security, /);
     expect(await say(app, ann, "leaderboard")).toMatch(
       /^Leaderboard: This week \(\d{4}-W\d\d\), 0 people with points/,
     );
@@ -60,7 +64,7 @@ describe("replies read as sentences", () => {
     await say(app, ann, "drill ec2 os patching");
     const roundId = openPrivate(app, ann)?.id as number;
     await answerOpen(app, ann, true);
-    const reply = renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann));
+    const reply = renderPlain(await app.engine.press(`sure:${roundId}:certain`, ann), TEXT_SYNTAX);
     expect(reply).toMatch(/^Noted: certain \(rated good\)/);
   });
 });

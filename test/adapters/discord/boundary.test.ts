@@ -102,7 +102,7 @@ describe("a reply not ready in time is deferred", () => {
     const slow = await startBot({ replyBudgetMs: 0 });
     try {
       const owner = slow.fake.person("xena", { manageGuild: true });
-      const sent = slow.fake.command(owner, "srm-admin", "competition-start", {
+      const sent = slow.fake.command(owner, "srm-admin", "competition start", {
         name: "Autumn",
         length: "10d",
       });

@@ -1,77 +1,82 @@
 import { describe, expect, it } from "vitest";
 import { serviceChoices } from "../../../adapters/discord/autocomplete.js";
 import { type CommandOptions, cleanValue, planCommand } from "../../../adapters/discord/command-text.js";
-import { discordWording } from "../../../adapters/discord/wording.js";
-import { parseCommand } from "../../../src/commands/grammar.js";
+import { commandBodies } from "../../../adapters/discord/commands.js";
+import { DISCORD_SYNTAX } from "../../../adapters/discord/wording.js";
+import { cmd, printText, say, usage } from "../../../src/domain/text.js";
 import { realMatrix } from "../../support/app.js";
 
 function options(
+  group: string | null,
   subcommand: string,
   values: Record<string, string> = {},
   users: Record<string, string> = {},
 ): CommandOptions {
-  return { subcommand, string: (n) => values[n] ?? null, user: (n) => users[n] ?? null };
+  return {
+    group,
+    subcommand,
+    string: (n) => values[n] ?? null,
+    integer: () => null,
+    user: (n) => users[n] ?? null,
+  };
 }
 
-const text = (
-  command: string,
+const plan = (
+  top: string,
+  group: string | null,
   sub: string,
   values?: Record<string, string>,
   users?: Record<string, string>,
-) => planCommand(command, options(sub, values, users))?.text;
+) => {
+  const p = planCommand(top, options(group, sub, values, users));
+  return p === null ? null : { command: p.command.name, args: p.args };
+};
 
-describe("slash commands as the engine's words", () => {
-  it("each /srm subcommand maps onto the /srm grammar", () => {
-    expect(text("srm", "lookup", { service: "ec2", area: "os-patching" })).toBe("lookup ec2 os-patching");
-    expect(text("srm", "lookup", { area: "hypervisor" })).toBe("lookup hypervisor");
-    expect(text("srm", "ask", { text: "who patches the rds engine" })).toBe("ask who patches the rds engine");
-    expect(text("srm", "help")).toBe("help");
-    expect(text("srm", "quiz")).toBe("quiz");
-    expect(text("srm", "answer", { choice: "A C" })).toBe("answer A C");
-    expect(text("srm", "leaderboard")).toBe("leaderboard");
-    expect(text("srm", "leaderboard", { period: "month" })).toBe("leaderboard month");
-    expect(text("srm", "stats")).toBe("stats");
-    expect(text("srm", "stats", {}, { person: "123456789012345678" })).toBe("stats <@123456789012345678>");
-    expect(text("srm", "competition-status")).toBe("competition status");
-    expect(text("srm", "daily-status")).toBe("daily status");
-  });
-
-  it("each /srm-admin subcommand maps onto the admin grammar and names itself for refusals", () => {
-    const admin = (sub: string, values?: Record<string, string>) =>
-      planCommand("srm-admin", options(sub, values));
-    expect(admin("reveal")).toMatchObject({ text: "reveal", admin: "reveal", slow: true });
-    expect(admin("daily-now")).toMatchObject({ text: "daily now", admin: "daily now", slow: true });
-    expect(admin("competition-start", { name: "Spring cup", length: "2w" })).toMatchObject({
-      text: 'competition start "Spring cup" 2w',
-      admin: "competition start",
-      slow: false,
+describe("slash commands passed straight to the registry's commands", () => {
+  it("each /srm subcommand reaches its command with its typed options as arguments", () => {
+    expect(plan("srm", null, "lookup", { service: "ec2", area: "os-patching" })).toEqual({
+      command: "lookup",
+      args: { service: "ec2", area: "os-patching" },
     });
-    expect(admin("competition-end")?.text).toBe("competition end");
-    expect(admin("daily", { schedule: "set 09:00 Europe/Berlin mon-fri" })).toMatchObject({
-      text: "daily set 09:00 Europe/Berlin mon-fri",
-      admin: "daily set",
-      slow: true,
+    expect(plan("srm", null, "ask", { text: "who patches the rds engine" })).toEqual({
+      command: "ask",
+      args: { text: "who patches the rds engine" },
     });
-    expect(admin("settings")?.text).toBe("settings");
-    expect(admin("settings", { name: "services", value: "ec2, rds" })?.text).toBe(
-      "settings services ec2, rds",
-    );
+    expect(plan("srm", null, "practice")).toEqual({ command: "practice", args: {} });
+    expect(plan("srm", null, "cram", { service: "rds" })).toEqual({
+      command: "cram",
+      args: { service: "rds" },
+    });
+    expect(plan("srm", null, "sure", { level: "certain" })).toEqual({
+      command: "sure",
+      args: { level: "certain" },
+    });
+    expect(plan("srm", null, "stats", {}, { person: "123456789012345678" })).toEqual({
+      command: "stats",
+      args: { person: "<@123456789012345678>" },
+    });
+    expect(plan("srm", "competition", "status")).toEqual({ command: "competition status", args: {} });
+    expect(plan("srm", "daily", "status")).toEqual({ command: "daily status", args: {} });
   });
 
-  it("typed words never turn a lookup or an answer into another command", () => {
-    for (const sneaky of ["reveal", "daily now", "competition end", "settings difficulty hard"]) {
-      expect(parseCommand(text("srm", "ask", { text: sneaky }) ?? "").kind).toBe("lookup");
-      expect(parseCommand(text("srm", "lookup", { service: sneaky }) ?? "").kind).toBe("lookup");
-      expect(parseCommand(text("srm", "answer", { choice: sneaky }) ?? "").kind).toBe("answer");
-    }
+  it("each /srm-admin subcommand reaches its admin command", () => {
+    expect(plan("srm-admin", null, "reveal")).toEqual({ command: "reveal", args: {} });
+    expect(plan("srm-admin", "daily", "now")).toEqual({ command: "daily now", args: {} });
+    expect(plan("srm-admin", "daily", "set", { schedule: "09:00 Europe/Berlin mon-fri" })).toEqual({
+      command: "daily set",
+      args: { schedule: "09:00 Europe/Berlin mon-fri" },
+    });
+    expect(plan("srm-admin", "competition", "start", { name: 'The "Big" Cup', length: "2w" })).toEqual({
+      command: "competition start",
+      args: { name: 'The "Big" Cup', length: "2w" },
+    });
   });
 
-  it("a competition name with quotes, and a length typed with a space, still parse", () => {
-    const plan = planCommand(
-      "srm-admin",
-      options("competition-start", { name: 'The "Big" Cup', length: "2 w" }),
-    );
-    expect(plan?.text).toBe('competition start The "Big" Cup 2w');
+  it("a command under the other top-level command, or an unknown one, maps to nothing", () => {
+    expect(planCommand("srm", options(null, "teleport"))).toBeNull();
+    expect(planCommand("other-bot", options(null, "lookup"))).toBeNull();
+    expect(planCommand("srm-admin", options(null, "lookup"))).toBeNull();
+    expect(planCommand("srm", options(null, "reveal"))).toBeNull();
   });
 
   it("values are flattened to one line and capped", () => {
@@ -79,37 +84,38 @@ describe("slash commands as the engine's words", () => {
     expect(cleanValue("x".repeat(1000))).toHaveLength(300);
     expect(cleanValue(null)).toBe("");
   });
+});
 
-  it("an unknown command or subcommand maps to nothing", () => {
-    expect(planCommand("srm", options("teleport"))).toBeNull();
-    expect(planCommand("other-bot", options("lookup"))).toBeNull();
-    expect(planCommand("srm-admin", options("lookup"))).toBeNull();
+describe("the definitions Discord registers", () => {
+  it("stay within Discord's limits: 25 subcommands and groups per command, 100-character descriptions", () => {
+    for (const body of commandBodies()) {
+      const options = body.options ?? [];
+      expect(options.length).toBeLessThanOrEqual(25);
+      for (const o of options) {
+        expect(o.description.length).toBeLessThanOrEqual(100);
+        if ("options" in o && o.options) {
+          expect(o.options.length).toBeLessThanOrEqual(25);
+          for (const inner of o.options) expect(inner.description.length).toBeLessThanOrEqual(100);
+        }
+      }
+    }
   });
 });
 
-describe("the engine's command hints in Discord's words", () => {
-  it("admin hints name /srm-admin, and the daily commands their Discord subcommands", () => {
-    expect(discordWording("Reveal it with /srm reveal (round 3).")).toBe(
+describe("commands named in replies, in Discord's syntax", () => {
+  it("admin commands name /srm-admin, groups their subcommand, and arguments their option names", () => {
+    const print = (t: Parameters<typeof printText>[0]) => printText(t, DISCORD_SYNTAX);
+    expect(print(say`Reveal it with ${cmd("reveal")} (round 3).`)).toBe(
       "Reveal it with /srm-admin reveal (round 3).",
     );
-    expect(discordWording("An admin can start one with /srm daily now.")).toBe(
-      "An admin can start one with /srm-admin daily-now.",
+    expect(print(say`An admin can start one with ${cmd("daily now")}.`)).toBe(
+      "An admin can start one with /srm-admin daily now.",
     );
-    expect(discordWording("Usage: /srm daily set <HH:MM> | status")).toBe(
-      "Usage: /srm-admin daily schedule: set <HH:MM> | status",
+    expect(print(say`${cmd("practice")} or ${cmd("daily status")}`)).toBe(
+      "/srm practice or /srm daily status",
     );
-    expect(discordWording("/srm skip or /srm idk (or: i don't know)")).toBe(
-      "/srm skip or /srm dont-know (or: i don't know)",
-    );
-    expect(discordWording("/srm daily status, /srm competition status")).toBe(
-      "/srm daily-status, /srm competition-status",
-    );
-    expect(discordWording('Start one with /srm competition start "Name" 2w.')).toBe(
-      'Start one with /srm-admin competition-start "Name" 2w.',
-    );
-    expect(discordWording("/srm ec2 os-patching and /srm leaderboard stay as they are")).toBe(
-      "/srm ec2 os-patching and /srm leaderboard stay as they are",
-    );
+    expect(print(say`${cmd("ask", { text: "ec2 os-patching" })}`)).toBe("/srm ask text:ec2 os-patching");
+    expect(print(say`Usage: ${usage("sure")}`)).toBe("Usage: /srm sure level:guess|fairly|certain");
   });
 });
 

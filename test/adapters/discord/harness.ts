@@ -131,7 +131,7 @@ export async function postQuestion(
   const before = bot.fake.rest.channelMessages(channel.id).length;
   const embeds = await replyEmbeds(
     bot,
-    bot.fake.command(admin, "srm-admin", "daily-now", {}, bot.fake.channel(channel)),
+    bot.fake.command(admin, "srm-admin", "daily now", {}, bot.fake.channel(channel)),
   );
   if (embeds[0]?.title !== "Posted a question in this channel")
     throw new Error(`daily-now was refused: ${embeds[0]?.title ?? "no reply"}`);

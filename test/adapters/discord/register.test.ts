@@ -42,28 +42,39 @@ describe("srm discord register", () => {
     expect(body.map((c) => c.name)).toEqual(["srm", "srm-admin"]);
     expect(admin?.default_member_permissions).toBe("32");
     expect(srm?.default_member_permissions ?? null).toBeNull();
+    // Every command anyone may run is under /srm (practice and review too); admin-only ones under /srm-admin.
     expect(srm?.options?.map((o) => o.name)).toEqual([
       "lookup",
       "ask",
       "help",
       "quiz",
       "answer",
-      "skip",
-      "dont-know",
-      "stop",
       "leaderboard",
       "stats",
-      "competition-status",
-      "daily-status",
-    ]);
-    expect(admin?.options?.map((o) => o.name)).toEqual([
-      "reveal",
-      "void",
-      "daily-now",
-      "daily",
-      "competition-start",
-      "competition-end",
+      "practice",
+      "review",
+      "cram",
+      "drill",
+      "exam",
+      "flag",
+      "sure",
+      "skip",
+      "idk",
+      "stop",
       "settings",
+      "competition",
+      "daily",
+    ]);
+    expect(admin?.options?.map((o) => o.name)).toEqual(["reveal", "void", "flags", "daily", "competition"]);
+    const adminDaily = admin?.options?.find((o) => o.name === "daily") as { options: { name: string }[] };
+    expect(adminDaily.options.map((o) => o.name)).toEqual([
+      "set",
+      "off",
+      "skip",
+      "pause",
+      "resume",
+      "leaderboard",
+      "now",
     ]);
     const lookup = srm?.options?.find((o) => o.name === "lookup") as {
       options: { name: string; autocomplete?: boolean }[];

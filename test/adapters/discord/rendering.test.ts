@@ -9,14 +9,14 @@ import {
   truncate,
 } from "../../../adapters/discord/embeds.js";
 import { messageContent } from "../../../adapters/discord/message-body.js";
-import type { Card } from "../../../src/views/card.js";
+import type { PrintedCard } from "../../../src/views/card.js";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { messageBodyErrors } from "../../fakes/discord/message-rules.js";
 
 const long = (n: number, word = "word ") => word.repeat(Math.ceil(n / word.length)).slice(0, n);
 
 /** A card far past every limit: long title, long lead, 40 labelled sections, long lists and tables. */
-const huge: Card = {
+const huge: PrintedCard = {
   accent: "warning",
   title: long(400),
   subtitle: long(300),

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 describe("a question of the day on Discord, from post to leaderboard", () => {
   it("/srm-admin daily-now is deferred privately, then posts the question with one button per choice", async () => {
-    const sent = bot.fake.command(admin, "srm-admin", "daily-now");
+    const sent = bot.fake.command(admin, "srm-admin", "daily now");
     const callback = await bot.fake.reply(sent);
     expect(callback.type).toBe(5);
     expect(isEphemeral(callback)).toBe(true);
@@ -135,13 +135,13 @@ describe("a question of the day on Discord, from post to leaderboard", () => {
 
 describe("withdrawing a question on Discord", () => {
   it("/srm-admin void edits the message to say it was withdrawn, with no answer and no buttons", async () => {
-    const posted = bot.fake.command(admin, "srm-admin", "daily-now");
+    const posted = bot.fake.command(admin, "srm-admin", "daily now");
     await replyEmbeds(bot, posted);
     const mistake = await lastPost(bot, bot.fake.general.id, "the question posted by mistake");
     expect(mistake.id).not.toBe(question.id);
     const member = bot.fake.person("not-an-admin");
     const refused = await replyEmbeds(bot, bot.fake.command(member, "srm-admin", "void"));
-    expect(refused[0]?.title).toBe("Only admins can use /srm-admin void");
+    expect(refused[0]?.title).toBe("Only admins can run void");
     const sent = bot.fake.command(admin, "srm-admin", "void");
     const confirmation = await replyEmbeds(bot, sent);
     expect(confirmation[0]?.title).toBe("Withdrawn");

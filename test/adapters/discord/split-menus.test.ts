@@ -1,7 +1,7 @@
 import type { APIMessage } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Question } from "../../../src/domain/question.js";
-import { RoundStore } from "../../../src/store/round-store.js";
+import { SqliteRoundStore } from "../../../src/store/round-store.js";
 import type { Delivered } from "../../fakes/discord/fake-discord.js";
 import type { FakePerson } from "../../fakes/discord/guild.js";
 import { waitFor } from "../../fakes/discord/wait.js";
@@ -28,7 +28,7 @@ function splitQuestionFor(person: FakePerson, id: string, duties?: number): Ques
   const shipped = bot.app.bank.get(id);
   if (!shipped) throw new Error(`no question ${id}`);
   const question = duties ? { ...shipped, duties: shipped.duties.slice(0, duties) } : shipped;
-  new RoundStore(bot.app.db).open({
+  new SqliteRoundStore(bot.app.db).open({
     channel: { platform: "discord", workspaceId: bot.fake.guildId, channelId: bot.fake.general.id },
     kind: "private",
     player: person.user.id,
@@ -138,7 +138,7 @@ describe("Skip and I don't know on Discord", () => {
     await replyMessage(bot.fake.command(ann, "srm", "quiz"));
     expect(await title(bot.fake.command(ann, "srm", "skip"))).toBe("Skipped");
     await replyMessage(bot.fake.command(ann, "srm", "quiz"));
-    expect(await title(bot.fake.command(ann, "srm", "dont-know"))).toBe("Counted as a miss");
+    expect(await title(bot.fake.command(ann, "srm", "idk"))).toBe("Counted as a miss");
     expect(await title(bot.fake.command(ann, "srm", "stop"))).toBe(
       "You have no practice, review or cram running",
     );

@@ -61,7 +61,7 @@ describe("/srm over Slack's HTTP mode", () => {
 
   it("a person who is neither a workspace admin nor in SRM_ADMINS is refused an admin command", async () => {
     const reply = await slack.ask(slack.person("bob"), "daily now");
-    expect(headers(reply.blocks)).toEqual(["Only admins can use /srm daily now"]);
+    expect(headers(reply.blocks)).toEqual(["Only admins can run daily now"]);
     expect(slack.api.callsOf("chat.postMessage")).toEqual([]);
     expect(slack.api.callsOf("users.info").map((c) => c.args.user)).toEqual(["UBOB"]);
   });

@@ -186,7 +186,7 @@ describe("a channel round in Slack", () => {
     const { message, buttons } = await openRound("C1");
     await slack.replyTo(await click(slack.person("ann"), buttons[0] as string, message));
     expect(headers((await slack.ask(slack.person("eve"), "void", { channel: "C1" })).blocks)).toEqual([
-      "Only admins can use /srm void",
+      "Only admins can run void",
     ]);
     const reply = await slack.ask(boss, "void", { channel: "C1" });
     expect(headers(reply.blocks)).toEqual(["Withdrawn"]);

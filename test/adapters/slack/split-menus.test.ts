@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Question } from "../../../src/domain/question.js";
-import { RoundStore } from "../../../src/store/round-store.js";
+import { SqliteRoundStore } from "../../../src/store/round-store.js";
 import { FAKE_TEAM, type FakePerson } from "../../fakes/slack/payloads.js";
 import { blockText, headers, SlackWorkspace } from "../../fakes/slack/workspace.js";
 
@@ -23,7 +23,7 @@ interface Select {
 function splitQuestionFor(person: FakePerson): Question {
   const question = slack.app.bank.get("ec2-split-web-stack-1");
   if (!question) throw new Error("the split question is missing");
-  new RoundStore(slack.app.db).open({
+  new SqliteRoundStore(slack.app.db).open({
     channel: { platform: "slack", workspaceId: FAKE_TEAM, channelId: "C0GENERAL" },
     kind: "private",
     player: person.id,

@@ -89,7 +89,7 @@ describe("the terminal front end", () => {
     expect(text).toContain("[#terminal] Question of the day");
     expect(text).toContain(`Locked in: ${right}`);
     expect(text).toContain(`You already answered ${right}`);
-    expect(text).toContain("Only admins can use /srm reveal");
+    expect(text).toContain("/srm reveal is for admins");
     expect(text).toContain(`Answer: ${right}`);
     expect(text).toMatch(/1\s+alice\s+10\s+1\s+100%/);
     expect(text).toMatch(/2\s+bob\s+0\s+1\s+0%/);

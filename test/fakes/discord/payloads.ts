@@ -1,6 +1,7 @@
 import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteractionDataResolved,
   type APIMessage,
@@ -76,18 +77,16 @@ function base(c: InteractionContext) {
   };
 }
 
+/**
+ * The options of a subcommand as Discord sends them; "daily set" is the subcommand set inside the
+ * subcommand group daily, as a person picks it from Discord's menu.
+ */
 function subcommandOptions(
   subcommand: string,
   options: Readonly<Record<string, OptionValue>>,
   focused: string | null,
 ): {
-  options: [
-    {
-      type: ApplicationCommandOptionType.Subcommand;
-      name: string;
-      options: APIApplicationCommandInteractionDataBasicOption[];
-    },
-  ];
+  options: APIApplicationCommandInteractionDataOption[];
   resolved?: APIInteractionDataResolved;
 } {
   const resolved: APIInteractionDataResolved = {};
@@ -106,10 +105,17 @@ function subcommandOptions(
       return { type: ApplicationCommandOptionType.User, name, value: value.user.id };
     },
   );
-  return {
-    options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: values }],
-    ...(resolved.users ? { resolved } : {}),
+  const [group, sub] = subcommand.split(" ");
+  const leaf = {
+    type: ApplicationCommandOptionType.Subcommand as const,
+    name: sub ?? group ?? "",
+    options: values,
   };
+  const top: APIApplicationCommandInteractionDataOption[] =
+    sub === undefined
+      ? [leaf]
+      : [{ type: ApplicationCommandOptionType.SubcommandGroup, name: group ?? "", options: [leaf] }];
+  return { options: top, ...(Object.keys(resolved).length > 0 ? { resolved } : {}) };
 }
 
 /** A slash command interaction (type 2), e.g. `/srm lookup service:ec2`. */

@@ -17,21 +17,29 @@ export const ADMIN_COMMANDS = [
 ] as const;
 
 /** The same commands as Discord's `/srm-admin` subcommands and options. */
-export const DISCORD_ADMIN_COMMANDS: readonly (readonly [string, Readonly<Record<string, string>>])[] = [
-  ["reveal", {}],
-  ["void", {}],
-  ["daily-now", {}],
-  ["daily", { schedule: "set 09:00 Europe/Berlin mon-fri reveal 17:00" }],
-  ["daily", { schedule: "off" }],
-  ["daily", { schedule: "skip tomorrow" }],
-  ["daily", { schedule: "pause until 2026-12-01" }],
-  ["daily", { schedule: "resume" }],
-  ["daily", { schedule: "leaderboard mon 09:00" }],
-  ["competition-start", { name: "Member Cup", length: "2w" }],
-  ["competition-end", {}],
-  ["settings", { name: "services", value: "ec2" }],
-  ["settings", { name: "difficulty", value: "hard" }],
-  ["settings", { name: "speed-bonus", value: "on" }],
+/**
+ * The same commands as Discord's slash commands: the top-level command, the subcommand ("daily set" is
+ * set in the group daily) and the options. Settings live under /srm, where members may read them.
+ */
+export const DISCORD_ADMIN_COMMANDS: readonly (readonly [
+  "srm" | "srm-admin",
+  string,
+  Readonly<Record<string, string>>,
+])[] = [
+  ["srm-admin", "reveal", {}],
+  ["srm-admin", "void", {}],
+  ["srm-admin", "daily now", {}],
+  ["srm-admin", "daily set", { schedule: "09:00 Europe/Berlin mon-fri reveal 17:00" }],
+  ["srm-admin", "daily off", {}],
+  ["srm-admin", "daily skip", { date: "tomorrow" }],
+  ["srm-admin", "daily pause", { until: "until 2026-12-01" }],
+  ["srm-admin", "daily resume", {}],
+  ["srm-admin", "daily leaderboard", { when: "mon 09:00" }],
+  ["srm-admin", "competition start", { name: "Member Cup", length: "2w" }],
+  ["srm-admin", "competition end", {}],
+  ["srm", "settings", { name: "services", value: "ec2" }],
+  ["srm", "settings", { name: "difficulty", value: "hard" }],
+  ["srm", "settings", { name: "speed-bonus", value: "on" }],
 ];
 
 /** What an admin sets up first, so that every refused command would have had something to change. */

@@ -17,7 +17,7 @@ async function fuzzBot(): Promise<{ bot: RunningBot; cast: DiscordCast }> {
   // A second server, not in the bot's cache (interactions carry all the bot needs), with a round of its own.
   const otherGuild = { guildId: snowflake(), channelId: snowflake() };
   const olga = fake.person("olga", { manageGuild: true });
-  const opened = await replyEmbeds(bot, fake.command(olga, "srm-admin", "daily-now", {}, otherGuild));
+  const opened = await replyEmbeds(bot, fake.command(olga, "srm-admin", "daily now", {}, otherGuild));
   expect(opened[0]?.title).toBe("Posted a question in this channel");
   const here = fake.channel();
   return {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { scoreDifferences } from "../../../src/quiz/recompute.js";
+import { scoreDifferences } from "../../../src/store/recompute.js";
 import { eventually } from "../../fakes/slack/eventually.js";
 import type { FakePerson } from "../../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";

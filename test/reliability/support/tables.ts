@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { scoreDifferences } from "../../../src/quiz/recompute.js";
 import type { Db } from "../../../src/store/database.js";
+import { scoreDifferences } from "../../../src/store/recompute.js";
 
 /**
  * Every row of every table, each table's rows sorted: equal dumps mean the data was left exactly as it was.

@@ -74,3 +74,31 @@ export interface ReviewTrace {
   readonly learningSteps: number;
   readonly reviewedAt: Date;
 }
+
+/** What the recall of one cell card depends on. */
+export interface CellMemory {
+  /** Whose card it is. */
+  readonly userId: string;
+  /** "service/area" */
+  readonly cell: string;
+  readonly phase: MemoryPhase;
+  readonly stability: number;
+  readonly lastReview: Date | null;
+}
+
+/** The item of one matrix cell. */
+export function cellItem(service: string, area: string): ItemRef {
+  return { kind: "cell", id: `${service}/${area}` };
+}
+
+/** The service and area of a cell item; null for a question item or a malformed id. */
+export function cellOf(item: ItemRef): { service: string; area: string } | null {
+  if (item.kind !== "cell") return null;
+  const [service = "", area = "", extra] = item.id.split("/");
+  return service !== "" && area !== "" && extra === undefined ? { service, area } : null;
+}
+
+/** A key that tells items apart in maps and sets. */
+export function itemKey(item: ItemRef): string {
+  return `${item.kind}:${item.id}`;
+}

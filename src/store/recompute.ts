@@ -1,5 +1,5 @@
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
-import type { Db } from "../store/database.js";
+import type { Db } from "./database.js";
 
 interface RoundRec {
   id: number;

@@ -1,4 +1,4 @@
-import type { Concept } from "../domain/concept.js";
+import type { Concept } from "./concept.js";
 import type {
   ApplicableCell,
   Area,
@@ -8,8 +8,13 @@ import type {
   ResolvedCell,
   Service,
   ServiceGroup,
-} from "../domain/matrix.js";
-import type { Correction } from "./parse-query.js";
+} from "./matrix.js";
+
+/** A word the query misspelled and the word it was read as. */
+export interface Correction {
+  readonly from: string;
+  readonly to: string;
+}
 
 /** One row of a comparison across services or areas. */
 export interface OwnerRow {

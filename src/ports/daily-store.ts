@@ -1,0 +1,34 @@
+import type { ChannelRef } from "../domain/channel.js";
+import type { DailyRun, DailySchedule } from "../domain/daily.js";
+
+/** Daily schedules, skipped dates and the exactly-once ledger, stored. */
+export interface DailyStore {
+  /** Runs `fn` in one immediate transaction. */
+  transaction<T>(fn: () => T): T;
+  /** A channel's schedule, if it has one. */
+  get(channel: ChannelRef): DailySchedule | undefined;
+  /** Every schedule that is on. */
+  enabled(): DailySchedule[];
+  /** Creates or replaces a channel's schedule. */
+  put(s: DailySchedule): void;
+  /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
+  pullActiveFrom(channel: ChannelRef, to: Date): boolean;
+  /** Marks a local date as skipped for a channel. */
+  addSkip(channel: ChannelRef, localDate: string): void;
+  /** A channel's skipped dates from a local date on. */
+  skipsFrom(channel: ChannelRef, localDate: string): string[];
+  /** Whether a channel skips a local date. */
+  isSkipped(channel: ChannelRef, localDate: string): boolean;
+  /** Claims a run before the platform call; false when another tick or process already has it. */
+  claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): boolean;
+  /** Records a run that will not happen (missed while down, beyond the catch-up window). */
+  skip(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date, note: string): boolean;
+  /** Links a claimed post run to the round it opened. */
+  attachRound(channel: ChannelRef, localDate: string, roundId: number): void;
+  /** Completes a claimed run after the platform call. */
+  complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): void;
+  /** The ledger row of a run. */
+  run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): DailyRun | undefined;
+  /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
+  unfinished(before: Date): DailyRun[];
+}
