@@ -146,3 +146,17 @@ describe("mock exams", () => {
     expect(onQuestion(app)?.position).toBe(position);
   });
 });
+
+describe("the exam commands as typed", () => {
+  it("/srm exam starts, answers, resumes and abandons, each reply naming the next command", async () => {
+    const app = memoryApp();
+    expect(await say(app, ann, "exam")).toContain("Which mock exam?");
+    expect(await say(app, ann, "exam clf-c02 5")).toContain("question 1 of 5");
+    const letter = responseTo(onQuestion(app)?.question as Shown, true).split(" ");
+    expect(await say(app, ann, `exam answer ${letter.join(" ")}`)).toContain("Answer saved (1 of 5)");
+    expect(await say(app, ann, "exam resume")).toContain("question 2 of 5");
+    expect(await say(app, ann, "exam clf-c02")).toContain("/srm exam resume");
+    expect(await say(app, ann, "exam abandon")).toContain("You had answered 1 of 5");
+    expect(await say(app, ann, "exam clf-c02 500")).toContain("from 5 to 65");
+  });
+});

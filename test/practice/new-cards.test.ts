@@ -138,3 +138,18 @@ describe("new cards in /srm practice", () => {
     ).toContain("10 due and 10 new cards today: practise with /srm practice.");
   });
 });
+
+describe("the practice commands as typed", () => {
+  it("/srm practice new-cards and /srm practice path set the person's own new cards, and bad values are refused", async () => {
+    const app = memoryApp();
+    expect(await say(app, ann, "practice new-cards 2")).toContain("2 new cards a day");
+    expect(await say(app, ann, "practice new-cards many")).toContain('"many" is not a number of new cards');
+    expect(await say(app, ann, "practice path glacier-of-doubt")).toContain(
+      '"glacier-of-doubt" is not a path',
+    );
+    const path = await say(app, ann, "practice path saa-c03");
+    expect(path).toContain("Your learning path");
+    expect(path).toContain("/srm practice path default goes back");
+    expect(await say(app, ann, "practice size")).toContain('Unknown setting "size"');
+  });
+});

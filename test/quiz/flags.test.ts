@@ -205,3 +205,19 @@ describe("srm questions flags", () => {
     expect(lines[1]).toMatch(/: typo \(1\)$/);
   });
 });
+
+describe("the flag commands as typed", () => {
+  it("/srm flag with a comment, then an admin's /srm flags, flags fix and flags void", async () => {
+    const app = memoryApp();
+    const id = await playRound(app, ["ann"], ["bob"]);
+    const { wrong } = letters(app, id);
+    expect(await say(app, bob, `flag ${id} wrong-answer the key is wrong`)).toContain("Thank you");
+    expect(await say(app, bob, `flag ${id} nonsense`)).toContain('Unknown reason "nonsense"');
+    const list = await say(app, admin, "flags");
+    expect(list).toContain('Comment: "the key is wrong"');
+    expect(list).toContain(`/srm flags fix ${id} <letters>`);
+    expect(await say(app, admin, `flags fix ${id} ${wrong}`)).toContain("Answer key fixed");
+    expect(await say(app, admin, `flags void ${id}`)).toContain("Question voided");
+    expect(scoreDifferences(app.db)).toEqual([]);
+  });
+});
