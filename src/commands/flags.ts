@@ -30,6 +30,11 @@ export default defineCommand({
     },
   ],
   help: [
+    [cmd("flags"), ": open flags on questions, with their reasons, counts and comments"],
+    [
+      cmd("flags", { action: "dismiss", target: "<question>" }),
+      ": close a question's flags, changing nothing",
+    ],
     [
       cmd("flags", { action: "fix", target: "12", letters: "C" }),
       ": the answer to round 12 is C: regrade and rescore",

@@ -26,6 +26,7 @@ export default defineCommand({
     },
   ],
   help: [
+    [cmd("practice"), ": your due cards, then today's new ones (10 a day unless you say otherwise)"],
     [cmd("practice", { setting: "path", value: "saa-c03" }), ": new cards follow that exam's questions"],
     [
       cmd("practice", { setting: "new-cards", value: "15" }),
