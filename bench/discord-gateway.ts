@@ -23,7 +23,7 @@ import { answerCounts, Child, serve } from "./support/child.js";
 import { header } from "./support/machine.js";
 import { measureParts, type Parts, partsLine } from "./support/parts.js";
 import { type Round, reportLookups, rotatingRounds } from "./support/ratios.js";
-import { ascending, count, percentile } from "./support/stats.js";
+import { ascending, count, memoryLine, percentile } from "./support/stats.js";
 
 const IN_FLIGHT = 20;
 const CLICKS = 1_000;
@@ -262,4 +262,5 @@ async function burst(fake: FakeDiscord, bot: Child): Promise<void> {
     `  answers stored ${stored.rows} from ${stored.people} people; ${locked} locked in, ${refused} second clicks refused; message: ${footer.split(" · ")[0]}`,
   );
   console.log(`  every answer recorded exactly once: ${once ? "yes" : "NO"}`);
+  console.log(memoryLine(await bot.call<NodeJS.MemoryUsage>("memory")));
 }

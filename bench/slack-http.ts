@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { App, LogLevel } from "@slack/bolt";
+import { startHttpServer } from "../adapters/http/server.js";
 import { messageFor, type SlackMessage } from "../adapters/slack/blocks.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
 import { loadConfig } from "../src/config.js";
@@ -22,7 +23,7 @@ import { answerCounts, Child, serve } from "./support/child.js";
 import { header } from "./support/machine.js";
 import { measureParts, type Parts, partsLine } from "./support/parts.js";
 import { type Round, reportLookups, rotatingRounds } from "./support/ratios.js";
-import { ascending, count, percentile } from "./support/stats.js";
+import { ascending, count, memoryLine, percentile } from "./support/stats.js";
 
 const SECRET = "bench-signing-secret";
 const BOT_TOKEN = "xoxb-bench-token";
@@ -62,7 +63,7 @@ async function srmBot(apiUrl: string, dbPath: string): Promise<void> {
     config: config.slack,
     admins: config.admins,
     logger,
-    port: 0,
+    server: await startHttpServer({ sources: { checks: () => [], metrics: app.metrics }, port: 0, logger }),
     deliveries: app.deliveries,
   });
   router.register("slack", srm.announcer);
@@ -239,6 +240,7 @@ async function burst(api: FakeSlackWebApi, srm: SlackRequestSender, bot: Child):
     `  answers stored ${stored.rows} from ${stored.people} people; channel message ${shown ? `shows ${CLICKS} answered` : "NOT updated to the final count"}`,
   );
   console.log(`  every answer recorded exactly once: ${once ? "yes" : "NO"}`);
+  console.log(memoryLine(await bot.call<NodeJS.MemoryUsage>("memory")));
 }
 
 function check(res: SentResponse): void {

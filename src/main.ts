@@ -375,7 +375,6 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
           config: config.slack,
           admins: config.admins,
           logger,
-          port: config.port,
           server,
           deliveries: app.deliveries,
         }),

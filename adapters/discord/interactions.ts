@@ -1,21 +1,24 @@
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  MessageFlags,
-  type StringSelectMenuInteraction,
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  StringSelectMenuInteraction,
 } from "discord.js";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
-import type { Announcer, Logger } from "../../src/ports.js";
-import { type Card, notice } from "../../src/views/card.js";
+import type { Announcer, DeliveryLog, Logger } from "../../src/ports.js";
+import { type Card, privateReply, type Reply } from "../../src/views/card.js";
+import { type Answer, answerWithin } from "../shared/answer.js";
+import { type Boundary, guarded, type LogFields } from "../shared/boundary.js";
+import { InFlight } from "../shared/in-flight.js";
+import { firstDelivery, RecentIds } from "../shared/recent-ids.js";
 import { actorOf, channelOf } from "./actor.js";
 import { choicesFor } from "./autocomplete.js";
-import { planCommand } from "./command-text.js";
+import { dispatchCommand } from "./dispatch.js";
 import { describeError, isSpentInteraction } from "./errors.js";
-import { messageContent } from "./message-body.js";
-import { answer, type ResponderDeps, replyNow } from "./respond.js";
+import { OUT_OF_DATE, RESTARTING } from "./notices.js";
+import { interactionAnswer } from "./respond.js";
 
 /** What the interaction router needs. */
 export interface InteractionRouterDeps {
@@ -31,22 +34,13 @@ export interface InteractionRouterDeps {
 /** How many recent interaction ids are remembered to answer a redelivered one only once. */
 const REMEMBERED_IDS = 10_000;
 
-const RESTARTING = notice(
-  "neutral",
-  "srm-bot is restarting",
-  "Nothing was lost. Please try again in a minute.",
-);
-const OUT_OF_DATE = notice(
-  "warning",
-  "This command is out of date",
-  "An admin can refresh the commands with srm discord register.",
-);
-
-function describeInteraction(i: Interaction): Record<string, unknown> {
+function describeInteraction(i: Interaction): LogFields {
   if (i.isChatInputCommand())
     return {
       interaction: "command",
-      command: `${i.commandName} ${i.options.getSubcommand(false) ?? ""}`.trim(),
+      command: [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)]
+        .filter((w) => w)
+        .join(" "),
     };
   if (i.isAutocomplete()) return { interaction: "autocomplete", command: i.commandName };
   if (i.isButton()) return { interaction: "button", button: i.customId.slice(0, 100) };
@@ -56,29 +50,36 @@ function describeInteraction(i: Interaction): Record<string, unknown> {
 
 /**
  * Turns Discord interactions into engine calls and answers each exactly once. Every handler runs inside
- * one boundary: an unexpected failure is logged once and the person gets a kind private message.
+ * the shared boundary: an unexpected failure is logged once and the person gets a kind private message.
  */
 export class InteractionRouter {
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly seen = new Set<string>();
+  private readonly inFlight = new InFlight();
+  private readonly seen: DeliveryLog = new RecentIds(REMEMBERED_IDS);
+  private readonly boundary: Boundary;
   private closed = false;
 
-  constructor(private readonly d: InteractionRouterDeps) {}
+  constructor(private readonly d: InteractionRouterDeps) {
+    this.boundary = {
+      logger: d.logger,
+      where: "discord",
+      describe: describeError,
+      unanswerable: (error) =>
+        isSpentInteraction(error)
+          ? "an interaction expired or was answered before srm-bot could answer it"
+          : null,
+    };
+  }
 
   /** Takes one interaction from the gateway. A redelivered interaction (same id) is not answered again. */
   accept(interaction: Interaction): void {
-    if (this.seen.has(interaction.id)) {
+    if (!firstDelivery(this.seen, interaction.id, this.boundary)) {
       this.d.logger.warn(
         "an interaction arrived twice; it is answered once",
         describeInteraction(interaction),
       );
       return;
     }
-    this.seen.add(interaction.id);
-    if (this.seen.size > REMEMBERED_IDS) this.seen.delete(this.seen.values().next().value as string);
-    const run = this.handle(interaction);
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
+    this.inFlight.track(this.handle(interaction));
   }
 
   /** Stops taking new work: later interactions are told to try again shortly. */
@@ -87,58 +88,54 @@ export class InteractionRouter {
   }
 
   /** Resolves once every interaction taken so far has been answered. */
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  settled(): Promise<void> {
+    return this.inFlight.settled();
   }
 
-  private async handle(interaction: Interaction): Promise<void> {
-    try {
-      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
-      else if (this.closed && interaction.isRepliable()) await this.say(interaction, RESTARTING);
-      else if (interaction.isChatInputCommand()) await this.command(interaction);
-      else if (interaction.isButton()) await this.button(interaction);
-      else if (interaction.isStringSelectMenu()) await this.select(interaction);
-      else if (interaction.isRepliable()) await this.say(interaction, OUT_OF_DATE);
-    } catch (error) {
-      await this.fail(interaction, error);
-    }
-  }
-
-  private get responder(): ResponderDeps {
-    return { logger: this.d.logger, announcer: this.d.announcer, budgetMs: this.d.replyBudgetMs };
-  }
-
-  private say(interaction: Interaction, card: Card): Promise<void> {
+  private handle(interaction: Interaction): Promise<void> {
+    const fields = describeInteraction(interaction);
+    if (interaction.isAutocomplete())
+      return guarded(
+        this.boundary,
+        "handling a Discord interaction failed",
+        fields,
+        () => this.autocomplete(interaction),
+        async () => {
+          if (!interaction.responded) await interaction.respond([]);
+        },
+      );
     if (!interaction.isRepliable()) return Promise.resolve();
-    return replyNow(interaction, [card], true, this.d.logger);
+    const answer = interactionAnswer(interaction, this.d);
+    return guarded(
+      this.boundary,
+      "handling a Discord interaction failed",
+      fields,
+      async () => {
+        if (this.closed) await say(answer, RESTARTING);
+        else if (interaction.isChatInputCommand()) await this.command(interaction, answer);
+        else if (interaction.isButton()) await this.button(interaction, answer);
+        else if (interaction.isStringSelectMenu()) await this.select(interaction, answer);
+        else await say(answer, OUT_OF_DATE);
+      },
+      () => answer.send(privateReply(internalErrorCard)),
+    );
   }
 
-  private async command(i: ChatInputCommandInteraction): Promise<void> {
-    const plan = planCommand(i.commandName, {
-      group: i.options.getSubcommandGroup(false),
-      subcommand: i.options.getSubcommand(false),
-      string: (name) => i.options.getString(name),
-      integer: (name) => i.options.getInteger(name),
-      user: (name) => i.options.getUser(name)?.id ?? null,
-    });
-    if (!plan) return this.say(i, OUT_OF_DATE);
-    const work = this.d.engine.execute({
-      command: plan.command.name,
-      args: plan.args,
-      actor: actorOf(i),
-      channel: channelOf(i),
-    });
-    await answer(i, work, plan.command.slow === true, this.responder);
+  private async command(i: ChatInputCommandInteraction, answer: Answer<Reply>): Promise<void> {
+    const dispatched = dispatchCommand(i, this.d);
+    if ("refused" in dispatched) return say(answer, dispatched.refused);
+    await answerWithin(answer, dispatched.work, dispatched.slow ? 0 : this.d.replyBudgetMs);
   }
 
-  private async button(i: ButtonInteraction): Promise<void> {
-    await answer(i, this.d.engine.press(i.customId, actorOf(i), channelOf(i)), false, this.responder);
+  private async button(i: ButtonInteraction, answer: Answer<Reply>): Promise<void> {
+    const work = this.d.engine.press(i.customId, actorOf(i), channelOf(i));
+    await answerWithin(answer, work, this.d.replyBudgetMs);
   }
 
-  private async select(i: StringSelectMenuInteraction): Promise<void> {
+  private async select(i: StringSelectMenuInteraction, answer: Answer<Reply>): Promise<void> {
     // A menu's choice arrives as the chosen option's value, which is the engine's id for that choice.
-    const chosen = i.values[0] ?? "";
-    await answer(i, this.d.engine.press(chosen, actorOf(i), channelOf(i)), false, this.responder);
+    const work = this.d.engine.press(i.values[0] ?? "", actorOf(i), channelOf(i));
+    await answerWithin(answer, work, this.d.replyBudgetMs);
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -146,40 +143,9 @@ export class InteractionRouter {
     const focused = i.options.getFocused(true);
     await i.respond(choicesFor(this.d.matrix, focused.name, String(focused.value)));
   }
+}
 
-  private async fail(interaction: Interaction, error: unknown): Promise<void> {
-    const context = describeInteraction(interaction);
-    if (isSpentInteraction(error)) {
-      this.d.logger.warn("an interaction expired or was answered before srm-bot could answer it", {
-        ...context,
-        ...describeError(error),
-      });
-      return;
-    }
-    let apology: unknown = null;
-    try {
-      await this.apologise(interaction);
-    } catch (e) {
-      apology = e;
-    }
-    this.d.logger.error("handling a Discord interaction failed", {
-      ...context,
-      ...describeError(error),
-      ...(apology ? { apologyFailed: describeError(apology).error } : {}),
-    });
-  }
-
-  private async apologise(interaction: Interaction): Promise<void> {
-    if (interaction.isAutocomplete()) {
-      if (!interaction.responded) await interaction.respond([]);
-      return;
-    }
-    if (!interaction.isRepliable()) return;
-    const { content, embeds, components } = messageContent([internalErrorCard], this.d.logger);
-    const body = { content, embeds, components };
-    if (interaction.deferred && !interaction.replied) await interaction.editReply(body);
-    else if (!interaction.replied && !interaction.deferred)
-      await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-    else await interaction.followUp({ ...body, flags: MessageFlags.Ephemeral });
-  }
+/** Answers privately with one card. */
+function say(answer: Answer<Reply>, card: Card): Promise<void> {
+  return answer.send(privateReply(card));
 }

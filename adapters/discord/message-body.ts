@@ -62,28 +62,15 @@ function buttonsOf(cards: readonly Card[], logger: Logger) {
   return { cards: parts.cards, rows: [...parts.menus, ...rows], more: parts.more };
 }
 
-/**
- * Messages already rendered, by the cards they show. The engine hands back the same cards for a repeated
- * lookup, so their embeds are built once; the entries go when the cards do. Only messages that lost no
- * button are kept, so that every send of a faulty card still logs what was left out.
- */
-const rendered = new WeakMap<readonly Card[], MessageContent>();
-
 /** Cards as embeds (one per card) with their actions as buttons, command hints in Discord's names. */
 export function messageContent(cards: readonly Card[], logger: Logger): MessageContent {
-  const known = rendered.get(cards);
-  if (known) return known;
-  const parts = components(cards);
-  const { rows, refused } = buttonRows(parts.actions);
-  for (const r of refused) logger.warn("a button was left out of a Discord message", { ...r });
-  const message = {
+  const { cards: shown, rows, more } = buttonsOf(cards, logger);
+  return {
     content: "",
-    embeds: cardEmbeds(parts.cards.map(discordCard)),
-    components: [...parts.menus, ...rows],
-    ...(parts.more.length > 0 ? { more: parts.more } : {}),
+    embeds: cardEmbeds(shown.map(discordCard)),
+    components: rows,
+    ...(more.length > 0 ? { more } : {}),
   };
-  if (refused.length === 0) rendered.set(cards, message);
-  return message;
 }
 
 /** Cards as plain text (the terminal's rendering) with the same buttons: the fallback when embeds are refused. */

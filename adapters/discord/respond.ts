@@ -1,13 +1,14 @@
 import {
   type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
   type JSONEncodable,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
 import type { Announcer, Logger } from "../../src/ports.js";
-import { type Card, notice, type Reply } from "../../src/views/card.js";
+import { notice, type Reply } from "../../src/views/card.js";
+import { Answer } from "../shared/answer.js";
 import { channelOf } from "./actor.js";
-import { respondWith } from "./callback.js";
 import { type MessageContent, messageContent, sendCards } from "./message-body.js";
 
 /**
@@ -16,15 +17,12 @@ import { type MessageContent, messageContent, sendCards } from "./message-body.j
  */
 export const DEFAULT_REPLY_BUDGET_MS = 1500;
 
-/** What answering needs besides the interaction. */
+/** What answering an interaction needs besides the interaction. */
 export interface ResponderDeps {
   readonly logger: Logger;
   /** Posts channel-visible replies that arrive after a private deferral. */
   readonly announcer: Announcer;
-  readonly budgetMs: number;
 }
-
-type Settled = { ok: true; reply: Reply } | { ok: false; error: unknown };
 
 /** Wraps a payload already in Discord's shape, so discord.js sends it as is instead of converting its keys. */
 const asIs = <T>(json: T): JSONEncodable<T> => ({ toJSON: () => json });
@@ -38,15 +36,47 @@ function editOptions(m: MessageContent): InteractionEditReplyOptions {
   };
 }
 
-/** Replies at once with cards (privately unless told), as the interaction's one response. */
-export async function replyNow(
-  interaction: RepliableInteraction,
-  cards: readonly Card[],
-  ephemeral: boolean,
-  logger: Logger,
-): Promise<void> {
-  const sent = await sendCards(cards, logger, async (m) => {
-    await respondWith(interaction, m, ephemeral);
+function replyOptions(m: MessageContent, ephemeral: boolean): InteractionReplyOptions {
+  const options: InteractionReplyOptions = {
+    content: m.content,
+    embeds: m.embeds.map(asIs),
+    components: m.components.map(asIs),
+    allowedMentions: { parse: [] },
+  };
+  return ephemeral ? { ...options, flags: MessageFlags.Ephemeral } : options;
+}
+
+/**
+ * An interaction's answer through discord.js's own interaction methods: the reply itself with
+ * interaction.reply, an acknowledgement with deferReply (private), what follows with editReply, and
+ * anything after a finished reply with followUp. An apology after a first response that failed is a reply.
+ */
+export function interactionAnswer(interaction: RepliableInteraction, d: ResponderDeps): Answer<Reply> {
+  return new Answer<Reply>({
+    first: (reply) => replyNow(interaction, reply, d.logger),
+    acknowledge: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    later: (reply) => {
+      // discord.js's own state says what went: a first response that failed leaves both flags down.
+      if (!interaction.deferred && !interaction.replied) return replyNow(interaction, reply, d.logger);
+      if (!interaction.replied) return finishDeferred(interaction, reply, d);
+      return followUp(interaction, reply, d.logger);
+    },
+  });
+}
+
+/** Replies with cards as the interaction's one response, privately when the reply is private. */
+async function replyNow(interaction: RepliableInteraction, reply: Reply, logger: Logger): Promise<void> {
+  const sent = await sendCards(reply.cards, logger, async (m) => {
+    await interaction.reply(replyOptions(m, reply.visibility === "private"));
+    return m;
+  });
+  await sendMore(interaction, sent);
+}
+
+/** A private message after the reply was finished (an apology for what failed after it, say). */
+async function followUp(interaction: RepliableInteraction, reply: Reply, logger: Logger): Promise<void> {
+  const sent = await sendCards(reply.cards, logger, async (m) => {
+    await interaction.followUp(replyOptions(m, true));
     return m;
   });
   await sendMore(interaction, sent);
@@ -81,40 +111,4 @@ async function finishDeferred(
   await interaction.editReply(
     editOptions(messageContent([notice("success", "Posted in this channel")], d.logger)),
   );
-}
-
-/**
- * Answers an interaction with the engine's reply, exactly once and within Discord's 3 s: directly
- * when the reply is ready within the budget, else by deferring (privately) and editing the deferral
- * when it is. `deferAtOnce` (or a budget of 0) skips the wait, for work known to talk to Discord itself.
- */
-export async function answer(
-  interaction: RepliableInteraction,
-  work: Promise<Reply>,
-  deferAtOnce: boolean,
-  d: ResponderDeps,
-): Promise<void> {
-  // Settled right away so a failure while deferring is never an unhandled rejection.
-  const settled: Promise<Settled> = work.then(
-    (reply) => ({ ok: true, reply }),
-    (error: unknown) => ({ ok: false, error }),
-  );
-  let first: Settled | null = null;
-  if (!deferAtOnce && d.budgetMs > 0) {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), d.budgetMs);
-    });
-    first = await Promise.race([settled, late]);
-    clearTimeout(timer);
-  }
-  if (first) {
-    if (!first.ok) throw first.error;
-    await replyNow(interaction, first.reply.cards, first.reply.visibility === "private", d.logger);
-    return;
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const done = await settled;
-  if (!done.ok) throw done.error;
-  await finishDeferred(interaction, done.reply, d);
 }

@@ -13,8 +13,12 @@ import type {
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { ChannelRef, DeliveryLog, Logger } from "../../src/ports.js";
 import { type Card, notice, privateReply, type Reply } from "../../src/views/card.js";
+import { Answer, answerWithin } from "../shared/answer.js";
+import { type Boundary, guarded, type LogFields } from "../shared/boundary.js";
+import { firstDelivery } from "../shared/recent-ids.js";
 import { homeView, messageFor, type SlackMessage } from "./blocks.js";
 import { deliveryKey } from "./deliveries.js";
+import { dispatchCommand } from "./dispatch.js";
 import { homeCards } from "./home.js";
 import type { SlackPeople } from "./people.js";
 import { WorkQueue } from "./work-queue.js";
@@ -34,9 +38,6 @@ export interface SlackHandlerDeps {
 /** The Slack slash command srm-bot answers. */
 export const SLASH_COMMAND = "/srm";
 
-/** Ids that say which request a log line is about (never tokens or payloads). */
-type Fields = Record<string, unknown>;
-
 /**
  * How many requests' work may run at once, per kind; the rest wait their turn while their acknowledgements go
  * out. Answer clicks have their own places: they never wait behind commands held up by a profile lookup.
@@ -55,32 +56,23 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { engine, people, logger, track, deliveries } = deps;
   const commandWork = new WorkQueue(WORK_AT_ONCE);
   const clickWork = new WorkQueue(WORK_AT_ONCE);
-  // The engine hands back the same reply object for a repeated lookup; its Block Kit is rendered once.
-  const rendered = new WeakMap<Reply, RespondArguments>();
-  const replyArgs = (reply: Reply): RespondArguments => {
-    let args = rendered.get(reply);
-    if (!args) {
-      args = responseOf(reply);
-      rendered.set(reply, args);
-    }
-    return args;
-  };
-  /** Runs one request's work inside its boundary, and lets stopping wait for it. */
+  const boundary: Boundary = { logger, where: "slack", describe: (error) => ({ error: String(error) }) };
+  /** Runs one request's work inside the shared boundary, and lets stopping wait for it. */
   const perform = (
     what: string,
-    fields: Fields,
+    fields: LogFields,
     apologise: () => Promise<unknown>,
     work: () => Promise<void>,
   ) => {
-    const done = guard(logger, what, fields, apologise, work);
+    const done = guarded(boundary, `slack ${what} failed`, fields, work, apologise);
     track(done);
     return done;
   };
 
   const onCommand = async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
     const fields = { user: command.user_id, channel: command.channel_id };
-    const reply = commandReplier(ack, respond, logger, fields);
-    const apologise = () => reply(replyArgs(privateReply(internalErrorCard)));
+    const answer = commandAnswer(ack, respond, logger, fields);
+    const apologise = () => answer.send(responseOf(privateReply(internalErrorCard)));
     await perform("command", fields, apologise, async () => {
       const missing = missingFields({
         team_id: command.team_id,
@@ -89,19 +81,21 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       });
       if (missing) {
         logger.warn("refused a Slack command with fields missing", { missing });
-        await reply(replyArgs(privateReply(malformedCard(missing))));
+        await answer.send(responseOf(privateReply(malformedCard(missing))));
         return;
       }
-      // The profile lookup waits outside the work queue (it has its own limit), so a rate-limited users.info
-      // holds no place that another person's command or click needs.
-      const actor = await people.actor(command.team_id, command.user_id, command.user_name);
       const channel: ChannelRef = {
         platform: "slack",
         workspaceId: command.team_id,
         channelId: command.channel_id,
       };
-      const text = typeof command.text === "string" ? command.text : "";
-      await commandWork.run(async () => reply(replyArgs(await engine.handle({ text, actor, channel }))));
+      const work = (async () => {
+        // The profile lookup waits outside the work queue (it has its own limit), so a rate-limited
+        // users.info holds no place that another person's command or click needs.
+        const actor = await people.actor(command.team_id, command.user_id, command.user_name);
+        return responseOf(await commandWork.run(() => dispatchCommand(engine, command, actor, channel)));
+      })();
+      await answerWithin(answer, work, REPLY_IN_ACK_MS);
     });
   };
 
@@ -112,27 +106,28 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     respond,
     client,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
-    await ack();
     const fields = { user: String(body.user?.id), action: String(action.action_id) };
-    const answer = privateAnswerer(body, respond, client);
-    const apologise = () => answer(messageFor([internalErrorCard]));
+    const answer = clickAnswer(ack, privateAnswerer(body, respond, client));
+    const apologise = () => answer.send(messageFor([internalErrorCard]));
     await perform("button", fields, apologise, async () => {
       const missing = missingFields({ "user.id": body.user?.id, action_id: action.action_id });
       if (missing) {
         logger.warn("refused a Slack click with fields missing", { missing });
-        await answer(messageFor([malformedCard(missing)]));
+        await answer.send(messageFor([malformedCard(missing)]));
         return;
       }
       const teamId = body.team?.id ?? body.user.team_id ?? "";
-      const actor = await people.presser(teamId, body.user.id, body.user.name || body.user.username);
       // A click that names no channel is pressed nowhere a channel's question lives (null), never "anywhere".
       const channelId = body.channel?.id || stringOrNull(body.container?.channel_id);
       const pressedIn = channelId ? { platform: "slack" as const, workspaceId: teamId, channelId } : null;
       // A menu's choice comes back as the chosen option's value, which is the engine's id for it.
       const pressed = action.type === "static_select" ? action.selected_option.value : action.action_id;
-      await clickWork.run(async () =>
-        answer(messageFor((await engine.press(pressed, actor, pressedIn)).cards)),
-      );
+      const work = (async () => {
+        const actor = await people.presser(teamId, body.user.id, body.user.name || body.user.username);
+        return messageFor((await clickWork.run(() => engine.press(pressed, actor, pressedIn))).cards);
+      })();
+      // A click's acknowledgement carries no message: it goes at once, and the answer follows privately.
+      await answerWithin(answer, work, 0);
     });
   };
 
@@ -162,7 +157,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
     // person never gets a second, puzzling reply to one command or click.
     const key = deliveryKey(args.body);
-    if (key !== null && !firstDelivery(deliveries, `slack:${key}`, logger)) {
+    if (key !== null && !firstDelivery(deliveries, `slack:${key}`, boundary)) {
       logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
       if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
@@ -176,20 +171,6 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   });
 }
 
-/** Whether a delivery is new; when the log cannot say (the database is busy), it is handled, and that is logged. */
-function firstDelivery(deliveries: DeliveryLog, key: string, logger: Logger): boolean {
-  try {
-    return deliveries.firstTime(key);
-  } catch (error) {
-    // A warning: the request goes on, and a failure of its own is logged where it happens.
-    logger.warn("could not check a Slack delivery for a repeat; handling it", {
-      where: "slack",
-      error: String(error),
-    });
-    return true;
-  }
-}
-
 /** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */
 function responseOf(reply: Reply): RespondArguments {
   const { text, blocks } = messageFor(reply.cards);
@@ -197,33 +178,43 @@ function responseOf(reply: Reply): RespondArguments {
 }
 
 /**
- * How a command's reply is sent. Slack wants an acknowledgement within three seconds, and a reply ready by
- * then can travel in the acknowledgement itself: one round trip, nothing more to send. A command that takes
- * longer (a reveal waiting out a rate limit, say) is acknowledged empty at the deadline and its reply goes
- * to the response_url when it is ready.
+ * How a command's reply is sent. A reply ready within the deadline travels in the acknowledgement itself:
+ * one round trip, nothing more to send. A command that takes longer (a reveal waiting out a rate limit, say)
+ * is acknowledged empty at the deadline and its reply goes to the response_url when it is ready.
  */
-function commandReplier(
+function commandAnswer(
   ack: AckFn<string | RespondArguments>,
   respond: RespondFn,
   logger: Logger,
-  fields: Fields,
-): (reply: RespondArguments) => Promise<unknown> {
-  let acknowledged = false;
-  const acknowledge = async (reply?: RespondArguments): Promise<boolean> => {
-    if (acknowledged) return false;
-    acknowledged = true;
-    await ack(reply);
-    return true;
-  };
-  const deadline = setTimeout(() => {
-    acknowledge().catch((error: unknown) =>
-      logger.warn("slack command: acknowledging at the deadline failed", { ...fields, error: String(error) }),
-    );
-  }, REPLY_IN_ACK_MS);
-  return async (reply) => {
-    clearTimeout(deadline);
-    if (!(await acknowledge(reply))) await respond(reply);
-  };
+  fields: LogFields,
+): Answer<RespondArguments> {
+  return new Answer<RespondArguments>({
+    first: (reply) => ack(reply),
+    acknowledge: () =>
+      // The reply still goes to the response_url: a failed acknowledgement is worth a warning, not an apology.
+      ack().catch((error: unknown) =>
+        logger.warn("slack command: acknowledging at the deadline failed", {
+          ...fields,
+          error: String(error),
+        }),
+      ),
+    later: (reply) => respond(reply),
+  });
+}
+
+/** How a click is answered: acknowledged empty, then answered privately (see privateAnswerer). */
+function clickAnswer(
+  ack: AckFn<void>,
+  privately: (message: SlackMessage) => Promise<unknown>,
+): Answer<SlackMessage> {
+  return new Answer<SlackMessage>({
+    first: async (message) => {
+      await ack();
+      await privately(message);
+    },
+    acknowledge: () => ack(),
+    later: privately,
+  });
 }
 
 /**
@@ -242,32 +233,6 @@ function privateAnswerer(
     if (!channel) throw new Error("a click came with neither a response_url nor a channel to answer in");
     return client.chat.postEphemeral({ channel, user: body.user.id, ...message });
   };
-}
-
-/**
- * The one boundary of a request: runs `work`; an unexpected failure is logged once (with ids, never
- * tokens or payloads) and the person gets the kind "something went wrong" card instead of silence.
- */
-async function guard(
-  logger: Logger,
-  what: string,
-  fields: Fields,
-  apologise: () => Promise<unknown>,
-  work: () => Promise<void>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    logger.error(`slack ${what} failed`, { ...fields, error: String(error) });
-    try {
-      await apologise();
-    } catch (again) {
-      logger.warn(`slack ${what}: the apology could not be delivered either`, {
-        ...fields,
-        error: String(again),
-      });
-    }
-  }
 }
 
 /** A value when it is a non-empty string, else null. */

@@ -1,10 +1,10 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { type PlatformCallConfig, type SlackConfig, withoutCredentials } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
-import { MetricsRegistry } from "../../src/metrics.js";
 import type { DeliveryLog, FrontEnd, Logger } from "../../src/ports.js";
 import { PlatformUnreachable } from "../../src/start-up.js";
-import { type BotHttpServer, startHttpServer } from "../http/server.js";
+import type { BotHttpServer } from "../http/server.js";
+import { InFlight } from "../shared/in-flight.js";
 import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerSlackHandlers } from "./handlers.js";
@@ -20,12 +20,10 @@ export interface SlackFrontEndOptions {
   readonly config: SlackConfig;
   readonly admins: ReadonlySet<string>;
   readonly logger: Logger;
-  /** HTTP mode listens here (0 = an ephemeral port, for tests). */
-  readonly port: number;
   /** Extra Bolt/WebClient retry settings for tests (fail fast). */
   readonly retryConfig?: webApi.RetryOptions;
-  /** The bot's HTTP server, to serve /slack/events on in HTTP mode; without it, one is started on `port`. */
-  readonly server?: BotHttpServer;
+  /** The bot's one HTTP server (health, metrics): HTTP mode serves /slack/events on it too. */
+  readonly server: BotHttpServer;
   /** Where deliveries already handled are remembered, across restarts and processes. */
   readonly deliveries: DeliveryLog;
 }
@@ -58,7 +56,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     // srm-bot keeps no conversation state in Bolt.
     convoStore: false,
   });
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   registerSlackHandlers(app, {
     engine: o.engine,
     people: new SlackPeople(
@@ -68,10 +66,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     admins: o.admins,
     logger: o.logger,
     deliveries: o.deliveries,
-    track: (work) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    },
+    track: (work) => inFlight.track(work),
   });
   app.error(async (error) => {
     // srm-bot's listeners catch their own failures; what reaches here failed inside Bolt (authorization, say).
@@ -81,15 +76,14 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     });
   });
 
-  let server: BotHttpServer | null = null;
   let running = false;
   let cancelled = false;
   // Until Slack is connected, its endpoint on a shared server answers 503 rather than 404.
-  if (o.config.mode === "http") o.server?.mount(SLACK_EVENTS_PATH, null);
+  if (o.config.mode === "http") o.server.mount(SLACK_EVENTS_PATH, null);
   return {
     platform: "slack",
     announcer: new SlackAnnouncer(app.client),
-    httpPort: () => (running ? (server?.port ?? null) : null),
+    httpPort: () => (running && receiver instanceof HTTPReceiver ? o.server.port : null),
     ready: () => running,
     async start() {
       cancelled = false;
@@ -97,10 +91,9 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
       await explained(app.init(), "auth.test", "SLACK_BOT_TOKEN", o.config);
       // A stop while the attempt was under way (start-up gave up on it) leaves nothing started.
       if (cancelled) return;
-      if (receiver instanceof HTTPReceiver) {
-        server = o.server ?? (await startHttpServer({ sources: NO_HEALTH, port: o.port, logger: o.logger }));
-        server.mount(SLACK_EVENTS_PATH, slackEndpoint(receiver.requestListener, o.logger));
-      } else {
+      if (receiver instanceof HTTPReceiver)
+        o.server.mount(SLACK_EVENTS_PATH, slackEndpoint(receiver.requestListener, o.logger));
+      else {
         await explained(app.start(), "apps.connections.open", "SLACK_APP_TOKEN", o.config);
         if (cancelled) {
           await app.stop();
@@ -108,25 +101,22 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
         }
       }
       running = true;
-      const port = server?.port;
-      o.logger.info("slack front end started", { mode: o.config.mode, ...(port ? { port } : {}) });
+      o.logger.info("slack front end started", {
+        mode: o.config.mode,
+        ...(receiver instanceof HTTPReceiver ? { port: o.server.port } : {}),
+      });
     },
     async stop() {
       cancelled = true;
       if (!running) return;
       running = false;
-      if (server) {
-        server.mount(SLACK_EVENTS_PATH, null);
-        if (server !== o.server) await server.close();
-        server = null;
-      } else await app.stop();
-      await Promise.allSettled([...inFlight]);
+      // The server is the bot's, serving health on: only Slack's endpoint is taken back (503 until a start).
+      if (receiver instanceof HTTPReceiver) o.server.mount(SLACK_EVENTS_PATH, null);
+      else await app.stop();
+      await inFlight.settled();
     },
   };
 }
-
-/** A front end started on its own server (tests) serves no health routes. */
-const NO_HEALTH = { checks: () => [], metrics: new MetricsRegistry() };
 
 /** How long one try to reach Slack at start may take. */
 const PROBE_TIMEOUT_MS = 10_000;

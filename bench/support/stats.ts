@@ -38,3 +38,8 @@ export function ms(n: number): string {
 export function mib(bytes: number): string {
   return (bytes / 1_048_576).toFixed(1);
 }
+
+/** The bot's memory after a burst, as the process sees it (not forced through a collection). */
+export function memoryLine(m: NodeJS.MemoryUsage): string {
+  return `  bot memory after the burst: resident ${mib(m.rss)} MiB, heap used ${mib(m.heapUsed)} MiB of ${mib(m.heapTotal)} MiB`;
+}

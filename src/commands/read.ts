@@ -150,8 +150,3 @@ export function orList(words: readonly string[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }
-
-/** A usage problem as a text: the problem, then the usage printed by the front end. */
-export function usageText(problem: Text, command: string): Text {
-  return say`${problem}. Usage: ${usage(command)}`;
-}

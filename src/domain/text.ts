@@ -51,9 +51,6 @@ export function usage(command: string): UsageRef {
 /** The platform's word for a workspace, for use inside `say`. */
 export const WORKSPACE: TermRef = { term: "workspace" };
 
-/** The platform's word for workspaces, for use inside `say`. */
-export const WORKSPACES: TermRef = { term: "workspaces" };
-
 /** A tagged template: `say\`Reveal it with ${cmd("reveal")}.\`` is a text with a command reference in it. */
 export function say(strings: TemplateStringsArray, ...values: readonly unknown[]): Text {
   const parts: (Inline | Inline[])[] = [];
@@ -74,23 +71,6 @@ export function joinText(texts: readonly Text[], separator = " "): Text {
   return merge(parts);
 }
 
-/** Whether a text holds references (a plain string holds none). */
-export function hasRefs(t: Text): boolean {
-  return typeof t !== "string" && t.some((p) => typeof p !== "string");
-}
-
-/** Every command reference in a text. */
-export function commandRefs(t: Text | undefined): CommandRef[] {
-  if (t === undefined || typeof t === "string") return [];
-  return t.filter((p): p is CommandRef => typeof p !== "string" && "command" in p);
-}
-
-/** Every usage reference in a text. */
-export function usageRefs(t: Text | undefined): UsageRef[] {
-  if (t === undefined || typeof t === "string") return [];
-  return t.filter((p): p is UsageRef => typeof p !== "string" && "usage" in p);
-}
-
 /** A text printed with a front end's syntax. */
 export function printText(t: Text, syntax: Syntax): string {
   if (typeof t === "string") return t;
@@ -103,11 +83,6 @@ export function printInline(p: Inline, syntax: Syntax): string {
   if ("command" in p) return syntax.command(p);
   if ("usage" in p) return syntax.usage(p);
   return syntax.term(p);
-}
-
-/** A text's length with references counted as printed by `syntax`. */
-export function textLength(t: Text, syntax: Syntax): number {
-  return printText(t, syntax).length;
 }
 
 function isRef(v: unknown): v is CommandRef | UsageRef | TermRef {

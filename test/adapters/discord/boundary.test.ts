@@ -95,6 +95,24 @@ describe("every Discord interaction gets exactly one answer", () => {
     expect(errors[0]?.message).toBe("handling a Discord interaction failed");
     expect(errors[0]?.fields).toMatchObject({ interaction: "command", command: "srm leaderboard" });
   });
+
+  it("a reply Discord refuses is followed by the apology as the interaction's one response, and logged once", async () => {
+    const sent = bot.fake.command(bot.fake.person("zed"), "srm", "lookup", { service: "ec2" });
+    bot.fake.rest.failNext("POST", new RegExp(`^/interactions/${sent.id}/[^/]+/callback$`), {
+      status: 400,
+      code: 50006,
+      message: "Cannot send an empty message",
+    });
+    expect((await replyEmbeds(bot, sent))[0]?.title).toBe("Something went wrong on our side");
+    const errors = await waitFor(() => {
+      const logged = bot.logger.lines.filter(
+        (l) => l.level === "error" && l.fields?.command === "srm lookup",
+      );
+      return logged.length > 0 ? logged : undefined;
+    }, "the failure to be logged");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.fields?.apologyFailed).toBeUndefined();
+  });
 });
 
 describe("a reply not ready in time is deferred", () => {

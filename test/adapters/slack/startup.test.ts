@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { type BotHttpServer, startHttpServer } from "../../../adapters/http/server.js";
 import { createSlackFrontEnd } from "../../../adapters/slack/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { type App, buildApp } from "../../../src/main.js";
@@ -8,8 +9,10 @@ import { FAST_RETRIES } from "../../fakes/slack/workspace.js";
 
 let api: FakeSlackWebApi;
 let app: App;
+let server: BotHttpServer;
 
 afterEach(async () => {
+  await server.close();
   await api.close();
   app.close();
 });
@@ -25,12 +28,18 @@ async function frontEndWith(env: Record<string, string>) {
   const logger = new RecordingLogger();
   app = buildApp(config, { announcer: new RecordingAnnouncer(), logger });
   if (!config.slack) throw new Error("no Slack settings");
+  server = await startHttpServer({
+    sources: { checks: () => [], metrics: app.metrics },
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+  });
   const options = {
     engine: app.engine,
     config: config.slack,
     admins: config.admins,
     logger,
-    port: 0,
+    server,
     deliveries: app.deliveries,
   };
   return createSlackFrontEnd({ ...options, retryConfig: FAST_RETRIES });

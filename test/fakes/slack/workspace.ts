@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import { type BotHttpServer, startHttpServer } from "../../../adapters/http/server.js";
 import { createSlackFrontEnd, SLACK_EVENTS_PATH, type SlackFrontEnd } from "../../../adapters/slack/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { type App, buildApp } from "../../../src/main.js";
@@ -25,23 +26,30 @@ export async function startSlackFrontEnd(
   settings: Record<string, string>,
   logger: Logger,
   clock?: Clock,
-): Promise<{ app: App; frontEnd: SlackFrontEnd }> {
+): Promise<{ app: App; frontEnd: SlackFrontEnd; server: BotHttpServer }> {
   const config = loadConfig({ SRM_DB: ":memory:", SLACK_BOT_TOKEN: "xoxb-fake-bot-token", ...settings });
   if (!config.slack) throw new Error("the Slack settings did not load");
   const router = new RoutingAnnouncer();
   const app = buildApp(config, { announcer: router, logger, ...(clock ? { clock } : {}) });
+  // The bot's one HTTP server, as the composition root starts it: health and metrics, and Slack's endpoint.
+  const server = await startHttpServer({
+    sources: { checks: () => [], metrics: app.metrics },
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+  });
   const frontEnd = createSlackFrontEnd({
     engine: app.engine,
     config: config.slack,
     admins: config.admins,
     logger,
-    port: 0,
+    server,
     deliveries: app.deliveries,
     retryConfig: FAST_RETRIES,
   });
   router.register("slack", frontEnd.announcer);
   await frontEnd.start();
-  return { app, frontEnd };
+  return { app, frontEnd, server };
 }
 
 /** How a workspace is set up. */
@@ -68,6 +76,7 @@ export class SlackWorkspace {
     readonly app: App,
     readonly frontEnd: SlackFrontEnd,
     readonly logger: Logger,
+    private readonly server: BotHttpServer,
   ) {}
 
   /** Starts the fakes first (Bolt calls auth.test when it starts), then the bot. */
@@ -76,7 +85,7 @@ export class SlackWorkspace {
     const api = await FakeSlackWebApi.start();
     const socket = mode === "socket" ? await FakeSocketMode.start(api) : null;
     const logger = o.logger ?? new RecordingLogger();
-    const { app, frontEnd } = await startSlackFrontEnd(
+    const { app, frontEnd, server } = await startSlackFrontEnd(
       {
         SRM_ADMINS: (o.admins ?? []).join(","),
         SLACK_API_URL: api.apiUrl,
@@ -88,7 +97,7 @@ export class SlackWorkspace {
       logger,
       o.clock,
     );
-    return new SlackWorkspace(api, socket, app, frontEnd, logger);
+    return new SlackWorkspace(api, socket, app, frontEnd, logger, server);
   }
 
   /** Signs requests to the bot's HTTP endpoint (HTTP mode only). */
@@ -146,6 +155,7 @@ export class SlackWorkspace {
   /** Stops the bot, then the fakes, then closes the database. */
   async close(): Promise<void> {
     await this.frontEnd.stop();
+    await this.server.close();
     await this.socket?.close();
     await this.api.close();
     this.app.close();

@@ -16,7 +16,7 @@ export interface SlackBot {
 /** Builds and starts the bot as the fakes' workspace does, talking to the Web API at `apiUrl`. */
 export async function startSlackBot(apiUrl: string): Promise<SlackBot> {
   const logger = new RecordingLogger();
-  const { app, frontEnd } = await startSlackFrontEnd(
+  const { app, frontEnd, server } = await startSlackFrontEnd(
     { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: apiUrl },
     logger,
   );
@@ -32,6 +32,7 @@ export async function startSlackBot(apiUrl: string): Promise<SlackBot> {
     async close() {
       sender.close();
       await frontEnd.stop();
+      await server.close();
       app.close();
     },
   };
