@@ -22,18 +22,14 @@ export default defineCommand({
     },
   ],
   help: [
+    [cmd("exam", { action: "saa-c03", value: "40" }), ": a private mock exam (default 20 questions)"],
     [
-      cmd("exam", { action: "clf-c02" }),
-      ": a private 20-question mock exam (clf-c02, saa-c03 or scs-c02); no feedback until the end",
-    ],
-    [cmd("exam", { action: "saa-c03", value: "40" }), ": a 40-question SAA-C03 mock exam"],
-    [
+      cmd("exam", { action: "answer", value: "A C" }),
+      ", ",
       cmd("exam", { action: "resume" }),
-      " / ",
+      ", ",
       cmd("exam", { action: "abandon" }),
-      ": go on with your exam, or end it uncounted",
     ],
-    [cmd("exam", { action: "answer", value: "A C" }), ": answer a select-all question of your exam"],
   ],
   run: ({ deps, actor }, args) => {
     const action = str(args, "action");

@@ -26,12 +26,9 @@ export default defineCommand({
     },
   ],
   help: [
-    [cmd("practice"), ": your due cards, then today's new ones (10 a day unless you say otherwise)"],
-    [cmd("practice", { setting: "path", value: "saa-c03" }), ": new cards follow that exam's questions"],
-    [
-      cmd("practice", { setting: "new-cards", value: "15" }),
-      ": how many new cards a day (default 10; 0 turns them off)",
-    ],
+    [cmd("practice"), ": due cards, then today's new ones"],
+    [cmd("practice", { setting: "path", value: "saa-c03" }), ": the order new cards follow"],
+    [cmd("practice", { setting: "new-cards", value: "15" }), ": new cards a day (default 10)"],
   ],
   run: ({ deps, actor, channel }, args) => {
     const setting = str(args, "setting");
