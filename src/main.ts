@@ -130,6 +130,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
       announcer,
       clock,
       logger,
+      regraded: (round, answers) => reviews.regraded(round, answers),
     }),
   );
   const exams = new ExamReplies(

@@ -32,8 +32,8 @@ export interface PracticeStore {
     review: ReviewRow;
     card: CardRow;
   }[];
-  /** Changes the rating of a logged review after a "How sure?" tap. */
-  rerate(reviewId: number, recall: Recall, confidence: Confidence): void;
+  /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
+  rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void;
   /** The round of a person's latest private answer that updated a card. */
   lastPrivateRound(who: Person): number | null;
   /** Reviews of cards already in review since `since`, and how many of them were recalled. */

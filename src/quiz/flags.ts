@@ -6,7 +6,7 @@ import {
   type Resolution,
 } from "../domain/flag.js";
 import { grade, type Question } from "../domain/question.js";
-import type { RoundRow } from "../domain/round.js";
+import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { FlagCards } from "../ports/flag-cards.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
 import type { RoundStore } from "../ports/round-store.js";
@@ -25,6 +25,8 @@ export interface FlagDeps {
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Told about a round whose key was corrected, so the answerers' memory cards are rated again. */
+  readonly regraded?: (round: RoundRow, answers: readonly AnswerRow[]) => void;
 }
 
 const MAX_COMMENT = 500;
@@ -179,6 +181,7 @@ export class QuestionFlags {
     });
     const after = this.d.rounds.get(round.id) as RoundRow;
     const answers = this.d.rounds.answers(round.id);
+    if (how === "key-fixed") this.tellRegraded(after, answers);
     this.d.logger.info(
       how === "voided" ? "a revealed question was voided" : "a round's answer key was fixed",
       {
@@ -189,6 +192,18 @@ export class QuestionFlags {
     );
     const announceFailure = await this.announce(after, how, changed);
     return { round: after, answers: answers.length, changed, flagsResolved, announceFailure };
+  }
+
+  /** Passes a corrected round on to the memory cards; a failure is logged and never takes the fix back. */
+  private tellRegraded(round: RoundRow, answers: readonly AnswerRow[]): void {
+    try {
+      this.d.regraded?.(round, answers);
+    } catch (error) {
+      this.d.logger.error("rating memory cards again after a key fix failed; the scores are saved", {
+        round: round.id,
+        error: String(error),
+      });
+    }
   }
 
   private async announce(

@@ -188,8 +188,8 @@ export class SqlitePracticeStore implements PracticeStore {
     }));
   }
 
-  /** Changes the rating of a logged review after a "How sure?" tap. */
-  rerate(reviewId: number, recall: Recall, confidence: Confidence): void {
+  /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
+  rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void {
     this.q.rerate.run(RECALL_CODES[recall], confidence, reviewId);
   }
 

@@ -9,6 +9,7 @@ import { loadConfig } from "../../src/config.js";
 import { scoreDifferences } from "../../src/store/recompute.js";
 import type { Reply } from "../../src/views/card.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
+import { intervalDays, storedCard } from "../practice/support.js";
 import { memoryApp, sink } from "../support/app.js";
 import { letters, member, openRoundId, playRound, say } from "../support/people.js";
 
@@ -117,8 +118,14 @@ describe("resolving flags", () => {
     const app = memoryApp();
     const id = await playRound(app, ["ann"], ["bob"]);
     const { right, wrong } = letters(app, id);
+    const qid = questionOf(app, id);
+    expect(storedCard(app, bob, qid)?.lastRating).toBe(1);
     await app.flags.flag(bob, String(id), "wrong-answer", null);
     const reply = await text(app.flags.fixKey(admin, String(id), [wrong]));
+    // The memory cards follow the corrected key: bob's answer is now a recall, ann's a miss.
+    expect(storedCard(app, bob, qid)?.lastRating).toBe(3);
+    expect(storedCard(app, ann, qid)?.lastRating).toBe(1);
+    expect(intervalDays(storedCard(app, bob, qid))).toBeGreaterThan(1);
     expect(reply).toContain("Answer key fixed");
     expect(reply).toContain("2 of 2 answers changed");
     expect(app.announcer.last()?.card.title).toBe(`Answer corrected for round ${id}`);
