@@ -213,6 +213,6 @@ export class PracticeSessions {
 }
 
 /** Midnight UTC of the day of `at`: where a day's count of new cards starts. */
-export function startOfDay(at: Date): Date {
+function startOfDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }

@@ -58,7 +58,7 @@ export type ExamAction =
     };
 
 /** The button id of an exam answer: "exam:<exam>:<position>:<A-D|blank>". */
-export function examAnswerActionId(examId: number, position: number, key: string | null): string {
+function examAnswerActionId(examId: number, position: number, key: string | null): string {
   return `exam:${examId}:${position}:${key ?? "blank"}`;
 }
 
@@ -83,7 +83,7 @@ const SHORT: Readonly<Record<ExamId, string>> = {
 };
 
 /** `/srm exam` with no exam named: the three, with their pass marks. */
-export function examChoiceCard(): Card {
+function examChoiceCard(): Card {
   return {
     accent: "neutral",
     title: "Which mock exam?",
@@ -100,7 +100,7 @@ export function examChoiceCard(): Card {
 }
 
 /** One exam question, with nothing about earlier answers. */
-export function examQuestionCard(exam: ExamRow, position: number, q: Question): Card {
+function examQuestionCard(exam: ExamRow, position: number, q: Question): Card {
   const sections: Section[] = [];
   if (q.scenario) sections.push({ text: q.scenario });
   sections.push({ text: q.prompt }, { items: q.choices.map((c) => `${c.key}. ${c.text}`) });
@@ -124,12 +124,12 @@ export function examQuestionCard(exam: ExamRow, position: number, q: Question): 
 }
 
 /** The note that an exam answer was saved, before the next question. */
-export function savedCard(answered: number, total: number): Card {
+function savedCard(answered: number, total: number): Card {
   return notice("neutral", `Answer saved (${answered} of ${total})`);
 }
 
 /** What /srm exam abandon did. */
-export function abandonedCard(exam: ExamRow): Card {
+function abandonedCard(exam: ExamRow): Card {
   return notice(
     "neutral",
     `Abandoned your ${SHORT[exam.exam]} mock exam`,
@@ -148,7 +148,7 @@ function tallyRows(tallies: readonly Tally[], name: (id: string) => string): str
 }
 
 /** The end of a mock exam: score against the pass mark, results by service and area, misses, cards made due. */
-export function examReportCard(r: ExamReport, matrix: MatrixNames): Card {
+function examReportCard(r: ExamReport, matrix: MatrixNames): Card {
   const misses: Text[] = r.misses.slice(0, MISSES_SHOWN).map((m) => {
     const given =
       m.response.length === 0 ? "left blank" : `you answered ${responseLabel(m.question, m.response)}`;
@@ -197,7 +197,7 @@ export function examReportCard(r: ExamReport, matrix: MatrixNames): Card {
 }
 
 /** The one table of user-facing messages for expected mock exam failures (English). */
-export function examFailureCard(f: ExamFailure): Card {
+function examFailureCard(f: ExamFailure): Card {
   switch (f.code) {
     case "NotAnExam":
       return notice(

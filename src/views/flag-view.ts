@@ -114,7 +114,7 @@ export function resolvedCard(
 }
 
 /** The channel's notice of a corrected key. */
-export function keyFixedAnnouncement(round: RoundRow, answers: number, changed: number): Card {
+function keyFixedAnnouncement(round: RoundRow, answers: number, changed: number): Card {
   return notice(
     "neutral",
     `Answer corrected for round ${round.id}`,
@@ -123,7 +123,7 @@ export function keyFixedAnnouncement(round: RoundRow, answers: number, changed: 
 }
 
 /** The channel's notice of a voided question. */
-export function voidedAnnouncement(round: RoundRow, answers: number): Card {
+function voidedAnnouncement(round: RoundRow, answers: number): Card {
   return notice(
     "neutral",
     `Round ${round.id}'s question was voided`,
@@ -184,8 +184,6 @@ export function flagFailureCard(f: FlagFailure): Card {
       return notice("neutral", "That is the key already", "Nothing changed.");
   }
 }
-
-export { parseFlagActionId } from "./flag-ids.js";
 
 /** The cards a flag resolution shows its channel. */
 export const flagCards = { reveal: revealCard, keyFixed: keyFixedAnnouncement, voided: voidedAnnouncement };
