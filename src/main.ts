@@ -131,6 +131,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
       clock,
       logger,
       regraded: (round, answers) => reviews.regraded(round, answers),
+      voided: (round, answers) => reviews.voided(round, answers),
     }),
   );
   const exams = new ExamReplies(

@@ -34,6 +34,8 @@ export interface PracticeStore {
   }[];
   /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
   rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void;
+  /** Takes a card's latest review back (the card gets `before`); a card no review is left on is deleted. */
+  undoReview(reviewId: number, cardId: number, before: Memory): void;
   /** The round of a person's latest private answer that updated a card. */
   lastPrivateRound(who: Person): number | null;
   /** Reviews of cards already in review since `since`, and how many of them were recalled. */

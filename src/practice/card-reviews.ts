@@ -97,6 +97,27 @@ export class CardReviews {
     });
   }
 
+  /**
+   * After an admin voided a revealed round's question: each answer's reviews from that round are taken
+   * back where they are still the card's latest, so a broken question leaves no miss to review. Returns how
+   * many reviews were taken back.
+   */
+  voided(round: RoundRow, answers: readonly AnswerRow[]): number {
+    const { platform, workspaceId } = round.channel;
+    return this.d.store.transaction(() => {
+      let undone = 0;
+      for (const answer of answers) {
+        const who: Person = { platform, workspaceId, userId: answer.userId };
+        for (const { review, card } of this.d.store.roundReviews(who, round.id)) {
+          if (this.d.store.latestReview(card.id)?.id !== review.id) continue;
+          this.d.store.undoReview(review.id, card.id, this.d.scheduler.undo(card.memory, review.trace));
+          undone++;
+        }
+      }
+      return undone;
+    });
+  }
+
   private review(who: Person, item: ItemRef, recall: Recall, answeredAt: Date, round: RoundRow): void {
     const card = this.d.store.ensureCard(who, item, this.d.scheduler.fresh(answeredAt), answeredAt);
     // A channel answer is applied at the reveal, maybe after the same card was practised privately:

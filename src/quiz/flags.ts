@@ -27,6 +27,8 @@ export interface FlagDeps {
   readonly logger: Logger;
   /** Told about a round whose key was corrected, so the answerers' memory cards are rated again. */
   readonly regraded?: (round: RoundRow, answers: readonly AnswerRow[]) => void;
+  /** Told about a round whose question was voided, so the reviews its answers made are taken back. */
+  readonly voided?: (round: RoundRow, answers: readonly AnswerRow[]) => void;
 }
 
 const MAX_COMMENT = 500;
@@ -181,7 +183,7 @@ export class QuestionFlags {
     });
     const after = this.d.rounds.get(round.id) as RoundRow;
     const answers = this.d.rounds.answers(round.id);
-    if (how === "key-fixed") this.tellRegraded(after, answers);
+    this.tellCards(how === "key-fixed" ? this.d.regraded : this.d.voided, after, answers);
     this.d.logger.info(
       how === "voided" ? "a revealed question was voided" : "a round's answer key was fixed",
       {
@@ -194,12 +196,16 @@ export class QuestionFlags {
     return { round: after, answers: answers.length, changed, flagsResolved, announceFailure };
   }
 
-  /** Passes a corrected round on to the memory cards; a failure is logged and never takes the fix back. */
-  private tellRegraded(round: RoundRow, answers: readonly AnswerRow[]): void {
+  /** Passes a resolved round on to the memory cards; a failure is logged and never takes the resolution back. */
+  private tellCards(
+    listener: ((round: RoundRow, answers: readonly AnswerRow[]) => void) | undefined,
+    round: RoundRow,
+    answers: readonly AnswerRow[],
+  ): void {
     try {
-      this.d.regraded?.(round, answers);
+      listener?.(round, answers);
     } catch (error) {
-      this.d.logger.error("rating memory cards again after a key fix failed; the scores are saved", {
+      this.d.logger.error("updating memory cards after a flag resolution failed; the scores are saved", {
         round: round.id,
         error: String(error),
       });

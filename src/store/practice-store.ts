@@ -69,6 +69,15 @@ export class SqlitePracticeStore implements PracticeStore {
         `SELECT ${REVIEW} FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.round_id = ? ORDER BY r.id`,
       ),
       rerate: p("UPDATE practice_reviews SET rating = ?, confidence = ? WHERE id = ?"),
+      deleteReview: p("DELETE FROM practice_reviews WHERE id = ?"),
+      deleteUnreviewedCard: p(
+        "DELETE FROM practice_cards WHERE id = ? AND NOT EXISTS (SELECT 1 FROM practice_reviews WHERE card_id = ?)",
+      ),
+      restoreCard: p(
+        "UPDATE practice_cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, " +
+          "learning_steps = ?, reps = ?, lapses = ?, last_review = ?, " +
+          "last_rating = (SELECT r.rating FROM practice_reviews r WHERE r.card_id = ? ORDER BY r.id DESC LIMIT 1) WHERE id = ?",
+      ),
       lastPrivateRound: p(
         `SELECT r.round_id AS id FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.source = 'private' ORDER BY r.id DESC LIMIT 1`,
       ),
@@ -191,6 +200,18 @@ export class SqlitePracticeStore implements PracticeStore {
   /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
   rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void {
     this.q.rerate.run(RECALL_CODES[recall], confidence, reviewId);
+  }
+
+  /**
+   * Takes a card's latest review back: the review is deleted and the card gets `before`, the memory it had;
+   * a card no review is left on is deleted, as if never met.
+   */
+  undoReview(reviewId: number, cardId: number, before: Memory): void {
+    this.transaction(() => {
+      this.q.deleteReview.run(reviewId);
+      if (this.q.deleteUnreviewedCard.run(cardId, cardId).changes === 1) return;
+      this.q.restoreCard.run(...memoryArgs(before), cardId, cardId);
+    });
   }
 
   /** The round of a person's latest private answer that updated a card. */

@@ -147,7 +147,12 @@ describe("resolving flags", () => {
     await playRound(app, ["ann"], []);
     const id = await playRound(app, ["ann", "bob"], ["cy"]);
     await app.flags.flag(cy, String(id), "ambiguous", null);
+    const qid = questionOf(app, id);
+    expect(storedCard(app, cy, qid)?.lastRating).toBe(1);
     const reply = await text(app.flags.voidQuestion(admin, String(id)));
+    // The reviews the voided question made are taken back: cy has no miss of it left to review.
+    expect(storedCard(app, cy, qid)).toBeNull();
+    expect(await say(app, cy, "review")).toContain("No misses left");
     expect(reply).toContain("its points were removed for all 3 who answered");
     expect(app.announcer.last()?.card.title).toBe(`Round ${id}'s question was voided`);
     const board = await say(app, ann, "leaderboard all");
