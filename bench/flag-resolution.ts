@@ -1,6 +1,7 @@
 // What resolving a flag costs: fixing the key of, then voiding, a revealed round with 1,000 answers, in a
 // workspace whose history holds 1 / 10 / 30 such rounds. Each resolution grades the round again, rescores the
-// whole workspace from its answers and tells the channel; afterwards `srm db verify`'s recomputation must
+// whole workspace from its answers, rates again (fix) or takes back (void) the answerers' memory-card
+// reviews, and tells the channel; afterwards `srm db verify`'s recomputation must
 // find no difference. Rounds are played through the engine (1,000 button presses each) on a SQLite file.
 
 import { mkdtempSync, rmSync } from "node:fs";
