@@ -255,6 +255,8 @@ function dbMigrate(io: CliIo, out: (s: string) => void): number {
   refuse(databasePathProblem(config.dbPath, { existing: false }));
   const { db, migrations } = openDatabase(config.dbPath, config.migrationsDir);
   db.close();
+  if (migrations.checksummed.length > 0)
+    out(`Recorded the checksums of ${migrations.checksummed.join(", ")} (applied by an earlier release).`);
   out(
     migrations.applied.length > 0
       ? `Applied ${migrations.applied.join(", ")}; ${config.dbPath} is at schema version ${migrations.version}.`

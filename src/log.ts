@@ -31,6 +31,70 @@ function scrubbing(target: NodeJS.WritableStream, secrets: readonly string[]): N
   return scrubber;
 }
 
+/** An error as a log field: what an operator needs to find its cause, and nothing else it carries. */
+export interface ErrorFields {
+  readonly name: string;
+  readonly message: string;
+  /** A SQLite result code, a Node errno code or a platform's error code, when the error has one. */
+  readonly code?: string | number;
+  readonly stack?: string;
+  /** The chain of causes, outermost first. */
+  readonly cause?: readonly ErrorFields[];
+  /** The errors an AggregateError gathered. */
+  readonly errors?: readonly ErrorFields[];
+}
+
+/** How far a chain of causes (or an AggregateError's nesting) is followed before the log stops. */
+const MAX_CHAIN = 8;
+/** How many of an AggregateError's errors are logged, and how deep gathered errors nest. */
+const MAX_GATHERED = 5;
+const MAX_NESTING = 3;
+
+/**
+ * An error's name, message, code, stack, chain of causes and gathered errors, for a log line. Only those:
+ * an error's other properties (a request's URL or body) can carry tokens. Secret values in the text are
+ * still replaced by the scrubbing stream, as in any other field.
+ */
+export function errorFields(error: unknown, depth = 0): ErrorFields {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const seen = new Set<unknown>([error]);
+  const causes: ErrorFields[] = [];
+  for (let c = error.cause; c !== undefined && causes.length < MAX_CHAIN && !seen.has(c); c = causeOf(c)) {
+    seen.add(c);
+    causes.push(oneError(c, depth));
+  }
+  return { ...oneError(error, depth), ...(causes.length > 0 ? { cause: causes } : {}) };
+}
+
+/** One error of a chain, without its own causes (the chain lists them), with the errors it gathered. */
+function oneError(error: unknown, depth: number): ErrorFields {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  const gathered =
+    error instanceof AggregateError && depth < MAX_NESTING
+      ? (error.errors as unknown[]).slice(0, MAX_GATHERED).map((e) => errorFields(e, depth + 1))
+      : [];
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    ...(error.stack !== undefined ? { stack: error.stack } : {}),
+    ...(gathered.length > 0 ? { errors: gathered } : {}),
+  };
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
+}
+
+/** A log line's fields with each error among them as its ErrorFields. */
+function errorsAsFields(fields: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.values(fields).some((v) => v instanceof Error)) return fields;
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? errorFields(v) : v]),
+  );
+}
+
 /** A structured pino logger: JSON lines, or readable colour when writing to a terminal. */
 export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logger } {
   const out = scrubbing(o.stream, o.secrets);
@@ -40,6 +104,9 @@ export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logg
       level: o.level,
       base: { app: "srm-bot" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Sites log the error itself (under `error`, or any field): its stack and causes are written here,
+      // once, and never its other properties (pino would write an error's enumerable ones, URLs included).
+      formatters: { log: errorsAsFields },
       redact: {
         paths: ["token", "*.token", "secret", "*.secret", "authorization", "*.authorization"],
         censor: "[redacted]",

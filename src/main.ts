@@ -416,7 +416,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   if (stopping) return running();
   ticker = startTicker(async () => soundStart(app), logger);
   firstTick = soundTick(app).catch((error: unknown) =>
-    logger.error("the first tick failed", { where: "tick", error: String(error) }),
+    logger.error("the first tick failed", { where: "tick", error }),
   );
   await firstTick;
   if (stopping) return running();
@@ -462,7 +462,7 @@ async function settle(step: Promise<void>, logger: Logger, what: string): Promis
   try {
     await step;
   } catch (error) {
-    logger.error(`${what} failed`, { where: "stop", error: String(error) });
+    logger.error(`${what} failed`, { where: "stop", error });
   }
 }
 

@@ -114,9 +114,6 @@ export class MetricsRegistry implements Metrics {
   }
 }
 
-/** A registry that records nothing, for tools that do not serve metrics. */
-export const noMetrics: Metrics = { increment() {}, observe() {} };
-
 /** An announcer that times every platform call. */
 export function meteredAnnouncer(inner: Announcer, metrics: Metrics): Announcer {
   const timed = async <T>(channel: ChannelRef, method: string, call: () => Promise<T>): Promise<T> => {

@@ -75,7 +75,10 @@ export interface Announcer {
   update(channel: ChannelRef, ref: string, card: Card): Promise<void>;
 }
 
-/** Where the engine logs what went wrong outside a person's request. */
+/**
+ * Where the engine logs what went wrong outside a person's request. A failure goes in the `error` field
+ * as the thrown value itself (never its text): the logger writes its name, message, stack and causes.
+ */
 export interface Logger {
   /** Something worth knowing. */
   info(message: string, fields?: Record<string, unknown>): void;

@@ -65,7 +65,7 @@ export async function connectWithRetries(
       o.logger.warn(`${f.platform} could not be reached; trying again`, {
         attempt,
         retryInMs: Math.min(wait, left),
-        error: (error as Error).message,
+        error,
       });
       await pause(Math.min(wait, left), o.stopped);
       wait = Math.min(wait * 2, MAX_BACKOFF_MS);
@@ -105,7 +105,7 @@ function within(
     stopped.removeEventListener("abort", onAbort);
     if (!settled)
       attempt.catch((error: unknown) =>
-        logger.warn(`a start attempt of ${platform} failed after it was given up`, { error: String(error) }),
+        logger.warn(`a start attempt of ${platform} failed after it was given up`, { error }),
       );
   });
 }
@@ -130,11 +130,11 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  */
 export function catchStrayFailures(signals: NodeJS.EventEmitter, logger: Logger): () => void {
   const onRejection = (reason: unknown) =>
-    logger.error("an unexpected failure outside any handler", { where: "process", error: described(reason) });
+    logger.error("an unexpected failure outside any handler", { where: "process", error: reason });
   const onException = (error: unknown) =>
     logger.error("an unexpected exception outside any handler; exiting", {
       where: "process",
-      error: described(error),
+      error,
     });
   signals.on("unhandledRejection", onRejection);
   signals.on("uncaughtExceptionMonitor", onException);
@@ -142,8 +142,4 @@ export function catchStrayFailures(signals: NodeJS.EventEmitter, logger: Logger)
     signals.off("unhandledRejection", onRejection);
     signals.off("uncaughtExceptionMonitor", onException);
   };
-}
-
-function described(reason: unknown): string {
-  return reason instanceof Error ? (reason.stack ?? String(reason)) : String(reason);
 }

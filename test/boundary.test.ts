@@ -62,16 +62,6 @@ const EXCEPTIONS: readonly { from: string; to: string; why: string }[] = [
     why: "a generic most-recently-used map with no imports of its own, shared with use cases; not a layer",
   },
   {
-    from: "src/views/messages.ts",
-    to: "src/quiz/failures.ts",
-    why: "the failure types become one failure type with one message table in the same change; it moves then",
-  },
-  {
-    from: "src/views/practice-view.ts",
-    to: "src/practice/failures.ts",
-    why: "the failure types become one failure type with one message table in the same change; it moves then",
-  },
-  {
     from: "src/quiz/competitions.ts",
     to: "src/views/echo.ts",
     why: "a refusal's wording quotes the text typed; it moves to the one failure message table with the failure types",

@@ -116,6 +116,33 @@ describe("the srm command line", () => {
     expect(second.out).toContain("is up to date");
   });
 
+  it("srm db migrate refuses a database whose applied migration no longer matches its file, and says what to do", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
+    await cli(["db", "migrate"], { SRM_DB: db });
+    const raw = new Database(db);
+    raw.prepare("UPDATE schema_migrations SET checksum = ? WHERE version = 3").run("0".repeat(64));
+    raw.close();
+    const r = await cli(["db", "migrate"], { SRM_DB: db });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /srm: migrations\/0003_practice\.sql has changed since it was applied to this database/,
+    );
+  });
+
+  it("srm db migrate records the checksums of a database migrated before they were kept", async () => {
+    const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
+    await cli(["db", "migrate"], { SRM_DB: db });
+    const raw = new Database(db);
+    raw.exec("ALTER TABLE schema_migrations DROP COLUMN checksum");
+    raw.close();
+    const r = await cli(["db", "migrate"], { SRM_DB: db });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /Recorded the checksums of 0001_lookups, .*_[a-z_]+ \(applied by an earlier release\)/,
+    );
+    expect(r.out).toContain("is up to date");
+  });
+
   it("srm db verify confirms the scores, and names a score that drifted from the answers", async () => {
     const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
     const app = memoryApp({ SRM_DB: db });

@@ -1,15 +1,14 @@
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes } from "discord.js";
 
 /**
- * An error as log fields. Discord errors carry the request URL, which for interaction and webhook
- * routes contains the interaction token: it is left out, as are request bodies.
+ * An error as log fields, with the request's status and method when Discord refused it. Discord errors
+ * carry the request URL, which for interaction and webhook routes contains the interaction token: the
+ * logger writes only an error's name, message, code, stack and causes, so the URL and body stay out.
  */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof DiscordAPIError)
-    return { error: `${error.name}: ${error.message}`, status: error.status, method: error.method };
-  if (error instanceof HTTPError) return { error: `HTTPError ${error.status}`, method: error.method };
-  if (error instanceof Error) return { error: `${error.name}: ${error.message}` };
-  return { error: String(error) };
+  if (error instanceof DiscordAPIError || error instanceof HTTPError)
+    return { error, status: error.status, method: error.method };
+  return { error };
 }
 
 /** Whether Discord refused a message body as invalid (400, code 50035). */

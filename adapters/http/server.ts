@@ -95,7 +95,7 @@ export async function startHttpServer(o: {
       try {
         route(o.sources, mounted, req, res);
       } catch (error) {
-        o.logger.error("an HTTP request failed", { where: "http", error: String(error) });
+        o.logger.error("an HTTP request failed", { where: "http", error });
         refuse(res, 500, "internal error");
       }
     },
@@ -109,9 +109,7 @@ export async function startHttpServer(o: {
       resolve();
     });
   });
-  server.on("error", (error) =>
-    o.logger.error("the HTTP server failed", { where: "http", error: String(error) }),
-  );
+  server.on("error", (error) => o.logger.error("the HTTP server failed", { where: "http", error }));
   return {
     port: (server.address() as AddressInfo).port,
     mount: (path, handler) => {

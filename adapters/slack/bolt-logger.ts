@@ -21,6 +21,12 @@ function safeJson(value: unknown): string {
   }
 }
 
+/** The first error among Bolt's arguments as a log field, so its stack and causes are written too. */
+function errorIn(args: readonly unknown[]): Record<string, unknown> | undefined {
+  const error = args.find((a) => a instanceof Error);
+  return error === undefined ? undefined : { error };
+}
+
 /**
  * Bolt, its WebClient and its Socket Mode client log through this into srm-bot's logger. Their debug
  * lines carry whole payloads, so they are dropped, and reporting INFO as the level stops Bolt from
@@ -30,8 +36,8 @@ export function boltLogger(logger: Logger): BoltLogger {
   return {
     debug: () => {},
     info: (...args: unknown[]) => logger.info(`slack: ${logText(args)}`),
-    warn: (...args: unknown[]) => logger.warn(`slack: ${logText(args)}`),
-    error: (...args: unknown[]) => logger.error(`slack: ${logText(args)}`),
+    warn: (...args: unknown[]) => logger.warn(`slack: ${logText(args)}`, errorIn(args)),
+    error: (...args: unknown[]) => logger.error(`slack: ${logText(args)}`, errorIn(args)),
     setLevel: () => {},
     getLevel: () => LogLevel.INFO,
     setName: () => {},

@@ -56,7 +56,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const { engine, people, logger, track, deliveries } = deps;
   const commandWork = new WorkQueue(WORK_AT_ONCE);
   const clickWork = new WorkQueue(WORK_AT_ONCE);
-  const boundary: Boundary = { logger, where: "slack", describe: (error) => ({ error: String(error) }) };
+  const boundary: Boundary = { logger, where: "slack", describe: (error) => ({ error }) };
   /** Runs one request's work inside the shared boundary, and lets stopping wait for it. */
   const perform = (
     what: string,

@@ -73,12 +73,12 @@ export function slackEndpoint(
           try {
             verified(Object.assign(req, { rawBody: body.rawBody }), res);
           } catch (error) {
-            logger.error("slack: a request failed inside Bolt", { where: "slack", error: String(error) });
+            logger.error("slack: a request failed inside Bolt", { where: "slack", error });
             refuse(res, 500, "internal error");
           }
         },
         (error: unknown) => {
-          logger.warn("slack: a request's body could not be read", { error: String(error) });
+          logger.warn("slack: a request's body could not be read", { error });
           refuse(res, 400, "the body could not be read");
         },
       );

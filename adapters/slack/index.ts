@@ -72,7 +72,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     // srm-bot's listeners catch their own failures; what reaches here failed inside Bolt (authorization, say).
     o.logger.error("slack: a request failed before reaching srm-bot", {
       code: error.code,
-      error: String(error),
+      error,
     });
   });
 

@@ -116,7 +116,7 @@ export class SlackPeople {
         last
           ? "could not read a Slack user's profile; using the one read before"
           : "could not read a Slack user's profile; treating them as a non-admin for now",
-        { user: userId, error: String(error) },
+        { user: userId, error },
       );
       return last ?? { admin: false, name: null };
     }

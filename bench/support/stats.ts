@@ -29,11 +29,6 @@ export function count(n: number): string {
   return Math.round(n).toLocaleString("en");
 }
 
-/** Milliseconds with two decimals. */
-export function ms(n: number): string {
-  return n.toFixed(2);
-}
-
 /** A byte count in MiB, one decimal. */
 export function mib(bytes: number): string {
   return (bytes / 1_048_576).toFixed(1);

@@ -1,9 +1,9 @@
 import type { ChannelSettings } from "../domain/channel.js";
+import { fail, type Outcome, ok } from "../domain/failure.js";
 import type { Difficulty } from "../domain/question.js";
 import { say, usage } from "../domain/text.js";
 import { didYouMean } from "../knowledge/content-file.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { Card } from "../views/card.js";
 import { echo, echoWords } from "../views/echo.js";
 

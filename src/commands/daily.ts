@@ -1,8 +1,8 @@
 import { type DailySchedule, WEEKDAYS, type Weekday } from "../domain/daily.js";
+import { fail, type Outcome, ok } from "../domain/failure.js";
 import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { DailyStore } from "../ports/daily-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { ChannelHealth } from "../schedule/channel-health.js";
 import { type DailyPlanner, revealInstant } from "../schedule/daily-planner.js";
 import { DEFAULT_DAYS, DEFAULT_REVEAL, parseDailySet, revealTooSoon } from "../schedule/daily-spec.js";

@@ -1,4 +1,4 @@
-import { say, type Text, usage } from "../domain/text.js";
+import type { Text } from "../domain/text.js";
 import { echo } from "../views/echo.js";
 import type { ArgSpec, ArgValues, Command } from "./command.js";
 

@@ -45,7 +45,7 @@ export async function guardStorage(
       where: "storage",
       what,
       code,
-      error: String(error),
+      error,
     });
     return privateReply(
       notice(

@@ -1,9 +1,9 @@
+import { fail, type Outcome, ok } from "../domain/failure.js";
 import { type Confidence, type ItemRef, itemKey, type Recall, recallOf } from "../domain/memory.js";
 import type { ConfidenceNoted, Person } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
-import { ok, type PracticeOutcome, refuse } from "./failures.js";
 import { itemsOfAnswer } from "./items.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
@@ -38,17 +38,17 @@ export class CardReviews {
    * The review is rolled back and redone with the new rating, so the schedule is as if it had been
    * given at once; refused once the card has been reviewed again since.
    */
-  confidence(who: Person, roundId: number | null, confidence: Confidence): PracticeOutcome<ConfidenceNoted> {
+  confidence(who: Person, roundId: number | null, confidence: Confidence): Outcome<ConfidenceNoted> {
     // Read and written in one transaction, so two taps at once cannot both roll the same review back.
     return this.d.store.transaction(() => {
       const id = roundId ?? this.d.store.lastPrivateRound(who);
       const rows = id === null ? [] : this.d.store.roundReviews(who, id);
-      if (rows.length === 0) return refuse({ code: "NoAnswerToRate" });
-      if (rows.some((r) => r.review.source !== "private")) return refuse({ code: "SureOnlyPrivate" });
+      if (rows.length === 0) return fail({ code: "NoAnswerToRate" });
+      if (rows.some((r) => r.review.source !== "private")) return fail({ code: "SureOnlyPrivate" });
       // A wrong answer is "again" however sure the person felt; only right answers have a confidence.
-      if (rows.some((r) => r.review.trace.recall === "again")) return refuse({ code: "SureAfterWrong" });
+      if (rows.some((r) => r.review.trace.recall === "again")) return fail({ code: "SureAfterWrong" });
       if (rows.some((r) => this.d.store.latestReview(r.card.id)?.id !== r.review.id))
-        return refuse({ code: "SureTooLate" });
+        return fail({ code: "SureTooLate" });
       const recall = recallOf(true, confidence);
       const cards = rows.map(({ review, card }) => {
         const before = this.d.scheduler.undo(card.memory, review.trace);

@@ -66,7 +66,7 @@ export class WeeklyDigests {
         this.d.store.releaseDigest(channel, week);
         this.d.logger.error("posting a weekly digest failed; it will be tried again", {
           channel: channel.channelId,
-          error: String(error),
+          error,
         });
       }
     }

@@ -10,19 +10,21 @@ import {
   type ExamStep,
   examNamed,
 } from "../domain/exam.js";
+import { ok } from "../domain/failure.js";
 import { stableHash } from "../domain/hash.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Clock, Logger } from "../ports.js";
 import { shown } from "../quiz/asking.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
 import type { RoundService } from "../quiz/rounds.js";
 import { reportOf } from "./exam-report.js";
 import { itemsOfAnswer } from "./items.js";
 
-/** A mock exam command's outcome: its next step, or an expected failure. */
-export type ExamOutcome = Outcome<ExamStep, ExamFailure>;
+/** A mock exam command's outcome: its next step, or an expected failure (its own table, in the exam view). */
+export type ExamOutcome =
+  | { readonly ok: true; readonly value: ExamStep }
+  | { readonly ok: false; readonly failure: ExamFailure };
 
 /** What mock exams need. */
 export interface MockExamDeps {
@@ -36,7 +38,7 @@ export interface MockExamDeps {
   readonly heldOut?: (platform: Actor["platform"], workspace: string) => ReadonlySet<string>;
 }
 
-const refuse = (failure: ExamFailure): ExamOutcome => fail<ExamStep, ExamFailure>(failure);
+const refuse = (failure: ExamFailure): ExamOutcome => ({ ok: false, failure });
 
 /**
  * Private mock exams: N questions tagged for one exam, asked one at a time with no feedback until the end.

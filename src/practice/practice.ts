@@ -1,5 +1,6 @@
 import type { QuestionBank } from "../bank/question-bank.js";
 import { examNamed } from "../domain/exam.js";
+import type { Outcome } from "../domain/failure.js";
 import { type Confidence, cellItem, type ItemRef } from "../domain/memory.js";
 import type { SessionMode } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
@@ -21,7 +22,6 @@ import {
   parseDrillActionId,
   parseSureActionId,
   pathSetCard,
-  practiceFailureCard,
   practiceHomeLine,
   quizMeCard,
   sessionStepCard,
@@ -32,7 +32,6 @@ import {
 import { type PassKind, parsePassActionId, privateResultCard } from "../views/round-view.js";
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
-import type { PracticeOutcome } from "./failures.js";
 import { LearningOrder } from "./learning-order.js";
 import type { MemoryScheduler } from "./scheduler.js";
 import { PracticeSessions } from "./sessions.js";
@@ -83,7 +82,7 @@ export class Practice {
     let services: string[] | null = null;
     if (mode === "cram" && scope !== null) {
       services = this.servicesNamed(scope);
-      if (!services) return privateReply(practiceFailureCard({ code: "NotAService", text: scope }));
+      if (!services) return privateReply(failureCard({ code: "NotAService", text: scope }));
     }
     return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
   }
@@ -94,20 +93,19 @@ export class Practice {
    */
   practicePath(actor: Actor, channel: ChannelRef, text: string): Reply {
     const path = this.pathNamed(text);
-    if (path === undefined) return privateReply(practiceFailureCard({ code: "NotAPath", text }));
+    if (path === undefined) return privateReply(failureCard({ code: "NotAPath", text }));
     this.d.store.setPath(actor, path);
     const step = this.sessions.start(actor, channel, "practice", null);
     return privateReply(
       pathSetCard(path, this.d.matrix),
-      step.ok ? sessionStepCard(step.value) : practiceFailureCard(step.failure),
+      step.ok ? sessionStepCard(step.value) : failureCard(step.failure),
     );
   }
 
   /** `/srm practice new-cards <0-100>`: how many new cards a day practice introduces to this person. */
   newCardsPerDay(actor: Actor, text: string): Reply {
     const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-    if (!(n >= 0 && n <= MAX_NEW_PER_DAY))
-      return privateReply(practiceFailureCard({ code: "BadNewCards", text }));
+    if (!(n >= 0 && n <= MAX_NEW_PER_DAY)) return privateReply(failureCard({ code: "BadNewCards", text }));
     this.d.store.setNewPerDay(actor, n);
     return privateReply(newCardsSetCard(n, this.sessions.newToday(actor)));
   }
@@ -116,7 +114,7 @@ export class Practice {
   drill(actor: Actor, channel: ChannelRef, text: string): Reply {
     const result = this.d.lookup.lookup(text);
     if (result.kind !== "answer" || !result.service)
-      return privateReply(practiceFailureCard({ code: "NotACell", text }));
+      return privateReply(failureCard({ code: "NotACell", text }));
     return this.quizMe(actor, channel, cellItem(result.service.id, result.area.id));
   }
 
@@ -156,27 +154,27 @@ export class Practice {
    */
   pass(actor: Actor, how: PassKind, roundId: number | null = null): Reply {
     const target = roundId ?? this.d.rounds.openPrivateFor(actor)?.id;
-    if (target === undefined) return privateReply(practiceFailureCard({ code: "NoQuestionToPass" }));
+    if (target === undefined) return privateReply(failureCard({ code: "NoQuestionToPass" }));
     const passed = this.d.rounds.pass(target, actor, how === "dont-know");
     if (!passed.ok) return privateReply(failureCard(passed.failure));
     const { round, answer } = passed.value;
     const cards: Card[] = [answer ? privateResultCard(round, answer) : skippedCard()];
     const next = this.sessions.continueAfter(actor, round, answer === null);
-    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return privateReply(...cards);
   }
 
   /** `/srm stop`: ends the person's practice, review or cram, and says what it did and what is due. */
   stop(actor: Actor): Reply {
     const stopped = this.sessions.stop(actor);
-    return privateReply(stopped ? sessionStoppedCard(stopped) : practiceFailureCard({ code: "NoSession" }));
+    return privateReply(stopped ? sessionStoppedCard(stopped) : failureCard({ code: "NoSession" }));
   }
 
   /** What follows a revealed private answer: "How sure?" when it was right, and the session's next step. */
   afterPrivateAnswer(actor: Actor, round: RoundRow, answer: AnswerRow): Card[] {
     const cards: Card[] = answer.correct ? [howSureCard(round.id)] : [];
     const next = this.sessions.continueAfter(actor, round);
-    if (next) cards.push(next.ok ? sessionStepCard(next.value) : practiceFailureCard(next.failure));
+    if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return cards;
   }
 
@@ -230,7 +228,7 @@ export class Practice {
     return null;
   }
 
-  private reply<T>(o: PracticeOutcome<T>, render: (value: T) => Card): Reply {
-    return privateReply(o.ok ? render(o.value) : practiceFailureCard(o.failure));
+  private reply<T>(o: Outcome<T>, render: (value: T) => Card): Reply {
+    return privateReply(o.ok ? render(o.value) : failureCard(o.failure));
   }
 }

@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { fail, type Outcome, ok } from "../domain/failure.js";
 import { type ItemRef, itemKey, type Memory } from "../domain/memory.js";
 import type {
   Asked,
@@ -16,7 +17,6 @@ import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { CardReviews } from "./card-reviews.js";
-import { ok, type PracticeOutcome, refuse } from "./failures.js";
 import { itemsOfServices, questionFor } from "./items.js";
 import { type LearningOrder, pathOf } from "./learning-order.js";
 import type { MemoryScheduler } from "./scheduler.js";
@@ -50,7 +50,7 @@ export class PracticeSessions {
     channel: ChannelRef,
     mode: SessionMode,
     services: readonly string[] | null,
-  ): PracticeOutcome<SessionStep> {
+  ): Outcome<SessionStep> {
     this.d.store.startSession(actor, mode, services, this.d.clock.now());
     return this.advance(actor, channel, this.d.store.session(actor) as SessionRow);
   }
@@ -59,7 +59,7 @@ export class PracticeSessions {
    * After a private answer (or a skip): the session's next step if it was its question, else null. A
    * skipped question is not asked again in this session; an answered one counts as done.
    */
-  continueAfter(actor: Actor, round: RoundRow, skipped = false): PracticeOutcome<SessionStep> | null {
+  continueAfter(actor: Actor, round: RoundRow, skipped = false): Outcome<SessionStep> | null {
     if (skipped) this.d.store.skipInSession(actor, round.id, round.question.id);
     else this.d.store.countSessionAnswer(actor, round.id);
     const session = this.d.store.session(actor);
@@ -88,14 +88,14 @@ export class PracticeSessions {
   }
 
   /** Adds an item to the person's cards and asks it privately ("Quiz me on this"). */
-  quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): PracticeOutcome<Asked> {
+  quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Outcome<Asked> {
     const question = questionFor(this.d.bank, item);
-    if (!question) return refuse({ code: "NotACell", text: item.id });
+    if (!question) return fail({ code: "NotACell", text: item.id });
     this.d.reviews.meet(actor, item);
     return this.ask(actor, channel, question);
   }
 
-  private advance(actor: Actor, channel: ChannelRef, session: SessionRow): PracticeOutcome<SessionStep> {
+  private advance(actor: Actor, channel: ChannelRef, session: SessionRow): Outcome<SessionStep> {
     const queue = this.queue(actor, session);
     const first = queue[0];
     const now = this.d.clock.now();
@@ -157,10 +157,10 @@ export class PracticeSessions {
   }
 
   /** Opens a private round on one question; a question the person already has open comes first. */
-  private ask(actor: Actor, channel: ChannelRef, question: Question): PracticeOutcome<Asked> {
+  private ask(actor: Actor, channel: ChannelRef, question: Question): Outcome<Asked> {
     const open = this.d.rounds.openPrivateFor(actor);
     const opened = this.d.rounds.openPrivateRound(actor, channel, [question]);
-    if (!opened.ok) return refuse({ code: "Quiz", failure: opened.failure });
+    if (!opened.ok) return fail(opened.failure);
     return ok({ round: opened.value, earlier: open !== undefined && open.question.id !== question.id });
   }
 

@@ -1,3 +1,4 @@
+import { ok } from "../domain/failure.js";
 import {
   FLAG_REASONS,
   type FlagFailure,
@@ -11,10 +12,11 @@ import type { FlagCards } from "../ports/flag-cards.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
 import type { RoundStore } from "../ports/round-store.js";
 import { type Actor, type Announcer, type Clock, channelKey, type Logger } from "../ports.js";
-import { fail, type Outcome, ok } from "./failures.js";
 
-/** A flag command's outcome: a value, or an expected failure. */
-export type FlagOutcome<T> = Outcome<T, FlagFailure>;
+/** A flag command's outcome: a value, or an expected failure (its own table, in the flag view). */
+export type FlagOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: FlagFailure };
 
 /** What flags need. */
 export interface FlagDeps {
@@ -33,7 +35,7 @@ export interface FlagDeps {
 
 const MAX_COMMENT = 500;
 
-const refuse = <T>(failure: FlagFailure): FlagOutcome<T> => fail<T, FlagFailure>(failure);
+const refuse = <T>(failure: FlagFailure): FlagOutcome<T> => ({ ok: false, failure });
 
 /**
  * Learners flag questions; admins list the flags and dismiss them, fix a round's key, or void its question.

@@ -1,4 +1,5 @@
 import type { AskHistory, QuestionBank, QuestionFilter } from "../bank/question-bank.js";
+import { ChannelRoundOpen, fail, type Outcome, ok } from "../domain/failure.js";
 import {
   DONT_KNOW,
   grade,
@@ -25,7 +26,6 @@ import {
   type Platform,
 } from "../ports.js";
 import { askedCount, quizSlot, shown } from "./asking.js";
-import { fail, type Outcome, ok } from "./failures.js";
 
 /** What the round use cases need. */
 export interface RoundDeps {
@@ -123,7 +123,7 @@ export class RoundService {
       return ok(this.d.rounds.get(id) as RoundRow);
     } catch (error) {
       // Another process opened one between the check and the insert: the unique index decided.
-      if (String(error).includes("UNIQUE")) return fail({ code: "RoundAlreadyOpen" });
+      if (error instanceof ChannelRoundOpen) return fail({ code: "RoundAlreadyOpen" });
       throw error;
     }
   }
@@ -142,7 +142,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("posting a round failed; the round stays open", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return error instanceof Error ? error.message : String(error);
     }
@@ -169,7 +169,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.warn("could not look for a round's earlier message; posting it", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return null;
     }
@@ -373,7 +373,7 @@ export class RoundService {
       } catch (error) {
         this.d.logger.warn("updating a round's answer count failed", {
           round: round.id,
-          error: String(error),
+          error,
         });
       }
       // A count update held back (say by a 429) may land after another process revealed the round: put the
@@ -382,7 +382,7 @@ export class RoundService {
       if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
       else if (after?.voidedAt) await this.announceWithdrawn(after);
     } catch (error) {
-      this.d.logger.warn("refreshing a round's message failed", { round: round.id, error: String(error) });
+      this.d.logger.warn("refreshing a round's message failed", { round: round.id, error });
     }
   }
 
@@ -461,7 +461,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("updating memory cards after a reveal failed; the scores are saved", {
         round: round.id,
-        error: String(error),
+        error,
       });
     }
   }
@@ -490,7 +490,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("announcing a reveal failed; the scores are saved", {
         round: round.id,
-        error: String(error),
+        error,
       });
       return error instanceof Error ? error.message : String(error);
     }
@@ -519,7 +519,7 @@ export class RoundService {
     } catch (error) {
       this.d.logger.error("updating a withdrawn round's message failed; it gives no points", {
         round: round.id,
-        error: String(error),
+        error,
       });
     }
   }
@@ -553,7 +553,7 @@ export class RoundService {
       return (await this.closeAndReveal(round.id)) !== null;
     } catch (error) {
       // One channel's failure never stops the others.
-      this.d.logger.error("revealing a due round failed", { round: round.id, error: String(error) });
+      this.d.logger.error("revealing a due round failed", { round: round.id, error });
       return false;
     }
   }

@@ -29,7 +29,7 @@ export class ChannelWork {
           await step();
         } catch (error) {
           // One step's failure never stops the channel's other work, nor another channel's.
-          this.logger.error("a channel's scheduled work failed", { channel: key, error: String(error) });
+          this.logger.error("a channel's scheduled work failed", { channel: key, error });
         }
       }
     })().finally(() => this.running.delete(key));

@@ -89,7 +89,7 @@ export class DailyPlanner {
       await this.leaderboardIfDue(s);
     } catch (error) {
       // One channel's failure never stops the others.
-      this.d.logger.error("a daily post failed", { channel: stored.channel.channelId, error: String(error) });
+      this.d.logger.error("a daily post failed", { channel: stored.channel.channelId, error });
     }
   }
 
@@ -254,7 +254,7 @@ export class DailyPlanner {
       } catch (error) {
         this.d.logger.error("posting the weekly leaderboard failed", {
           channel: s.channel.channelId,
-          error: String(error),
+          error,
         });
       }
     }

@@ -1,5 +1,5 @@
 import { WEEKDAYS, type Weekday } from "../domain/daily.js";
-import { fail, type Outcome, ok } from "../quiz/failures.js";
+import { fail, type Outcome, ok } from "../domain/failure.js";
 import { echo } from "../views/echo.js";
 import { canonicalTimeZone, parseClock } from "./local-time.js";
 

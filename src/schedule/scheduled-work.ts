@@ -97,7 +97,7 @@ export class ScheduledWork {
     } catch (error) {
       this.d.logger.error("announcing the end of a competition failed", {
         competition: c.id,
-        error: String(error),
+        error,
       });
     }
   }
@@ -106,7 +106,7 @@ export class ScheduledWork {
     try {
       await this.d.practice.tick();
     } catch (error) {
-      this.d.logger.error("sending weekly digests failed", { error: String(error) });
+      this.d.logger.error("sending weekly digests failed", { error });
     }
   }
 }

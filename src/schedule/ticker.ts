@@ -20,7 +20,7 @@ export function startTicker(tick: () => Promise<void>, logger: Logger, expressio
   const task = cron.schedule(expression, () => {
     if (running) return;
     running = tick()
-      .catch((error: unknown) => logger.error("a scheduled tick failed", { error: String(error) }))
+      .catch((error: unknown) => logger.error("a scheduled tick failed", { error }))
       .finally(() => {
         running = null;
       });

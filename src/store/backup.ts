@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from "
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { markCreated } from "./database.js";
-import { DatabaseInUse, isDamage, sqliteCode } from "./database-errors.js";
+import { DatabaseInUse, isBusy, isDamage, sqliteCode } from "./database-errors.js";
 import { applyMigrations, readMigrations } from "./migrate.js";
 import { holdExclusiveLock } from "./run-lock.js";
 
@@ -138,7 +138,7 @@ function settleLive(dbPath: string): void {
       return;
     } catch (error) {
       const code = sqliteCode(error);
-      if (code.startsWith("SQLITE_BUSY"))
+      if (isBusy(code))
         throw new DatabaseInUse(
           `Another process has ${dbPath} open (an srm command still running, or a bot of an older release). Stop it, then restore.`,
         );

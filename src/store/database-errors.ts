@@ -61,3 +61,32 @@ export function sqliteCode(error: unknown): string {
 export function isDamage(code: string): boolean {
   return code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";
 }
+
+/** Whether a write broke a UNIQUE constraint or index: another writer stored the same key first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqliteCode(error) === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** Whether SQLite could not write the file or its folder (read-only, or it cannot be opened). */
+export function isUnwritable(code: string): boolean {
+  return code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN");
+}
+
+/** Whether another connection holds the lock SQLite needed. */
+export function isBusy(code: string): boolean {
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+}
+
+/** Why the database could not save a change, when that is an operator's problem and not a bug. */
+export type StorageFailure = "full" | "read-only" | "busy" | "unwritable" | "damaged" | "io";
+
+/** The storage failure a SQLite result code means, or null when the code is not about the storage. */
+export function storageFailure(code: string): StorageFailure | null {
+  if (code.startsWith("SQLITE_FULL")) return "full";
+  if (code.startsWith("SQLITE_READONLY")) return "read-only";
+  if (isBusy(code)) return "busy";
+  if (code.startsWith("SQLITE_CANTOPEN")) return "unwritable";
+  if (isDamage(code)) return "damaged";
+  if (code.startsWith("SQLITE_IOERR")) return "io";
+  return null;
+}

@@ -80,7 +80,7 @@ export class DatabaseFileWatch implements StorageHealth {
         this.logger.error("the database the bot holds could not be copied", {
           where: "storage",
           copy: target,
-          error: String(error),
+          error,
         });
         return null;
       },

@@ -6,6 +6,7 @@ import {
   DatabaseMissing,
   DatabaseReadOnly,
   isDamage,
+  isUnwritable,
   sqliteCode,
 } from "./database-errors.js";
 import { applyMigrations, type MigrationReport } from "./migrate.js";
@@ -98,8 +99,7 @@ function probeWrite(db: Db): void {
 function unusable(path: string, error: unknown): unknown {
   const code = sqliteCode(error);
   if (isDamage(code)) return new DatabaseDamaged(path, code);
-  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN"))
-    return new DatabaseReadOnly(path, code);
+  if (isUnwritable(code)) return new DatabaseReadOnly(path, code);
   return error;
 }
 

@@ -75,7 +75,7 @@ export class SqliteLookupJournal implements LookupJournal {
       this.logger?.error("lookup statistics could not be saved", {
         where: "lookup-journal",
         lost: batch.length,
-        error: String(error),
+        error,
       });
     }
   }

@@ -1,9 +1,12 @@
+import type Database from "better-sqlite3";
 import type { ChannelRef, Platform } from "../domain/channel.js";
-import type { CellRef, Question } from "../domain/question.js";
+import { ChannelRoundOpen } from "../domain/failure.js";
+import type { Question } from "../domain/question.js";
 import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
 import type { RecordedAnswer, RoundStore } from "../ports/round-store.js";
 import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
+import { isUniqueViolation } from "./database-errors.js";
 import {
   type RawAnswer,
   type RawRound,
@@ -101,7 +104,17 @@ export class SqliteRoundStore implements RoundStore {
   /** Stores a new open round with its cells; throws on a second open round in one channel. */
   open(r: NewRound): number {
     return this.transaction(() => {
-      const info = this.q.insertRound.run(
+      const info = this.insertRound(r);
+      const id = Number(info.lastInsertRowid);
+      for (const c of r.question.cells) this.q.insertCell.run(id, c.service, c.area);
+      return id;
+    });
+  }
+
+  /** The round's row; a second open round where one is open is refused by the unique index, by its code. */
+  private insertRound(r: NewRound): Database.RunResult {
+    try {
+      return this.q.insertRound.run(
         r.channel.platform,
         r.channel.workspaceId,
         r.channel.channelId,
@@ -115,10 +128,10 @@ export class SqliteRoundStore implements RoundStore {
         r.openedAt.toISOString(),
         r.closesAt?.toISOString() ?? null,
       );
-      const id = Number(info.lastInsertRowid);
-      for (const c of r.question.cells) this.q.insertCell.run(id, c.service, c.area);
-      return id;
-    });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ChannelRoundOpen({ cause: error });
+      throw error;
+    }
   }
 
   /** The round with this id. */
@@ -290,9 +303,4 @@ export class SqliteRoundStore implements RoundStore {
   closedUnrevealed(): RoundRow[] {
     return (this.q.closedUnrevealed.all() as RawRound[]).map((r) => this.roundOf(r));
   }
-}
-
-/** The main cell of a question, for rotation and stats. */
-export function mainCell(q: Question): CellRef | undefined {
-  return q.cells[0];
 }

@@ -5,7 +5,9 @@ import {
   DatabaseInUse,
   DatabaseReadOnly,
   DatabaseUnusable,
+  isBusy,
   isDamage,
+  isUnwritable,
   sqliteCode,
 } from "./database-errors.js";
 
@@ -32,8 +34,7 @@ function openLock(dbPath: string): Database.Database {
   } catch (error) {
     // The lock file is made beside the database: a folder the bot cannot write fails here first.
     const code = sqliteCode(error);
-    if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_READONLY"))
-      throw new DatabaseReadOnly(dbPath, `${code} on ${lockPath(dbPath)}`);
+    if (isUnwritable(code)) throw new DatabaseReadOnly(dbPath, `${code} on ${lockPath(dbPath)}`);
     throw error;
   }
   // Waiting would only delay the answer: the other side holds the lock for as long as it runs.
@@ -44,7 +45,7 @@ function openLock(dbPath: string): Database.Database {
 /** The lock's own failures: busy is the other side's hold; a file that is not SQLite's is named plainly. */
 function lockFailure(dbPath: string, error: unknown, busy: string): unknown {
   const code = sqliteCode(error);
-  if (code === "SQLITE_BUSY") return new DatabaseInUse(busy);
+  if (isBusy(code)) return new DatabaseInUse(busy);
   if (isDamage(code))
     return new DatabaseUnusable(
       `${lockPath(dbPath)} is not srm-bot's lock file (it holds something else). Make sure no bot runs on ` +

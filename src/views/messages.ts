@@ -1,12 +1,14 @@
+import type { Failure } from "../domain/failure.js";
 import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
-import type { QuizFailure } from "../quiz/failures.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
+import { echo } from "./echo.js";
+import { MAX_NEW_PER_DAY } from "./new-cards-view.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
-/** The one table of user-facing messages for expected quiz failures (English). */
-export function failureCard(f: QuizFailure): Card {
+/** The one table of user-facing messages for expected failures (English). */
+export function failureCard(f: Failure): Card {
   switch (f.code) {
     case "NotAdmin":
       return notice(
@@ -88,6 +90,66 @@ export function failureCard(f: QuizFailure): Card {
         "warning",
         "This command is out of date",
         "An admin can refresh the commands with srm discord register.",
+      );
+    case "NoAnswerToRate":
+      return notice(
+        "neutral",
+        "There is no answer to rate",
+        say`Answer a question with ${cmd("practice")} or ${cmd("quiz")} first.`,
+      );
+    case "SureOnlyPrivate":
+      return notice(
+        "neutral",
+        "How sure only counts on your own questions",
+        "Questions of the day are rated by right or wrong alone.",
+      );
+    case "SureAfterWrong":
+      return notice(
+        "neutral",
+        "A wrong answer counts as a miss however sure you were",
+        say`It comes back soon; ${cmd("review")} asks your misses now.`,
+      );
+    case "SureTooLate":
+      return notice(
+        "neutral",
+        "That card has been reviewed again since",
+        "Only your latest answer to a card can be rated.",
+      );
+    case "NotACell":
+      return notice(
+        "warning",
+        `There is no drill for "${echo(f.text)}"`,
+        say`Name one service and one area, e.g. ${cmd("drill", { service: "ec2", area: "os-patching" })}.`,
+      );
+    case "NotAService":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a service I know`,
+        say`Name one, e.g. ${cmd("cram", { service: "rds" })}, or ${cmd("cram")} alone for every card you have.`,
+      );
+    case "NoQuestionToPass":
+      return notice(
+        "neutral",
+        "You have no question of your own open",
+        say`Skip and I don't know are for your own questions (${cmd("quiz")}, ${cmd("practice")}); a channel's question of the day can simply be left.`,
+      );
+    case "NoSession":
+      return notice(
+        "neutral",
+        "You have no practice, review or cram running",
+        say`Start one with ${cmd("practice")}, ${cmd("review")} or ${cmd("cram")}.`,
+      );
+    case "NotAPath":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a path`,
+        say`Choose an exam (clf-c02, saa-c03, scs-c02), one service (e.g. rds), or default: ${cmd("practice", { setting: "path", value: "saa-c03" })}.`,
+      );
+    case "BadNewCards":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a number of new cards`,
+        say`Give a whole number from 0 to ${String(MAX_NEW_PER_DAY)}, e.g. ${cmd("practice", { setting: "new-cards", value: "15" })} (0 turns new cards off).`,
       );
   }
 }
