@@ -22,6 +22,9 @@ node bin/srm.js db migrate
 node bin/srm.js questions check
 answer="$(node bin/srm.js lookup ec2 os-patching --json)"
 echo "$answer" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);if(j.status!=="answer"||j.owner!=="customer"){console.error("unexpected lookup:",s);process.exit(1)}console.log("built lookup ok:",j.owner)})'
+# The picture needs the shipped font and resvg's native module from the production dependencies.
+node bin/srm.js stack rds --png "$work/rds.png" >/dev/null
+node -e 'const b=require("fs").readFileSync(process.argv[1]);if(b.readUInt32BE(16)!==720){console.error("unexpected picture");process.exit(1)}console.log("built picture ok:",b.length,"bytes")' "$work/rds.png"
 round="$(printf '/srm daily now\n/srm reveal\n/quit\n' | node bin/srm.js terminal)"
 echo "$round" | grep -q "Answer:"
 echo "built terminal round ok"

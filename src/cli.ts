@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
 import { questionLocations } from "./bank/question-locations.js";
+import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
 import { helpLines } from "./commands/help.js";
 import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
 import { lookupJson } from "./commands/lookup-json.js";
@@ -45,6 +46,9 @@ Usage:
   srm terminal                   the terminal front end, also with commands piped to standard input
   srm discord register            register the Discord slash commands (once, not at every start)
   srm lookup <words...> [--json] answer an ownership question, e.g. srm lookup ec2 os-patching
+  srm stack <service> [--png <file>]   who owns each layer of a service; --png writes its picture
+  srm compare <services...> [--png <file>]   2 to 5 services layer by layer; --png writes the picture
+  srm matrix export --html <file>   the whole matrix as one self-contained HTML page (as served at /matrix)
   srm questions check            validate the ownership matrix and the question bank
   srm questions flags            list the questions learners flagged, as file:line: reason (count)
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
@@ -118,7 +122,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     return 0;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    const help = COMMAND_HELP[command];
+    const help = COMMAND_HELP[command] ?? PICTURE_HELP[command];
     out(help ?? USAGE);
     return help ? 0 : 2;
   }
@@ -134,6 +138,12 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         return 0;
       case "lookup":
         return lookupCommand(rest, io, out);
+      case "stack":
+        return stackCommand(rest, { env: io.env, cwd: io.cwd, out, err });
+      case "compare":
+        return compareCommand(rest, { env: io.env, cwd: io.cwd, out, err });
+      case "matrix":
+        return matrixCommand(rest, { env: io.env, cwd: io.cwd, out, err });
       case "questions":
         if (rest[0] === "lock") return questionsLock(io, out);
         if (rest[0] === "flags") return questionsFlags(io, out);

@@ -18,6 +18,7 @@ import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
+import { matrixPage } from "./pages/matrix-page.js";
 import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
@@ -51,6 +52,11 @@ import { SqliteSettingsStore } from "./store/settings-store.js";
 import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
 import { flagCards } from "./views/flag-view.js";
 import { roundCards } from "./views/round-view.js";
+
+/** The pages the bot's HTTP server answers: the ownership matrix at /matrix, built once from the content. */
+function botPages(matrix: OwnershipMatrix): ReadonlyMap<string, string> {
+  return new Map([["/matrix", matrixPage(matrix)]]);
+}
 
 /** Everything a running srm-bot holds: the store, the content and the engine. */
 export interface App {
@@ -258,6 +264,7 @@ export async function runTerminal(
       const checks = () => [databaseCheck(app)];
       health = await startHttpServer({
         sources: { checks, metrics: app.metrics },
+        pages: botPages(app.matrix),
         port: config.port,
         logger,
       });
@@ -364,7 +371,12 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   io.signals.once("SIGINT", () => onSignal("SIGINT"));
   const running = (): RunningBot => ({ port: server?.port ?? null, done, stop });
   try {
-    server = await startHttpServer({ sources: { checks, metrics: app.metrics }, port: config.port, logger });
+    server = await startHttpServer({
+      sources: { checks, metrics: app.metrics },
+      pages: botPages(app.matrix),
+      port: config.port,
+      logger,
+    });
     // A stop signal while the server was starting found no server to close.
     if (stopping) {
       await server.close();

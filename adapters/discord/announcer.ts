@@ -8,6 +8,7 @@ import {
 } from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { type MessageContent, sendCards } from "./message-body.js";
+import { pictureFiles } from "./pictures.js";
 
 const SNOWFLAKE = /^\d{1,25}$/;
 /** The longest nonce Discord takes. */
@@ -48,11 +49,18 @@ export class DiscordAnnouncer implements Announcer {
     ids(channel);
     const once = token ? { nonce: token.slice(0, NONCE_MAX), enforce_nonce: true } : {};
     const message = await classified(channel, () =>
-      sendCards([card], this.logger, (m) =>
-        this.rest.post(Routes.channelMessages(channel.channelId), {
-          body: { ...restBody(m, false), ...once },
-        }),
-      ),
+      sendCards([card], this.logger, (m) => {
+        // A picture (the digest's heat map) goes as a file, shown inside the card's embed.
+        if (!card.image)
+          return this.rest.post(Routes.channelMessages(channel.channelId), {
+            body: { ...restBody(m, false), ...once },
+          });
+        const { embeds, files } = pictureFiles(m.embeds, card);
+        return this.rest.post(Routes.channelMessages(channel.channelId), {
+          body: { ...restBody({ ...m, embeds }, false), ...once, attachments: files.attachments },
+          files: files.raw,
+        });
+      }),
     );
     return { ref: (message as APIMessage).id };
   }

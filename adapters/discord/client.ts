@@ -15,6 +15,11 @@ export function createDiscordClient(config: DiscordConfig): Client {
       ...(config.apiUrl ? { api: config.apiUrl } : {}),
       timeout: config.calls.timeoutMs,
       retries: config.calls.retries,
+      // Node's own fetch, not @discordjs/rest's bundled undici: when Slack's socket-mode loads first it installs
+      // its newer undici as the process-wide dispatcher, and the bundled one then fails every file upload
+      // ("action is not a function"), so the stack picture could not be sent when both platforms run.
+      // The two undici versions' RequestInit types differ only in their dispatcher type, which is not used here.
+      makeRequest: (url, init) => fetch(url, init as unknown as RequestInit),
     },
   });
   // The REST manager gets the token now, so the announcer can post before the gateway is up.

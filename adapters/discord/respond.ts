@@ -10,6 +10,7 @@ import { notice, type Reply } from "../../src/views/card.js";
 import { Answer } from "../shared/answer.js";
 import { channelOf } from "./actor.js";
 import { type MessageContent, messageContent, sendCards } from "./message-body.js";
+import { hasPictures, withPictures } from "./pictures.js";
 
 /**
  * How long a reply may take before it is deferred. Discord wants a first response within 3 s of the
@@ -46,6 +47,13 @@ function replyOptions(m: MessageContent, ephemeral: boolean): InteractionReplyOp
   return ephemeral ? { ...options, flags: MessageFlags.Ephemeral } : options;
 }
 
+/** A message's pictures as files, each shown inside its card's embed; nothing when the cards have none. */
+function pictureOptions(m: MessageContent, cards: Reply["cards"]) {
+  if (!hasPictures(cards)) return {};
+  const { embeds, files } = withPictures(m.embeds, cards);
+  return { embeds: embeds.map(asIs), files };
+}
+
 /**
  * An interaction's answer through discord.js's own interaction methods: the reply itself with
  * interaction.reply, an acknowledgement with deferReply (private), what follows with editReply, and
@@ -67,7 +75,10 @@ export function interactionAnswer(interaction: RepliableInteraction, d: Responde
 /** Replies with cards as the interaction's one response, privately when the reply is private. */
 async function replyNow(interaction: RepliableInteraction, reply: Reply, logger: Logger): Promise<void> {
   const sent = await sendCards(reply.cards, logger, async (m) => {
-    await interaction.reply(replyOptions(m, reply.visibility === "private"));
+    await interaction.reply({
+      ...replyOptions(m, reply.visibility === "private"),
+      ...pictureOptions(m, reply.cards),
+    });
     return m;
   });
   await sendMore(interaction, sent);
@@ -100,7 +111,7 @@ async function finishDeferred(
 ): Promise<void> {
   if (reply.visibility === "private") {
     const sent = await sendCards(reply.cards, d.logger, async (m) => {
-      await interaction.editReply(editOptions(m));
+      await interaction.editReply({ ...editOptions(m), ...pictureOptions(m, reply.cards) });
       return m;
     });
     await sendMore(interaction, sent);

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import type { Logger } from "../../src/ports.js";
 import { answerHealth, type HealthSources } from "./health.js";
 
@@ -51,6 +52,7 @@ export function refuse(
  */
 function route(
   sources: HealthSources,
+  pages: ReadonlyMap<string, Page>,
   mounted: ReadonlyMap<string, RequestHandler | null>,
   req: IncomingMessage,
   res: ServerResponse,
@@ -67,6 +69,12 @@ function route(
     else refuse(res, 405, `${path} answers GET only`, { allow: GET.join(", ") });
     return;
   }
+  const page = pages.get(path);
+  if (page !== undefined) {
+    if ((GET as readonly string[]).includes(method)) answerPage(req, res, page);
+    else refuse(res, 405, `${path} answers GET only`, { allow: GET.join(", ") });
+    return;
+  }
   if (mounted.has(path)) {
     const handler = mounted.get(path);
     if (method !== "POST") refuse(res, 405, `${path} answers POST only`, { allow: "POST" });
@@ -77,14 +85,43 @@ function route(
   refuse(res, 404, "not found");
 }
 
+/** A page's HTML, and the same compressed once at start (the matrix page is mostly repetitive JSON). */
+interface Page {
+  readonly html: Buffer;
+  readonly gzip: Buffer;
+}
+
+/** A page built once at start (the matrix page): its HTML, which may run only its own inline script and style. */
+function answerPage(req: IncomingMessage, res: ServerResponse, page: Page): void {
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? page.gzip : page.html;
+  res.writeHead(200, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": body.length,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    vary: "accept-encoding",
+    "content-security-policy":
+      "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 /** Starts the bot's HTTP server on `port` (0 = an ephemeral port) with header, request and idle timeouts. */
 export async function startHttpServer(o: {
   readonly sources: HealthSources;
+  /** Pages answered at GET by path, e.g. /matrix. */
+  readonly pages?: ReadonlyMap<string, string>;
   readonly port: number;
   readonly logger: Logger;
   readonly host?: string;
 }): Promise<BotHttpServer> {
   const mounted = new Map<string, RequestHandler | null>();
+  const pages = new Map<string, Page>();
+  for (const [path, html] of o.pages ?? []) {
+    const bytes = Buffer.from(html, "utf8");
+    pages.set(path, { html: bytes, gzip: gzipSync(bytes) });
+  }
   const server: Server = createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
@@ -93,7 +130,7 @@ export async function startHttpServer(o: {
     },
     (req, res) => {
       try {
-        route(o.sources, mounted, req, res);
+        route(o.sources, pages, mounted, req, res);
       } catch (error) {
         o.logger.error("an HTTP request failed", { where: "http", error });
         refuse(res, 500, "internal error");

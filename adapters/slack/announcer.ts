@@ -2,6 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { type Announcer, type ChannelRef, ChannelUnreachable, type PostedMessage } from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { messageFor } from "./blocks.js";
+import type { SlackPictures } from "./pictures.js";
 
 /**
  * Posts and updates srm-bot's channel messages with the bot token. A 429 is retried by the WebClient
@@ -9,11 +10,23 @@ import { messageFor } from "./blocks.js";
  * so one channel's trouble never holds up another's message.
  */
 export class SlackAnnouncer implements Announcer {
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    /** Uploads a card's picture (the digest's heat map) so its image block can show it. */
+    private readonly pictures?: SlackPictures,
+  ) {}
 
   /** Posts a card with chat.postMessage; the message's `ts` is its reference, `token` goes in its metadata. */
   async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
-    const { text, blocks } = messageFor([card]);
+    const uploaded =
+      card.image && this.pictures
+        ? await this.pictures.upload(
+            this.client,
+            { visibility: "channel", cards: [card] },
+            channel.workspaceId,
+          )
+        : undefined;
+    const { text, blocks } = messageFor([card], uploaded);
     // Sources are documentation links: unfurled, they would bury the question under previews.
     const result = await classified(channel, () =>
       this.client.chat.postMessage({

@@ -3,6 +3,7 @@ import { SLACK_SYNTAX } from "../../src/commands/index.js";
 import {
   type Action,
   type Card,
+  type CardImage,
   type Picker,
   type PrintedCard,
   type PrintedSection,
@@ -25,6 +26,8 @@ export const BLOCK_LIMITS = {
   homeBlocks: 100,
   /** Characters in a section's or a context element's text. */
   text: 3000,
+  /** Characters in an image block's alt text. */
+  altText: 2000,
   /** Characters in a header. */
   header: 150,
   /** Characters in a button's label. */
@@ -48,14 +51,20 @@ export interface SlackMessage {
   readonly blocks: Block[];
 }
 
-/** Renders cards as one message: blocks within the message limits, and a plain-text fallback. */
-export function messageFor(cards: readonly Card[]): SlackMessage {
+/** The Slack file id each uploaded picture has, or undefined for a picture not uploaded. */
+export type UploadedFiles = (image: CardImage) => string | undefined;
+
+/**
+ * Renders cards as one message: blocks within the message limits, and a plain-text fallback. A card's
+ * picture shows as an image block when it was uploaded (its file id in `uploaded`); the text is there either way.
+ */
+export function messageFor(cards: readonly Card[], uploaded?: UploadedFiles): SlackMessage {
   return {
     text: clip(
       escapeMrkdwn(renderPlain({ visibility: "private", cards: [...cards] }, SLACK_SYNTAX)),
       BLOCK_LIMITS.fallback,
     ),
-    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText),
+    blocks: renderBlocks(cards, BLOCK_LIMITS.messageBlocks, BLOCK_LIMITS.messageText, uploaded),
   };
 }
 
@@ -80,9 +89,10 @@ export function renderBlocks(
   cards: readonly Card[],
   maxBlocks: number,
   maxText = Number.POSITIVE_INFINITY,
+  uploaded?: UploadedFiles,
 ): Block[] {
   const seenActionIds = new Set<string>();
-  const parts = cards.map((card) => cardParts(printCard(card, SLACK_SYNTAX), seenActionIds));
+  const parts = cards.map((card) => cardParts(printCard(card, SLACK_SYNTAX), seenActionIds, uploaded));
   const dividers = Math.max(0, parts.length - 1);
   const fixed = parts.reduce((n, p) => n + p.head.length + p.tail.length, dividers);
   const bodies = parts.reduce((n, p) => n + p.body.length, 0);
@@ -128,10 +138,20 @@ function textOf(blocks: readonly Block[]): number {
   return n;
 }
 
-function cardParts(card: PrintedCard, seenActionIds: Set<string>): CardParts {
+function cardParts(card: PrintedCard, seenActionIds: Set<string>, uploaded?: UploadedFiles): CardParts {
   const head: Block[] = [header(card.title)];
   if (card.subtitle) head.push(section(`*${escapeMrkdwn(card.subtitle)}*`));
+  const fileId = card.image ? uploaded?.(card.image) : undefined;
   const tail: Block[] = [
+    ...(card.image && fileId
+      ? [
+          {
+            type: "image" as const,
+            slack_file: { id: fileId },
+            alt_text: clip(card.image.alt, BLOCK_LIMITS.altText),
+          },
+        ]
+      : []),
     ...(card.picker ? pickerBlocks(card.picker, seenActionIds) : []),
     ...actionBlocks(card.actions ?? [], seenActionIds),
   ];

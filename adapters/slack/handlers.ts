@@ -16,11 +16,12 @@ import { type Card, notice, privateReply, type Reply } from "../../src/views/car
 import { Answer, answerWithin } from "../shared/answer.js";
 import { type Boundary, guarded, type LogFields } from "../shared/boundary.js";
 import { firstDelivery } from "../shared/recent-ids.js";
-import { homeView, messageFor, type SlackMessage } from "./blocks.js";
+import { homeView, messageFor, type SlackMessage, type UploadedFiles } from "./blocks.js";
 import { deliveryKey } from "./deliveries.js";
 import { dispatchCommand } from "./dispatch.js";
 import { homeCards } from "./home.js";
 import type { SlackPeople } from "./people.js";
+import { SlackPictures } from "./pictures.js";
 import { WorkQueue } from "./work-queue.js";
 
 /** What the Slack listeners need. */
@@ -69,7 +70,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     return done;
   };
 
-  const onCommand = async ({ command, ack, respond }: SlackCommandMiddlewareArgs): Promise<void> => {
+  const pictures = new SlackPictures(logger);
+
+  const onCommand = async ({
+    command,
+    ack,
+    respond,
+    client,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const fields = { user: command.user_id, channel: command.channel_id };
     const answer = commandAnswer(ack, respond, logger, fields);
     const apologise = () => answer.send(responseOf(privateReply(internalErrorCard)));
@@ -93,7 +101,12 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         // The profile lookup waits outside the work queue (it has its own limit), so a rate-limited
         // users.info holds no place that another person's command or click needs.
         const actor = await people.actor(command.team_id, command.user_id, command.user_name);
-        return responseOf(await commandWork.run(() => dispatchCommand(engine, command, actor, channel)));
+        const reply = await commandWork.run(() => dispatchCommand(engine, command, actor, channel));
+        // A reply's pictures are uploaded first, so its image blocks can name their files.
+        const uploaded = reply.cards.some((c) => c.image)
+          ? await pictures.upload(client, reply, command.team_id)
+          : undefined;
+        return responseOf(reply, uploaded);
       })();
       await answerWithin(answer, work, REPLY_IN_ACK_MS);
     });
@@ -162,7 +175,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
     }
-    if ("command" in args && args.command?.command === SLASH_COMMAND) return onCommand(args);
+    if ("command" in args && args.command?.command === SLASH_COMMAND)
+      return onCommand(args as SlackCommandMiddlewareArgs & AllMiddlewareArgs);
     if ("action" in args && args.action && args.body.type === "block_actions")
       return onClick(args as SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs);
     if ("event" in args && args.event?.type === "app_home_opened")
@@ -172,8 +186,8 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
 }
 
 /** A reply as a response: only the asker sees a private one; a channel reply is posted for everyone. */
-function responseOf(reply: Reply): RespondArguments {
-  const { text, blocks } = messageFor(reply.cards);
+function responseOf(reply: Reply, uploaded?: UploadedFiles): RespondArguments {
+  const { text, blocks } = messageFor(reply.cards, uploaded);
   return { response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", text, blocks };
 }
 

@@ -10,6 +10,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { registerSlackHandlers } from "./handlers.js";
 import { slackEndpoint } from "./http-endpoint.js";
 import { SlackPeople } from "./people.js";
+import { SlackPictures } from "./pictures.js";
 
 /** The path Slack posts commands, clicks and events to in HTTP mode. */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -82,7 +83,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   if (o.config.mode === "http") o.server.mount(SLACK_EVENTS_PATH, null);
   return {
     platform: "slack",
-    announcer: new SlackAnnouncer(app.client),
+    announcer: new SlackAnnouncer(app.client, new SlackPictures(o.logger)),
     httpPort: () => (running && receiver instanceof HTTPReceiver ? o.server.port : null),
     ready: () => running,
     async start() {

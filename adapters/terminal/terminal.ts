@@ -4,6 +4,7 @@ import type { Engine } from "../../src/engine.js";
 import type { Actor, Announcer, ChannelRef, PostedMessage } from "../../src/ports.js";
 import type { Action, Card, Reply } from "../../src/views/card.js";
 import { renderCard, renderPlain } from "../../src/views/plain.js";
+import { defaultPictureFolder, savePictures } from "./pictures.js";
 
 /** The one channel of the terminal front end. */
 export const TERMINAL_CHANNEL: ChannelRef = {
@@ -23,12 +24,18 @@ export class TerminalAnnouncer implements Announcer {
   /** Told the buttons of each post drawn in full, so typing their number presses them. */
   drawn: ((actions: readonly Action[]) => void) | null = null;
 
-  constructor(private readonly output: NodeJS.WritableStream) {}
+  constructor(
+    private readonly output: NodeJS.WritableStream,
+    /** The folder a post's picture (the digest's heat map) is saved in. */
+    private readonly pictures: string = defaultPictureFolder(),
+  ) {}
 
   async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const ref = `t${this.next++}`;
     this.titles.set(ref, card.title);
-    this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
+    const saved = savePictures({ visibility: "channel", cards: [card] }, this.pictures);
+    const text = [renderCard(card, TEXT_SYNTAX), ...saved].join("\n");
+    this.output.write(`\n[#terminal] ${text.replace(/\n/g, "\n  ")}\n`);
     if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
     return { ref };
   }
@@ -55,6 +62,8 @@ export interface TerminalOptions {
   readonly prompt?: boolean;
   /** Where unexpected errors are written (stderr in production). */
   readonly errors?: NodeJS.WritableStream;
+  /** The folder pictures are saved in (a temporary folder unless given). */
+  readonly pictures?: string;
 }
 
 const TERMINAL_HELP = [
@@ -188,9 +197,9 @@ export class TerminalFrontEnd {
       // A reply with buttons replaces the numbers; one without leaves a question's buttons pressable.
       const drawn = reply.cards.filter((c) => c.actions && c.actions.length > 0).at(-1)?.actions;
       if (drawn) this.buttons = drawn;
-      return reply.visibility === "channel"
-        ? `[#terminal] ${renderPlain(reply, TEXT_SYNTAX).replace(/\n/g, "\n  ")}`
-        : renderPlain(reply, TEXT_SYNTAX);
+      const saved = savePictures(reply, this.options.pictures ?? defaultPictureFolder());
+      const text = [renderPlain(reply, TEXT_SYNTAX), ...saved].join("\n");
+      return reply.visibility === "channel" ? `[#terminal] ${text.replace(/\n/g, "\n  ")}` : text;
     } catch (error) {
       // The one boundary for unexpected failures in this front end: report once, keep the prompt alive.
       this.options.errors?.write(`srm: internal error: ${(error as Error).stack ?? String(error)}\n`);

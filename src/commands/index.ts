@@ -1,6 +1,7 @@
 import answer from "./answer.js";
 import ask from "./ask.js";
 import type { Command } from "./command.js";
+import compare from "./compare.js";
 import competitionEnd from "./competition-end.js";
 import competitionStart from "./competition-start.js";
 import competitionStatus from "./competition-status.js";
@@ -41,6 +42,7 @@ import voidRound from "./void.js";
 export const COMMANDS: readonly Command[] = [
   lookup,
   ask,
+  compare,
   help,
   quiz,
   answer,

@@ -1,4 +1,6 @@
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
+import { stackImage, withImage } from "../pictures/card-image.js";
+import { layersOfRows } from "../pictures/stack.js";
 import { RecentMap } from "../recent-map.js";
 import type { Reply } from "../views/card.js";
 import { lookupReply } from "../views/lookup-view.js";
@@ -37,8 +39,16 @@ export class LookupReplies {
     const known = this.recent.get(text);
     if (known) return known;
     const result = this.lookup.lookup(text);
-    const answer = { summary: lookupSummary(result), reply: this.decorate(result, lookupReply(result)) };
+    const answer = { summary: lookupSummary(result), reply: this.decorate(result, pictured(result)) };
     if (text.length <= LONGEST_REMEMBERED) this.recent.set(text, answer);
     return answer;
   }
+}
+
+/** A lookup's reply; a service's whole stack also carries the picture of its layers. */
+export function pictured(result: LookupResult): Reply {
+  const reply = lookupReply(result);
+  return result.kind === "service-stack"
+    ? withImage(reply, stackImage(result.service, layersOfRows(result.rows)))
+    : reply;
 }

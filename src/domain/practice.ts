@@ -60,6 +60,8 @@ export interface Digest {
   readonly week: string;
   /** The cells the active members are most likely to have forgotten, most forgotten first. */
   readonly weakest: readonly CellForgetting[];
+  /** Every cell some active member has met, for the heat map. */
+  readonly cells: readonly CellForgetting[];
   /** The recognised cells the workspace looked up most in the last seven days (never what anyone typed). */
   readonly lookups: readonly AskedCell[];
 }

@@ -30,12 +30,11 @@ export class WeeklyDigests {
   /** A channel's digest as of now. */
   build(channel: ChannelRef): Digest {
     const now = this.d.clock.now();
+    const cells = this.d.team.forgetting(channel);
     return {
       week: isoWeek(now),
-      weakest: this.d.team
-        .forgetting(channel)
-        .filter((f) => f.forgotten > 0)
-        .slice(0, WEAKEST),
+      weakest: cells.filter((f) => f.forgotten > 0).slice(0, WEAKEST),
+      cells,
       lookups: this.d.journal.mostAsked(
         channel.platform,
         channel.workspaceId,

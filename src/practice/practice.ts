@@ -7,6 +7,7 @@ import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { Text } from "../domain/text.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import { heatMapImage } from "../pictures/card-image.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
@@ -74,7 +75,14 @@ export class Practice {
   constructor(private readonly d: PracticeDeps) {
     this.sessions = new PracticeSessions({ ...d, order: new LearningOrder(d.matrix, d.bank) });
     this.stats = new PracticeStats(d);
-    this.digests = new WeeklyDigests({ ...d, digestCard: (digest) => digestCard(digest, d.matrix) });
+    this.digests = new WeeklyDigests({
+      ...d,
+      digestCard: (digest) => {
+        const card = digestCard(digest, d.matrix);
+        const image = heatMapImage(`Team recall, ${digest.week}`, digest.cells, digest.weakest, d.matrix);
+        return image ? { ...card, image } : card;
+      },
+    });
   }
 
   /** `/srm practice`, `/srm review` and `/srm cram [service]`: starts a session and asks its first question. */

@@ -39,6 +39,13 @@ export interface Picker {
   readonly submit: Action;
 }
 
+/** A picture shown with a card (never instead of its text): PNG bytes, alt text and a file name. */
+export interface CardImage {
+  readonly png: Uint8Array;
+  readonly alt: string;
+  readonly name: string;
+}
+
 /** A platform-neutral reply card: Slack renders it as Block Kit, Discord as an embed, the terminal as text. */
 export interface Card {
   readonly accent: Accent;
@@ -50,6 +57,8 @@ export interface Card {
   readonly actions?: readonly Action[];
   /** Menus per part (a split question's duties); a front end without menus leaves them out. */
   readonly picker?: Picker;
+  /** A picture of what the text says: Slack and Discord show it, the terminal writes it to a file. */
+  readonly image?: CardImage;
 }
 
 /** Who sees a reply: only the person who asked, or the whole channel. */

@@ -46,6 +46,7 @@ describe("srm discord register", () => {
     expect(srm?.options?.map((o) => o.name)).toEqual([
       "lookup",
       "ask",
+      "compare",
       "help",
       "quiz",
       "answer",

@@ -22,6 +22,7 @@ describe("the Slack app manifest", () => {
       "chat:write",
       "chat:write.public",
       "commands",
+      "files:write",
       "groups:history",
       "users:read",
     ]);

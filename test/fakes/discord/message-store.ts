@@ -28,7 +28,7 @@ export class MessageStore {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: (body.attachments ?? []) as APIMessage["attachments"],
       embeds: (body.embeds ?? []) as APIMessage["embeds"],
       components: (body.components ?? []) as NonNullable<APIMessage["components"]>,
       pinned: false,
@@ -46,6 +46,9 @@ export class MessageStore {
       ...current,
       ...("content" in body ? { content: String(body.content ?? "") } : {}),
       ...("embeds" in body ? { embeds: (body.embeds ?? []) as APIMessage["embeds"] } : {}),
+      ...("attachments" in body
+        ? { attachments: (body.attachments ?? []) as APIMessage["attachments"] }
+        : {}),
       ...("components" in body
         ? { components: (body.components ?? []) as NonNullable<APIMessage["components"]> }
         : {}),

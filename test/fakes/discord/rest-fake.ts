@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type APIMessage, type APIUser, InteractionResponseType, MessageFlags } from "discord.js";
+import { boundaryOf } from "../multipart.js";
+import { AttachmentStore } from "./attachments.js";
 import { autocompleteErrors, messageBodyErrors } from "./message-rules.js";
 import { MessageStore } from "./message-store.js";
 import {
@@ -57,6 +59,8 @@ type Handler = (m: RegExpMatchArray, body: Json, auth: boolean) => [number, unkn
 /** Discord's REST API on 127.0.0.1 (/api/v10), for the calls srm-bot makes; it records every call. */
 export class RestFake {
   readonly calls: RecordedCall[] = [];
+  /** Files sent with messages (multipart bodies), by attachment id. */
+  readonly attachments = new AttachmentStore();
   private readonly messageStore: MessageStore;
   private readonly interactions = new Map<string, InteractionState>();
   private readonly tokens = new Map<string, InteractionState>();
@@ -183,8 +187,10 @@ export class RestFake {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
     let body: Json = {};
+    const boundary = boundaryOf(String(req.headers["content-type"] ?? ""));
     try {
-      if (chunks.length > 0) body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json;
+      if (boundary) body = this.attachments.read(Buffer.concat(chunks), boundary);
+      else if (chunks.length > 0) body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json;
     } catch {
       return this.reply(res, method, path, body, [400, { message: "400: Bad Request", code: 50109 }]);
     }

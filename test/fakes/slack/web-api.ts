@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeSlackFiles, UPLOAD_PATH } from "./files.js";
 import { blocksProblem } from "./message-limits.js";
 import { FAKE_TEAM } from "./payloads.js";
 
@@ -41,7 +42,7 @@ export interface FakeUser {
 }
 
 /** Fields Slack sends JSON-encoded inside a form body. */
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "files"]);
 
 /**
  * Slack's Web API on 127.0.0.1: records every call with its arguments, answers like Slack, keeps the
@@ -51,6 +52,8 @@ export class FakeSlackWebApi {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
+  /** Files by id, as uploaded through files upload v2. */
+  readonly files = new FakeSlackFiles();
   /** The Socket Mode URL apps.connections.open hands out, once a Socket Mode fake is attached. */
   socketUrl: string | null = null;
   /** Whether calls and responses are kept; a benchmark turns this off and reads the counts instead. */
@@ -176,8 +179,13 @@ export class FakeSlackWebApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString("utf8");
     const path = new URL(req.url ?? "/", this.base).pathname;
+    if (path.startsWith(UPLOAD_PATH)) {
+      const [status, text] = this.files.receive(path, bytes, String(req.headers["content-type"] ?? ""));
+      return sendText(res, status, text);
+    }
     if (path.startsWith("/respond/")) {
       this.responseCount += 1;
       const id = decodeURIComponent(path.slice("/respond/".length));
@@ -302,6 +310,10 @@ export class FakeSlackWebApi {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: `1700000001.${String(this.nextTs++).padStart(6, "0")}` };
+      case "files.getUploadURLExternal":
+        return this.files.uploadUrl(args, this.base);
+      case "files.completeUploadExternal":
+        return this.files.complete(args);
       case "views.publish":
         return { ok: true, view: { id: "VHOME", type: "home", ...(args.view as object) } };
       default:
@@ -310,11 +322,11 @@ export class FakeSlackWebApi {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -327,6 +339,11 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   for (const [key, value] of new URLSearchParams(raw))
     args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
   return args;
+}
+
+function sendText(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
