@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
+import { questionLocations } from "./bank/question-locations.js";
 import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
 import { helpLines } from "./commands/help.js";
 import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
@@ -20,8 +21,10 @@ import { backupDatabase, RestoreRefused, restoreDatabase } from "./store/backup.
 import { integrityProblems, openDatabase } from "./store/database.js";
 import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
+import { SqliteFlagStore } from "./store/flag-store.js";
 import { DatabaseTooNew } from "./store/migrate.js";
 import { scoreDifferences } from "./store/recompute.js";
+import { REASON_LABEL } from "./views/flag-view.js";
 import { lookupReply } from "./views/lookup-view.js";
 import { renderPlain } from "./views/plain.js";
 
@@ -47,6 +50,7 @@ Usage:
   srm compare <services...> [--png <file>]   2 to 5 services layer by layer; --png writes the picture
   srm matrix export --html <file>   the whole matrix as one self-contained HTML page (as served at /matrix)
   srm questions check            validate the ownership matrix and the question bank
+  srm questions flags            list the questions learners flagged, as file:line: reason (count)
   srm db migrate                 create or upgrade the database (SRM_DB, default ./data/srm.db)
   srm db verify                  check the file is whole and every score equals a recomputation
   srm db backup <file>           copy the database, safely while the bot runs
@@ -88,12 +92,14 @@ Answers who owns a responsibility, exactly as the bot would:
 
 --json prints {status, owner, service, area, text, sources, suggestions}.
 The exit code is 0 for every answer; non-zero only when srm itself fails.`,
-  questions: `srm questions check | srm questions lock
+  questions: `srm questions check | srm questions lock | srm questions flags
 
 check: validates every content file under questions/ against its schema, the matrix's own rules and the
        ledger of published question ids, printing file:line and what is wrong for each problem, then
        how many scenario questions and generated drills it checked.
-lock:  adds every new scenario question id to questions/question-ids.txt (ids are never reused).`,
+lock:  adds every new scenario question id to questions/question-ids.txt (ids are never reused).
+flags: prints every open flag learners raised in the database (SRM_DB), one line per question and reason,
+       as file:line: reason (count), where file:line is where the question (or its matrix cell) is written.`,
   db: `srm db migrate | verify | backup <file> | restore <file>
 
 migrate: creates the database file if needed and applies every pending migration.
@@ -140,8 +146,11 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         return matrixCommand(rest, { env: io.env, cwd: io.cwd, out, err });
       case "questions":
         if (rest[0] === "lock") return questionsLock(io, out);
+        if (rest[0] === "flags") return questionsFlags(io, out);
         if (rest[0] !== "check") {
-          err(`srm questions: expected "check", got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.questions}`);
+          err(
+            `srm questions: expected check, lock or flags, got "${rest[0] ?? ""}".\n\n${COMMAND_HELP.questions}`,
+          );
           return 2;
         }
         return questionsCheck(io, out, err);
@@ -218,6 +227,24 @@ function questionsCheck(io: CliIo, out: (s: string) => void, err: (s: string) =>
     for (const p of error.problems) err(formatProblem(p));
     err(`${error.problems.length} problem(s) found.`);
     return 1;
+  }
+}
+
+/** Every open flag for content authors, one line per question and reason: "file:line: reason (count)". */
+function questionsFlags(io: CliIo, out: (s: string) => void): number {
+  const config = loadConfig(io.env, io.cwd);
+  refuse(databasePathProblem(config.dbPath, { existing: true }));
+  const { bank } = loadContent(config.contentDir);
+  const where = questionLocations(config.contentDir, bank);
+  const { db } = openDatabase(config.dbPath, config.migrationsDir);
+  try {
+    const counts = new SqliteFlagStore(db).counts();
+    for (const c of counts)
+      out(`${where(c.questionId)}: ${REASON_LABEL[c.reason].toLowerCase()} (${c.count})`);
+    if (counts.length === 0) out("No open flags.");
+    return 0;
+  } finally {
+    db.close();
   }
 }
 

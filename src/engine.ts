@@ -3,6 +3,7 @@ import type { ArgValues, EngineSteps } from "./commands/command.js";
 import type { DailyCommands } from "./commands/daily.js";
 import { helpCard } from "./commands/help.js";
 import { REGISTRY } from "./commands/index.js";
+import type { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import { LookupReplies } from "./commands/lookup-replies.js";
 import { type CommandIndex, check, type Invocation } from "./commands/read.js";
 import { guardStorage } from "./commands/storage-guard.js";
@@ -53,6 +54,9 @@ export interface EngineDeps {
   readonly settings: SettingsStore;
   /** Personal practice: memory cards, sessions, the team pick's data and the weekly digest. */
   readonly practice: Practice;
+  /** Private mock exams and flags on questions, as the exam, flag and flags commands reply. */
+  readonly exams: ExamReplies;
+  readonly flags: FlagReplies;
   readonly daily: DailyCommands;
   readonly planner: DailyPlanner;
   readonly announcer: Announcer;

@@ -11,6 +11,7 @@ export { type Content, loadContent };
 import { TerminalAnnouncer, TerminalFrontEnd } from "../adapters/terminal/terminal.js";
 import type { QuestionBank } from "./bank/question-bank.js";
 import { DailyCommands } from "./commands/daily.js";
+import { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import type { Config, DiscordConfig } from "./config.js";
 import { Engine } from "./engine.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
@@ -21,10 +22,12 @@ import { matrixPage } from "./pages/matrix-page.js";
 import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
+import { MockExams } from "./practice/exams.js";
 import { Practice } from "./practice/practice.js";
 import { MemoryScheduler } from "./practice/scheduler.js";
 import { TeamMemory } from "./practice/team-memory.js";
 import { Competitions } from "./quiz/competitions.js";
+import { QuestionFlags } from "./quiz/flags.js";
 import { RoundService } from "./quiz/rounds.js";
 import { Standings } from "./quiz/standings.js";
 import { ChannelHealth } from "./schedule/channel-health.js";
@@ -37,13 +40,17 @@ import { SqliteDailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
 import { DeliveryStore } from "./store/delivery-store.js";
+import { SqliteExamStore } from "./store/exam-store.js";
+import { SqliteFlagStore } from "./store/flag-store.js";
 import { SqliteLookupJournal } from "./store/lookup-journal.js";
 import { SqlitePracticeStore } from "./store/practice-store.js";
+import { RescoreStore } from "./store/rescore-store.js";
 import { SqliteRoundStore } from "./store/round-store.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
 import { SqliteScoreStore } from "./store/score-store.js";
 import { SqliteSettingsStore } from "./store/settings-store.js";
 import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
+import { flagCards } from "./views/flag-view.js";
 import { roundCards } from "./views/round-view.js";
 
 /** The pages the bot's HTTP server answers: the ownership matrix at /matrix, built once from the content. */
@@ -58,6 +65,12 @@ export interface App {
   readonly matrix: OwnershipMatrix;
   readonly bank: QuestionBank;
   readonly engine: Engine;
+  /** Personal practice's use cases, for the commands that reach them directly (new cards, paths). */
+  readonly practice: Practice;
+  /** Private mock exams, as their commands reply. */
+  readonly exams: ExamReplies;
+  /** Flags on questions: learners flag, admins list and resolve. */
+  readonly flags: FlagReplies;
   readonly metrics: MetricsRegistry;
   /** Whether the database file is still the one opened, and sound. */
   readonly storage: DatabaseFileWatch;
@@ -98,6 +111,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const memory = new MemoryScheduler();
   const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
   const team = new TeamMemory({ store: new SqliteTeamMemoryStore(db), scheduler: memory, bank, clock });
+  const flagStore = new SqliteFlagStore(db);
   const rounds = new RoundService({
     rounds: roundStore,
     scores,
@@ -111,7 +125,33 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     metrics,
     reveals: reviews,
     picker: team,
+    heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
   });
+  const flags = new FlagReplies(
+    new QuestionFlags({
+      flags: flagStore,
+      rounds: roundStore,
+      rescore: new RescoreStore(db),
+      cards: flagCards,
+      announcer,
+      clock,
+      logger,
+      regraded: (round, answers) => reviews.regraded(round, answers),
+      voided: (round, answers) => reviews.voided(round, answers),
+    }),
+  );
+  const exams = new ExamReplies(
+    new MockExams({
+      exams: new SqliteExamStore(db),
+      cards: practiceStore,
+      rounds,
+      bank,
+      clock,
+      logger,
+      heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
+    }),
+    matrix,
+  );
   const practice = new Practice({
     store: practiceStore,
     scheduler: memory,
@@ -125,6 +165,7 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     announcer,
     clock,
     logger,
+    buttons: [exams, flags],
   });
   const standings = new Standings(scores, competitionStore, clock);
   const dailyStore = new SqliteDailyStore(db);
@@ -150,6 +191,8 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     competitions: new Competitions(competitionStore, clock),
     settings,
     practice,
+    exams,
+    flags,
     announcer,
     clock,
     logger,
@@ -164,6 +207,9 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     matrix,
     bank,
     engine,
+    practice,
+    exams,
+    flags,
     metrics,
     storage,
     deliveries: new DeliveryStore(db, clock),

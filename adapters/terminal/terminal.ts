@@ -19,6 +19,8 @@ export const TERMINAL_OWNER = "you";
 /** Posts channel messages into the terminal: each post in full, each update as one line unless it is final. */
 export class TerminalAnnouncer implements Announcer {
   private next = 1;
+  /** The title each message was drawn with: an update under the same title is an open round's count. */
+  private readonly titles = new Map<string, string>();
   /** Told the buttons of each post drawn in full, so typing their number presses them. */
   drawn: ((actions: readonly Action[]) => void) | null = null;
 
@@ -30,6 +32,7 @@ export class TerminalAnnouncer implements Announcer {
 
   async post(_channel: ChannelRef, card: Card): Promise<PostedMessage> {
     const ref = `t${this.next++}`;
+    this.titles.set(ref, card.title);
     const saved = savePictures({ visibility: "channel", cards: [card] }, this.pictures);
     const text = [renderCard(card, TEXT_SYNTAX), ...saved].join("\n");
     this.output.write(`\n[#terminal] ${text.replace(/\n/g, "\n  ")}\n`);
@@ -38,10 +41,14 @@ export class TerminalAnnouncer implements Announcer {
   }
 
   async update(_channel: ChannelRef, ref: string, card: Card): Promise<void> {
-    // An open round changes only its count; a reveal (no buttons left) is worth reading in full.
-    if (card.actions && card.actions.length > 0)
+    // An open round changes only its count; a reveal (a new title) is worth reading in full.
+    if (this.titles.get(ref) === card.title) {
       this.output.write(`[#terminal] (${ref}) ${card.footer ?? card.title}\n`);
-    else this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
+      return;
+    }
+    this.titles.set(ref, card.title);
+    this.output.write(`\n[#terminal] ${renderCard(card, TEXT_SYNTAX).replace(/\n/g, "\n  ")}\n`);
+    if (card.actions && card.actions.length > 0) this.drawn?.(card.actions);
   }
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { namesChoiceByLetter, refersToChoices } from "../domain/choice-order.js";
+import type { ExamId } from "../domain/exam.js";
 import type { Owner } from "../domain/matrix.js";
 import {
   type CellRef,
@@ -16,7 +17,7 @@ interface RawQuestion {
   id: string;
   type: QuestionType;
   difficulty: Difficulty;
-  exams?: string[];
+  exams: ExamId[];
   scenario: string;
   question: string;
   choices?: { text: string; correct: boolean; why: string; fixed?: boolean }[];
@@ -197,6 +198,7 @@ function toQuestion(raw: RawQuestion): Question {
     })),
     explanation: raw.explanation,
     sources: raw.sources,
+    exams: raw.exams,
     cells: unique,
   };
 }

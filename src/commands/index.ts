@@ -15,6 +15,9 @@ import dailySet from "./daily-set.js";
 import dailySkip from "./daily-skip.js";
 import dailyStatus from "./daily-status.js";
 import drill from "./drill.js";
+import exam from "./exam.js";
+import flag from "./flag.js";
+import flags from "./flags.js";
 import help from "./help.js";
 import idk from "./idk.js";
 import leaderboard from "./leaderboard.js";
@@ -51,6 +54,8 @@ export const COMMANDS: readonly Command[] = [
   review,
   cram,
   drill,
+  exam,
+  flag,
   sure,
   skip,
   idk,
@@ -64,6 +69,7 @@ export const COMMANDS: readonly Command[] = [
   dailyNow,
   reveal,
   voidRound,
+  flags,
   competitionStart,
   competitionEnd,
   settings,

@@ -29,7 +29,9 @@ export type Failure =
   | { readonly code: "NotACell"; readonly text: string }
   | { readonly code: "NotAService"; readonly text: string }
   | { readonly code: "NoQuestionToPass" }
-  | { readonly code: "NoSession" };
+  | { readonly code: "NoSession" }
+  | { readonly code: "NotAPath"; readonly text: string }
+  | { readonly code: "BadNewCards"; readonly text: string };
 
 /** A use case's outcome: a value, or an expected failure. */
 export type Outcome<T> =

@@ -90,12 +90,30 @@ export type SessionStep =
       readonly kind: "ask";
       readonly mode: SessionMode;
       readonly round: RoundRow;
-      /** How many more are waiting after this one. */
+      /** How many more are waiting after this one, new cards included. */
       readonly left: number;
+      /** How many of those are new cards. */
+      readonly newLeft: number;
       /** The person had another private question open; it comes first. */
       readonly earlier: boolean;
+      /** A new card, introduced by this ask. */
+      readonly fresh: boolean;
     }
-  | { readonly kind: "done"; readonly mode: SessionMode; readonly nextDue: Date | null };
+  | {
+      readonly kind: "done";
+      readonly mode: SessionMode;
+      readonly nextDue: Date | null;
+      /** For practice: the new cards of today, the daily limit, and how many more wait. */
+      readonly today: NewToday | null;
+    };
+
+/** Today's new cards as practice counts them. */
+export interface NewToday {
+  readonly introduced: number;
+  readonly limit: number;
+  /** Items the person has never met that later days will introduce. */
+  readonly waiting: number;
+}
 
 /** A session ended by /srm stop: what it did, and what is still due. */
 export interface SessionStopped {
@@ -128,4 +146,15 @@ export interface MemoryStats {
   readonly retention: { readonly reviews: number; readonly passed: number };
   /** Per service, least remembered first. */
   readonly services: readonly ServiceRecall[];
+}
+
+/** How many new cards a day practice introduces until a person says otherwise. */
+export const DEFAULT_NEW_PER_DAY = 10;
+
+/** A person's own practice settings. */
+export interface PracticePrefs {
+  /** New cards /srm practice introduces a day (0 to 100). */
+  readonly newPerDay: number;
+  /** An exam id or a service id the new cards follow; null for the default learning order. */
+  readonly path: string | null;
 }

@@ -1,3 +1,4 @@
+import type { ExamId } from "./exam.js";
 import type { Owner } from "./matrix.js";
 
 /** A matrix cell a question tests: service/area, optionally under one of its conditions. */
@@ -45,6 +46,8 @@ export interface Question {
   readonly duties: readonly Duty[];
   readonly explanation: string;
   readonly sources: readonly string[];
+  /** The exams a scenario is written for; absent on generated drills. */
+  readonly exams?: readonly ExamId[];
   /** The cells the question tests; the first is its main cell. */
   readonly cells: readonly CellRef[];
 }

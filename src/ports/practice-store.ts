@@ -1,6 +1,6 @@
 import type { ChannelRef } from "../domain/channel.js";
 import type { Confidence, ItemRef, Memory, Recall, ReviewTrace } from "../domain/memory.js";
-import type { CardRow, Person, ReviewRow, SessionRow } from "../domain/practice.js";
+import type { CardRow, Person, PracticePrefs, ReviewRow, SessionRow } from "../domain/practice.js";
 
 /** Memory cards, their review log, practice sessions and weekly digests, stored. */
 export interface PracticeStore {
@@ -32,8 +32,10 @@ export interface PracticeStore {
     review: ReviewRow;
     card: CardRow;
   }[];
-  /** Changes the rating of a logged review after a "How sure?" tap. */
-  rerate(reviewId: number, recall: Recall, confidence: Confidence): void;
+  /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
+  rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void;
+  /** Takes a card's latest review back (the card gets `before`); a card no review is left on is deleted. */
+  undoReview(reviewId: number, cardId: number, before: Memory): void;
   /** The round of a person's latest private answer that updated a card. */
   lastPrivateRound(who: Person): number | null;
   /** Reviews of cards already in review since `since`, and how many of them were recalled. */
@@ -56,6 +58,18 @@ export interface PracticeStore {
   skipInSession(who: Person, roundId: number, questionId: string): void;
   /** Ends a person's session. */
   endSession(who: Person): void;
+  /** Marks a person's card as introduced by practice as a new card at `at` (counted against the day's limit). */
+  introduce(who: Person, item: ItemRef, at: Date): void;
+  /** How many new cards practice introduced to a person since `since`. */
+  introducedSince(who: Person, since: Date): number;
+  /** The keys ("kind:id") of every item a person has a card of. */
+  itemKeys(who: Person): Set<string>;
+  /** A person's practice settings (defaults when never set). */
+  prefs(who: Person): PracticePrefs;
+  /** Sets how many new cards a day practice introduces to a person. */
+  setNewPerDay(who: Person, n: number): void;
+  /** Sets the path practice follows for a person (null: the default learning order). */
+  setPath(who: Person, path: string | null): void;
   /** The channels that asked for the weekly digest, and since when. */
   digestChannels(): {
     channel: ChannelRef;

@@ -1,4 +1,5 @@
 import type { ChannelRef, Platform } from "../domain/channel.js";
+import type { Question } from "../domain/question.js";
 import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
 
 /** What recording an answer did: stored it, found the person's earlier one, or found the round closed (null). */
@@ -24,6 +25,12 @@ export interface RoundStore {
   close(roundId: number, at: Date): boolean;
   /** Closes an open round as withdrawn (no points, never revealed); false when it was not open. */
   void(roundId: number, at: Date, by: string): boolean;
+  /** Replaces a revealed channel round's question with one whose answer key is corrected; false when it is not one. */
+  fixKey(roundId: number, question: Question, at: Date): boolean;
+  /** Stores an answer's grade again after its round's key was corrected. */
+  regrade(answerId: number, rightParts: number, totalParts: number, correct: boolean): void;
+  /** Voids a revealed channel round: closed, no points, never revealed again; false when it is not one. */
+  voidRevealed(roundId: number, at: Date, by: string): boolean;
   /** Marks a closed round revealed; false when it was not closed. */
   markRevealed(roundId: number, at: Date): boolean;
   /**

@@ -1,5 +1,5 @@
 import { fail, type Outcome, ok } from "../domain/failure.js";
-import { type Confidence, type ItemRef, type Recall, recallOf } from "../domain/memory.js";
+import { type Confidence, type ItemRef, itemKey, type Recall, recallOf } from "../domain/memory.js";
 import type { ConfidenceNoted, Person } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
 import type { PracticeStore } from "../ports/practice-store.js";
@@ -65,6 +65,57 @@ export class CardReviews {
   meet(who: Person, item: ItemRef): void {
     const now = this.d.clock.now();
     this.d.store.ensureCard(who, item, this.d.scheduler.fresh(now), now);
+  }
+
+  /**
+   * After an admin corrected a round's key: each answer's reviews from that round are rated again by the
+   * corrected grade, as if it had been given at once, where the review is still the card's latest (a later
+   * review has moved the card on, and that one stands). Returns how many reviews changed.
+   */
+  regraded(round: RoundRow, answers: readonly AnswerRow[]): number {
+    const { platform, workspaceId } = round.channel;
+    return this.d.store.transaction(() => {
+      let changed = 0;
+      for (const answer of answers) {
+        const who: Person = { platform, workspaceId, userId: answer.userId };
+        const outcomes = new Map(
+          itemsOfAnswer(round.question, answer.response, answer.correct).map((o) => [itemKey(o.item), o]),
+        );
+        for (const { review, card } of this.d.store.roundReviews(who, round.id)) {
+          const outcome = outcomes.get(itemKey(card.item));
+          if (!outcome || (review.trace.recall !== "again") === outcome.correct) continue;
+          if (this.d.store.latestReview(card.id)?.id !== review.id) continue;
+          const recall = recallOf(outcome.correct, null);
+          const before = this.d.scheduler.undo(card.memory, review.trace);
+          const { memory } = this.d.scheduler.review(before, review.trace.reviewedAt, recall);
+          this.d.store.saveCard(card.id, memory, recall);
+          this.d.store.rerate(review.id, recall, null);
+          changed++;
+        }
+      }
+      return changed;
+    });
+  }
+
+  /**
+   * After an admin voided a revealed round's question: each answer's reviews from that round are taken
+   * back where they are still the card's latest, so a broken question leaves no miss to review. Returns how
+   * many reviews were taken back.
+   */
+  voided(round: RoundRow, answers: readonly AnswerRow[]): number {
+    const { platform, workspaceId } = round.channel;
+    return this.d.store.transaction(() => {
+      let undone = 0;
+      for (const answer of answers) {
+        const who: Person = { platform, workspaceId, userId: answer.userId };
+        for (const { review, card } of this.d.store.roundReviews(who, round.id)) {
+          if (this.d.store.latestReview(card.id)?.id !== review.id) continue;
+          this.d.store.undoReview(review.id, card.id, this.d.scheduler.undo(card.memory, review.trace));
+          undone++;
+        }
+      }
+      return undone;
+    });
   }
 
   private review(who: Person, item: ItemRef, recall: Recall, answeredAt: Date, round: RoundRow): void {

@@ -1,4 +1,5 @@
 import type { QuestionBank } from "../bank/question-bank.js";
+import { examNamed } from "../domain/exam.js";
 import type { Outcome } from "../domain/failure.js";
 import { type Confidence, cellItem, type ItemRef } from "../domain/memory.js";
 import type { SessionMode } from "../domain/practice.js";
@@ -16,9 +17,12 @@ import {
   confidenceCard,
   digestCard,
   howSureCard,
+  MAX_NEW_PER_DAY,
   memoryStatsCard,
+  newCardsSetCard,
   parseDrillActionId,
   parseSureActionId,
+  pathSetCard,
   practiceHomeLine,
   quizMeCard,
   sessionStepCard,
@@ -29,6 +33,7 @@ import {
 import { type PassKind, parsePassActionId, privateResultCard } from "../views/round-view.js";
 import type { CardReviews } from "./card-reviews.js";
 import { WeeklyDigests } from "./digest.js";
+import { LearningOrder } from "./learning-order.js";
 import type { MemoryScheduler } from "./scheduler.js";
 import { PracticeSessions } from "./sessions.js";
 import { PracticeStats } from "./stats.js";
@@ -51,6 +56,14 @@ export interface PracticeDeps {
   readonly announcer: Announcer;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Other personal buttons (mock exams, flags) that arrive where practice's do; the first that knows an id answers. */
+  readonly buttons?: readonly ButtonHandler[];
+}
+
+/** Something that answers the buttons it made. */
+export interface ButtonHandler {
+  /** The reply to a pressed button, or null when the id is not one of this handler's. */
+  press(actionId: string, actor: Actor): Reply | null;
 }
 
 /** Personal practice as the engine drives it: commands and buttons in, replies out. */
@@ -60,7 +73,7 @@ export class Practice {
   private readonly digests: WeeklyDigests;
 
   constructor(private readonly d: PracticeDeps) {
-    this.sessions = new PracticeSessions(d);
+    this.sessions = new PracticeSessions({ ...d, order: new LearningOrder(d.matrix, d.bank) });
     this.stats = new PracticeStats(d);
     this.digests = new WeeklyDigests({
       ...d,
@@ -80,6 +93,29 @@ export class Practice {
       if (!services) return privateReply(failureCard({ code: "NotAService", text: scope }));
     }
     return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
+  }
+
+  /**
+   * `/srm practice path <clf-c02|saa-c03|scs-c02|service|default>`: new cards follow that path from now on
+   * (remembered), and a practice starts.
+   */
+  practicePath(actor: Actor, channel: ChannelRef, text: string): Reply {
+    const path = this.pathNamed(text);
+    if (path === undefined) return privateReply(failureCard({ code: "NotAPath", text }));
+    this.d.store.setPath(actor, path);
+    const step = this.sessions.start(actor, channel, "practice", null);
+    return privateReply(
+      pathSetCard(path, this.d.matrix),
+      step.ok ? sessionStepCard(step.value) : failureCard(step.failure),
+    );
+  }
+
+  /** `/srm practice new-cards <0-100>`: how many new cards a day practice introduces to this person. */
+  newCardsPerDay(actor: Actor, text: string): Reply {
+    const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+    if (!(n >= 0 && n <= MAX_NEW_PER_DAY)) return privateReply(failureCard({ code: "BadNewCards", text }));
+    this.d.store.setNewPerDay(actor, n);
+    return privateReply(newCardsSetCard(n, this.sessions.newToday(actor)));
   }
 
   /** `/srm drill <service> <area>`: the typed "Quiz me on this", in free phrasing. */
@@ -112,6 +148,10 @@ export class Practice {
     if (sure) return this.sure(actor, sure.confidence, sure.roundId);
     const passed = parsePassActionId(actionId);
     if (passed) return this.pass(actor, passed.how, passed.roundId);
+    for (const handler of this.d.buttons ?? []) {
+      const reply = handler.press(actionId, actor);
+      if (reply) return reply;
+    }
     return null;
   }
 
@@ -153,15 +193,19 @@ export class Practice {
     return { ...reply, cards: [withQuizMe(first, result.service.id, result.area.id), ...rest] };
   }
 
-  /** The memory part of a person's /srm stats. */
+  /** The memory part of a person's /srm stats, with today's new cards. */
   statsCard(actor: Actor): Card {
-    return memoryStatsCard(this.stats.of(actor), this.d.matrix);
+    return memoryStatsCard(this.stats.of(actor), this.d.matrix, this.sessions.newCards(actor).next.length);
   }
 
-  /** What is due, as the first sentence of a person's home; empty when they have no cards. */
+  /** What is due and how many new cards wait today, as the first sentence of a person's home. */
   homeLine(actor: Actor): Text {
     const now = this.d.clock.now();
-    return practiceHomeLine(this.d.store.dueCount(actor, now), this.d.store.nextDue(actor, now));
+    return practiceHomeLine(
+      this.d.store.dueCount(actor, now),
+      this.sessions.newCards(actor).next.length,
+      this.d.store.nextDue(actor, now),
+    );
   }
 
   /** Posts the weekly digests that are due; front ends call it on their timer through the engine. */
@@ -171,6 +215,16 @@ export class Practice {
 
   private quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Reply {
     return this.reply(this.sessions.quizMe(actor, channel, item), quizMeCard);
+  }
+
+  /** The stored path a word names: an exam, one service, or null for "default"; undefined for neither. */
+  private pathNamed(text: string): string | null | undefined {
+    const word = text.trim().toLowerCase();
+    if (word === "default" || word === "none") return null;
+    const exam = examNamed(word);
+    if (exam) return exam;
+    const result = this.d.lookup.lookup(word);
+    return result.kind === "service-stack" ? result.service.id : undefined;
   }
 
   /** The services a cram names: one service, or every member of a group ("ecs"). */

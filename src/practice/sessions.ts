@@ -3,6 +3,7 @@ import { fail, type Outcome, ok } from "../domain/failure.js";
 import { type ItemRef, itemKey, type Memory } from "../domain/memory.js";
 import type {
   Asked,
+  NewToday,
   Person,
   SessionMode,
   SessionRow,
@@ -17,6 +18,7 @@ import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
 import type { CardReviews } from "./card-reviews.js";
 import { itemsOfServices, questionFor } from "./items.js";
+import { type LearningOrder, pathOf } from "./learning-order.js";
 import type { MemoryScheduler } from "./scheduler.js";
 
 /** What sessions need. */
@@ -28,11 +30,14 @@ export interface SessionDeps {
   readonly bank: QuestionBank;
   readonly matrix: OwnershipMatrix;
   readonly clock: Clock;
+  readonly order: LearningOrder;
 }
 
 interface Queued {
   readonly item: ItemRef;
   readonly question: Question;
+  /** Never met: asking it introduces a new card. */
+  readonly fresh?: boolean;
 }
 
 /** Personal practice, review and cram: one private question after another, each answer a review. */
@@ -93,12 +98,14 @@ export class PracticeSessions {
   private advance(actor: Actor, channel: ChannelRef, session: SessionRow): Outcome<SessionStep> {
     const queue = this.queue(actor, session);
     const first = queue[0];
+    const now = this.d.clock.now();
     if (!first) {
       this.d.store.endSession(actor);
       return ok({
         kind: "done",
         mode: session.mode,
-        nextDue: this.d.store.nextDue(actor, this.d.clock.now()),
+        nextDue: this.d.store.nextDue(actor, now),
+        today: session.mode === "practice" ? this.newToday(actor) : null,
       });
     }
     const asked = this.ask(actor, channel, first.question);
@@ -106,8 +113,47 @@ export class PracticeSessions {
       this.d.store.endSession(actor);
       return asked;
     }
+    const fresh = first.fresh === true && !asked.value.earlier;
+    if (fresh)
+      this.d.store.transaction(() => {
+        this.d.reviews.meet(actor, first.item);
+        this.d.store.introduce(actor, first.item, now);
+      });
     this.d.store.setSessionRound(actor, asked.value.round.id);
-    return ok({ kind: "ask", mode: session.mode, left: queue.length - 1, ...asked.value });
+    const newLeft = queue.slice(1).filter((q) => q.fresh === true).length;
+    return ok({ kind: "ask", mode: session.mode, left: queue.length - 1, newLeft, fresh, ...asked.value });
+  }
+
+  /** How many new cards a person has left today, and the items practice would introduce next. */
+  newCards(who: Person, skipped: ReadonlySet<string> = new Set()): { left: number; next: ItemRef[] } {
+    const prefs = this.d.store.prefs(who);
+    const left = Math.max(
+      0,
+      prefs.newPerDay - this.d.store.introducedSince(who, startOfDay(this.d.clock.now())),
+    );
+    if (left === 0) return { left, next: [] };
+    const met = this.d.store.itemKeys(who);
+    const next: ItemRef[] = [];
+    for (const item of this.d.order.items(pathOf(prefs.path))) {
+      if (next.length === left) break;
+      if (met.has(itemKey(item))) continue;
+      if (item.kind === "question" && skipped.has(item.id)) continue;
+      if (item.kind === "cell" && skipped.has(questionFor(this.d.bank, item)?.id ?? "")) continue;
+      next.push(item);
+    }
+    return { left, next };
+  }
+
+  /** Today's new cards: introduced, the limit, and how many never-met items wait. */
+  newToday(who: Person): NewToday {
+    const prefs = this.d.store.prefs(who);
+    const met = this.d.store.itemKeys(who);
+    const all = this.d.order.items(pathOf(prefs.path));
+    return {
+      introduced: this.d.store.introducedSince(who, startOfDay(this.d.clock.now())),
+      limit: prefs.newPerDay,
+      waiting: all.filter((item) => !met.has(itemKey(item))).length,
+    };
   }
 
   /** Opens a private round on one question; a question the person already has open comes first. */
@@ -131,11 +177,17 @@ export class PracticeSessions {
     switch (session.mode) {
       case "practice":
         // "Most due" is the card most likely forgotten by now; among equals, the one due longest.
-        return this.d.store
-          .dueCards(who, now)
-          .map((card) => ({ card, r: recall(card) }))
-          .sort((a, b) => a.r - b.r || +a.card.memory.due - +b.card.memory.due || a.card.id - b.card.id)
-          .flatMap(({ card }) => askable(card.item));
+        // Then today's new cards, in the person's learning order.
+        return [
+          ...this.d.store
+            .dueCards(who, now)
+            .map((card) => ({ card, r: recall(card) }))
+            .sort((a, b) => a.r - b.r || +a.card.memory.due - +b.card.memory.due || a.card.id - b.card.id)
+            .flatMap(({ card }) => askable(card.item)),
+          ...this.newCards(who, skipped).next.flatMap((item) =>
+            askable(item).map((q) => ({ ...q, fresh: true })),
+          ),
+        ];
       case "review":
         // The miss answered longest ago first, so a miss answered wrong again goes to the back.
         return this.d.store
@@ -158,4 +210,9 @@ export class PracticeSessions {
       }
     }
   }
+}
+
+/** Midnight UTC of the day of `at`: where a day's count of new cards starts. */
+function startOfDay(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }

@@ -23,6 +23,7 @@ import {
   type Clock,
   channelKey,
   type Logger,
+  type Platform,
 } from "../ports.js";
 import { askedCount, quizSlot, shown } from "./asking.js";
 
@@ -43,6 +44,8 @@ export interface RoundDeps {
   readonly reveals?: RevealListener;
   /** Picks the question of the day for channels whose setting is `pick memory`. */
   readonly picker?: QuestionPicker;
+  /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
+  readonly heldOut?: (platform: Platform, workspace: string) => ReadonlySet<string>;
 }
 
 /** Told about every revealed round: channel rounds at their reveal, private ones at once. */
@@ -95,10 +98,13 @@ export class RoundService {
     };
     const history = this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
     const seed = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
+    const held = this.heldOut(channel);
+    const picked =
+      settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null;
     const question =
-      (settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null) ??
-      this.d.bank.next(this.d.bank.scenarios, filter, history, seed) ??
-      this.d.bank.next(this.d.bank.drills, filter, history, seed);
+      (picked && !held?.has(picked.id) ? picked : null) ??
+      this.d.bank.next(this.inRotation(this.d.bank.scenarios, held), filter, history, seed) ??
+      this.d.bank.next(this.inRotation(this.d.bank.drills, held), filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
     const now = this.d.clock.now();
     try {
@@ -173,7 +179,9 @@ export class RoundService {
   openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
     const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
     const slot = quizSlot(history);
-    const { scenarios, drills } = this.d.bank;
+    const held = this.heldOut(channel);
+    const scenarios = this.inRotation(this.d.bank.scenarios, held);
+    const drills = this.inRotation(this.d.bank.drills, held);
     const opened =
       slot === "drill"
         ? this.openPrivateRound(actor, channel, drills)
@@ -298,6 +306,45 @@ export class RoundService {
     return ok({
       round: revealed?.round ?? round,
       answer: revealed?.answers.find((a) => a.id === answer?.id) ?? answer,
+    });
+  }
+
+  /**
+   * Files an answer given outside any round (a mock exam's) as a private round revealed at once, so it
+   * counts in the person's stats and cards like every private answer, and never in a channel's points.
+   */
+  fileAnswer(
+    actor: Actor,
+    channel: ChannelRef,
+    asked: { readonly question: Question; readonly choiceOrder: string | null },
+    response: readonly string[],
+    answeredAt: Date,
+  ): number {
+    return this.d.rounds.transaction(() => {
+      const id = this.d.rounds.open({
+        channel,
+        kind: "private",
+        player: actor.userId,
+        ...asked,
+        speedBonus: false,
+        competitionId: null,
+        openedAt: answeredAt,
+        closesAt: null,
+      });
+      const g =
+        response.length === 0
+          ? { rightParts: 0, totalParts: 1, correct: false }
+          : grade(asked.question, response);
+      this.d.rounds.recordAnswer({
+        roundId: id,
+        userId: actor.userId,
+        displayName: actor.displayName,
+        response,
+        ...g,
+        answeredAt,
+      });
+      this.reveal(id);
+      return id;
     });
   }
 
@@ -509,6 +556,16 @@ export class RoundService {
       this.d.logger.error("revealing a due round failed", { round: round.id, error });
       return false;
     }
+  }
+
+  /** The questions held out of rotation in a channel's workspace; null when none is. */
+  private heldOut(channel: ChannelRef): ReadonlySet<string> | null {
+    const held = this.d.heldOut?.(channel.platform, channel.workspaceId);
+    return held && held.size > 0 ? held : null;
+  }
+
+  private inRotation(pool: readonly Question[], held: ReadonlySet<string> | null): readonly Question[] {
+    return held ? pool.filter((q) => !held.has(q.id)) : pool;
   }
 
   private activeCompetitionId(channel: ChannelRef, now: Date): number | null {

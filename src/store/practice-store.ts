@@ -10,7 +10,14 @@ import {
   type ReviewTrace,
   recallFromCode,
 } from "../domain/memory.js";
-import type { CardRow, Person, ReviewRow, SessionRow } from "../domain/practice.js";
+import {
+  type CardRow,
+  DEFAULT_NEW_PER_DAY,
+  type Person,
+  type PracticePrefs,
+  type ReviewRow,
+  type SessionRow,
+} from "../domain/practice.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
@@ -62,6 +69,15 @@ export class SqlitePracticeStore implements PracticeStore {
         `SELECT ${REVIEW} FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.round_id = ? ORDER BY r.id`,
       ),
       rerate: p("UPDATE practice_reviews SET rating = ?, confidence = ? WHERE id = ?"),
+      deleteReview: p("DELETE FROM practice_reviews WHERE id = ?"),
+      deleteUnreviewedCard: p(
+        "DELETE FROM practice_cards WHERE id = ? AND NOT EXISTS (SELECT 1 FROM practice_reviews WHERE card_id = ?)",
+      ),
+      restoreCard: p(
+        "UPDATE practice_cards SET state = ?, due = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, " +
+          "learning_steps = ?, reps = ?, lapses = ?, last_review = ?, " +
+          "last_rating = (SELECT r.rating FROM practice_reviews r WHERE r.card_id = ? ORDER BY r.id DESC LIMIT 1) WHERE id = ?",
+      ),
       lastPrivateRound: p(
         `SELECT r.round_id AS id FROM practice_reviews r JOIN practice_cards c ON c.id = r.card_id WHERE ${MINE} AND r.source = 'private' ORDER BY r.id DESC LIMIT 1`,
       ),
@@ -88,6 +104,22 @@ export class SqlitePracticeStore implements PracticeStore {
         "UPDATE practice_sessions SET skipped = json_insert(skipped, '$[#]', ?) WHERE platform = ? AND workspace = ? AND user_id = ? AND round_id = ?",
       ),
       endSession: p("DELETE FROM practice_sessions WHERE platform = ? AND workspace = ? AND user_id = ?"),
+      introduce: p(
+        `UPDATE practice_cards SET introduced_at = ? WHERE platform = ? AND workspace = ? AND user_id = ? AND item_kind = ? AND item_id = ? AND introduced_at IS NULL`,
+      ),
+      introducedSince: p(`SELECT COUNT(*) AS n FROM practice_cards c WHERE ${MINE} AND c.introduced_at >= ?`),
+      itemKeys: p(`SELECT c.item_kind || ':' || c.item_id AS k FROM practice_cards c WHERE ${MINE}`).pluck(),
+      prefs: p(
+        "SELECT new_per_day, path FROM practice_prefs WHERE platform = ? AND workspace = ? AND user_id = ?",
+      ),
+      putNewPerDay: p(
+        "INSERT INTO practice_prefs (platform, workspace, user_id, new_per_day) VALUES (?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET new_per_day = excluded.new_per_day",
+      ),
+      putPath: p(
+        "INSERT INTO practice_prefs (platform, workspace, user_id, path) VALUES (?, ?, ?, ?) " +
+          "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET path = excluded.path",
+      ),
       digestChannels: p(
         "SELECT platform, workspace, channel, digest_since AS since FROM channel_settings WHERE weekly_digest = 1 ORDER BY platform, workspace, channel",
       ),
@@ -165,9 +197,21 @@ export class SqlitePracticeStore implements PracticeStore {
     }));
   }
 
-  /** Changes the rating of a logged review after a "How sure?" tap. */
-  rerate(reviewId: number, recall: Recall, confidence: Confidence): void {
+  /** Changes the rating of a logged review after a "How sure?" tap (or a corrected key: no confidence). */
+  rerate(reviewId: number, recall: Recall, confidence: Confidence | null): void {
     this.q.rerate.run(RECALL_CODES[recall], confidence, reviewId);
+  }
+
+  /**
+   * Takes a card's latest review back: the review is deleted and the card gets `before`, the memory it had;
+   * a card no review is left on is deleted, as if never met.
+   */
+  undoReview(reviewId: number, cardId: number, before: Memory): void {
+    this.transaction(() => {
+      this.q.deleteReview.run(reviewId);
+      if (this.q.deleteUnreviewedCard.run(cardId, cardId).changes === 1) return;
+      this.q.restoreCard.run(...memoryArgs(before), cardId, cardId);
+    });
   }
 
   /** The round of a person's latest private answer that updated a card. */
@@ -218,6 +262,37 @@ export class SqlitePracticeStore implements PracticeStore {
   /** Ends a person's session. */
   endSession(who: Person): void {
     this.q.endSession.run(...mine(who));
+  }
+
+  /** Marks a person's card as introduced by practice as a new card at `at` (counted against the day's limit). */
+  introduce(who: Person, item: ItemRef, at: Date): void {
+    this.q.introduce.run(at.toISOString(), ...mine(who), item.kind, item.id);
+  }
+
+  /** How many new cards practice introduced to a person since `since`. */
+  introducedSince(who: Person, since: Date): number {
+    return (this.q.introducedSince.get(...mine(who), since.toISOString()) as { n: number }).n;
+  }
+
+  /** The keys ("kind:id") of every item a person has a card of. */
+  itemKeys(who: Person): Set<string> {
+    return new Set(this.q.itemKeys.all(...mine(who)) as string[]);
+  }
+
+  /** A person's practice settings (defaults when never set). */
+  prefs(who: Person): PracticePrefs {
+    const raw = this.q.prefs.get(...mine(who)) as { new_per_day: number; path: string | null } | undefined;
+    return { newPerDay: raw?.new_per_day ?? DEFAULT_NEW_PER_DAY, path: raw?.path ?? null };
+  }
+
+  /** Sets how many new cards a day practice introduces to a person. */
+  setNewPerDay(who: Person, n: number): void {
+    this.q.putNewPerDay.run(...mine(who), n);
+  }
+
+  /** Sets the path practice follows for a person (null: the default learning order). */
+  setPath(who: Person, path: string | null): void {
+    this.q.putPath.run(...mine(who), path);
   }
 
   /** The channels that asked for the weekly digest, and since when. */

@@ -84,6 +84,13 @@ export class SqliteRoundStore implements RoundStore {
       revealedUnannounced: db.prepare(
         `SELECT ${ROUND_COLUMNS} FROM rounds WHERE status = 'revealed' AND kind = 'channel' AND reveal_announced_at IS NULL ORDER BY id`,
       ),
+      fixKey: db.prepare(
+        "UPDATE rounds SET question_json = ?, key_fixed_at = ? WHERE id = ? AND kind = 'channel' AND status = 'revealed'",
+      ),
+      regrade: db.prepare("UPDATE answers SET right_parts = ?, total_parts = ?, correct = ? WHERE id = ?"),
+      voidRevealed: db.prepare(
+        "UPDATE rounds SET status = 'closed', voided_at = ?, voided_by = ? WHERE id = ? AND kind = 'channel' AND status = 'revealed'",
+      ),
       markAnnounced: db.prepare("UPDATE rounds SET reveal_announced_at = ? WHERE id = ?"),
       announcedAt: db.prepare("SELECT reveal_announced_at FROM rounds WHERE id = ?").pluck(),
     };
@@ -171,6 +178,23 @@ export class SqliteRoundStore implements RoundStore {
   void(roundId: number, at: Date, by: string): boolean {
     const when = at.toISOString();
     return this.q.void.run(when, when, by, roundId).changes === 1;
+  }
+
+  /** Replaces a revealed channel round's question with one whose answer key is corrected; false when it is not one. */
+  fixKey(roundId: number, question: Question, at: Date): boolean {
+    const changed = this.q.fixKey.run(JSON.stringify(question), at.toISOString(), roundId).changes === 1;
+    if (changed) this.questions.set(roundId, question);
+    return changed;
+  }
+
+  /** Stores an answer's grade again after its round's key was corrected. */
+  regrade(answerId: number, rightParts: number, totalParts: number, correct: boolean): void {
+    this.q.regrade.run(rightParts, totalParts, correct ? 1 : 0, answerId);
+  }
+
+  /** Voids a revealed channel round: closed, no points, never revealed again; false when it is not one. */
+  voidRevealed(roundId: number, at: Date, by: string): boolean {
+    return this.q.voidRevealed.run(at.toISOString(), by, roundId).changes === 1;
   }
 
   /** Marks a closed round revealed; false when it was not closed. */

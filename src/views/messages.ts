@@ -3,6 +3,7 @@ import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
 import { echo } from "./echo.js";
+import { MAX_NEW_PER_DAY } from "./new-cards-view.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
@@ -137,6 +138,18 @@ export function failureCard(f: Failure): Card {
         "neutral",
         "You have no practice, review or cram running",
         say`Start one with ${cmd("practice")}, ${cmd("review")} or ${cmd("cram")}.`,
+      );
+    case "NotAPath":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a path`,
+        say`Choose an exam (clf-c02, saa-c03, scs-c02), one service (e.g. rds), or default: ${cmd("practice", { setting: "path", value: "saa-c03" })}.`,
+      );
+    case "BadNewCards":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a number of new cards`,
+        say`Give a whole number from 0 to ${String(MAX_NEW_PER_DAY)}, e.g. ${cmd("practice", { setting: "new-cards", value: "15" })} (0 turns new cards off).`,
       );
   }
 }

@@ -11,7 +11,10 @@ import type {
 import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { Action, Card, Section } from "./card.js";
 import { notice } from "./card.js";
+import { practiceDoneCard, practiceLeft } from "./new-cards-view.js";
 import { privateQuestionCard } from "./round-view.js";
+
+export { MAX_NEW_PER_DAY, newCardsSetCard, pathSetCard } from "./new-cards-view.js";
 
 /** The button id of "Quiz me on this" for a cell: "drill:<service>:<area>", far under Discord's 100. */
 export function drillActionId(service: string, area: string): string {
@@ -89,7 +92,7 @@ const MODE_TITLE: Readonly<Record<SessionStep["mode"], string>> = {
 
 function leftText(step: Extract<SessionStep, { kind: "ask" }>): string {
   if (step.left === 0) return "the last one";
-  if (step.mode === "practice") return `${step.left} more due after this`;
+  if (step.mode === "practice") return practiceLeft(step.left - step.newLeft, step.newLeft);
   if (step.mode === "review") return `${step.left} more ${step.left === 1 ? "miss" : "misses"} after this`;
   return `${step.left} more to go`;
 }
@@ -106,7 +109,7 @@ export function sessionStepCard(step: SessionStep): Card {
     : [...card.sections];
   return {
     ...card,
-    title: MODE_TITLE[step.mode],
+    title: step.fresh ? `${MODE_TITLE[step.mode]}: a new card` : MODE_TITLE[step.mode],
     subtitle: `${card.subtitle ?? ""} · ${leftText(step)}`,
     sections,
   };
@@ -116,13 +119,7 @@ function sessionDoneCard(step: Extract<SessionStep, { kind: "done" }>): Card {
   const next = step.nextDue ? `Your next card is due ${day(step.nextDue)}.` : "";
   switch (step.mode) {
     case "practice":
-      return step.nextDue
-        ? notice("success", "Nothing is due", say`${next} Come back then with ${cmd("practice")}.`)
-        : notice(
-            "neutral",
-            "You have no cards yet",
-            say`Every question you answer becomes a card: try ${cmd("quiz")}, or "Quiz me on this" on a lookup.`,
-          );
+      return practiceDoneCard(step.nextDue, step.today);
     case "review":
       return notice(
         "success",
@@ -184,14 +181,19 @@ function percent(x: number): string {
   return `${Math.round(100 * x)}%`;
 }
 
-/** The memory part of /srm stats: cards due, measured retention, recall per service. */
-export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames): Card {
+/** The memory part of /srm stats: cards due, new cards waiting today, measured retention, recall per service. */
+export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames, newToday: number): Card {
   const retention =
     s.retention.reviews === 0
       ? "no reviews of learned cards in the last 30 days yet"
       : `${percent(s.retention.passed / s.retention.reviews)} of ${s.retention.reviews} reviews of learned cards in the last 30 days (the target is 90%)`;
   const sections: Section[] = [
-    { table: { columns: ["Cards", "Due now"], rows: [[String(s.cards), String(s.due)]] } },
+    {
+      table: {
+        columns: ["Cards", "Due now", "New today"],
+        rows: [[String(s.cards), String(s.due), String(newToday)]],
+      },
+    },
     { label: "Measured retention", text: retention },
   ];
   if (s.services.length > 0)
@@ -211,16 +213,16 @@ export function memoryStatsCard(s: MemoryStats, matrix: MatrixNames): Card {
     title: "Memory",
     sections,
     footer:
-      s.due > 0
-        ? say`Practise what is due with ${cmd("practice")}.`
+      s.due > 0 || newToday > 0
+        ? say`Practise what is due and today's new cards with ${cmd("practice")}.`
         : say`Nothing is due; ${cmd("review")} asks your misses.`,
   };
 }
 
-/** The sentence a person's home starts its "Practise next" with: what is due, if anything. */
-export function practiceHomeLine(due: number, nextDue: Date | null): Text {
-  if (due > 0)
-    return say`${due} ${due === 1 ? "card is" : "cards are"} due: practise them with ${cmd("practice")}.`;
+/** The sentence a person's home starts its "Practise next" with: what is due and how many new cards wait. */
+export function practiceHomeLine(due: number, newToday: number, nextDue: Date | null): Text {
+  if (due > 0 || newToday > 0)
+    return say`${practiceLeft(due, newToday)} today: practise with ${cmd("practice")}.`;
   return nextDue ? `Nothing is due until ${day(nextDue)}.` : "";
 }
 

@@ -3,6 +3,7 @@ import { correctResponse, type Question, responseLabel } from "../domain/questio
 import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { multiRule, typedAnswerHint } from "./answer-rules.js";
 import type { Action, Card, Section } from "./card.js";
+import { flagAction } from "./flag-ids.js";
 import { sourcesLine } from "./lookup-view.js";
 import { dutyPicker } from "./picks-view.js";
 
@@ -168,6 +169,7 @@ export function revealCard(round: RoundRow, answers: readonly AnswerRow[]): Card
           ]
         : []),
     ],
+    actions: [flagAction(round.id)],
     footer: `${sourcesLine(q.sources)} · round ${round.id}`,
   };
 }
@@ -208,6 +210,7 @@ export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
       title: "Counted as a miss",
       subtitle: `the answer is ${answerText(q)}; it comes back soon`,
       sections: explanationSections(q),
+      actions: [flagAction(round.id)],
       footer: sourcesLine(q.sources),
     };
   const partial =
@@ -220,6 +223,7 @@ export function privateResultCard(round: RoundRow, answer: AnswerRow): Card {
       ? `you answered ${answerText(q)}`
       : `you answered ${responseLabel(q, answer.response)}; the answer is ${answerText(q)}`,
     sections: explanationSections(q),
+    actions: [flagAction(round.id)],
     footer: sourcesLine(q.sources),
   };
 }

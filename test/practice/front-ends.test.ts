@@ -8,6 +8,7 @@ describe("practice in every front end", () => {
   it("the terminal runs Quiz me, How sure and a practice on typed commands alone", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
+    app.practice.newCardsPerDay(person("you", true), "0");
     const terminal = new TerminalFrontEnd({ engine: app.engine, input: sink(), output: sink() });
     const lookup = await terminal.handleLine("/srm ec2 os-patching");
     expect(lookup).toContain("[1] Quiz me on this");
@@ -19,7 +20,9 @@ describe("practice in every front end", () => {
     expect(await terminal.handleLine("/srm sure guess")).toContain("Noted: a guess");
     clock.advance(30 * DAY);
     expect(await terminal.handleLine("/srm practice")).toContain("Practice");
-    expect(await terminal.handleLine(`/answer ${answerWords(app, you, true)}`)).toContain("Nothing is due");
+    expect(await terminal.handleLine(`/answer ${answerWords(app, you, true)}`)).toContain(
+      "Nothing more is due",
+    );
   });
 
   it("practice buttons fit Slack's and Discord's limits for ids and labels", () => {

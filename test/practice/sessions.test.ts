@@ -23,13 +23,14 @@ describe("/srm practice", () => {
   it("asks the card most likely forgotten first, one after another, until none is due", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
+    app.practice.newCardsPerDay(ann, "0");
     await meet(app, "ec2 os patching", true);
     await meet(app, "rds engine patching", false);
     await meet(app, "lambda runtime", true);
     clock.advance(20 * DAY);
     const first = await say(app, ann, "practice");
     expect(first).toContain("Practice");
-    expect(first).toContain("2 more due after this");
+    expect(first).toContain("2 cards due");
     // The missed card has the lowest recall by now.
     expect(askedCell(app)).toBe("rds/database-engine-patching");
     const asked = [askedCell(app)];
@@ -40,13 +41,14 @@ describe("/srm practice", () => {
     }
     expect(asked).toHaveLength(3);
     expect(new Set(asked).size).toBe(3);
-    expect(reply).toContain("Nothing is due");
-    expect(reply).toMatch(/Your next card is due \d{4}-\d\d-\d\d/);
+    expect(reply).toContain("Nothing more is due");
+    expect(reply).toMatch(/Your next card is due at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
-  it("with no cards yet, it says how cards are made", async () => {
+  it("with no cards and new cards turned off, it says how to turn them on", async () => {
     const app = memoryApp();
-    expect(await say(app, ann, "practice")).toContain("You have no cards yet");
+    app.practice.newCardsPerDay(ann, "0");
+    expect(await say(app, ann, "practice")).toContain("You have no cards yet, and new cards are off");
     expect(openPrivate(app, ann)).toBeNull();
   });
 
@@ -66,12 +68,13 @@ describe("/srm practice", () => {
   it("a wrong answer in practice is not asked again the same day: it comes back tomorrow", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
+    app.practice.newCardsPerDay(ann, "0");
     await meet(app, "kms key management", true);
     clock.advance(10 * DAY);
     await say(app, ann, "practice");
     const reply = await answerOpen(app, ann, false);
     expect(reply).toContain("Not quite");
-    expect(reply).toContain("Nothing is due");
+    expect(reply).toContain("Nothing more is due");
     const card = storedCard(app, ann, "kms/key-management");
     expect(card?.due.getTime()).toBe(clock.now().getTime() + DAY);
   });

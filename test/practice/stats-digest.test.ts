@@ -24,10 +24,11 @@ describe("/srm stats with memory cards", () => {
   it("shows cards due, measured retention and recall per service, least remembered first", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
+    app.practice.newCardsPerDay(ann, "0");
     await meet(app, ann, "ec2 os patching", true);
     await meet(app, ann, "rds engine patching", true);
     clock.advance(3 * DAY);
-    expect(await say(app, ann, "stats")).toMatch(/Cards\s+Due now\n\s+2\s+2/);
+    expect(await say(app, ann, "stats")).toMatch(/Cards\s+Due now\s+New today\n\s+2\s+2\s+0/);
     await say(app, ann, "practice");
     await answerOpen(app, ann, true);
     await answerOpen(app, ann, false);
@@ -35,7 +36,7 @@ describe("/srm stats with memory cards", () => {
     const stats = await say(app, ann, "stats");
     expect(stats).toContain("Memory");
     // The miss is due again the next day; the card answered right is weeks away.
-    expect(stats).toMatch(/Cards\s+Due now\n\s+2\s+1/);
+    expect(stats).toMatch(/Cards\s+Due now\s+New today\n\s+2\s+1\s+0/);
     expect(stats).toContain("Measured retention: 50% of 2 reviews of learned cards in the last 30 days");
     const recall = /Amazon RDS\s+1\s+(\d+)%\n\s+Amazon EC2\s+1\s+(\d+)%/.exec(stats);
     expect(Number(recall?.[1])).toBeLessThan(Number(recall?.[2]));
@@ -44,6 +45,7 @@ describe("/srm stats with memory cards", () => {
   it("memory is shown to its owner only, and the home tab says what is due", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
+    app.practice.newCardsPerDay(ann, "0");
     await playRound(app, ["ann"], []);
     await meet(app, ann, "s3 public access", true);
     expect(await say(app, bob, "stats ann")).not.toContain("Memory");
@@ -56,7 +58,7 @@ describe("/srm stats with memory cards", () => {
       n: number;
     };
     expect(cards.n).toBeGreaterThan(1);
-    expect(home).toContain(`Practise next\n${cards.n} cards are due: practise them with /srm practice.`);
+    expect(home).toContain(`Practise next\n${cards.n} cards due today: practise with /srm practice.`);
   });
 });
 

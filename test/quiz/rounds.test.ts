@@ -35,7 +35,8 @@ describe("a round from post to reveal", () => {
     expect(reveal).toMatch(new RegExp(`${wrong}: 10`));
     expect(reveal).toContain("p0 +10");
     expect(reveal).toContain("Source");
-    expect(posted?.card.actions ?? []).toEqual([]);
+    // The answer buttons are gone; only "Flag" is left, for a question someone finds wrong.
+    expect(posted?.card.actions?.map((a) => a.id)).toEqual([`flag:${id}`]);
   });
 
   it("a second answer from the same person is refused kindly and the first one stands", async () => {

@@ -56,6 +56,8 @@ describe("srm discord register", () => {
       "review",
       "cram",
       "drill",
+      "exam",
+      "flag",
       "sure",
       "skip",
       "idk",
@@ -64,7 +66,7 @@ describe("srm discord register", () => {
       "competition",
       "daily",
     ]);
-    expect(admin?.options?.map((o) => o.name)).toEqual(["reveal", "void", "daily", "competition"]);
+    expect(admin?.options?.map((o) => o.name)).toEqual(["reveal", "void", "flags", "daily", "competition"]);
     const adminDaily = admin?.options?.find((o) => o.name === "daily") as { options: { name: string }[] };
     expect(adminDaily.options.map((o) => o.name)).toEqual([
       "set",

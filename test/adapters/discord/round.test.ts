@@ -105,7 +105,9 @@ describe("a question of the day on Discord, from post to leaderboard", () => {
     expect(text).toContain("Why");
     expect(text).toMatch(/How the channel answered\nA: \d+ · B: \d+/);
     expect(text).toContain("Points");
-    expect(revealed.components).toEqual([]);
+    // The answer buttons are gone; only "Flag" is left.
+    expect(JSON.stringify(revealed.components)).toMatch(/"custom_id":"flag:\d+"/);
+    expect(JSON.stringify(revealed.components)).not.toContain("answer:");
   });
 
   it("a late click on the old message is told the question has closed, and is not counted", async () => {

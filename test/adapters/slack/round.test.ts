@@ -98,7 +98,9 @@ describe("a channel round in Slack", () => {
       .join(" · ");
     for (const part of ["*Why*", "*How the channel answered*", split, "*Points*"])
       expect(text).toContain(part);
-    expect(revealed?.blocks.some((b) => (b as { type: string }).type === "actions")).toBe(false);
+    // The answer buttons are gone; only "Flag" is left.
+    expect(JSON.stringify(revealed?.blocks)).toMatch(/"action_id":"flag:\d+"/);
+    expect(JSON.stringify(revealed?.blocks)).not.toContain("answer:");
     const winners = people.filter((_, i) =>
       (buttons[i % buttons.length] as string).endsWith(title.slice(-1)),
     );

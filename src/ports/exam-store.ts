@@ -1,0 +1,28 @@
+import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../domain/exam.js";
+import type { Person } from "../domain/practice.js";
+
+/** Mock exams and their answers, stored. */
+export interface ExamStore {
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T;
+  /** Starts an exam; null when the person has one running already. */
+  start(
+    who: Person,
+    displayName: string,
+    exam: ExamId,
+    questions: readonly ExamQuestion[],
+    at: Date,
+  ): number | null;
+  /** A person's running exam, if any. */
+  running(who: Person): ExamRow | undefined;
+  /** The exam with this id. */
+  get(id: number): ExamRow | undefined;
+  /** Saves an answer while the exam runs; false when that question was answered already or the exam ended. */
+  answer(examId: number, a: ExamAnswer): boolean;
+  /** Remembers the private round an answer was filed as. */
+  filed(examId: number, position: number, roundId: number): void;
+  /** Marks an exam finished; false when it had ended already. */
+  finish(examId: number, at: Date): boolean;
+  /** Marks an exam abandoned; false when it had ended already. */
+  abandon(examId: number, at: Date): boolean;
+}

@@ -1,0 +1,145 @@
+import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../domain/exam.js";
+import type { Person } from "../domain/practice.js";
+import type { ExamStore } from "../ports/exam-store.js";
+import type { Db } from "./database.js";
+
+interface RawExam {
+  id: number;
+  user_id: string;
+  display_name: string;
+  exam: ExamId;
+  questions: string;
+  started_at: string;
+  finished_at: string | null;
+  abandoned_at: string | null;
+}
+
+const MINE = "platform = ? AND workspace = ? AND user_id = ?";
+const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
+
+/** Mock exams and their answers in SQLite. */
+export class SqliteExamStore implements ExamStore {
+  private readonly q;
+
+  constructor(private readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.q = {
+      insert: p(
+        "INSERT INTO exams (platform, workspace, user_id, display_name, exam, questions, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      running: p(
+        `SELECT * FROM exams WHERE ${MINE} AND finished_at IS NULL AND abandoned_at IS NULL ORDER BY id DESC LIMIT 1`,
+      ),
+      byId: p("SELECT * FROM exams WHERE id = ?"),
+      answers: p("SELECT * FROM exam_answers WHERE exam_id = ? ORDER BY position"),
+      answer: p(
+        "INSERT INTO exam_answers (exam_id, position, response, correct, answered_at) " +
+          "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM exams WHERE id = ? AND finished_at IS NULL AND abandoned_at IS NULL) " +
+          "ON CONFLICT (exam_id, position) DO NOTHING",
+      ),
+      filed: p("UPDATE exam_answers SET round_id = ? WHERE exam_id = ? AND position = ?"),
+      finish: p(
+        "UPDATE exams SET finished_at = ? WHERE id = ? AND finished_at IS NULL AND abandoned_at IS NULL",
+      ),
+      abandon: p(
+        "UPDATE exams SET abandoned_at = ? WHERE id = ? AND finished_at IS NULL AND abandoned_at IS NULL",
+      ),
+    };
+  }
+
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Starts an exam; null when the person has one running already (the unique index decides). */
+  start(
+    who: Person,
+    displayName: string,
+    exam: ExamId,
+    questions: readonly ExamQuestion[],
+    at: Date,
+  ): number | null {
+    try {
+      const info = this.q.insert.run(
+        ...mine(who),
+        displayName,
+        exam,
+        JSON.stringify(questions),
+        at.toISOString(),
+      );
+      return Number(info.lastInsertRowid);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE") return null;
+      throw error;
+    }
+  }
+
+  /** A person's running exam, if any. */
+  running(who: Person): ExamRow | undefined {
+    const raw = this.q.running.get(...mine(who)) as RawExam | undefined;
+    return raw ? this.toExam(raw) : undefined;
+  }
+
+  /** The exam with this id. */
+  get(id: number): ExamRow | undefined {
+    const raw = this.q.byId.get(id) as RawExam | undefined;
+    return raw ? this.toExam(raw) : undefined;
+  }
+
+  /** Saves an answer while the exam runs; false when that question was answered already or the exam ended. */
+  answer(examId: number, a: ExamAnswer): boolean {
+    const at = a.answeredAt.toISOString();
+    const info = this.q.answer.run(
+      examId,
+      a.position,
+      JSON.stringify(a.response),
+      a.correct ? 1 : 0,
+      at,
+      examId,
+    );
+    return info.changes === 1;
+  }
+
+  /** Remembers the private round an answer was filed as. */
+  filed(examId: number, position: number, roundId: number): void {
+    this.q.filed.run(roundId, examId, position);
+  }
+
+  /** Marks an exam finished; false when it had ended already. */
+  finish(examId: number, at: Date): boolean {
+    return this.q.finish.run(at.toISOString(), examId).changes === 1;
+  }
+
+  /** Marks an exam abandoned; false when it had ended already. */
+  abandon(examId: number, at: Date): boolean {
+    return this.q.abandon.run(at.toISOString(), examId).changes === 1;
+  }
+
+  private toExam(r: RawExam): ExamRow {
+    const answers = (
+      this.q.answers.all(r.id) as {
+        position: number;
+        response: string;
+        correct: number;
+        answered_at: string;
+      }[]
+    ).map((a) => ({
+      position: a.position,
+      response: JSON.parse(a.response) as string[],
+      correct: a.correct === 1,
+      answeredAt: new Date(a.answered_at),
+    }));
+    return {
+      id: r.id,
+      userId: r.user_id,
+      displayName: r.display_name,
+      exam: r.exam,
+      questions: JSON.parse(r.questions) as ExamQuestion[],
+      answers,
+      startedAt: new Date(r.started_at),
+      finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+      abandonedAt: r.abandoned_at ? new Date(r.abandoned_at) : null,
+    };
+  }
+}
