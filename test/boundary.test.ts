@@ -52,26 +52,6 @@ const RULES: Record<Layer, { only: readonly Layer[] } | { not: readonly Layer[] 
  */
 const EXCEPTIONS: readonly { from: string; to: string; why: string }[] = [
   {
-    from: "src/store/round-store.ts",
-    to: "src/recent-map.ts",
-    why: "a generic most-recently-used map with no imports of its own, shared with use cases; not a layer",
-  },
-  {
-    from: "src/store/score-store.ts",
-    to: "src/recent-map.ts",
-    why: "a generic most-recently-used map with no imports of its own, shared with use cases; not a layer",
-  },
-  {
-    from: "src/quiz/competitions.ts",
-    to: "src/views/echo.ts",
-    why: "a refusal's wording quotes the text typed; it moves to the one failure message table with the failure types",
-  },
-  {
-    from: "src/quiz/standings.ts",
-    to: "src/views/echo.ts",
-    why: "a refusal's wording quotes the text typed; it moves to the one failure message table with the failure types",
-  },
-  {
     from: "src/practice/practice.ts",
     to: "src/views/card.ts",
     why: "Practice is the practice commands' reply builder; it moves under src/commands/ with the command registry",

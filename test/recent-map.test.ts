@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecentMap } from "../src/recent-map.js";
+import { RecentMap } from "../src/domain/recent-map.js";
 
 describe("RecentMap", () => {
   it("forgets the least recently used entry once over its capacity", () => {

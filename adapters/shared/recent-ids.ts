@@ -1,5 +1,5 @@
+import { RecentMap } from "../../src/domain/recent-map.js";
 import type { DeliveryLog } from "../../src/ports.js";
-import { RecentMap } from "../../src/recent-map.js";
 import type { Boundary } from "./boundary.js";
 
 /**

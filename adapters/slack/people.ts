@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
+import { RecentMap } from "../../src/domain/recent-map.js";
 import type { Actor, Logger } from "../../src/ports.js";
-import { RecentMap } from "../../src/recent-map.js";
 import { WorkQueue } from "./work-queue.js";
 
 /** How long a person's admin flag is trusted before Slack is asked again. */

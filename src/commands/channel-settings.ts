@@ -1,11 +1,11 @@
 import type { ChannelSettings } from "../domain/channel.js";
+import { echo, echoWords } from "../domain/echo.js";
 import { fail, type Outcome, ok } from "../domain/failure.js";
 import type { Difficulty } from "../domain/question.js";
 import { say, usage } from "../domain/text.js";
 import { didYouMean } from "../knowledge/content-file.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import type { Card } from "../views/card.js";
-import { echo, echoWords } from "../views/echo.js";
 
 /** The settings a channel has, as `/srm settings <name>` names them. */
 export const SETTING_NAMES = ["services", "difficulty", "speed-bonus", "pick", "digest"] as const;

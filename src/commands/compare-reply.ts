@@ -1,3 +1,4 @@
+import { echo, echoWords } from "../domain/echo.js";
 import { OWNER_LABEL, type Service } from "../domain/matrix.js";
 import { cmd, say } from "../domain/text.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
@@ -5,7 +6,6 @@ import { COMPARED, parseServiceList } from "../knowledge/service-list.js";
 import { compareImage } from "../pictures/card-image.js";
 import { type Layer, stackAreas } from "../pictures/stack.js";
 import type { Card, Reply, Section } from "../views/card.js";
-import { echo, echoWords } from "../views/echo.js";
 
 function ownerWord(holder: Layer["holder"]): string {
   return holder === null ? "Does not apply" : OWNER_LABEL[holder];

@@ -1,4 +1,5 @@
 import { type DailySchedule, WEEKDAYS, type Weekday } from "../domain/daily.js";
+import { echo } from "../domain/echo.js";
 import { fail, type Outcome, ok } from "../domain/failure.js";
 import { cmd, say, type Text, usage } from "../domain/text.js";
 import type { DailyStore } from "../ports/daily-store.js";
@@ -15,7 +16,6 @@ import {
   weekdayOf,
 } from "../schedule/local-time.js";
 import { type Card, notice } from "../views/card.js";
-import { echo } from "../views/echo.js";
 
 /** What `/srm daily` can be asked to do. */
 export type DailyAction = "now" | "set" | "status" | "off" | "skip" | "pause" | "resume" | "leaderboard";

@@ -1,7 +1,7 @@
+import { RecentMap } from "../domain/recent-map.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import { stackImage, withImage } from "../pictures/card-image.js";
 import { layersOfRows } from "../pictures/stack.js";
-import { RecentMap } from "../recent-map.js";
 import type { Reply } from "../views/card.js";
 import { lookupReply } from "../views/lookup-view.js";
 import { type LookupSummary, lookupSummary } from "./lookup-json.js";

@@ -1,5 +1,5 @@
+import { echo } from "../domain/echo.js";
 import type { Text } from "../domain/text.js";
-import { echo } from "../views/echo.js";
 import type { ArgSpec, ArgValues, Command } from "./command.js";
 
 /** A command picked out of what a person typed or chose, with its arguments checked. */

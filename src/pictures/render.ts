@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
-import { RecentMap } from "../recent-map.js";
+import { RecentMap } from "../domain/recent-map.js";
 import { PAPER } from "./palette.js";
 import { encodePng } from "./png.js";
 

@@ -1,8 +1,8 @@
 import type { Competition } from "../domain/competition.js";
+import { echo } from "../domain/echo.js";
 import { fail, type Outcome, ok } from "../domain/failure.js";
 import type { CompetitionStore } from "../ports/competition-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
-import { echo } from "../views/echo.js";
 
 const DAY = 86_400_000;
 

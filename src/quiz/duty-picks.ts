@@ -1,5 +1,5 @@
+import { RecentMap } from "../domain/recent-map.js";
 import type { Actor } from "../ports.js";
-import { RecentMap } from "../recent-map.js";
 import type { Card } from "../views/card.js";
 import {
   dutiesMissingCard,

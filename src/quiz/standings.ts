@@ -1,11 +1,11 @@
 import type { Competition } from "../domain/competition.js";
+import { echo } from "../domain/echo.js";
 import { fail, type Outcome, ok } from "../domain/failure.js";
 import type { CellAccuracy, Leaderboard, PersonStats, RankedRow, ScoreRow } from "../domain/score.js";
 import { isoWeek } from "../domain/scoring.js";
 import type { CompetitionStore } from "../ports/competition-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
 import type { Actor, Clock } from "../ports.js";
-import { echo } from "../views/echo.js";
 
 /** How many rows a leaderboard shows before the asker's own row. */
 export const LEADERBOARD_SIZE = 10;

@@ -1,6 +1,6 @@
 import { WEEKDAYS, type Weekday } from "../domain/daily.js";
+import { echo } from "../domain/echo.js";
 import { fail, type Outcome, ok } from "../domain/failure.js";
-import { echo } from "../views/echo.js";
 import { canonicalTimeZone, parseClock } from "./local-time.js";
 
 /** When a daily question is revealed: at a local time, or a number of minutes after the post. */

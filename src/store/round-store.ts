@@ -2,9 +2,9 @@ import type Database from "better-sqlite3";
 import type { ChannelRef, Platform } from "../domain/channel.js";
 import { ChannelRoundOpen } from "../domain/failure.js";
 import type { Question } from "../domain/question.js";
+import { RecentMap } from "../domain/recent-map.js";
 import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
 import type { RecordedAnswer, RoundStore } from "../ports/round-store.js";
-import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
 import {

@@ -1,7 +1,7 @@
 import type { Platform } from "../domain/channel.js";
+import { RecentMap } from "../domain/recent-map.js";
 import type { CellAccuracy, PersonTotals, ScoreRow, StreakRow } from "../domain/score.js";
 import type { ScoreStore } from "../ports/score-store.js";
-import { RecentMap } from "../recent-map.js";
 import type { Db } from "./database.js";
 import { PeriodRanking } from "./period-ranking.js";
 

@@ -1,3 +1,4 @@
+import { echo } from "../domain/echo.js";
 import {
   EXAM_IDS,
   EXAM_NAME,
@@ -15,7 +16,6 @@ import { type Question, responseLabel } from "../domain/question.js";
 import { cmd, say, type Text } from "../domain/text.js";
 import { multiRule } from "./answer-rules.js";
 import { type Action, type Card, notice, privateReply, type Reply, type Section } from "./card.js";
-import { echo } from "./echo.js";
 import { flagActionId } from "./flag-ids.js";
 import { learnerSources } from "./lookup-view.js";
 import { itemName } from "./practice-view.js";

@@ -1,3 +1,4 @@
+import { echo } from "../domain/echo.js";
 import {
   FLAG_REASONS,
   type FlagFailure,
@@ -10,7 +11,6 @@ import {
 import type { RoundRow } from "../domain/round.js";
 import { cmd, say, type Text } from "../domain/text.js";
 import { type Card, notice, type Section } from "./card.js";
-import { echo } from "./echo.js";
 import { flagActionId } from "./flag-ids.js";
 import { answerText, revealCard } from "./round-view.js";
 

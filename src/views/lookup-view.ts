@@ -1,8 +1,8 @@
+import { echo, echoWords } from "../domain/echo.js";
 import type { LookupResult, OwnerRow } from "../domain/lookup-result.js";
 import { type Area, OWNER_LABEL, OWNERS, type Service } from "../domain/matrix.js";
 import { type CommandRef, cmd, say, type Text } from "../domain/text.js";
 import type { Card, Reply, Section } from "./card.js";
-import { echo, echoWords } from "./echo.js";
 
 /** The page a reply cites when an item names no AWS page of its own. */
 const SHARED_RESPONSIBILITY_PAGE = "https://aws.amazon.com/compliance/shared-responsibility-model/";

@@ -1,8 +1,8 @@
+import { echo } from "../domain/echo.js";
 import type { Failure } from "../domain/failure.js";
 import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
-import { echo } from "./echo.js";
 import { MAX_NEW_PER_DAY } from "./new-cards-view.js";
 
 const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
