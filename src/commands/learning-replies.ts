@@ -6,13 +6,8 @@ import type { QuestionFlags } from "../quiz/flags.js";
 import { privateReply, type Reply } from "../views/card.js";
 import { examReply, parseExamActionId } from "../views/exam-view.js";
 import { parseFlagActionId } from "../views/flag-ids.js";
-import {
-  flagFailureCard,
-  flaggedCard,
-  flagReasonsCard,
-  flagsListCard,
-  resolvedCard,
-} from "../views/flag-view.js";
+import { flaggedCard, flagReasonsCard, flagsListCard, resolvedCard } from "../views/flag-view.js";
+import { failureCard } from "../views/messages.js";
 
 /** Mock exams as replies: what the exam commands and the exam's buttons answer. */
 export class ExamReplies implements ButtonHandler {
@@ -58,7 +53,7 @@ export class FlagReplies implements ButtonHandler {
   /** `/srm flag <round> <reason> [comment]`. */
   flag(actor: Actor, round: string, reason: string, comment: string | null): Reply {
     const done = this.flags.flag(actor, round, reason, comment);
-    return privateReply(done.ok ? flaggedCard(done.value) : flagFailureCard(done.failure));
+    return privateReply(done.ok ? flaggedCard(done.value) : failureCard(done.failure));
   }
 
   /** `/srm flags` (admins). */
@@ -72,7 +67,7 @@ export class FlagReplies implements ButtonHandler {
     return privateReply(
       done.ok
         ? resolvedCard("dismissed", questionId.trim().toLowerCase(), done.value)
-        : flagFailureCard(done.failure),
+        : failureCard(done.failure),
     );
   }
 
@@ -82,7 +77,7 @@ export class FlagReplies implements ButtonHandler {
     return privateReply(
       done.ok
         ? resolvedCard("key-fixed", done.value.round.question.id, done.value.flagsResolved, done.value)
-        : flagFailureCard(done.failure),
+        : failureCard(done.failure),
     );
   }
 
@@ -92,7 +87,7 @@ export class FlagReplies implements ButtonHandler {
     return privateReply(
       done.ok
         ? resolvedCard("voided", done.value.round.question.id, done.value.flagsResolved, done.value)
-        : flagFailureCard(done.failure),
+        : failureCard(done.failure),
     );
   }
 
@@ -102,6 +97,6 @@ export class FlagReplies implements ButtonHandler {
     if (!parsed) return null;
     if (parsed.reason !== null) return this.flag(actor, String(parsed.roundId), parsed.reason, null);
     const round = this.flags.offer(actor, String(parsed.roundId));
-    return privateReply(round.ok ? flagReasonsCard(round.value.id) : flagFailureCard(round.failure));
+    return privateReply(round.ok ? flagReasonsCard(round.value.id) : failureCard(round.failure));
   }
 }

@@ -1,5 +1,7 @@
 import type { ResponseProblem } from "../domain/question.js";
 import type { Text } from "../domain/text.js";
+import type { ExamFailure } from "./exam.js";
+import type { FlagFailure } from "./flag.js";
 
 /**
  * Every expected failure of a command (quiz, practice, schedule, settings), returned as a value and
@@ -31,7 +33,9 @@ export type Failure =
   | { readonly code: "NoQuestionToPass" }
   | { readonly code: "NoSession" }
   | { readonly code: "NotAPath"; readonly text: string }
-  | { readonly code: "BadNewCards"; readonly text: string };
+  | { readonly code: "BadNewCards"; readonly text: string }
+  | ExamFailure
+  | FlagFailure;
 
 /** A use case's outcome: a value, or an expected failure. */
 export type Outcome<T> =

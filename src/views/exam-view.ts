@@ -1,4 +1,3 @@
-import { echo } from "../domain/echo.js";
 import {
   EXAM_IDS,
   EXAM_NAME,
@@ -18,6 +17,7 @@ import { multiRule } from "./answer-rules.js";
 import { type Action, type Card, notice, privateReply, type Reply, type Section } from "./card.js";
 import { flagActionId } from "./flag-ids.js";
 import { learnerSources } from "./lookup-view.js";
+import { failureCard } from "./messages.js";
 import { itemName } from "./practice-view.js";
 import { answerText } from "./round-view.js";
 
@@ -28,7 +28,7 @@ export type ExamResult =
 
 /** The private reply to a mock exam command or button. */
 export function examReply(result: ExamResult, matrix: MatrixNames): Reply {
-  if (!result.ok) return privateReply(examFailureCard(result.failure));
+  if (!result.ok) return privateReply(failureCard(result.failure));
   const step = result.value;
   switch (step.kind) {
     case "choose":
@@ -194,48 +194,4 @@ function examReportCard(r: ExamReport, matrix: MatrixNames): Card {
     actions: flags,
     footer: say`Counted in your stats and cards, never in a channel's points. ${cmd("review")} asks your misses.`,
   };
-}
-
-/** The one table of user-facing messages for expected mock exam failures (English). */
-function examFailureCard(f: ExamFailure): Card {
-  switch (f.code) {
-    case "NotAnExam":
-      return notice(
-        "warning",
-        `"${echo(f.text)}" is not an exam I have questions for`,
-        say`Choose clf-c02, saa-c03 or scs-c02, e.g. ${cmd("exam", { action: "saa-c03" })}.`,
-      );
-    case "BadQuestionCount":
-      return notice(
-        "warning",
-        `"${echo(f.text)}" is not a number of questions`,
-        say`Give a whole number from ${String(EXAM_QUESTIONS.min)} to ${String(EXAM_QUESTIONS.max)}, e.g. ${cmd("exam", { action: "clf-c02", value: "30" })}.`,
-      );
-    case "ExamRunning":
-      return notice(
-        "neutral",
-        `You have a ${SHORT[f.exam]} mock exam running (${f.answered} of ${f.total} answered)`,
-        say`Go on with ${cmd("exam", { action: "resume" })}, or end it with ${cmd("exam", { action: "abandon" })}.`,
-      );
-    case "NoExam":
-      return notice(
-        "neutral",
-        "You have no mock exam running",
-        say`Start one with ${cmd("exam", { action: "clf-c02" })} (or saa-c03, scs-c02).`,
-      );
-    case "NotThisQuestion":
-      return notice(
-        "neutral",
-        "That question is not the one your exam is on",
-        say`Its answer was saved already, or the exam has ended. ${cmd("exam", { action: "resume" })} shows where you are.`,
-      );
-    case "BadExamAnswer":
-      return notice(
-        "warning",
-        "That answer does not fit the question",
-        f.problem.kind === "count"
-          ? `It asks for ${f.problem.expected} ${f.problem.expected === 1 ? "choice" : "choices"}; you gave ${f.problem.given}. Nothing was saved: answer again.`
-          : say`Give the letters of your choices, e.g. ${cmd("exam", { action: "answer", value: "A C" })}. Nothing was saved: answer again.`,
-      );
-  }
 }

@@ -1,7 +1,6 @@
 import { echo } from "../domain/echo.js";
 import {
   FLAG_REASONS,
-  type FlagFailure,
   type FlagList,
   type FlagReason,
   type FlagResolution,
@@ -129,60 +128,6 @@ function voidedAnnouncement(round: RoundRow, answers: number): Card {
     `Round ${round.id}'s question was voided`,
     `After learners flagged it, an admin voided this question: its points are removed for all ${answers} who answered, and the scores were recomputed.`,
   );
-}
-
-/** The one table of user-facing messages for expected flag failures (English). */
-export function flagFailureCard(f: FlagFailure): Card {
-  switch (f.code) {
-    case "NoSuchRound":
-      return notice(
-        "warning",
-        `There is no round "${echo(f.text)}" you were asked`,
-        "Use the Flag button under the answer, or the round number shown in its footer.",
-      );
-    case "NotRevealedYet":
-      return notice("neutral", "That question is still open", "Flag it once its answer is shown.");
-    case "NotAChannelReveal":
-      return notice(
-        "warning",
-        `Round ${f.roundId} is not a revealed question of the day`,
-        say`Only a revealed channel round's key can be fixed or its question voided; ${cmd("flags", { action: "dismiss", target: "<question>" })} closes other flags.`,
-      );
-    case "BadReason":
-      return notice(
-        "warning",
-        `"${echo(f.text)}" is not a reason`,
-        `Choose one of ${FLAG_REASONS.join(", ")}.`,
-      );
-    case "CommentTooLong":
-      return notice("warning", "That comment is too long", "Keep it under 500 characters.");
-    case "AlreadyFlagged":
-      return notice(
-        "neutral",
-        "You flagged this question already",
-        "Each person flags a question once; thank you.",
-      );
-    case "NoOpenFlags":
-      return notice(
-        "neutral",
-        `No open flags on "${echo(f.questionId)}"`,
-        say`${cmd("flags")} lists the open ones.`,
-      );
-    case "BadKey":
-      return notice(
-        "warning",
-        `"${echo(f.text)}" is not a key for that question`,
-        `Give the letters as shown in that round (${f.keys.join(", ")}): one for a single-answer question, two or more (not all) for select-all.`,
-      );
-    case "SplitKey":
-      return notice(
-        "warning",
-        "A split-the-duties question's key cannot be fixed by letter",
-        say`Void it instead (${cmd("flags", { action: "void", target: "<round>" })}) and correct the question file.`,
-      );
-    case "SameKey":
-      return notice("neutral", "That is the key already", "Nothing changed.");
-  }
 }
 
 /** The cards a flag resolution shows its channel. */

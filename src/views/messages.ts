@@ -1,5 +1,7 @@
 import { echo } from "../domain/echo.js";
+import { EXAM_QUESTIONS } from "../domain/exam.js";
 import type { Failure } from "../domain/failure.js";
+import { FLAG_REASONS } from "../domain/flag.js";
 import { cmd, say, usage, WORKSPACE } from "../domain/text.js";
 import { responseProblemText } from "./answer-rules.js";
 import { type Card, notice } from "./card.js";
@@ -10,6 +12,92 @@ const time = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC
 /** The one table of user-facing messages for expected failures (English). */
 export function failureCard(f: Failure): Card {
   switch (f.code) {
+    case "NotAnExam":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not an exam I have questions for`,
+        say`Choose clf-c02, saa-c03 or scs-c02, e.g. ${cmd("exam", { action: "saa-c03" })}.`,
+      );
+    case "BadQuestionCount":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a number of questions`,
+        say`Give a whole number from ${String(EXAM_QUESTIONS.min)} to ${String(EXAM_QUESTIONS.max)}, e.g. ${cmd("exam", { action: "clf-c02", value: "30" })}.`,
+      );
+    case "ExamRunning":
+      return notice(
+        "neutral",
+        `You have a ${f.exam.toUpperCase()} mock exam running (${f.answered} of ${f.total} answered)`,
+        say`Go on with ${cmd("exam", { action: "resume" })}, or end it with ${cmd("exam", { action: "abandon" })}.`,
+      );
+    case "NoExam":
+      return notice(
+        "neutral",
+        "You have no mock exam running",
+        say`Start one with ${cmd("exam", { action: "clf-c02" })} (or saa-c03, scs-c02).`,
+      );
+    case "NotThisQuestion":
+      return notice(
+        "neutral",
+        "That question is not the one your exam is on",
+        say`Its answer was saved already, or the exam has ended. ${cmd("exam", { action: "resume" })} shows where you are.`,
+      );
+    case "BadExamAnswer":
+      return notice(
+        "warning",
+        "That answer does not fit the question",
+        f.problem.kind === "count"
+          ? `It asks for ${f.problem.expected} ${f.problem.expected === 1 ? "choice" : "choices"}; you gave ${f.problem.given}. Nothing was saved: answer again.`
+          : say`Give the letters of your choices, e.g. ${cmd("exam", { action: "answer", value: "A C" })}. Nothing was saved: answer again.`,
+      );
+    case "NoSuchRound":
+      return notice(
+        "warning",
+        `There is no round "${echo(f.text)}" you were asked`,
+        "Use the Flag button under the answer, or the round number shown in its footer.",
+      );
+    case "NotRevealedYet":
+      return notice("neutral", "That question is still open", "Flag it once its answer is shown.");
+    case "NotAChannelReveal":
+      return notice(
+        "warning",
+        `Round ${f.roundId} is not a revealed question of the day`,
+        say`Only a revealed channel round's key can be fixed or its question voided; ${cmd("flags", { action: "dismiss", target: "<question>" })} closes other flags.`,
+      );
+    case "BadReason":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a reason`,
+        `Choose one of ${FLAG_REASONS.join(", ")}.`,
+      );
+    case "CommentTooLong":
+      return notice("warning", "That comment is too long", "Keep it under 500 characters.");
+    case "AlreadyFlagged":
+      return notice(
+        "neutral",
+        "You flagged this question already",
+        "Each person flags a question once; thank you.",
+      );
+    case "NoOpenFlags":
+      return notice(
+        "neutral",
+        `No open flags on "${echo(f.questionId)}"`,
+        say`${cmd("flags")} lists the open ones.`,
+      );
+    case "BadKey":
+      return notice(
+        "warning",
+        `"${echo(f.text)}" is not a key for that question`,
+        `Give the letters as shown in that round (${f.keys.join(", ")}): one for a single-answer question, two or more (not all) for select-all.`,
+      );
+    case "SplitKey":
+      return notice(
+        "warning",
+        "A split-the-duties question's key cannot be fixed by letter",
+        say`Void it instead (${cmd("flags", { action: "void", target: "<round>" })}) and correct the question file.`,
+      );
+    case "SameKey":
+      return notice("neutral", "That is the key already", "Nothing changed.");
     case "NotAdmin":
       return notice(
         "warning",
