@@ -34,18 +34,27 @@ export interface InteractionRouterDeps {
 /** How many recent interaction ids are remembered to answer a redelivered one only once. */
 const REMEMBERED_IDS = 10_000;
 
+/**
+ * What an interaction was, for the log; never throws, since it runs before the boundary and a forged
+ * payload may carry anything (a custom id that is no string, options that do not parse).
+ */
 function describeInteraction(i: Interaction): LogFields {
-  if (i.isChatInputCommand())
-    return {
-      interaction: "command",
-      command: [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)]
-        .filter((w) => w)
-        .join(" "),
-    };
-  if (i.isAutocomplete()) return { interaction: "autocomplete", command: i.commandName };
-  if (i.isButton()) return { interaction: "button", button: i.customId.slice(0, 100) };
-  if (i.isStringSelectMenu()) return { interaction: "menu", menu: i.customId.slice(0, 100) };
-  return { interaction: `type ${i.type}` };
+  try {
+    if (i.isChatInputCommand())
+      return {
+        interaction: "command",
+        command: [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)]
+          .filter((w) => w)
+          .join(" "),
+      };
+    if (i.isAutocomplete()) return { interaction: "autocomplete", command: i.commandName };
+    if (i.isButton()) return { interaction: "button", button: String(i.customId).slice(0, 100) };
+    if (i.isStringSelectMenu()) return { interaction: "menu", menu: String(i.customId).slice(0, 100) };
+    return { interaction: `type ${i.type}` };
+  } catch (error) {
+    // The interaction itself is still handled (and refused) inside the boundary; only its label is lost.
+    return { interaction: "unreadable", error };
+  }
 }
 
 /**
