@@ -1,7 +1,7 @@
 import type { ArgValues, Command } from "../../src/commands/command.js";
 import { REGISTRY } from "../../src/commands/index.js";
 import { adminOnly } from "../../src/commands/syntax.js";
-import { SRM_ADMIN_COMMAND, SRM_COMMAND, subcommandName } from "./commands.js";
+import { MAX_TEXT, SRM_ADMIN_COMMAND, SRM_COMMAND, subcommandName } from "./commands.js";
 
 /** The options of one slash command invocation, read through discord.js. */
 export interface CommandOptions {
@@ -21,8 +21,6 @@ export interface CommandPlan {
   readonly args: ArgValues;
 }
 
-const LONGEST_VALUE = 300;
-
 /**
  * An option value as one line of words: Discord lets people paste newlines and control characters, which
  * no argument takes.
@@ -35,7 +33,7 @@ export function cleanValue(value: string | null): string {
       .replace(/[\u0000-\u001f\u007f]+/g, " ")
       .replace(/\s+/g, " ")
       .trim()
-      .slice(0, LONGEST_VALUE)
+      .slice(0, MAX_TEXT)
   );
 }
 

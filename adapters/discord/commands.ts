@@ -27,7 +27,7 @@ export function discordCommands(): { everyone: Command[]; admin: Command[] } {
 }
 
 /** Longest free text an option accepts; the engine still treats every value as untrusted. */
-const MAX_TEXT = 300;
+export const MAX_TEXT = 300;
 
 const clip = (s: string) =>
   s.length <= SLASH_LIMITS.description ? s : `${s.slice(0, SLASH_LIMITS.description - 1)}…`;

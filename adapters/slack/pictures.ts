@@ -21,13 +21,24 @@ export class SlackPictures {
 
   /** Uploads the reply's pictures not uploaded yet; a failed upload is logged and leaves the text alone. */
   async upload(client: webApi.WebClient, reply: Reply, workspace: string): Promise<UploadedFiles> {
-    for (const card of reply.cards) if (card.image) await this.uploadOne(client, card.image, workspace);
-    return (image) => this.ids.get(keyOf(image, workspace));
+    // Each picture's content is hashed once per reply: the ids found are handed back by the picture itself.
+    const found = new Map<CardImage, string>();
+    for (const card of reply.cards)
+      if (card.image) {
+        const id = await this.uploadOne(client, card.image, keyOf(card.image, workspace));
+        if (id) found.set(card.image, id);
+      }
+    return (image) => found.get(image);
   }
 
-  private async uploadOne(client: webApi.WebClient, image: CardImage, workspace: string): Promise<void> {
-    const key = keyOf(image, workspace);
-    if (this.ids.has(key)) return;
+  /** The picture's file id in the workspace: remembered, or uploaded now; undefined when the upload failed. */
+  private async uploadOne(
+    client: webApi.WebClient,
+    image: CardImage,
+    key: string,
+  ): Promise<string | undefined> {
+    const known = this.ids.get(key);
+    if (known) return known;
     try {
       const result = await client.files.uploadV2({
         file: Buffer.from(image.png),
@@ -36,10 +47,13 @@ export class SlackPictures {
         alt_text: image.alt.slice(0, 1000),
       });
       const id = fileIdOf(result);
-      if (id) {
-        this.ids.set(key, id);
-        if (this.ids.size > REMEMBERED_FILES) this.ids.delete(this.ids.keys().next().value as string);
-      } else this.logger.warn("slack: a picture upload named no file", { picture: image.name });
+      if (!id) {
+        this.logger.warn("slack: a picture upload named no file", { picture: image.name });
+        return undefined;
+      }
+      this.ids.set(key, id);
+      if (this.ids.size > REMEMBERED_FILES) this.ids.delete(this.ids.keys().next().value as string);
+      return id;
     } catch (error) {
       // The picture only illustrates the text, which still goes out: a warning, not a failed command.
       this.logger.warn("slack: a picture could not be uploaded; the reply goes without it", {
@@ -48,6 +62,7 @@ export class SlackPictures {
           (error as { data?: { error?: string } }).data?.error ?? (error as { code?: string }).code ?? null,
         error,
       });
+      return undefined;
     }
   }
 }
