@@ -108,9 +108,20 @@ function unusable(path: string, error: unknown): unknown {
  * line when SQLite cannot read it as a database at all; empty when the file is whole.
  */
 export function integrityProblems(path: string): string[] {
+  try {
+    return integrityCheck(path, true);
+  } catch (error) {
+    // A file left mid-write by a killed process has a journal to roll back first, which a read-only open
+    // cannot do; an ordinary open rolls it back, as the bot's next start would, and then checks.
+    if (!sqliteCode(error).startsWith("SQLITE_READONLY")) throw error;
+    return integrityCheck(path, false);
+  }
+}
+
+function integrityCheck(path: string, readonly: boolean): string[] {
   let db: Db | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly, fileMustExist: true });
     const rows = db.pragma("integrity_check") as { integrity_check: string }[];
     const lines = rows.map((r) => r.integrity_check);
     return lines.length === 1 && lines[0] === "ok" ? [] : lines;
