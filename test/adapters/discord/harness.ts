@@ -64,7 +64,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
   try {
     await frontEnd.start();
   } catch (error) {
-    app.close();
+    await app.close();
     if (!o.fake) await fake.close();
     throw error;
   }
@@ -76,7 +76,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     clock,
     async stop() {
       await frontEnd.stop();
-      app.close();
+      await app.close();
       if (!o.fake) await fake.close();
     },
   };
