@@ -9,6 +9,8 @@ export interface Config {
   /** Folder with matrix/, scenarios/ and schema/ (SRM_CONTENT_DIR). */
   readonly contentDir: string;
   readonly migrationsDir: string;
+  /** PostgreSQL's migrations: the same versions as SQLite's from 0014 on. */
+  readonly postgresMigrationsDir: string;
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
   readonly logLevel: LogLevel;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     catchUpMinutes,
     platformCalls,
     migrationsDir: join(root, "migrations"),
+    postgresMigrationsDir: join(root, "migrations", "postgres"),
     admins,
     logLevel: levelRaw as LogLevel,
     port,
