@@ -9,6 +9,8 @@ import { loadConfig } from "../../src/config.js";
 import { openDatabase } from "../../src/store/database.js";
 import { PgDb } from "../../src/store/postgres/db.js";
 import { BackupRefused, dumpPostgres } from "../../src/store/postgres/dump.js";
+import { recomputePgScores } from "../../src/store/postgres/recompute.js";
+import { recomputeScores } from "../../src/store/recompute.js";
 import { holdRunLock } from "../../src/store/run-lock.js";
 import { memoryApp, sink } from "../support/app.js";
 import { channel, member, playRound, say } from "../support/people.js";
@@ -73,6 +75,12 @@ describe("srm db copy --to <postgres-url>", () => {
         expect({ table, rows: copied }).toEqual({ table, rows: sqliteRows(file, table) });
       }
       expect((await db.rows("SELECT * FROM answers")).length).toBe(8);
+      // Both engines replay the same scores from the same answers.
+      const source = new Database(file, { readonly: true });
+      const fromSqlite = recomputeScores(source);
+      source.close();
+      expect(fromSqlite.size).toBeGreaterThan(0);
+      expect(await recomputePgScores(db)).toEqual(fromSqlite);
       // A round opened on PostgreSQL after the copy takes an id no copied row holds.
       const next = await db.one<{ id: number }>(
         "INSERT INTO rounds (platform, workspace, channel, kind, question_id, question_json, status, opened_at) " +
