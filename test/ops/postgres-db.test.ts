@@ -161,6 +161,19 @@ describe("srm db on PostgreSQL (SRM_DATABASE_URL set)", () => {
     expect(second.out).toContain("is up to date (schema version 14)");
   });
 
+  it("an unreachable server is named by host and port, after the bounded wait, without the password", async () => {
+    const url = new URL(await freshDatabaseUrl());
+    url.port = "1"; // nothing listens on port 1 of 127.0.0.1
+    url.password = "hunter2";
+    const r = await cli(["db", "migrate"], {
+      SRM_DATABASE_URL: url.toString(),
+      SRM_DATABASE_CONNECT_SECONDS: "0",
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^srm db migrate: PostgreSQL at 127\.0\.0\.1:1 was not reachable: ECONNREFUSED/);
+    expect(r.err).not.toContain("hunter2");
+  });
+
   it("verify reports a score that differs from the answers, and a hand-made schema change", async () => {
     const file = await teamFile();
     const url = await freshDatabaseUrl();
