@@ -103,6 +103,28 @@ describe("PgDb", () => {
     expect(await db.one("SELECT n FROM counter")).toEqual({ n: 10 });
   });
 
+  it("a replica stuck inside a transaction loses it after the bound, and the other replicas' transactions go on", async () => {
+    const { url, db } = await withTable();
+    const stuck = await connect(url, { idleInTransactionMs: 300, onIdleError: () => {} });
+    const entered = gate();
+    const frozen = stuck.transaction(async () => {
+      await stuck.run("INSERT INTO notes (text) VALUES ('never committed')");
+      entered.open();
+      await sleep(2_000); // a process frozen mid-transaction, holding the transaction lock
+      await stuck.run("INSERT INTO notes (text) VALUES ('after the freeze')");
+    });
+    await entered.opened;
+    await db.transaction(async () => {
+      await db.run("INSERT INTO notes (text) VALUES ('from the other replica')");
+    });
+    const failure = await frozen.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(await db.rows("SELECT text FROM notes")).toEqual([{ text: "from the other replica" }]);
+  });
+
   it("statements outside a transaction are not held up by a running transaction", async () => {
     const { url, db } = await withTable();
     const replica = await connect(url);
