@@ -124,6 +124,20 @@ describe("srm db copy --to <postgres-url>", () => {
     expect(r.err).toContain('"srm db migrate" (with SRM_DATABASE_URL unset');
   });
 
+  it("refuses a text PostgreSQL cannot hold (a NUL character), naming the table, and copies nothing", async () => {
+    const file = await teamFile();
+    const raw = new Database(file);
+    raw.prepare("UPDATE answers SET display_name = 'dan' || char(0) || 'x' WHERE user_id = 'dan'").run();
+    raw.close();
+    const url = await freshDatabaseUrl();
+    const r = await cli(["db", "copy", "--to", url], { SRM_DB: file });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("srm db copy: answers has a text holding a NUL character (U+0000)");
+    const db = await PgDb.connect(url);
+    expect(await db.one("SELECT COUNT(*) AS n FROM rounds")).toEqual({ n: 0 });
+    await db.close();
+  });
+
   it("refuses while a bot runs on the SQLite file", async () => {
     const file = await teamFile();
     const lock = holdRunLock(file);
