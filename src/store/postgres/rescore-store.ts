@@ -66,7 +66,7 @@ export class PgRescoreStore implements Async<Rescorer> {
             "SELECT $1, $2, v.* FROM unnest($3::text[], $4::text[], $5::integer[], $6::integer[], $7::bigint[]) AS v",
           [platform, workspace, ...columns(batch, 5)],
         );
-      return { rounds: rounds.length, answers: answers.length };
+      return { rounds: rounds.length, answers: replay.points.length };
     });
   }
 }
