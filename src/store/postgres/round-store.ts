@@ -6,9 +6,12 @@ import type { Async } from "../../ports/async.js";
 import type { RecordedAnswer, RoundStore } from "../../ports/round-store.js";
 import { type RawAnswer, type RawRound, ROUND_COLUMNS, toAnswer, toRound } from "../round-rows.js";
 import type { PgDb } from "./db.js";
-import { pgCode, UNIQUE_VIOLATION } from "./errors.js";
+import { pgCode } from "./errors.js";
 
 const SELECT_ROUND = `SELECT ${ROUND_COLUMNS} FROM rounds`;
+
+/** SQLSTATE unique_violation: a second open round in the channel, refused by its unique index. */
+const UNIQUE_VIOLATION = "23505";
 
 /**
  * Rounds and answers in PostgreSQL. Every read parses the stored question again: another replica may have
