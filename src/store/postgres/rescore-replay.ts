@@ -1,0 +1,84 @@
+import { basePoints, periodsOf, speedBonus, streakBonus } from "../../domain/scoring.js";
+
+/** A revealed channel round as the replay reads it. */
+export interface ReplayRound {
+  id: number;
+  channel: string;
+  speed_bonus: number;
+  competition_id: number | null;
+  opened_at: string;
+}
+
+/** An answer to a revealed channel round, in the order the replay reads them (round, then time, then id). */
+export interface ReplayAnswer {
+  id: number;
+  round_id: number;
+  user_id: string;
+  display_name: string;
+  right_parts: number;
+  total_parts: number;
+  correct: number;
+}
+
+/** A person's streak in a channel after the replay. */
+export interface ReplayStreak {
+  current: number;
+  best: number;
+  lastRoundId: number;
+}
+
+/** What a workspace's scores are once its revealed rounds are replayed. */
+export interface Replay {
+  /** Each answer's points: [answer id, base, streak bonus, speed bonus]. */
+  readonly points: [number, number, number, number][];
+  /** Leaderboard rows by "period|user". */
+  readonly scores: Map<string, { name: string; points: number; answered: number; correct: number }>;
+  /** Streaks by channel, then user. */
+  readonly streaks: Map<string, Map<string, ReplayStreak>>;
+}
+
+/**
+ * Replays a workspace's revealed channel rounds (in id order) with their answers by the same rules as a
+ * reveal: the same arithmetic as the SQLite rescoring, without touching a database.
+ */
+export function replayWorkspace(rounds: readonly ReplayRound[], answers: readonly ReplayAnswer[]): Replay {
+  const points: [number, number, number, number][] = [];
+  const scores: Replay["scores"] = new Map();
+  const streaks: Replay["streaks"] = new Map();
+  let next = 0;
+  for (const r of rounds) {
+    const inChannel = streaks.get(r.channel) ?? new Map<string, ReplayStreak>();
+    streaks.set(r.channel, inChannel);
+    const periods = periodsOf(new Date(r.opened_at));
+    const keys = ["all", periods.week, periods.month];
+    if (r.competition_id !== null) keys.push(`competition:${r.competition_id}`);
+    let correctSoFar = 0;
+    // Answers arrive grouped by round in round order: skip any of a round not replayed, take this round's.
+    while (next < answers.length && (answers[next] as ReplayAnswer).round_id < r.id) next++;
+    for (; next < answers.length && (answers[next] as ReplayAnswer).round_id === r.id; next++) {
+      const a = answers[next] as ReplayAnswer;
+      const correct = a.correct === 1;
+      const prev = inChannel.get(a.user_id);
+      const current = correct ? (prev?.current ?? 0) + 1 : 0;
+      inChannel.set(a.user_id, { current, best: Math.max(prev?.best ?? 0, current), lastRoundId: r.id });
+      const base = basePoints({ rightParts: a.right_parts, totalParts: a.total_parts, correct });
+      const streak = correct ? streakBonus(current) : 0;
+      const speed = correct && r.speed_bonus === 1 ? speedBonus(correctSoFar) : 0;
+      if (correct) correctSoFar++;
+      points.push([a.id, base, streak, speed]);
+      for (const period of keys) {
+        const key = `${period}|${a.user_id}`;
+        const cell = scores.get(key) ?? { name: a.display_name, points: 0, answered: 0, correct: 0 };
+        scores.set(key, {
+          name: a.display_name,
+          points: cell.points + base + streak + speed,
+          answered: cell.answered + 1,
+          correct: cell.correct + (correct ? 1 : 0),
+        });
+      }
+    }
+    // A channel round someone did not answer ends their streak there.
+    for (const s of inChannel.values()) if (s.lastRoundId !== r.id) s.current = 0;
+  }
+  return { points, scores, streaks };
+}
