@@ -196,7 +196,8 @@ describe("rounds opened before choices were shuffled", () => {
     const migrations = join(dir, "migrations");
     cpSync(loadConfig({}).migrationsDir, migrations, { recursive: true });
     // The database as it stood before 0005: later migrations may build on what 0005 added.
-    for (const f of readdirSync(migrations)) if (f >= "0005") rmSync(join(migrations, f));
+    for (const f of readdirSync(migrations))
+      if (f.endsWith(".sql") && f >= "0005") rmSync(join(migrations, f));
     const file = join(dir, "srm.db");
     const old = new Database(file);
     applyMigrations(old, migrations);
