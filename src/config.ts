@@ -170,33 +170,39 @@ function wholeNumber(
   return n;
 }
 
-const DATABASE_URL_EXAMPLE = "SRM_DATABASE_URL=postgres://srm:<password>@db.internal:5432/srm";
-
 /** SRM_DATABASE_URL, checked without ever echoing a password back. */
 function postgresConfig(get: (name: string) => string | undefined): PostgresConfig | null {
   const connectRetryMs = wholeNumber(get, "SRM_DATABASE_CONNECT_SECONDS", 30, [0, 3600], "30") * 1000;
   const raw = get("SRM_DATABASE_URL");
-  if (raw === undefined) return null;
+  return raw === undefined ? null : { url: checkedPostgresUrl("SRM_DATABASE_URL", raw), connectRetryMs };
+}
+
+/** A PostgreSQL URL given as `setting` (a variable or a command-line option); refused, without its password, when wrong. */
+export function checkedPostgresUrl(setting: string, raw: string): string {
+  const example = setting.startsWith("--")
+    ? `${setting} postgres://srm:<password>@db.internal:5432/srm`
+    : `${setting}=postgres://srm:<password>@db.internal:5432/srm`;
+  const otherwise = setting === "SRM_DATABASE_URL" ? ", or leave it unset to keep SQLite at SRM_DB" : "";
   if (!URL.canParse(raw))
     throw new ConfigError(
-      "SRM_DATABASE_URL",
+      setting,
       "is not a URL (a password with @, :, / or # in it must be percent-encoded)",
-      `Use e.g. ${DATABASE_URL_EXAMPLE}, or leave it unset to keep SQLite at SRM_DB.`,
+      `Use e.g. ${example}${otherwise}.`,
     );
   const url = new URL(raw);
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
     throw new ConfigError(
-      "SRM_DATABASE_URL",
+      setting,
       `"${withoutCredentials(raw)}" is not a PostgreSQL URL (it must start with postgres:// or postgresql://)`,
-      `Use e.g. ${DATABASE_URL_EXAMPLE}, or leave it unset to keep SQLite at SRM_DB.`,
+      `Use e.g. ${example}${otherwise}.`,
     );
   if (url.hostname === "" && !url.searchParams.has("host"))
     throw new ConfigError(
-      "SRM_DATABASE_URL",
+      setting,
       `"${withoutCredentials(raw)}" names no server`,
-      `Give the host, e.g. ${DATABASE_URL_EXAMPLE} (or ?host=/var/run/postgresql for a local socket).`,
+      `Give the host, e.g. ${example} (or ?host=/var/run/postgresql for a local socket).`,
     );
-  return { url: raw, connectRetryMs };
+  return raw;
 }
 
 function platformCallConfig(get: (name: string) => string | undefined): PlatformCallConfig {

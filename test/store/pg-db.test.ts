@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { PgDb } from "../../src/store/postgres/db.js";
-import { DatabaseUnreachable } from "../../src/store/postgres/errors.js";
+import { DatabaseUnreachable, pgCode } from "../../src/store/postgres/errors.js";
 import { freshDatabaseUrl } from "../support/postgres.js";
 
 const open: PgDb[] = [];
@@ -103,6 +103,28 @@ describe("PgDb", () => {
     expect(await db.one("SELECT n FROM counter")).toEqual({ n: 10 });
   });
 
+  it("a replica stuck inside a transaction loses it after the bound, and the other replicas' transactions go on", async () => {
+    const { url, db } = await withTable();
+    const stuck = await connect(url, { idleInTransactionMs: 300, onIdleError: () => {} });
+    const entered = gate();
+    const frozen = stuck.transaction(async () => {
+      await stuck.run("INSERT INTO notes (text) VALUES ('never committed')");
+      entered.open();
+      await sleep(2_000); // a process frozen mid-transaction, holding the transaction lock
+      await stuck.run("INSERT INTO notes (text) VALUES ('after the freeze')");
+    });
+    await entered.opened;
+    await db.transaction(async () => {
+      await db.run("INSERT INTO notes (text) VALUES ('from the other replica')");
+    });
+    const failure = await frozen.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(await db.rows("SELECT text FROM notes")).toEqual([{ text: "from the other replica" }]);
+  });
+
   it("statements outside a transaction are not held up by a running transaction", async () => {
     const { url, db } = await withTable();
     const replica = await connect(url);
@@ -123,6 +145,21 @@ describe("PgDb", () => {
     // Neither sees the uncommitted row, and neither waited for the transaction to end.
     expect(outside).toEqual([[], []]);
     expect(await db.rows("SELECT text FROM notes")).toEqual([{ text: "in the transaction" }]);
+  });
+
+  it("a pooled connection the server ends while idle is reported and replaced: the next query works", async () => {
+    const url = await freshDatabaseUrl();
+    const broken: unknown[] = [];
+    const db = await connect(url, { onIdleError: (error) => broken.push(error) });
+    expect(await db.one("SELECT 1 AS n")).toEqual({ n: 1 });
+    const admin = await connect(url);
+    // As an administrator's restart or a failover does to every session.
+    await admin.run(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
+    while (broken.length === 0) await sleep(20);
+    expect(pgCode(broken[0])).toBe("57P01");
+    expect(await db.one("SELECT 2 AS n")).toEqual({ n: 2 });
   });
 
   it("int8 and numeric values arrive as numbers, for this pool only", async () => {

@@ -11,13 +11,14 @@ const run = promisify(execFile);
 export interface TestPostgres {
   /** A superuser URL on 127.0.0.1 (trust authentication: the server lives only as long as the run). */
   readonly url: string;
+  /** The temporary folder holding the cluster, its socket and log; removed by `stop`. */
+  readonly folder: string;
   /** Stops the server and removes its folder. */
   stop(): Promise<void>;
 }
 
-/** The newest `/usr/lib/postgresql/<major>/bin` holding initdb and postgres; refuses with the install command. */
-export function postgresBinaries(): string {
-  const root = "/usr/lib/postgresql";
+/** The newest `<root>/<major>/bin` holding initdb (Debian's layout); refuses with the install command. */
+export function postgresBinaries(root = "/usr/lib/postgresql"): string {
   const majors = existsSync(root)
     ? readdirSync(root)
         .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, "bin", "initdb")))
@@ -26,7 +27,7 @@ export function postgresBinaries(): string {
   const newest = majors[0];
   if (newest === undefined)
     throw new Error(
-      "The PostgreSQL tests need the server binaries (initdb, postgres, pg_ctl) in /usr/lib/postgresql/<version>/bin, " +
+      `The PostgreSQL tests need the server binaries (initdb, postgres, pg_ctl) in ${root}/<version>/bin, ` +
         "and none are installed. Install them with: apt-get install -y postgresql",
     );
   return join(root, newest, "bin");
@@ -118,6 +119,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     return {
       url,
+      folder: root,
       stop: async () => {
         await exec(bin, "pg_ctl", ["stop", "-m", "fast", "-w", "-D", data]);
         watchdog.kill();

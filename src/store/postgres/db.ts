@@ -13,6 +13,12 @@ export interface PgConnectOptions {
   readonly onRetry?: (attempt: number, error: unknown) => void;
   /** Called when an idle pooled connection breaks (the pool replaces it); default: a process warning. */
   readonly onIdleError?: (error: unknown) => void;
+  /**
+   * How long the server lets a transaction wait with no statement running before it ends the session (default
+   * 60 s): a replica frozen or cut off mid-transaction would otherwise hold the transaction lock, and every
+   * other replica's writes, until the network gives up on it.
+   */
+  readonly idleInTransactionMs?: number;
 }
 
 /** The transaction the current async call chain runs in. */
@@ -73,7 +79,13 @@ export class PgDb {
         await sleep(Math.min(2_000, 100 * 2 ** attempt, Math.max(0, deadline - Date.now())));
       }
     }
-    const pool = new pg.Pool({ connectionString: url, types: numberTypes, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      types: numberTypes,
+      max: options.poolSize ?? 10,
+      keepAlive: true,
+      idle_in_transaction_session_timeout: options.idleInTransactionMs ?? 60_000,
+    });
     const onIdleError =
       options.onIdleError ??
       ((error: unknown) =>
@@ -107,6 +119,12 @@ export class PgDb {
     if (current) return await this.savepoint(current, fn);
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out client's connection error (the server ended the session) is not the pool's to handle: it
+    // fails the statement under way or the next one, and the client is destroyed on release.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", lost);
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [TRANSACTION_LOCK]);
@@ -122,6 +140,7 @@ export class PgDb {
       }
       throw error;
     } finally {
+      client.off("error", lost);
       client.release(broken);
     }
   }

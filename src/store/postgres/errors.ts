@@ -6,9 +6,6 @@ export function pgCode(error: unknown): string {
   return typeof code === "string" ? code : "";
 }
 
-/** unique_violation: the row another writer (or replica) inserted first. */
-export const UNIQUE_VIOLATION = "23505";
-
 /**
  * Failures worth another attempt while the server starts or the network settles: refused and reset
  * connections, names not resolvable yet, timeouts, "the database system is starting up" (57P03), the
