@@ -1,0 +1,248 @@
+import type { ChannelRef, Platform } from "../../domain/channel.js";
+import type { DailyRun, DailySchedule, Weekday } from "../../domain/daily.js";
+import type { Async } from "../../ports/async.js";
+import type { DailyStore } from "../../ports/daily-store.js";
+import type { Clock } from "../../ports.js";
+import { inChannel } from "../keys.js";
+import type { PgDb } from "./db.js";
+
+interface RawSchedule {
+  platform: string;
+  workspace: string;
+  channel: string;
+  post_time: string;
+  timezone: string;
+  days: string;
+  reveal_time: string | null;
+  reveal_after_minutes: number | null;
+  paused_until: string | null;
+  leaderboard_day: string | null;
+  leaderboard_time: string | null;
+  enabled: number;
+  active_from: string;
+  updated_by: string;
+}
+
+interface RawRun {
+  platform: string;
+  workspace: string;
+  channel: string;
+  local_date: string;
+  kind: "post" | "leaderboard";
+  state: "claimed" | "done" | "skipped";
+  round_id: number | null;
+  claimed_at: string;
+}
+
+const KEY = "platform = $1 AND workspace = $2 AND channel = $3";
+/** Identifiers in byte order, as SQLite sorts them, whatever collation the database was created with. */
+const BY_CHANNEL = 'platform COLLATE "C", workspace COLLATE "C", channel COLLATE "C"';
+const RUN_COLUMNS = "platform, workspace, channel, local_date, kind, state, round_id, claimed_at";
+
+const PUT =
+  "INSERT INTO daily_schedules (platform, workspace, channel, post_time, timezone, days, reveal_time, reveal_after_minutes, paused_until, leaderboard_day, leaderboard_time, enabled, active_from, updated_by) " +
+  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (platform, workspace, channel) DO UPDATE SET " +
+  "post_time = excluded.post_time, timezone = excluded.timezone, days = excluded.days, reveal_time = excluded.reveal_time, " +
+  "reveal_after_minutes = excluded.reveal_after_minutes, paused_until = excluded.paused_until, leaderboard_day = excluded.leaderboard_day, " +
+  "leaderboard_time = excluded.leaderboard_time, enabled = excluded.enabled, active_from = excluded.active_from, updated_by = excluded.updated_by";
+
+/**
+ * Takes over runs a stopped replica left claimed: the rows are locked with SKIP LOCKED, so replicas asking at
+ * once each get different runs, and their lease starts again at `$2`, so no replica asking within the next
+ * lease gets them again. The old claim time is returned, as the ledger had it.
+ */
+const TAKE_OVER =
+  "UPDATE daily_runs d SET claimed_at = $2 FROM (" +
+  `SELECT ${RUN_COLUMNS} FROM daily_runs WHERE state = 'claimed' AND claimed_at <= $1 FOR UPDATE SKIP LOCKED` +
+  ") t WHERE d.platform = t.platform AND d.workspace = t.workspace AND d.channel = t.channel " +
+  "AND d.local_date = t.local_date AND d.kind = t.kind " +
+  "RETURNING t.platform, t.workspace, t.channel, t.local_date, t.kind, t.state, t.round_id, t.claimed_at";
+
+/**
+ * Daily schedules, skipped dates and the exactly-once ledger in PostgreSQL, shared by every replica: a run is
+ * claimed by the one INSERT that adds its ledger row, and a stopped replica's unfinished run is taken over
+ * by one replica only.
+ */
+export class PgDailyStore implements Async<Omit<DailyStore, "transaction">> {
+  constructor(
+    private readonly db: PgDb,
+    /** When a taken-over run's new lease starts: the clock the planner reads. */
+    private readonly clock: Clock,
+  ) {}
+
+  /** A channel's schedule, if it has one. */
+  async get(channel: ChannelRef): Promise<DailySchedule | undefined> {
+    const raw = await this.db.one<RawSchedule>(
+      `SELECT * FROM daily_schedules WHERE ${KEY}`,
+      inChannel(channel),
+    );
+    return raw ? toSchedule(raw) : undefined;
+  }
+
+  /** Every schedule that is on. */
+  async enabled(): Promise<DailySchedule[]> {
+    const rows = await this.db.rows<RawSchedule>(
+      `SELECT * FROM daily_schedules WHERE enabled = 1 ORDER BY ${BY_CHANNEL}`,
+    );
+    return rows.map(toSchedule);
+  }
+
+  /** Creates or replaces a channel's schedule. */
+  async put(s: DailySchedule): Promise<void> {
+    await this.db.run(PUT, [
+      ...inChannel(s.channel),
+      s.postTime,
+      s.timeZone,
+      s.days.join(","),
+      "at" in s.reveal ? s.reveal.at : null,
+      "afterMinutes" in s.reveal ? s.reveal.afterMinutes : null,
+      s.pausedUntil,
+      s.leaderboard?.day ?? null,
+      s.leaderboard?.time ?? null,
+      s.enabled ? 1 : 0,
+      s.activeFrom.toISOString(),
+      s.updatedBy,
+    ]);
+  }
+
+  /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
+  async pullActiveFrom(channel: ChannelRef, to: Date): Promise<boolean> {
+    const changed = await this.db.run(
+      `UPDATE daily_schedules SET active_from = $4 WHERE ${KEY} AND active_from > $4`,
+      [...inChannel(channel), to.toISOString()],
+    );
+    return changed === 1;
+  }
+
+  /** Marks a local date as skipped for a channel. */
+  async addSkip(channel: ChannelRef, localDate: string): Promise<void> {
+    await this.db.run(
+      "INSERT INTO daily_skips (platform, workspace, channel, local_date) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+      [...inChannel(channel), localDate],
+    );
+  }
+
+  /** A channel's skipped dates from a local date on. */
+  async skipsFrom(channel: ChannelRef, localDate: string): Promise<string[]> {
+    const rows = await this.db.rows<{ d: string }>(
+      `SELECT local_date AS d FROM daily_skips WHERE ${KEY} AND local_date >= $4 ORDER BY local_date COLLATE "C"`,
+      [...inChannel(channel), localDate],
+    );
+    return rows.map((r) => r.d);
+  }
+
+  /** Whether a channel skips a local date. */
+  async isSkipped(channel: ChannelRef, localDate: string): Promise<boolean> {
+    const row = await this.db.one(`SELECT 1 FROM daily_skips WHERE ${KEY} AND local_date = $4`, [
+      ...inChannel(channel),
+      localDate,
+    ]);
+    return row !== undefined;
+  }
+
+  /** Claims a run before the platform call; false when another tick or process already has it. */
+  async claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): Promise<boolean> {
+    // One statement decides: of replicas inserting the same run at once, exactly one adds the row.
+    const added = await this.db.run(
+      "INSERT INTO daily_runs (platform, workspace, channel, local_date, kind, state, claimed_at) " +
+        "VALUES ($1, $2, $3, $4, $5, 'claimed', $6) ON CONFLICT DO NOTHING",
+      [...inChannel(channel), localDate, kind, at.toISOString()],
+    );
+    return added === 1;
+  }
+
+  /** Records a run that will not happen (missed while down, beyond the catch-up window). */
+  async skip(
+    channel: ChannelRef,
+    localDate: string,
+    kind: DailyRun["kind"],
+    at: Date,
+    note: string,
+  ): Promise<boolean> {
+    const added = await this.db.run(
+      "INSERT INTO daily_runs (platform, workspace, channel, local_date, kind, state, claimed_at, done_at, note) " +
+        "VALUES ($1, $2, $3, $4, $5, 'skipped', $6, $6, $7) ON CONFLICT DO NOTHING",
+      [...inChannel(channel), localDate, kind, at.toISOString(), note],
+    );
+    return added === 1;
+  }
+
+  /** Links a claimed post run to the round it opened. */
+  async attachRound(channel: ChannelRef, localDate: string, roundId: number): Promise<void> {
+    await this.db.run(`UPDATE daily_runs SET round_id = $6 WHERE ${KEY} AND local_date = $4 AND kind = $5`, [
+      ...inChannel(channel),
+      localDate,
+      "post",
+      roundId,
+    ]);
+  }
+
+  /** Completes a claimed run after the platform call. */
+  async complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): Promise<void> {
+    await this.db.run(
+      `UPDATE daily_runs SET state = 'done', done_at = $6 WHERE ${KEY} AND local_date = $4 AND kind = $5 AND state = 'claimed'`,
+      [...inChannel(channel), localDate, kind, at.toISOString()],
+    );
+  }
+
+  /** The ledger row of a run. */
+  async run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): Promise<DailyRun | undefined> {
+    const raw = await this.db.one<RawRun>(
+      `SELECT ${RUN_COLUMNS} FROM daily_runs WHERE ${KEY} AND local_date = $4 AND kind = $5`,
+      [...inChannel(channel), localDate, kind],
+    );
+    return raw ? toRun(raw) : undefined;
+  }
+
+  /**
+   * Runs claimed at or before `before` and never completed: a process stopped between claim and completion.
+   * The caller takes them over: each is handed to one replica, and to none other until its lease (from now)
+   * runs out again.
+   */
+  async unfinished(before: Date): Promise<DailyRun[]> {
+    const rows = await this.db.rows<RawRun>(TAKE_OVER, [
+      before.toISOString(),
+      this.clock.now().toISOString(),
+    ]);
+    return rows.map(toRun).sort(oldestClaimFirst);
+  }
+}
+
+/** Oldest claim first, ties in ledger key order (RETURNING gives rows in no particular order). */
+function oldestClaimFirst(a: DailyRun, b: DailyRun): number {
+  const key = (r: DailyRun) =>
+    [r.channel.platform, r.channel.workspaceId, r.channel.channelId, r.localDate, r.kind].join("\u0000");
+  const byTime = a.claimedAt.getTime() - b.claimedAt.getTime();
+  if (byTime !== 0) return byTime;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
+function toSchedule(r: RawSchedule): DailySchedule {
+  return {
+    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
+    postTime: r.post_time,
+    timeZone: r.timezone,
+    days: r.days.split(",") as Weekday[],
+    reveal:
+      r.reveal_time !== null ? { at: r.reveal_time } : { afterMinutes: r.reveal_after_minutes as number },
+    pausedUntil: r.paused_until,
+    leaderboard:
+      r.leaderboard_day && r.leaderboard_time
+        ? { day: r.leaderboard_day as Weekday, time: r.leaderboard_time }
+        : null,
+    enabled: r.enabled === 1,
+    activeFrom: new Date(r.active_from),
+    updatedBy: r.updated_by,
+  };
+}
+
+function toRun(r: RawRun): DailyRun {
+  return {
+    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
+    localDate: r.local_date,
+    kind: r.kind,
+    state: r.state,
+    roundId: r.round_id,
+    claimedAt: new Date(r.claimed_at),
+  };
+}
