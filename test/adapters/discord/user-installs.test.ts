@@ -39,7 +39,7 @@ describe("srm-bot added to a person's own account (a user install)", () => {
     expect(embedText(card)).toContain("Amazon RDS");
   });
 
-  it("lookups, quizzes, practice and mock exams work wherever the person's own install reaches", async () => {
+  it("lookups, comparisons, quizzes, practice, reviews and mock exams work wherever the person's own install reaches", async () => {
     for (const [, place] of personalPlaces()) {
       const bea = bot.fake.person("bea");
       const lookup = await replyEmbeds(
@@ -60,6 +60,13 @@ describe("srm-bot added to a person's own account (a user install)", () => {
         bot.fake.command(bea, "srm", "exam", { action: "scs-c02", value: "5" }, place),
       );
       expect(exam[0]?.title).toBe("Mock exam SCS-C02");
+      const compare = await replyEmbeds(
+        bot,
+        bot.fake.command(bea, "srm", "compare", { services: "ec2 lambda" }, place),
+      );
+      expect(compare[0]?.title).toBe("Amazon EC2 vs AWS Lambda");
+      const review = await replyEmbeds(bot, bot.fake.command(bea, "srm", "review", {}, place));
+      expect(review[0]?.title).toBe("No misses left");
     }
   });
 
