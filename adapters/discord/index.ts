@@ -10,8 +10,6 @@ import { InteractionRouter } from "./interactions.js";
 import { DEFAULT_REPLY_BUDGET_MS } from "./respond.js";
 import { servesGuildOf } from "./shards.js";
 
-export { servesGuildOf, shardOf } from "./shards.js";
-
 /** The Discord front end, and which guilds' scheduled posts are this replica's. */
 export interface DiscordFrontEnd extends FrontEnd {
   /** Whether this replica's shards hold the guild (Discord's rule), so it claims the guild's scheduled work. */
