@@ -44,12 +44,15 @@ function watch(client: Client, logger: Logger): void {
     logger.error("the Discord client reported an error", describeError(error)),
   );
   client.on(Events.Warn, (message) => logger.warn("the Discord client warned", { message }));
-  client.on(Events.ShardError, (error) =>
-    logger.warn("the Discord gateway connection failed", describeError(error)),
+  // Each line names its shard: with several, an operator sees which one (and so which servers) is affected.
+  client.on(Events.ShardError, (error, shard) =>
+    logger.warn("the Discord gateway connection failed", { ...describeError(error), shard }),
   );
-  client.on(Events.ShardReconnecting, () => logger.info("reconnecting to the Discord gateway"));
-  client.on(Events.ShardResume, (_id, replayed) =>
-    logger.info("resumed the Discord gateway session", { replayed }),
+  client.on(Events.ShardReconnecting, (shard) =>
+    logger.info("reconnecting to the Discord gateway", { shard }),
+  );
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info("resumed the Discord gateway session", { shard, replayed }),
   );
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.error(

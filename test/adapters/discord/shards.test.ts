@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { FakeDiscord } from "../../fakes/discord/fake-discord.js";
+import { waitFor } from "../../fakes/discord/wait.js";
 import { type RunningBot, replyEmbeds, startBot } from "./harness.js";
 
 /** The private quiz rounds a bot's database holds, by the guild they were opened in. */
@@ -58,6 +59,24 @@ describe("one replica runs every shard Discord recommends", () => {
 
   it("serves the scheduled work of every guild", () => {
     expect(bot.fake.guilds.map((g) => bot.frontEnd.servesGuild(g.id))).toEqual([true, true, true]);
+  });
+
+  it("every shard resumes after the network drops, and the log says which shard each line is about", async () => {
+    bot.fake.gateway.dropConnection();
+    await waitFor(
+      () => bot.fake.gateway.resumes.filter((r) => r.accepted).length === 3 && bot.fake.gateway.connected,
+      "every shard to resume",
+    );
+    await waitFor(() => bot.frontEnd.ready?.(), "the bot to be ready again");
+    const resumed = bot.logger.lines.filter((l) => l.message === "resumed the Discord gateway session");
+    expect(resumed.map((l) => l.fields?.shard).sort()).toEqual([0, 1, 2]);
+    const ada = bot.fake.person("ada");
+    const [last] = bot.fake.guilds.slice(-1);
+    const embeds = await replyEmbeds(
+      bot,
+      bot.fake.command(ada, "srm", "lookup", { area: "hypervisor" }, bot.fake.channel(last?.general)),
+    );
+    expect(embeds[0]?.title).toBe("AWS");
   });
 });
 
