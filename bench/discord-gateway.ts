@@ -94,7 +94,7 @@ async function srmBot(target: Target, dbPath: string): Promise<void> {
     },
     async () => {
       await srm.stop();
-      app.close();
+      await app.close();
     },
   );
 }
@@ -142,7 +142,7 @@ async function renderedAnswers() {
     const reply = await app.engine.handle({ text, actor, channel });
     answers.set(`${l.service ?? ""}|${l.area ?? ""}`, messageContent(reply.cards, quiet));
   }
-  app.close();
+  await app.close();
   return answers;
 }
 

@@ -74,7 +74,7 @@ for (const rounds of HISTORY) {
       .question_json,
   ) as { choices: { key: string; correct: boolean }[] };
   const newKey = key.choices.find((c) => !c.correct)?.key as string;
-  for (const p of ["p1", "p2", "p3"]) app.flags.flag(person(p), String(last), "wrong-answer", null);
+  for (const p of ["p1", "p2", "p3"]) await app.flags.flag(person(p), String(last), "wrong-answer", null);
   let t = performance.now();
   const fixed = renderPlain(await app.flags.fixKey(admin, String(last), [newKey]), TEXT_SYNTAX);
   const fixMs = performance.now() - t;
@@ -88,6 +88,6 @@ for (const rounds of HISTORY) {
   console.log(
     `${String(rounds).padStart(22)} | ${fixMs.toFixed(1).padStart(10)} | ${voidMs.toFixed(1).padStart(7)} | ${afterFix} after the fix, ${afterVoid} after the void`,
   );
-  app.close();
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@
 // 100,000 / 1,000,000 answers from 200 / 2,000 / 20,000 people (one workspace, one channel: the worst case,
 // everyone in every period), each person with a dozen memory cards. p50 / p99 per query, and the growth
 // exponent k of cost ∝ size^k from the middle scale to the largest (0 flat, about 0.1 logarithmic, 1 linear).
+
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,11 +14,9 @@ import type { Actor, ChannelRef } from "../src/ports.js";
 import { MemoryScheduler } from "../src/practice/scheduler.js";
 import { TeamMemory } from "../src/practice/team-memory.js";
 import { Standings } from "../src/quiz/standings.js";
-import { SqliteCompetitionStore } from "../src/store/competition-store.js";
 import { type Db, openDatabase } from "../src/store/database.js";
 import { SqliteRoundStore } from "../src/store/round-store.js";
-import { SqliteScoreStore } from "../src/store/score-store.js";
-import { SqliteTeamMemoryStore } from "../src/store/team-memory-store.js";
+import { sqliteStores } from "../src/store/sqlite-stores.js";
 import { diskOf, header } from "./support/machine.js";
 import { ascending, count, growthExponent, percentile } from "./support/stats.js";
 
@@ -108,13 +107,13 @@ function fill(db: Db, answers: number, people: number): void {
 }
 
 /** p50 and p99 of `run`, in ms, over CALLS calls or BUDGET_MS, whichever ends first (at least 5 calls). */
-function measure(run: (i: number) => unknown): { p50: number; p99: number; calls: number } {
-  for (let i = 0; i < 5; i++) run(i);
+async function measure(run: (i: number) => unknown): Promise<{ p50: number; p99: number; calls: number }> {
+  for (let i = 0; i < 5; i++) await run(i);
   const t: number[] = [];
   const started = performance.now();
   for (let i = 0; i < CALLS && (i < 5 || performance.now() - started < BUDGET_MS); i++) {
     const t0 = performance.now();
-    run(i);
+    await run(i);
     t.push(performance.now() - t0);
   }
   const sorted = ascending(t);
@@ -141,7 +140,7 @@ const results: {
   people: number;
   fillS: number;
   bytes: number;
-  q: Record<Query, ReturnType<typeof measure>>;
+  q: Record<Query, Awaited<ReturnType<typeof measure>>>;
 }[] = [];
 try {
   for (const scale of SCALES) {
@@ -150,11 +149,11 @@ try {
     const t0 = performance.now();
     fill(db, scale.answers, scale.people);
     const fillS = (performance.now() - t0) / 1000;
-    const scores = new SqliteScoreStore(db);
-    const standings = new Standings(scores, new SqliteCompetitionStore(db), clock);
+    const stores = sqliteStores(db, clock);
+    const standings = new Standings(stores.scores, stores.competitions, clock);
     const rounds = new SqliteRoundStore(db);
     const team = new TeamMemory({
-      store: new SqliteTeamMemoryStore(db),
+      store: stores.teamMemory,
       scheduler: new MemoryScheduler(),
       bank,
       clock,
@@ -167,24 +166,24 @@ try {
     const seedOf = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
     const { week } = periodsOf(NOW);
     const q = {
-      "leaderboard (this week)": measure((i) => standings.leaderboard(actor(i), [])),
-      "leaderboard all": measure((i) => standings.leaderboard(actor(i), ["all"])),
-      "leaderboard accuracy": measure((i) => standings.leaderboard(actor(i), ["accuracy"])),
-      "stats (own)": measure((i) => standings.stats(actor(i), null)),
+      "leaderboard (this week)": await measure((i) => standings.leaderboard(actor(i), [])),
+      "leaderboard all": await measure((i) => standings.leaderboard(actor(i), ["all"])),
+      "leaderboard accuracy": await measure((i) => standings.leaderboard(actor(i), ["accuracy"])),
+      "stats (own)": await measure((i) => standings.stats(actor(i), null)),
       // A reveal changed somebody's points just before: the ranking in memory is read again first.
-      "leaderboard after a score changed": measure((i) => {
+      "leaderboard after a score changed": await measure(async (i) => {
         const a = actor(i + 1);
-        scores.addToPeriod("slack", "W", week, a.userId, a.displayName, 0, false);
+        await stores.scores.addToPeriod("slack", "W", week, a.userId, a.displayName, 0, false);
         return standings.leaderboard(actor(i), []);
       }),
-      "daily pick: rotation": measure(() =>
+      "daily pick: rotation": await measure(() =>
         bank.next(bank.scenarios, filter, rounds.history(channel, "channel", null, 10), seedOf),
       ),
-      "daily pick: team memory": measure(() =>
+      "daily pick: team memory": await measure(() =>
         team.pick(channel, filter, rounds.history(channel, "channel", null, 10), seedOf),
       ),
-      "weekly digest: team forgetting": measure(() => team.forgetting(channel)),
-    } satisfies Record<Query, ReturnType<typeof measure>>;
+      "weekly digest: team forgetting": await measure(() => team.forgetting(channel)),
+    } satisfies Record<Query, Awaited<ReturnType<typeof measure>>>;
     db.pragma("wal_checkpoint(TRUNCATE)");
     results.push({ ...scale, fillS, bytes: statSync(file).size, q });
     db.close();

@@ -118,7 +118,7 @@ try {
     `  srm-bot as a share of SQLite's ceiling: ${share("bare")} (of the answers row alone: ${share("row")})`,
   );
 } finally {
-  app.close();
+  await app.close();
   ceiling.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -83,7 +83,7 @@ async function srmBot(apiUrl: string, dbPath: string): Promise<void> {
     },
     async () => {
       await srm.stop();
-      app.close();
+      await app.close();
     },
   );
 }
@@ -121,7 +121,7 @@ async function renderedAnswers() {
     const reply = await app.engine.handle({ text, actor, channel });
     answers.set(text, { response_type: "ephemeral", ...messageFor(reply.cards) });
   }
-  app.close();
+  await app.close();
   return answers;
 }
 

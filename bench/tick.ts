@@ -231,7 +231,7 @@ try {
     );
     const m = await measure(() => app.engine.tick());
     if (calls > 0) throw new Error(`the tick sent ${calls} messages: something was due, the figure is wrong`);
-    app.close();
+    await app.close();
     results.push({ size, fillS, bytes: statSync(file).size, ...m });
     console.log(
       `  ${count(size).padStart(9)} rounds: p50 ${m.p50.toFixed(3)} ms, p99 ${m.p99.toFixed(3)} ms, CPU p50 ${m.cpu50.toFixed(3)} ms, p99 ${m.cpu99.toFixed(3)} ms over ${m.calls} ticks`,

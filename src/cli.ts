@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
 import { questionLocations } from "./bank/question-locations.js";
 import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
+import { DB_COPY_HELP, postgresDbCommand, runsOnPostgres } from "./cli-postgres.js";
 import { helpLines } from "./commands/help.js";
 import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
 import { lookupJson } from "./commands/lookup-json.js";
@@ -55,6 +56,7 @@ Usage:
   srm db verify                  check the file is whole and every score equals a recomputation
   srm db backup <file>           copy the database, safely while the bot runs
   srm db restore <file>          replace the database with a backup (the bot must be stopped)
+  srm db copy --to <postgres-url>   copy the SQLite database into an empty PostgreSQL database
   srm help                       this message; every command also takes --help
   srm --version                  the version of srm-bot
 
@@ -100,7 +102,7 @@ check: validates every content file under questions/ against its schema, the mat
 lock:  adds every new scenario question id to questions/question-ids.txt (ids are never reused).
 flags: prints every open flag learners raised in the database (SRM_DB), one line per question and reason,
        as file:line: reason (count), where file:line is where the question (or its matrix cell) is written.`,
-  db: `srm db migrate | verify | backup <file> | restore <file>
+  db: `srm db migrate | verify | backup <file> | restore <file> | copy --to <postgres-url>
 
 migrate: creates the database file if needed and applies every pending migration.
 verify:  checks every page of the file (integrity_check), then recomputes every score from the answers
@@ -108,7 +110,8 @@ verify:  checks every page of the file (integrity_check), then recomputes every 
          created).
 backup:  copies the database to <file> with SQLite's online backup; safe while the bot runs.
 restore: replaces the database with <file> after checking it; refused while a bot runs on it. The copy
-         is checked and synced beside the database, then renamed over it: never half a database.`,
+         is checked and synced beside the database, then renamed over it: never half a database.
+${DB_COPY_HELP}`,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
@@ -155,11 +158,15 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         }
         return questionsCheck(io, out, err);
       case "db":
+        if (runsOnPostgres(rest, loadConfig(io.env, io.cwd)))
+          return await postgresDbCommand(rest, { env: io.env, cwd: io.cwd, out, err });
         if (rest[0] === "migrate") return dbMigrate(io, out);
         if (rest[0] === "verify") return dbVerify(io, out, err);
         if ((rest[0] === "backup" || rest[0] === "restore") && rest[1])
           return await dbCopy(rest[0], rest[1], io, out, err);
-        err(`srm db: expected migrate, verify, backup <file> or restore <file>.\n\n${COMMAND_HELP.db}`);
+        err(
+          `srm db: expected migrate, verify, backup <file>, restore <file> or copy --to <postgres-url>.\n\n${COMMAND_HELP.db}`,
+        );
         return 2;
       case "start":
         return await start(io, out, err);

@@ -6,9 +6,13 @@ import { packageRoot } from "./paths.js";
 export interface Config {
   /** SQLite file (SRM_DB), or ":memory:". */
   readonly dbPath: string;
+  /** PostgreSQL, when SRM_DATABASE_URL is set; null keeps SQLite at `dbPath`. */
+  readonly postgres: PostgresConfig | null;
   /** Folder with matrix/, scenarios/ and schema/ (SRM_CONTENT_DIR). */
   readonly contentDir: string;
   readonly migrationsDir: string;
+  /** PostgreSQL's migrations: the same versions as SQLite's from 0014 on. */
+  readonly postgresMigrationsDir: string;
   /** User ids allowed to run admin commands on every platform (SRM_ADMINS). */
   readonly admins: ReadonlySet<string>;
   readonly logLevel: LogLevel;
@@ -36,6 +40,14 @@ export interface PlatformCallConfig {
   readonly retries: number;
   /** The longest wait between two tries and for all of them together (SRM_PLATFORM_RETRY_SECONDS, default 60 s). */
   readonly retryWindowMs: number;
+}
+
+/** A shared PostgreSQL database for one or several replicas. */
+export interface PostgresConfig {
+  /** The connection URL (SRM_DATABASE_URL): postgres:// or postgresql://; holds the password, never print it. */
+  readonly url: string;
+  /** How long start keeps retrying an unreachable server before it fails (SRM_DATABASE_CONNECT_SECONDS, default 30 s). */
+  readonly connectRetryMs: number;
 }
 
 /** Slack settings: Socket Mode when an app token is set, else HTTP mode with the signing secret. */
@@ -133,10 +145,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const platformCalls = platformCallConfig(get);
   return {
     dbPath,
+    postgres: postgresConfig(get),
     contentDir,
     catchUpMinutes,
     platformCalls,
     migrationsDir: join(root, "migrations"),
+    postgresMigrationsDir: join(root, "migrations", "postgres"),
     admins,
     logLevel: levelRaw as LogLevel,
     port,
@@ -163,6 +177,41 @@ function wholeNumber(
       `Use e.g. ${name}=${example}, or leave it unset for ${fallback}.`,
     );
   return n;
+}
+
+/** SRM_DATABASE_URL, checked without ever echoing a password back. */
+function postgresConfig(get: (name: string) => string | undefined): PostgresConfig | null {
+  const connectRetryMs = wholeNumber(get, "SRM_DATABASE_CONNECT_SECONDS", 30, [0, 3600], "30") * 1000;
+  const raw = get("SRM_DATABASE_URL");
+  return raw === undefined ? null : { url: checkedPostgresUrl("SRM_DATABASE_URL", raw), connectRetryMs };
+}
+
+/** A PostgreSQL URL given as `setting` (a variable or a command-line option); refused, without its password, when wrong. */
+export function checkedPostgresUrl(setting: string, raw: string): string {
+  const example = setting.startsWith("--")
+    ? `${setting} postgres://srm:<password>@db.internal:5432/srm`
+    : `${setting}=postgres://srm:<password>@db.internal:5432/srm`;
+  const otherwise = setting === "SRM_DATABASE_URL" ? ", or leave it unset to keep SQLite at SRM_DB" : "";
+  if (!URL.canParse(raw))
+    throw new ConfigError(
+      setting,
+      "is not a URL (a password with @, :, / or # in it must be percent-encoded)",
+      `Use e.g. ${example}${otherwise}.`,
+    );
+  const url = new URL(raw);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:")
+    throw new ConfigError(
+      setting,
+      `"${withoutCredentials(raw)}" is not a PostgreSQL URL (it must start with postgres:// or postgresql://)`,
+      `Use e.g. ${example}${otherwise}.`,
+    );
+  if (url.hostname === "" && !url.searchParams.has("host"))
+    throw new ConfigError(
+      setting,
+      `"${withoutCredentials(raw)}" names no server`,
+      `Give the host, e.g. ${example} (or ?host=/var/run/postgresql for a local socket).`,
+    );
+  return raw;
 }
 
 function platformCallConfig(get: (name: string) => string | undefined): PlatformCallConfig {

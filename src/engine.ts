@@ -164,32 +164,33 @@ export class Engine {
     if (parsed)
       return this.afterAnswer(
         actor,
-        this.d.rounds.answer(
+        await this.d.rounds.answer(
           parsed.roundId,
           actor,
           [parsed.key],
           channel === null ? null : channel?.channelId,
         ),
       );
-    const picked = this.picks.press(actionId, actor);
+    const picked = await this.picks.press(actionId, actor);
     if (picked?.kind === "card") return privateReply(picked.card);
-    if (picked) return this.afterAnswer(actor, this.d.rounds.answer(picked.roundId, actor, picked.response));
+    if (picked)
+      return this.afterAnswer(actor, await this.d.rounds.answer(picked.roundId, actor, picked.response));
     return (
-      this.d.practice.press(actionId, actor) ??
+      (await this.d.practice.press(actionId, actor)) ??
       privateReply(notice("warning", "That button is not one of ours", "Use the buttons on a question."))
     );
   }
 
   /** A person's home: points, streak, rank, what to practise next and the commands (Slack's App Home tab). */
-  home(actor: Actor): Card[] {
-    const stats = this.d.standings.stats(actor, null);
+  async home(actor: Actor): Promise<Card[]> {
+    const stats = await this.d.standings.stats(actor, null);
     if (!stats.ok) return [failureCard(stats.failure)];
     const weakest = stats.value.weakest.areas[0] ?? stats.value.weakest.services[0];
     const next = weakest
       ? say`Your weakest spot so far is ${this.d.matrix.area(weakest.id)?.name ?? this.d.matrix.service(weakest.id)?.name ?? weakest.id}: try ${cmd("quiz")}, or look it up with ${cmd("lookup", { service: weakest.id })}.`
       : say`Answer a few questions (${cmd("quiz")}) and this shows what to practise next.`;
     // What is due comes first: it is the practice that pays off most today.
-    const practise = joinText([this.d.practice.homeLine(actor), next]);
+    const practise = joinText([await this.d.practice.homeLine(actor), next]);
     return [
       statsCard(stats.value, this.d.matrix),
       notice("neutral", "Practise next", practise),
@@ -221,7 +222,7 @@ export class Engine {
       this.counts.hurry();
       await Promise.all([...this.background]);
     }
-    this.d.journal.flush();
+    await this.d.journal.flush();
   }
 
   /** Keeps a promise of background work until it settles, so `idle` can wait for it. */
@@ -244,18 +245,21 @@ export class Engine {
     return reply;
   }
 
-  private afterAnswer(actor: Actor, result: ReturnType<RoundService["answer"]>): Reply {
+  private async afterAnswer(
+    actor: Actor,
+    result: Awaited<ReturnType<RoundService["answer"]>>,
+  ): Promise<Reply> {
     this.d.metrics.increment("srm_answers_total", { outcome: result.ok ? "locked" : result.failure.code });
     if (!result.ok) return privateReply(failureCard(result.failure));
     const { round, answer } = result.value;
     if (round.kind === "private") {
-      const revealed = this.d.rounds.reveal(round.id);
+      const revealed = await this.d.rounds.reveal(round.id);
       const mine = revealed?.answers.find((a) => a.id === answer.id) ?? answer;
       const shown = revealed?.round ?? round;
       return privateReply(
         privateResultCard(shown, mine),
         // How sure? after a right answer, and the next question of a running practice.
-        ...this.d.practice.afterPrivateAnswer(actor, shown, mine),
+        ...(await this.d.practice.afterPrivateAnswer(actor, shown, mine)),
       );
     }
     this.counts.soon(round);

@@ -132,6 +132,7 @@ export function secretsOf(config: {
     apiUrl: string | null;
   } | null;
   discord: { token: string; apiUrl: string | null } | null;
+  postgres?: { url: string } | null;
 }): string[] {
   return [
     config.slack?.botToken,
@@ -140,6 +141,7 @@ export function secretsOf(config: {
     config.discord?.token,
     ...credentialsIn(config.slack?.apiUrl),
     ...credentialsIn(config.discord?.apiUrl),
+    ...credentialsIn(config.postgres?.url),
   ].filter((s): s is string => typeof s === "string" && s !== "");
 }
 

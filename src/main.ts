@@ -19,7 +19,7 @@ import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
 import { matrixPage } from "./pages/matrix-page.js";
-import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger } from "./ports.js";
+import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger, Platform } from "./ports.js";
 import { systemClock } from "./ports.js";
 import { CardReviews } from "./practice/card-reviews.js";
 import { MockExams } from "./practice/exams.js";
@@ -34,22 +34,10 @@ import { ChannelHealth } from "./schedule/channel-health.js";
 import { DailyPlanner } from "./schedule/daily-planner.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
-import { SqliteChannelPauseStore } from "./store/channel-pause-store.js";
-import { SqliteCompetitionStore } from "./store/competition-store.js";
-import { SqliteDailyStore } from "./store/daily-store.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { DatabaseFileWatch } from "./store/database-file.js";
-import { DeliveryStore } from "./store/delivery-store.js";
-import { SqliteExamStore } from "./store/exam-store.js";
-import { SqliteFlagStore } from "./store/flag-store.js";
-import { SqliteLookupJournal } from "./store/lookup-journal.js";
-import { SqlitePracticeStore } from "./store/practice-store.js";
-import { RescoreStore } from "./store/rescore-store.js";
-import { SqliteRoundStore } from "./store/round-store.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
-import { SqliteScoreStore } from "./store/score-store.js";
-import { SqliteSettingsStore } from "./store/settings-store.js";
-import { SqliteTeamMemoryStore } from "./store/team-memory-store.js";
+import { sqliteStores } from "./store/sqlite-stores.js";
 import { flagCards } from "./views/flag-view.js";
 import { roundCards } from "./views/round-view.js";
 
@@ -76,8 +64,8 @@ export interface App {
   readonly storage: DatabaseFileWatch;
   /** Platform deliveries already handled (Slack's retries and replays), in the database. */
   readonly deliveries: DeliveryLog;
-  /** Checkpoints and closes the database. */
-  close(): void;
+  /** Writes what is buffered, checkpoints and closes the database. */
+  close(): Promise<void>;
 }
 
 /** The outside world the engine talks to. */
@@ -99,24 +87,26 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   const { matrix, bank } = env.content ?? loadContent(config.contentDir);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const health = new ChannelHealth(new SqliteChannelPauseStore(db), clock, logger);
+  const stores = sqliteStores(db, clock, logger);
+  const health = new ChannelHealth(stores.channelPauses, clock, logger);
   const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
-  const roundStore = new SqliteRoundStore(db);
-  const scores = new SqliteScoreStore(db);
-  const competitionStore = new SqliteCompetitionStore(db);
-  const settings = new SqliteSettingsStore(db);
   const lookup = new OwnershipLookup(matrix);
-  const journal = new SqliteLookupJournal(db, logger);
-  const practiceStore = new SqlitePracticeStore(db);
+  const journal = stores.lookups;
   const memory = new MemoryScheduler();
-  const reviews = new CardReviews({ store: practiceStore, scheduler: memory, clock });
-  const team = new TeamMemory({ store: new SqliteTeamMemoryStore(db), scheduler: memory, bank, clock });
-  const flagStore = new SqliteFlagStore(db);
+  const reviews = new CardReviews({
+    store: stores.practice,
+    transactions: stores.transactions,
+    scheduler: memory,
+    clock,
+  });
+  const team = new TeamMemory({ store: stores.teamMemory, scheduler: memory, bank, clock });
+  const heldOut = (platform: Platform, workspace: string) => stores.flags.heldOut(platform, workspace);
   const rounds = new RoundService({
-    rounds: roundStore,
-    scores,
-    competitions: competitionStore,
-    settings,
+    rounds: stores.rounds,
+    transactions: stores.transactions,
+    scores: stores.scores,
+    competitions: stores.competitions,
+    settings: stores.settings,
     bank,
     clock,
     announcer,
@@ -125,13 +115,14 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     metrics,
     reveals: reviews,
     picker: team,
-    heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
+    heldOut,
   });
   const flags = new FlagReplies(
     new QuestionFlags({
-      flags: flagStore,
-      rounds: roundStore,
-      rescore: new RescoreStore(db),
+      flags: stores.flags,
+      rounds: stores.rounds,
+      transactions: stores.transactions,
+      rescore: stores.rescore,
       cards: flagCards,
       announcer,
       clock,
@@ -142,18 +133,20 @@ export function buildApp(config: Config, env: AppEnvironment): App {
   );
   const exams = new ExamReplies(
     new MockExams({
-      exams: new SqliteExamStore(db),
-      cards: practiceStore,
+      exams: stores.exams,
+      transactions: stores.transactions,
+      cards: stores.practice,
       rounds,
       bank,
       clock,
       logger,
-      heldOut: (platform, workspace) => flagStore.heldOut(platform, workspace),
+      heldOut,
     }),
     matrix,
   );
   const practice = new Practice({
-    store: practiceStore,
+    store: stores.practice,
+    transactions: stores.transactions,
     scheduler: memory,
     reviews,
     team,
@@ -167,12 +160,12 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     logger,
     buttons: [exams, flags],
   });
-  const standings = new Standings(scores, competitionStore, clock);
-  const dailyStore = new SqliteDailyStore(db);
+  const standings = new Standings(stores.scores, stores.competitions, clock);
   const planner = new DailyPlanner({
-    store: dailyStore,
+    store: stores.daily,
+    transactions: stores.transactions,
     rounds,
-    roundStore,
+    roundStore: stores.rounds,
     standings,
     announcer,
     clock,
@@ -186,10 +179,10 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     bank,
     rounds,
     standings,
-    daily: new DailyCommands(dailyStore, planner, clock, health),
+    daily: new DailyCommands(stores.daily, planner, clock, health),
     planner,
-    competitions: new Competitions(competitionStore, clock),
-    settings,
+    competitions: new Competitions(stores.competitions, clock),
+    settings: stores.settings,
     practice,
     exams,
     flags,
@@ -212,11 +205,11 @@ export function buildApp(config: Config, env: AppEnvironment): App {
     flags,
     metrics,
     storage,
-    deliveries: new DeliveryStore(db, clock),
-    close() {
+    deliveries: stores.deliveries,
+    async close() {
       if (!db.open) return;
       try {
-        journal.flush();
+        await stores.close();
         // A file removed or damaged under the bot is left as it is for the operator.
         if (config.dbPath !== ":memory:" && storage.problem() === null) db.pragma("wal_checkpoint(TRUNCATE)");
       } finally {
@@ -281,7 +274,7 @@ export async function runTerminal(
     try {
       await app.engine.settle();
       await app.storage.settled();
-      app.close();
+      await app.close();
     } finally {
       lock.release();
     }
@@ -378,7 +371,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
       logger,
     });
     // A stop signal while the server was starting found no server to close.
-    if (stopping) {
+    if (stopping !== null) {
       await server.close();
       return running();
     }
@@ -425,13 +418,13 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
     // The message is printed as it is: a library's may quote a setting with a secret in it.
     throw new Error(scrubbed((error as Error).message, secrets), { cause: error });
   }
-  if (stopping) return running();
+  if (stopping !== null) return running();
   ticker = startTicker(async () => soundStart(app), logger);
   firstTick = soundTick(app).catch((error: unknown) =>
     logger.error("the first tick failed", { where: "tick", error }),
   );
   await firstTick;
-  if (stopping) return running();
+  if (stopping !== null) return running();
   logger.info("srm-bot is ready", {
     platforms: frontEnds.map((f) => f.platform),
     port: server.port,

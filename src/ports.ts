@@ -52,9 +52,9 @@ export interface LookupJournal {
   /** Records one lookup. */
   record(entry: LookupRecord): void;
   /** Writes every record still buffered. */
-  flush(): void;
+  flush(): Promise<void>;
   /** The recognised cells looked up most in a workspace since an instant, most asked first. */
-  mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[];
+  mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): Promise<AskedCell[]>;
 }
 
 /** A card posted into a channel, and the platform's reference to it. */
@@ -122,7 +122,7 @@ export interface StorageHealth {
 /** Platform deliveries already handled, so that a retried or replayed one is dropped. */
 export interface DeliveryLog {
   /** True the first time a delivery key is offered within the replay window; false for every repeat. */
-  firstTime(key: string): boolean;
+  firstTime(key: string): Promise<boolean>;
 }
 
 /**

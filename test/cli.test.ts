@@ -147,7 +147,7 @@ describe("the srm command line", () => {
     const db = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
     const app = memoryApp({ SRM_DB: db });
     await playRound(app, ["ann"], []);
-    app.close();
+    await app.close();
     expect((await cli(["db", "verify"], { SRM_DB: db })).out).toContain("every score equals a recomputation");
     const raw = new Database(db);
     raw.prepare("UPDATE scores SET points = 99 WHERE user_id = 'ann' AND period = 'all'").run();

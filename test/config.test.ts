@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, withoutCredentials } from "../src/config.js";
+import { secretsOf } from "../src/log.js";
 
 describe("configuration", () => {
   it("defaults to ./data/srm.db in the working folder and port 3000", () => {
@@ -38,6 +39,59 @@ describe("configuration", () => {
     const c = loadConfig({ SRM_CONNECT_TIMEOUT: "30", PORT: "3000" });
     expect(c.connectTimeoutS).toBe(30);
     expect(c.portSet).toBe(true);
+  });
+
+  it("keeps SQLite at SRM_DB when SRM_DATABASE_URL is unset, and waits 30 s for PostgreSQL when it is set", () => {
+    expect(loadConfig({ SRM_DB: "/tmp/x.db" }).postgres).toBeNull();
+    const c = loadConfig({ SRM_DATABASE_URL: "postgres://srm:pw@db.internal:5432/srm?sslmode=require" });
+    expect(c.postgres).toEqual({
+      url: "postgres://srm:pw@db.internal:5432/srm?sslmode=require",
+      connectRetryMs: 30_000,
+    });
+    expect(
+      loadConfig({ SRM_DATABASE_URL: "postgresql://db.internal/srm", SRM_DATABASE_CONNECT_SECONDS: "5" })
+        .postgres,
+    ).toEqual({ url: "postgresql://db.internal/srm", connectRetryMs: 5_000 });
+    expect(loadConfig({ SRM_DATABASE_URL: "postgres:///srm?host=/var/run/postgresql" }).postgres?.url).toBe(
+      "postgres:///srm?host=/var/run/postgresql",
+    );
+  });
+
+  it.each([
+    [
+      "mysql://srm:hunter2@db.internal/srm",
+      /^SRM_DATABASE_URL: "mysql:\/\/\[redacted\]@db.internal\/srm" is not a PostgreSQL URL \(it must start with postgres:\/\/ or postgresql:\/\/\)\. Use e\.g\. SRM_DATABASE_URL=postgres:\/\/srm:<password>@db\.internal:5432\/srm/,
+    ],
+    ["./data/srm.db", /^SRM_DATABASE_URL: is not a URL .*leave it unset to keep SQLite at SRM_DB\.$/],
+    ["postgres://srm:hunter2@:5432/srm", /^SRM_DATABASE_URL: is not a URL/],
+    ["postgres:///srm", /^SRM_DATABASE_URL: "postgres:\/\/\/srm" names no server\. Give the host/],
+  ])(
+    "SRM_DATABASE_URL=%s is refused with what was wrong and an example, never the password",
+    (value, message) => {
+      const failure = (() => {
+        try {
+          loadConfig({ SRM_DATABASE_URL: value });
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      })();
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as ConfigError).setting).toBe("SRM_DATABASE_URL");
+      expect((failure as Error).message).toMatch(message);
+      expect((failure as Error).message).not.toContain("hunter2");
+    },
+  );
+
+  it("refuses an SRM_DATABASE_CONNECT_SECONDS that is not a number of seconds", () => {
+    expect(() => loadConfig({ SRM_DATABASE_CONNECT_SECONDS: "forever" })).toThrow(
+      /SRM_DATABASE_CONNECT_SECONDS: "forever" is not a whole number from 0 to 3600/,
+    );
+  });
+
+  it("scrubs the database password from logs", () => {
+    const config = loadConfig({ SRM_DATABASE_URL: "postgres://srm:hunter%232@db.internal/srm" });
+    expect(secretsOf(config)).toEqual(expect.arrayContaining(["hunter%232", "hunter#2"]));
   });
 
   it("prints a URL with a user name and password in it without them", () => {

@@ -7,12 +7,12 @@ import type {
 } from "discord.js";
 import { type Engine, internalErrorCard } from "../../src/engine.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
-import type { Announcer, DeliveryLog, Logger } from "../../src/ports.js";
+import type { Announcer, Logger } from "../../src/ports.js";
 import { type Card, privateReply, type Reply } from "../../src/views/card.js";
 import { type Answer, answerWithin } from "../shared/answer.js";
 import { type Boundary, guarded, type LogFields } from "../shared/boundary.js";
 import { InFlight } from "../shared/in-flight.js";
-import { firstDelivery, RecentIds } from "../shared/recent-ids.js";
+import { RecentIds } from "../shared/recent-ids.js";
 import { actorOf, channelOf } from "./actor.js";
 import { choicesFor } from "./autocomplete.js";
 import { dispatchCommand } from "./dispatch.js";
@@ -63,7 +63,7 @@ function describeInteraction(i: Interaction): LogFields {
  */
 export class InteractionRouter {
   private readonly inFlight = new InFlight();
-  private readonly seen: DeliveryLog = new RecentIds(REMEMBERED_IDS);
+  private readonly seen = new RecentIds(REMEMBERED_IDS);
   private readonly boundary: Boundary;
   private closed = false;
 
@@ -81,7 +81,8 @@ export class InteractionRouter {
 
   /** Takes one interaction from the gateway. A redelivered interaction (same id) is not answered again. */
   accept(interaction: Interaction): void {
-    if (!firstDelivery(this.seen, interaction.id, this.boundary)) {
+    // In memory: a shard's interactions all reach the one process holding its gateway connection.
+    if (!this.seen.firstTime(interaction.id)) {
       this.d.logger.warn(
         "an interaction arrived twice; it is answered once",
         describeInteraction(interaction),

@@ -170,7 +170,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     // A delivery Slack sends again (a retry after a slow acknowledgement) is acknowledged and dropped, so the
     // person never gets a second, puzzling reply to one command or click.
     const key = deliveryKey(args.body);
-    if (key !== null && !firstDelivery(deliveries, `slack:${key}`, boundary)) {
+    if (key !== null && !(await firstDelivery(deliveries, `slack:${key}`, boundary))) {
       logger.info("ignored a repeated Slack delivery", { retry: args.context.retryNum ?? null });
       if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;

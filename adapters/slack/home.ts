@@ -8,8 +8,8 @@ import type { Card } from "../../src/views/card.js";
  * A person's App Home: the engine's home cards, and for admins the commands only they can run, since
  * App Home is where a Slack admin looks for what the app can do. Both lists come from the command registry.
  */
-export function homeCards(engine: Engine, actor: Actor, admins: ReadonlySet<string>): Card[] {
-  const cards = engine.home(actor);
+export async function homeCards(engine: Engine, actor: Actor, admins: ReadonlySet<string>): Promise<Card[]> {
+  const cards = await engine.home(actor);
   // What Slack said when the tab opened is enough to show a list; running a command asks afresh.
   if (!actor.platformAdmin && !admins.has(actor.userId)) return cards;
   return [

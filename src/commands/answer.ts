@@ -20,13 +20,13 @@ export default defineCommand({
       placeholder: "letter",
     },
   ],
-  run: ({ deps, steps, actor, channel }, args) => {
+  run: async ({ deps, steps, actor, channel }, args) => {
     const response = str(args, "choice")
       .split(/[\s,]+/)
       .filter((r) => r !== "");
     // A person's own /srm quiz question comes first; otherwise the channel's question of the day.
-    const target = deps.rounds.openPrivateFor(actor) ?? deps.rounds.openInChannel(channel);
+    const target = (await deps.rounds.openPrivateFor(actor)) ?? (await deps.rounds.openInChannel(channel));
     if (!target) return privateReply(failureCard({ code: "NoOpenRound" }));
-    return steps.afterAnswer(actor, deps.rounds.answer(target.id, actor, response));
+    return steps.afterAnswer(actor, await deps.rounds.answer(target.id, actor, response));
   },
 });

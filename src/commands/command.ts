@@ -53,7 +53,7 @@ export interface CommandContext {
 /** Steps several commands share, owned by the engine. */
 export interface EngineSteps {
   /** The reply to an answer just given (a private result, or the locked notice of a channel question). */
-  afterAnswer(actor: Actor, result: ReturnType<RoundService["answer"]>): Reply;
+  afterAnswer(actor: Actor, result: Awaited<ReturnType<RoundService["answer"]>>): Promise<Reply>;
   /** Resolves once pending message updates are done (before a reveal or a withdrawal). */
   idle(): Promise<void>;
   /** Answers a lookup and records it anonymously. */

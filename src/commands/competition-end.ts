@@ -11,10 +11,10 @@ export default defineCommand({
   group: "admin",
   admin: true,
   args: [],
-  run: ({ deps, actor }) => {
-    const ended = deps.competitions.endNow(actor);
+  run: async ({ deps, actor }) => {
+    const ended = await deps.competitions.endNow(actor);
     return ended.ok
-      ? channelReply(competitionEndedCard(ended.value, deps.standings.finalStandings(ended.value)))
+      ? channelReply(competitionEndedCard(ended.value, await deps.standings.finalStandings(ended.value)))
       : privateReply(failureCard(ended.failure));
   },
 });

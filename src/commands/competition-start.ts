@@ -33,8 +33,8 @@ export default defineCommand({
   ],
   readText: readCompetitionStart,
   help: [[cmd("competition start", { name: '"Spring Cup"', length: "2w" }), " (or an end date YYYY-MM-DD)"]],
-  run: ({ deps, actor, channel }, args) => {
-    const started = deps.competitions.start(actor, channel, str(args, "name"), str(args, "length"));
+  run: async ({ deps, actor, channel }, args) => {
+    const started = await deps.competitions.start(actor, channel, str(args, "name"), str(args, "length"));
     return started.ok
       ? channelReply(competitionStartedCard(started.value))
       : privateReply(failureCard(started.failure));

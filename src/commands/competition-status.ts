@@ -11,11 +11,11 @@ export default defineCommand({
   summary: "The running competition and its standings",
   group: "questions",
   args: [],
-  run: ({ deps, actor }) => {
-    const c = deps.competitions.current(actor);
+  run: async ({ deps, actor }) => {
+    const c = await deps.competitions.current(actor);
     if (!c.ok) return privateReply(failureCard(c.failure));
     return privateReply(
-      competitionStatusCard(c.value, deps.standings.finalStandings(c.value), deps.clock.now()),
+      competitionStatusCard(c.value, await deps.standings.finalStandings(c.value), deps.clock.now()),
     );
   },
 });

@@ -9,8 +9,8 @@ export default defineCommand({
   summary: "When this channel's daily question is posted and revealed",
   group: "questions",
   args: [],
-  run: ({ deps, channel }) => {
-    const s = deps.daily.status(channel);
+  run: async ({ deps, channel }) => {
+    const s = await deps.daily.status(channel);
     return privateReply(s.ok ? s.value : failureCard(s.failure));
   },
 });

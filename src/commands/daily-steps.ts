@@ -5,12 +5,12 @@ import type { CommandContext } from "./command.js";
 import type { DailyAction } from "./daily.js";
 
 /** Runs a `/srm daily` change and logs it (the channel and the change, never who typed what). */
-export function changeDaily(
+export async function changeDaily(
   ctx: CommandContext,
   action: Exclude<DailyAction, "now" | "status">,
   words: readonly string[],
-): Reply {
-  const done = ctx.deps.daily.run(ctx.actor, ctx.channel, action, words);
+): Promise<Reply> {
+  const done = await ctx.deps.daily.run(ctx.actor, ctx.channel, action, words);
   if (done.ok)
     ctx.deps.logger.info("changed the daily schedule", {
       channel: channelKey(ctx.channel),

@@ -39,38 +39,38 @@ export class DailyCommands {
   ) {}
 
   /** Runs one `/srm daily <action>` other than `now` (which posts, and so belongs to the rounds). */
-  run(
+  async run(
     actor: Actor,
     channel: ChannelRef,
     action: Exclude<DailyAction, "now">,
     args: readonly string[],
-  ): Outcome<Card> {
+  ): Promise<Outcome<Card>> {
     // Setting a time and turning the schedule off need no zone; the rest read the stored one.
-    const stored = action === "set" || action === "off" ? undefined : this.store.get(channel);
+    const stored = action === "set" || action === "off" ? undefined : await this.store.get(channel);
     if (stored && !isKnownTimeZone(stored.timeZone)) return ok(unknownZoneCard(stored));
     switch (action) {
       case "set":
-        return this.set(actor, channel, args);
+        return await this.set(actor, channel, args);
       case "off":
-        return this.off(channel);
+        return await this.off(channel);
       case "skip":
-        return this.skip(channel, args);
+        return await this.skip(channel, args);
       case "pause":
-        return this.pause(channel, args, false);
+        return await this.pause(channel, args, false);
       case "resume":
-        return this.pause(channel, args, true);
+        return await this.pause(channel, args, true);
       case "leaderboard":
-        return this.leaderboard(channel, args);
+        return await this.leaderboard(channel, args);
       case "status":
-        return this.status(channel);
+        return await this.status(channel);
     }
   }
 
   /** `/srm daily set ...` */
-  set(actor: Actor, channel: ChannelRef, words: readonly string[]): Outcome<Card> {
+  async set(actor: Actor, channel: ChannelRef, words: readonly string[]): Promise<Outcome<Card>> {
     const spec = parseDailySet(words);
     if (!spec.ok) return spec;
-    const current = this.store.get(channel);
+    const current = await this.store.get(channel);
     if (!spec.value.timeZone && current && !isKnownTimeZone(current.timeZone))
       return setUsage(
         say`This channel's time zone "${current.timeZone}" is no longer known: give one, e.g. ${cmd("daily set", { schedule: `${spec.value.postTime} Europe/Berlin` })}`,
@@ -90,8 +90,8 @@ export class DailyCommands {
       activeFrom: this.clock.now(),
       updatedBy: actor.userId,
     };
-    this.store.put(schedule);
-    const card = this.statusCard(schedule, "Daily question scheduled");
+    await this.store.put(schedule);
+    const card = await this.statusCard(schedule, "Daily question scheduled");
     const kept = [
       ...(spec.value.timeZone === null ? [`time zone ${schedule.timeZone}`] : []),
       ...(spec.value.days === null ? [`days ${formatDays(schedule.days)}`] : []),
@@ -105,8 +105,8 @@ export class DailyCommands {
   }
 
   /** `/srm daily status` */
-  status(channel: ChannelRef): Outcome<Card> {
-    const s = this.store.get(channel);
+  async status(channel: ChannelRef): Promise<Outcome<Card>> {
+    const s = await this.store.get(channel);
     if (!s?.enabled)
       return ok(
         notice(
@@ -116,14 +116,14 @@ export class DailyCommands {
         ),
       );
     if (!isKnownTimeZone(s.timeZone)) return ok(unknownZoneCard(s));
-    return ok(this.statusCard(s, "Daily question"));
+    return ok(await this.statusCard(s, "Daily question"));
   }
 
   /** `/srm daily off` */
-  off(channel: ChannelRef): Outcome<Card> {
-    const s = this.store.get(channel);
+  async off(channel: ChannelRef): Promise<Outcome<Card>> {
+    const s = await this.store.get(channel);
     if (!s?.enabled) return ok(notice("neutral", "The daily question was already off here"));
-    this.store.put({ ...s, enabled: false });
+    await this.store.put({ ...s, enabled: false });
     return ok(
       notice(
         "success",
@@ -134,33 +134,33 @@ export class DailyCommands {
   }
 
   /** `/srm daily skip <date>` */
-  skip(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
-    const s = this.store.get(channel);
+  async skip(channel: ChannelRef, words: readonly string[]): Promise<Outcome<Card>> {
+    const s = await this.store.get(channel);
     if (!s) return dailyUsage("This channel has no daily schedule yet");
     const date = this.dateArg(words[0] ?? "", s.timeZone);
     if (!date)
       return dailyUsage(`"${echo(words[0] ?? "")}" is not a date (use YYYY-MM-DD, today or tomorrow)`);
-    const off = offAnyway(s, date, this.store.isSkipped(channel, date));
+    const off = offAnyway(s, date, await this.store.isSkipped(channel, date));
     if (off) {
-      const card = this.statusCard(s, `Nothing to skip on ${date}`);
+      const card = await this.statusCard(s, `Nothing to skip on ${date}`);
       return ok({
         ...card,
         sections: [{ text: `No question is posted that day anyway: ${off}.` }, ...card.sections],
       });
     }
-    this.store.addSkip(channel, date);
-    return ok(this.statusCard(s, `No question on ${date}`));
+    await this.store.addSkip(channel, date);
+    return ok(await this.statusCard(s, `No question on ${date}`));
   }
 
   /** `/srm daily pause until <date>` and `/srm daily resume` */
-  pause(channel: ChannelRef, words: readonly string[], resume: boolean): Outcome<Card> {
-    const s = this.store.get(channel);
+  async pause(channel: ChannelRef, words: readonly string[], resume: boolean): Promise<Outcome<Card>> {
+    const s = await this.store.get(channel);
     if (!s) return dailyUsage("This channel has no daily schedule yet");
     if (resume) {
-      this.health?.resume(channel);
+      await this.health?.resume(channel);
       const resumed = { ...s, pausedUntil: null, enabled: true };
-      this.store.put(resumed);
-      return ok(this.statusCard(resumed, "Daily question resumed"));
+      await this.store.put(resumed);
+      return ok(await this.statusCard(resumed, "Daily question resumed"));
     }
     if ((words[0] ?? "").toLowerCase() !== "until")
       return usageOf("daily pause")(
@@ -171,18 +171,18 @@ export class DailyCommands {
     if (date <= localParts(this.clock.now(), s.timeZone).date)
       return dailyUsage(`${date} is not after today`);
     const paused = { ...s, pausedUntil: date };
-    this.store.put(paused);
-    return ok(this.statusCard(paused, `Paused; posting resumes on ${date}`));
+    await this.store.put(paused);
+    return ok(await this.statusCard(paused, `Paused; posting resumes on ${date}`));
   }
 
   /** `/srm daily leaderboard <day> <HH:MM>` or `off` */
-  leaderboard(channel: ChannelRef, words: readonly string[]): Outcome<Card> {
-    const s = this.store.get(channel);
+  async leaderboard(channel: ChannelRef, words: readonly string[]): Promise<Outcome<Card>> {
+    const s = await this.store.get(channel);
     if (!s) return dailyUsage("This channel has no daily schedule yet");
     if ((words[0] ?? "").toLowerCase() === "off") {
       const off = { ...s, leaderboard: null };
-      this.store.put(off);
-      return ok(this.statusCard(off, "Weekly leaderboard post turned off"));
+      await this.store.put(off);
+      return ok(await this.statusCard(off, "Weekly leaderboard post turned off"));
     }
     const day = (words[0] ?? "").toLowerCase().slice(0, 3) as Weekday;
     const time = parseClock(words[1] ?? "");
@@ -191,8 +191,8 @@ export class DailyCommands {
         say`Give a weekday and a time, e.g. ${cmd("daily leaderboard", { when: "fri 16:00" })}`,
       );
     const next = { ...s, leaderboard: { day, time }, activeFrom: s.activeFrom };
-    this.store.put(next);
-    return ok(this.statusCard(next, "Weekly leaderboard post scheduled"));
+    await this.store.put(next);
+    return ok(await this.statusCard(next, "Weekly leaderboard post scheduled"));
   }
 
   private dateArg(word: string, timeZone: string): string | null {
@@ -203,8 +203,8 @@ export class DailyCommands {
   }
 
   /** Why the platform's refusal paused this channel, and how to resume. */
-  private refusedSection(channel: ChannelRef): { label: string; text: Text }[] {
-    const pause = this.health?.pauseOf(channel);
+  private async refusedSection(channel: ChannelRef): Promise<{ label: string; text: Text }[]> {
+    const pause = await this.health?.pauseOf(channel);
     if (!pause) return [];
     return [
       {
@@ -214,16 +214,16 @@ export class DailyCommands {
     ];
   }
 
-  private statusCard(s: DailySchedule, title: string): Card {
+  private async statusCard(s: DailySchedule, title: string): Promise<Card> {
     const local = (d: Date) => {
       const p = localParts(d, s.timeZone);
       return `${p.weekday.charAt(0).toUpperCase()}${p.weekday.slice(1)} ${p.date} ${p.time}`;
     };
-    const next = s.enabled ? this.planner.next(s) : null;
-    const open = this.planner.openRound(s);
+    const next = s.enabled ? await this.planner.next(s) : null;
+    const open = await this.planner.openRound(s);
     const reveal = revealText(s);
     const today = localParts(this.clock.now(), s.timeZone).date;
-    const skips = this.store.skipsFrom(s.channel, today);
+    const skips = await this.store.skipsFrom(s.channel, today);
     return {
       accent: "neutral",
       title,
@@ -256,7 +256,7 @@ export class DailyCommands {
             ]
           : []),
         ...(s.pausedUntil ? [{ label: "Paused", text: `posting resumes on ${s.pausedUntil}` }] : []),
-        ...this.refusedSection(s.channel),
+        ...(await this.refusedSection(s.channel)),
         ...(skips.length > 0 ? [{ label: "Skipped", text: skips.join(", ") }] : []),
         ...(s.leaderboard
           ? [{ label: "Weekly leaderboard", text: `${s.leaderboard.day} ${s.leaderboard.time}` }]

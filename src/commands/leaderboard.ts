@@ -19,9 +19,9 @@ export default defineCommand({
       maxLength: 80,
     },
   ],
-  run: ({ deps, actor }, args) => {
+  run: async ({ deps, actor }, args) => {
     const period = str(args, "period");
-    const lb = deps.standings.leaderboard(actor, period === "" ? [] : period.split(/\s+/));
+    const lb = await deps.standings.leaderboard(actor, period === "" ? [] : period.split(/\s+/));
     return privateReply(lb.ok ? leaderboardCard(lb.value) : failureCard(lb.failure));
   },
 });

@@ -1,4 +1,5 @@
 import type { MatrixNames } from "../domain/matrix.js";
+import type { RoundRow } from "../domain/round.js";
 import type { Actor } from "../ports.js";
 import type { MockExams } from "../practice/exams.js";
 import type { ButtonHandler } from "../practice/practice.js";
@@ -17,32 +18,35 @@ export class ExamReplies implements ButtonHandler {
   ) {}
 
   /** `/srm exam [exam] [questions]`. */
-  start(actor: Actor, exam: string | null, count: string | null): Reply {
-    return examReply(this.exams.start(actor, exam, count), this.matrix);
+  async start(actor: Actor, exam: string | null, count: string | null): Promise<Reply> {
+    return examReply(await this.exams.start(actor, exam, count), this.matrix);
   }
 
   /** `/srm exam resume`. */
-  resume(actor: Actor): Reply {
-    return examReply(this.exams.resume(actor), this.matrix);
+  async resume(actor: Actor): Promise<Reply> {
+    return examReply(await this.exams.resume(actor), this.matrix);
   }
 
   /** `/srm exam abandon`. */
-  abandon(actor: Actor): Reply {
-    return examReply(this.exams.abandon(actor), this.matrix);
+  async abandon(actor: Actor): Promise<Reply> {
+    return examReply(await this.exams.abandon(actor), this.matrix);
   }
 
   /** `/srm exam answer <letters>` (no letters: leave the question blank). */
-  answer(actor: Actor, letters: readonly string[]): Reply {
-    return examReply(this.exams.answer(actor, letters), this.matrix);
+  async answer(actor: Actor, letters: readonly string[]): Promise<Reply> {
+    return examReply(await this.exams.answer(actor, letters), this.matrix);
   }
 
   /** An exam button: start one, or answer the question it was shown on. */
-  press(actionId: string, actor: Actor): Reply | null {
+  async press(actionId: string, actor: Actor): Promise<Reply | null> {
     const parsed = parseExamActionId(actionId);
     if (!parsed) return null;
     if (parsed.kind === "start") return this.start(actor, parsed.exam, null);
     const at = { examId: parsed.examId, position: parsed.position };
-    return examReply(this.exams.answer(actor, parsed.key === null ? [] : [parsed.key], at), this.matrix);
+    return examReply(
+      await this.exams.answer(actor, parsed.key === null ? [] : [parsed.key], at),
+      this.matrix,
+    );
   }
 }
 
@@ -51,19 +55,24 @@ export class FlagReplies implements ButtonHandler {
   constructor(private readonly flags: QuestionFlags) {}
 
   /** `/srm flag <round> <reason> [comment]`. */
-  flag(actor: Actor, round: string, reason: string, comment: string | null): Reply {
-    const done = this.flags.flag(actor, round, reason, comment);
+  async flag(actor: Actor, round: string, reason: string, comment: string | null): Promise<Reply> {
+    const done = await this.flags.flag(actor, round, reason, comment);
     return privateReply(done.ok ? flaggedCard(done.value) : failureCard(done.failure));
   }
 
   /** `/srm flags` (admins). */
-  list(actor: Actor): Reply {
-    return privateReply(flagsListCard(this.flags.list(actor), (id) => this.flags.round(id)));
+  async list(actor: Actor): Promise<Reply> {
+    const list = await this.flags.list(actor);
+    // The card shows each flagged round's question: read them all first, since a card is built at once.
+    const rounds = new Map<number, RoundRow | undefined>();
+    for (const f of list.open)
+      if (!rounds.has(f.roundId)) rounds.set(f.roundId, await this.flags.round(f.roundId));
+    return privateReply(flagsListCard(list, (id) => rounds.get(id)));
   }
 
   /** `/srm flags dismiss <question>` (admins). */
-  dismiss(actor: Actor, questionId: string): Reply {
-    const done = this.flags.dismiss(actor, questionId);
+  async dismiss(actor: Actor, questionId: string): Promise<Reply> {
+    const done = await this.flags.dismiss(actor, questionId);
     return privateReply(
       done.ok
         ? resolvedCard("dismissed", questionId.trim().toLowerCase(), done.value)
@@ -92,11 +101,11 @@ export class FlagReplies implements ButtonHandler {
   }
 
   /** "Flag" (offers the reasons) and a reason's button (flags with it). */
-  press(actionId: string, actor: Actor): Reply | null {
+  async press(actionId: string, actor: Actor): Promise<Reply | null> {
     const parsed = parseFlagActionId(actionId);
     if (!parsed) return null;
     if (parsed.reason !== null) return this.flag(actor, String(parsed.roundId), parsed.reason, null);
-    const round = this.flags.offer(actor, String(parsed.roundId));
+    const round = await this.flags.offer(actor, String(parsed.roundId));
     return privateReply(round.ok ? flagReasonsCard(round.value.id) : failureCard(round.failure));
   }
 }

@@ -9,8 +9,8 @@ export default defineCommand({
   summary: "A practice question just for you, now",
   group: "questions",
   args: [],
-  run: ({ deps, actor, channel }) => {
-    const opened = deps.rounds.openQuizRound(actor, channel);
+  run: async ({ deps, actor, channel }) => {
+    const opened = await deps.rounds.openQuizRound(actor, channel);
     return opened.ok
       ? privateReply(privateQuestionCard(opened.value))
       : privateReply(failureCard(opened.failure));

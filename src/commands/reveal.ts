@@ -12,7 +12,7 @@ export default defineCommand({
   slow: true,
   args: [],
   run: async ({ deps, steps, channel }) => {
-    const open = deps.rounds.openInChannel(channel);
+    const open = await deps.rounds.openInChannel(channel);
     if (!open) return privateReply(failureCard({ code: "NoOpenRound" }));
     // Pending count updates land first, so none can overwrite the reveal.
     await steps.idle();

@@ -33,12 +33,16 @@ export default defineCommand({
       " | difficulty easy|medium|hard|any | speed-bonus on|off | pick rotation|memory | digest on|off (Mondays from 09:00 UTC)",
     ],
   ],
-  run: ({ deps, channel }, args) => {
+  run: async ({ deps, channel }, args) => {
     const current = deps.settings.get(channel);
     const name = str(args, "name");
-    if (name === "") return privateReply(settingsCard(current));
+    if (name === "") return privateReply(settingsCard(await current));
     const value = str(args, "value");
-    const changed = applySetting(current, [name, ...(value === "" ? [] : value.split(/\s+/))], deps.matrix);
+    const changed = applySetting(
+      await current,
+      [name, ...(value === "" ? [] : value.split(/\s+/))],
+      deps.matrix,
+    );
     if (!changed.ok) return privateReply(failureCard(changed.failure));
     deps.settings.put(channel, changed.value, deps.clock.now());
     return privateReply(settingsCard(changed.value, "Settings saved for this channel"));

@@ -9,14 +9,14 @@ export default defineCommand({
   summary: "Answers, streaks, strongest and weakest areas: yours or someone else's",
   group: "questions",
   args: [{ name: "person", description: "Whose stats (yours if left out)", kind: "person", rest: true }],
-  run: ({ deps, actor }, args) => {
+  run: async ({ deps, actor }, args) => {
     const person = str(args, "person");
-    const s = deps.standings.stats(actor, person === "" ? null : person);
+    const s = await deps.standings.stats(actor, person === "" ? null : person);
     if (!s.ok) return privateReply(failureCard(s.failure));
     // Memory cards are personal: shown to their owner only.
     return privateReply(
       statsCard(s.value, deps.matrix),
-      ...(person === "" ? [deps.practice.statsCard(actor)] : []),
+      ...(person === "" ? [await deps.practice.statsCard(actor)] : []),
     );
   },
 });

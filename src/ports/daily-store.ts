@@ -3,32 +3,36 @@ import type { DailyRun, DailySchedule } from "../domain/daily.js";
 
 /** Daily schedules, skipped dates and the exactly-once ledger, stored. */
 export interface DailyStore {
-  /** Runs `fn` in one immediate transaction. */
-  transaction<T>(fn: () => T): T;
   /** A channel's schedule, if it has one. */
-  get(channel: ChannelRef): DailySchedule | undefined;
+  get(channel: ChannelRef): Promise<DailySchedule | undefined>;
   /** Every schedule that is on. */
-  enabled(): DailySchedule[];
+  enabled(): Promise<DailySchedule[]>;
   /** Creates or replaces a channel's schedule. */
-  put(s: DailySchedule): void;
+  put(s: DailySchedule): Promise<void>;
   /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
-  pullActiveFrom(channel: ChannelRef, to: Date): boolean;
+  pullActiveFrom(channel: ChannelRef, to: Date): Promise<boolean>;
   /** Marks a local date as skipped for a channel. */
-  addSkip(channel: ChannelRef, localDate: string): void;
+  addSkip(channel: ChannelRef, localDate: string): Promise<void>;
   /** A channel's skipped dates from a local date on. */
-  skipsFrom(channel: ChannelRef, localDate: string): string[];
+  skipsFrom(channel: ChannelRef, localDate: string): Promise<string[]>;
   /** Whether a channel skips a local date. */
-  isSkipped(channel: ChannelRef, localDate: string): boolean;
+  isSkipped(channel: ChannelRef, localDate: string): Promise<boolean>;
   /** Claims a run before the platform call; false when another tick or process already has it. */
-  claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): boolean;
+  claim(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): Promise<boolean>;
   /** Records a run that will not happen (missed while down, beyond the catch-up window). */
-  skip(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date, note: string): boolean;
+  skip(
+    channel: ChannelRef,
+    localDate: string,
+    kind: DailyRun["kind"],
+    at: Date,
+    note: string,
+  ): Promise<boolean>;
   /** Links a claimed post run to the round it opened. */
-  attachRound(channel: ChannelRef, localDate: string, roundId: number): void;
+  attachRound(channel: ChannelRef, localDate: string, roundId: number): Promise<void>;
   /** Completes a claimed run after the platform call. */
-  complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): void;
+  complete(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], at: Date): Promise<void>;
   /** The ledger row of a run. */
-  run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): DailyRun | undefined;
+  run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): Promise<DailyRun | undefined>;
   /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
-  unfinished(before: Date): DailyRun[];
+  unfinished(before: Date): Promise<DailyRun[]>;
 }

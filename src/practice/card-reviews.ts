@@ -2,6 +2,7 @@ import { fail, type Outcome, ok } from "../domain/failure.js";
 import { type Confidence, type ItemRef, itemKey, type Recall, recallOf } from "../domain/memory.js";
 import type { ConfidenceNoted, Person } from "../domain/practice.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { Transactions } from "../ports/async.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Clock } from "../ports.js";
 import { itemsOfAnswer } from "./items.js";
@@ -10,6 +11,7 @@ import type { MemoryScheduler } from "./scheduler.js";
 /** What recording reviews needs. */
 export interface CardReviewDeps {
   readonly store: PracticeStore;
+  readonly transactions: Transactions;
   readonly scheduler: MemoryScheduler;
   readonly clock: Clock;
 }
@@ -22,13 +24,13 @@ export class CardReviews {
    * Reviews the cards of every answer of a revealed round: wrong is again, right is good (a private
    * answer's "How sure?" tap may lower that to hard later). Cards are created on first meeting.
    */
-  revealed(round: RoundRow, answers: readonly AnswerRow[]): void {
+  async revealed(round: RoundRow, answers: readonly AnswerRow[]): Promise<void> {
     const { platform, workspaceId } = round.channel;
-    this.d.store.transaction(() => {
+    await this.d.transactions.run(async () => {
       for (const answer of answers) {
         const who: Person = { platform, workspaceId, userId: answer.userId };
         for (const outcome of itemsOfAnswer(round.question, answer.response, answer.correct))
-          this.review(who, outcome.item, recallOf(outcome.correct, null), answer.answeredAt, round);
+          await this.review(who, outcome.item, recallOf(outcome.correct, null), answer.answeredAt, round);
       }
     });
   }
@@ -38,33 +40,39 @@ export class CardReviews {
    * The review is rolled back and redone with the new rating, so the schedule is as if it had been
    * given at once; refused once the card has been reviewed again since.
    */
-  confidence(who: Person, roundId: number | null, confidence: Confidence): Outcome<ConfidenceNoted> {
+  async confidence(
+    who: Person,
+    roundId: number | null,
+    confidence: Confidence,
+  ): Promise<Outcome<ConfidenceNoted>> {
     // Read and written in one transaction, so two taps at once cannot both roll the same review back.
-    return this.d.store.transaction(() => {
-      const id = roundId ?? this.d.store.lastPrivateRound(who);
-      const rows = id === null ? [] : this.d.store.roundReviews(who, id);
+    return this.d.transactions.run(async () => {
+      const id = roundId ?? (await this.d.store.lastPrivateRound(who));
+      const rows = id === null ? [] : await this.d.store.roundReviews(who, id);
       if (rows.length === 0) return fail({ code: "NoAnswerToRate" });
       if (rows.some((r) => r.review.source !== "private")) return fail({ code: "SureOnlyPrivate" });
       // A wrong answer is "again" however sure the person felt; only right answers have a confidence.
       if (rows.some((r) => r.review.trace.recall === "again")) return fail({ code: "SureAfterWrong" });
-      if (rows.some((r) => this.d.store.latestReview(r.card.id)?.id !== r.review.id))
-        return fail({ code: "SureTooLate" });
+      for (const r of rows)
+        if ((await this.d.store.latestReview(r.card.id))?.id !== r.review.id)
+          return fail({ code: "SureTooLate" });
       const recall = recallOf(true, confidence);
-      const cards = rows.map(({ review, card }) => {
+      const cards = [];
+      for (const { review, card } of rows) {
         const before = this.d.scheduler.undo(card.memory, review.trace);
         const { memory } = this.d.scheduler.review(before, review.trace.reviewedAt, recall);
-        this.d.store.saveCard(card.id, memory, recall);
-        this.d.store.rerate(review.id, recall, confidence);
-        return { item: card.item, due: memory.due };
-      });
+        await this.d.store.saveCard(card.id, memory, recall);
+        await this.d.store.rerate(review.id, recall, confidence);
+        cards.push({ item: card.item, due: memory.due });
+      }
       return ok({ confidence, recall, cards });
     });
   }
 
   /** Adds an item to a person's cards (due at once) without reviewing it. */
-  meet(who: Person, item: ItemRef): void {
+  async meet(who: Person, item: ItemRef): Promise<void> {
     const now = this.d.clock.now();
-    this.d.store.ensureCard(who, item, this.d.scheduler.fresh(now), now);
+    await this.d.store.ensureCard(who, item, this.d.scheduler.fresh(now), now);
   }
 
   /**
@@ -72,24 +80,24 @@ export class CardReviews {
    * corrected grade, as if it had been given at once, where the review is still the card's latest (a later
    * review has moved the card on, and that one stands). Returns how many reviews changed.
    */
-  regraded(round: RoundRow, answers: readonly AnswerRow[]): number {
+  async regraded(round: RoundRow, answers: readonly AnswerRow[]): Promise<number> {
     const { platform, workspaceId } = round.channel;
-    return this.d.store.transaction(() => {
+    return this.d.transactions.run(async () => {
       let changed = 0;
       for (const answer of answers) {
         const who: Person = { platform, workspaceId, userId: answer.userId };
         const outcomes = new Map(
           itemsOfAnswer(round.question, answer.response, answer.correct).map((o) => [itemKey(o.item), o]),
         );
-        for (const { review, card } of this.d.store.roundReviews(who, round.id)) {
+        for (const { review, card } of await this.d.store.roundReviews(who, round.id)) {
           const outcome = outcomes.get(itemKey(card.item));
           if (!outcome || (review.trace.recall !== "again") === outcome.correct) continue;
-          if (this.d.store.latestReview(card.id)?.id !== review.id) continue;
+          if ((await this.d.store.latestReview(card.id))?.id !== review.id) continue;
           const recall = recallOf(outcome.correct, null);
           const before = this.d.scheduler.undo(card.memory, review.trace);
           const { memory } = this.d.scheduler.review(before, review.trace.reviewedAt, recall);
-          this.d.store.saveCard(card.id, memory, recall);
-          this.d.store.rerate(review.id, recall, null);
+          await this.d.store.saveCard(card.id, memory, recall);
+          await this.d.store.rerate(review.id, recall, null);
           changed++;
         }
       }
@@ -102,15 +110,15 @@ export class CardReviews {
    * back where they are still the card's latest, so a broken question leaves no miss to review. Returns how
    * many reviews were taken back.
    */
-  voided(round: RoundRow, answers: readonly AnswerRow[]): number {
+  async voided(round: RoundRow, answers: readonly AnswerRow[]): Promise<number> {
     const { platform, workspaceId } = round.channel;
-    return this.d.store.transaction(() => {
+    return this.d.transactions.run(async () => {
       let undone = 0;
       for (const answer of answers) {
         const who: Person = { platform, workspaceId, userId: answer.userId };
-        for (const { review, card } of this.d.store.roundReviews(who, round.id)) {
-          if (this.d.store.latestReview(card.id)?.id !== review.id) continue;
-          this.d.store.undoReview(review.id, card.id, this.d.scheduler.undo(card.memory, review.trace));
+        for (const { review, card } of await this.d.store.roundReviews(who, round.id)) {
+          if ((await this.d.store.latestReview(card.id))?.id !== review.id) continue;
+          await this.d.store.undoReview(review.id, card.id, this.d.scheduler.undo(card.memory, review.trace));
           undone++;
         }
       }
@@ -118,14 +126,20 @@ export class CardReviews {
     });
   }
 
-  private review(who: Person, item: ItemRef, recall: Recall, answeredAt: Date, round: RoundRow): void {
-    const card = this.d.store.ensureCard(who, item, this.d.scheduler.fresh(answeredAt), answeredAt);
+  private async review(
+    who: Person,
+    item: ItemRef,
+    recall: Recall,
+    answeredAt: Date,
+    round: RoundRow,
+  ): Promise<void> {
+    const card = await this.d.store.ensureCard(who, item, this.d.scheduler.fresh(answeredAt), answeredAt);
     // A channel answer is applied at the reveal, maybe after the same card was practised privately:
     // a review is never placed before the card's latest one.
     const last = card.memory.lastReview;
     const at = last && last > answeredAt ? last : answeredAt;
     const { memory, trace } = this.d.scheduler.review(card.memory, at, recall);
-    this.d.store.saveCard(card.id, memory, recall);
-    this.d.store.addReview(card.id, round.id, round.kind, trace);
+    await this.d.store.saveCard(card.id, memory, recall);
+    await this.d.store.addReview(card.id, round.id, round.kind, trace);
   }
 }

@@ -28,14 +28,14 @@ export class WeeklyDigests {
   constructor(private readonly d: DigestDeps) {}
 
   /** A channel's digest as of now. */
-  build(channel: ChannelRef): Digest {
+  async build(channel: ChannelRef): Promise<Digest> {
     const now = this.d.clock.now();
-    const cells = this.d.team.forgetting(channel);
+    const cells = await this.d.team.forgetting(channel);
     return {
       week: isoWeek(now),
       weakest: cells.filter((f) => f.forgotten > 0).slice(0, WEAKEST),
       cells,
-      lookups: this.d.journal.mostAsked(
+      lookups: await this.d.journal.mostAsked(
         channel.platform,
         channel.workspaceId,
         new Date(now.getTime() - 7 * 86_400_000),
@@ -54,15 +54,15 @@ export class WeeklyDigests {
     if (now < due) return 0;
     const week = isoWeek(now);
     let sent = 0;
-    for (const { channel, since } of this.d.store.digestChannels()) {
+    for (const { channel, since } of await this.d.store.digestChannels()) {
       if (since > due) continue;
-      if (!this.d.store.claimDigest(channel, week, now)) continue;
+      if (!(await this.d.store.claimDigest(channel, week, now))) continue;
       try {
-        await this.d.announcer.post(channel, this.d.digestCard(this.build(channel)));
+        await this.d.announcer.post(channel, this.d.digestCard(await this.build(channel)));
         sent++;
       } catch (error) {
         // Given back, so the next tick tries again; one channel's failure never stops the others.
-        this.d.store.releaseDigest(channel, week);
+        await this.d.store.releaseDigest(channel, week);
         this.d.logger.error("posting a weekly digest failed; it will be tried again", {
           channel: channel.channelId,
           error,

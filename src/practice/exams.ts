@@ -12,7 +12,9 @@ import {
 } from "../domain/exam.js";
 import { ok } from "../domain/failure.js";
 import { stableHash } from "../domain/hash.js";
+import { itemKey } from "../domain/memory.js";
 import { grade, normalizeResponse, type Question, responseProblem } from "../domain/question.js";
+import type { Transactions } from "../ports/async.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Clock, Logger } from "../ports.js";
@@ -28,6 +30,8 @@ export type ExamOutcome =
 
 /** What mock exams need. */
 export interface MockExamDeps {
+  /** Transactions across the stores of the same database. */
+  readonly transactions: Transactions;
   readonly exams: ExamStore;
   readonly cards: PracticeStore;
   readonly rounds: RoundService;
@@ -35,7 +39,7 @@ export interface MockExamDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
-  readonly heldOut?: (platform: Actor["platform"], workspace: string) => ReadonlySet<string>;
+  readonly heldOut?: (platform: Actor["platform"], workspace: string) => Promise<ReadonlySet<string>>;
 }
 
 const refuse = (failure: ExamFailure): ExamOutcome => ({ ok: false, failure });
@@ -49,8 +53,8 @@ export class MockExams {
   constructor(private readonly d: MockExamDeps) {}
 
   /** `/srm exam [clf-c02|saa-c03|scs-c02] [questions]`: starts one; with no exam named, offers the three. */
-  start(actor: Actor, examText: string | null, countText: string | null): ExamOutcome {
-    const running = this.d.exams.running(actor);
+  async start(actor: Actor, examText: string | null, countText: string | null): Promise<ExamOutcome> {
+    const running = await this.d.exams.running(actor);
     if (running) return refuse(runningFailure(running));
     if (examText === null || examText.trim() === "") return ok({ kind: "choose" });
     const exam = examNamed(examText);
@@ -59,22 +63,23 @@ export class MockExams {
     if (!Number.isInteger(count) || count < EXAM_QUESTIONS.min || count > EXAM_QUESTIONS.max)
       return refuse({ code: "BadQuestionCount", text: countText ?? "" });
     const now = this.d.clock.now();
-    const held = this.d.heldOut?.(actor.platform, actor.workspaceId) ?? new Set<string>();
+    const held = (await this.d.heldOut?.(actor.platform, actor.workspaceId)) ?? new Set<string>();
     const questions = this.draw(exam, count, `${actor.platform}:${actor.userId}:${now.toISOString()}`, held);
     // A second start at the same moment (a double click) finds the first one's exam: it is shown instead.
-    this.d.exams.start(actor, actor.displayName, exam, questions, now);
-    return this.current(actor, null);
+    await this.d.exams.start(actor, actor.displayName, exam, questions, now);
+    return await this.current(actor, null);
   }
 
   /** `/srm exam resume`: the running exam's next question. */
-  resume(actor: Actor): ExamOutcome {
-    return this.current(actor, null);
+  async resume(actor: Actor): Promise<ExamOutcome> {
+    return await this.current(actor, null);
   }
 
   /** `/srm exam abandon`: ends the running exam; its answers are not counted anywhere. */
-  abandon(actor: Actor): ExamOutcome {
-    const running = this.d.exams.running(actor);
-    if (!running || !this.d.exams.abandon(running.id, this.d.clock.now())) return refuse({ code: "NoExam" });
+  async abandon(actor: Actor): Promise<ExamOutcome> {
+    const running = await this.d.exams.running(actor);
+    if (!running || !(await this.d.exams.abandon(running.id, this.d.clock.now())))
+      return refuse({ code: "NoExam" });
     this.d.logger.info("a mock exam was abandoned", { exam: running.exam, answered: running.answers.length });
     return ok({ kind: "abandoned", exam: running });
   }
@@ -83,17 +88,17 @@ export class MockExams {
    * `/srm exam answer <letters>`: answers the running exam's current question (no letters: leave it blank).
    * `at` names the question a button was pressed on: a button of an earlier question is refused.
    */
-  answer(
+  async answer(
     actor: Actor,
     response: readonly string[],
     at: { examId: number; position: number } | null = null,
-  ): ExamOutcome {
-    const exam = this.d.exams.running(actor);
+  ): Promise<ExamOutcome> {
+    const exam = await this.d.exams.running(actor);
     if (!exam) return refuse({ code: "NoExam" });
     const position = exam.answers.length;
     if (at && (at.examId !== exam.id || at.position !== position)) return refuse({ code: "NotThisQuestion" });
     const asked = exam.questions[position];
-    if (!asked) return this.current(actor, null);
+    if (!asked) return await this.current(actor, null);
     const normal = normalizeResponse(asked.question, response);
     if (normal.length > 0) {
       const problem = responseProblem(asked.question, normal);
@@ -101,37 +106,46 @@ export class MockExams {
     }
     const correct = normal.length > 0 && grade(asked.question, normal).correct;
     const now = this.d.clock.now();
-    if (!this.d.exams.answer(exam.id, { position, response: normal, correct, answeredAt: now }))
-      return this.current(actor, null);
-    return this.current(actor, position + 1);
+    if (!(await this.d.exams.answer(exam.id, { position, response: normal, correct, answeredAt: now })))
+      return await this.current(actor, null);
+    return await this.current(actor, position + 1);
   }
 
-  private current(actor: Actor, saved: number | null): ExamOutcome {
-    const exam = this.d.exams.running(actor);
+  private async current(actor: Actor, saved: number | null): Promise<ExamOutcome> {
+    const exam = await this.d.exams.running(actor);
     if (!exam) return refuse({ code: "NoExam" });
     const position = exam.answers.length;
-    if (!exam.questions[position]) return this.finish(actor, exam.id);
+    if (!exam.questions[position]) return await this.finish(actor, exam.id);
     return ok({ kind: "question", exam, position, saved });
   }
 
   /** Files every answer as a private round (stats and cards), ends the exam, and reports. */
-  private finish(actor: Actor, examId: number): ExamOutcome {
+  private async finish(actor: Actor, examId: number): Promise<ExamOutcome> {
     const channel = { platform: actor.platform, workspaceId: actor.workspaceId, channelId: EXAM_CHANNEL_ID };
-    const report = this.d.exams.transaction((): ExamReport | null => {
-      const exam = this.d.exams.get(examId);
-      if (!exam || !this.d.exams.finish(examId, this.d.clock.now())) return null;
+    const report = await this.d.transactions.run(async (): Promise<ExamReport | null> => {
+      const exam = await this.d.exams.get(examId);
+      if (!exam || !(await this.d.exams.finish(examId, this.d.clock.now()))) return null;
       const filedAs = new Map<number, number>();
       for (const a of exam.answers) {
         const asked = exam.questions[a.position];
         if (!asked) continue;
-        const roundId = this.d.rounds.fileAnswer(actor, channel, asked, a.response, a.answeredAt);
-        this.d.exams.filed(examId, a.position, roundId);
+        const roundId = await this.d.rounds.fileAnswer(actor, channel, asked, a.response, a.answeredAt);
+        await this.d.exams.filed(examId, a.position, roundId);
         filedAs.set(a.position, roundId);
+      }
+      // Every card an exam answer touched, read once inside the transaction: the report is built from them.
+      const cards = new Map<string, Date>();
+      for (const [position, asked] of exam.questions.entries()) {
+        const response = exam.answers.find((a) => a.position === position)?.response ?? [];
+        for (const { item } of itemsOfAnswer(asked.question, response, false)) {
+          const card = await this.d.cards.card(actor, item);
+          if (card) cards.set(itemKey(item), card.memory.due);
+        }
       }
       const dueOf = (q: Question, response: readonly string[]) =>
         itemsOfAnswer(q, response, false).flatMap(({ item }) => {
-          const card = this.d.cards.card(actor, item);
-          return card ? [{ item, due: card.memory.due }] : [];
+          const due = cards.get(itemKey(item));
+          return due ? [{ item, due }] : [];
         });
       return reportOf(exam, dueOf, filedAs);
     });

@@ -8,6 +8,7 @@ import type { Text } from "../domain/text.js";
 import type { LookupResult, OwnershipLookup } from "../knowledge/lookup.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
 import { heatMapImage } from "../pictures/card-image.js";
+import type { Transactions } from "../ports/async.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, Announcer, ChannelRef, Clock, Logger, LookupJournal } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
@@ -44,6 +45,8 @@ export const BUTTON_CHANNEL_ID = "practice";
 
 /** What personal practice needs. */
 export interface PracticeDeps {
+  /** Transactions across the stores of the same database. */
+  readonly transactions: Transactions;
   readonly store: PracticeStore;
   readonly scheduler: MemoryScheduler;
   readonly reviews: CardReviews;
@@ -63,7 +66,7 @@ export interface PracticeDeps {
 /** Something that answers the buttons it made. */
 export interface ButtonHandler {
   /** The reply to a pressed button, or null when the id is not one of this handler's. */
-  press(actionId: string, actor: Actor): Reply | null;
+  press(actionId: string, actor: Actor): Promise<Reply | null>;
 }
 
 /** Personal practice as the engine drives it: commands and buttons in, replies out. */
@@ -86,24 +89,24 @@ export class Practice {
   }
 
   /** `/srm practice`, `/srm review` and `/srm cram [service]`: starts a session and asks its first question. */
-  session(actor: Actor, channel: ChannelRef, mode: SessionMode, scope: string | null): Reply {
+  async session(actor: Actor, channel: ChannelRef, mode: SessionMode, scope: string | null): Promise<Reply> {
     let services: string[] | null = null;
     if (mode === "cram" && scope !== null) {
       services = this.servicesNamed(scope);
       if (!services) return privateReply(failureCard({ code: "NotAService", text: scope }));
     }
-    return this.reply(this.sessions.start(actor, channel, mode, services), sessionStepCard);
+    return this.reply(await this.sessions.start(actor, channel, mode, services), sessionStepCard);
   }
 
   /**
    * `/srm practice path <clf-c02|saa-c03|scs-c02|service|default>`: new cards follow that path from now on
    * (remembered), and a practice starts.
    */
-  practicePath(actor: Actor, channel: ChannelRef, text: string): Reply {
+  async practicePath(actor: Actor, channel: ChannelRef, text: string): Promise<Reply> {
     const path = this.pathNamed(text);
     if (path === undefined) return privateReply(failureCard({ code: "NotAPath", text }));
-    this.d.store.setPath(actor, path);
-    const step = this.sessions.start(actor, channel, "practice", null);
+    await this.d.store.setPath(actor, path);
+    const step = await this.sessions.start(actor, channel, "practice", null);
     return privateReply(
       pathSetCard(path, this.d.matrix),
       step.ok ? sessionStepCard(step.value) : failureCard(step.failure),
@@ -111,30 +114,30 @@ export class Practice {
   }
 
   /** `/srm practice new-cards <0-100>`: how many new cards a day practice introduces to this person. */
-  newCardsPerDay(actor: Actor, text: string): Reply {
+  async newCardsPerDay(actor: Actor, text: string): Promise<Reply> {
     const n = /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
     if (!(n >= 0 && n <= MAX_NEW_PER_DAY)) return privateReply(failureCard({ code: "BadNewCards", text }));
-    this.d.store.setNewPerDay(actor, n);
-    return privateReply(newCardsSetCard(n, this.sessions.newToday(actor)));
+    await this.d.store.setNewPerDay(actor, n);
+    return privateReply(newCardsSetCard(n, await this.sessions.newToday(actor)));
   }
 
   /** `/srm drill <service> <area>`: the typed "Quiz me on this", in free phrasing. */
-  drill(actor: Actor, channel: ChannelRef, text: string): Reply {
+  async drill(actor: Actor, channel: ChannelRef, text: string): Promise<Reply> {
     const result = this.d.lookup.lookup(text);
     if (result.kind !== "answer" || !result.service)
       return privateReply(failureCard({ code: "NotACell", text }));
-    return this.quizMe(actor, channel, cellItem(result.service.id, result.area.id));
+    return await this.quizMe(actor, channel, cellItem(result.service.id, result.area.id));
   }
 
   /** `/srm sure <guess|fairly|certain>`: rates the person's latest right private answer. */
-  sure(actor: Actor, confidence: Confidence, roundId: number | null = null): Reply {
-    return this.reply(this.d.reviews.confidence(actor, roundId, confidence), (noted) =>
+  async sure(actor: Actor, confidence: Confidence, roundId: number | null = null): Promise<Reply> {
+    return this.reply(await this.d.reviews.confidence(actor, roundId, confidence), (noted) =>
       confidenceCard(noted, this.d.matrix),
     );
   }
 
   /** A pressed practice button ("Quiz me on this", "How sure?"); null when the id is none of these. */
-  press(actionId: string, actor: Actor): Reply | null {
+  async press(actionId: string, actor: Actor): Promise<Reply | null> {
     const drill = parseDrillActionId(actionId);
     if (drill) {
       const channel = {
@@ -142,12 +145,12 @@ export class Practice {
         workspaceId: actor.workspaceId,
         channelId: BUTTON_CHANNEL_ID,
       };
-      return this.quizMe(actor, channel, cellItem(drill.service, drill.area));
+      return await this.quizMe(actor, channel, cellItem(drill.service, drill.area));
     }
     const sure = parseSureActionId(actionId);
-    if (sure) return this.sure(actor, sure.confidence, sure.roundId);
+    if (sure) return await this.sure(actor, sure.confidence, sure.roundId);
     const passed = parsePassActionId(actionId);
-    if (passed) return this.pass(actor, passed.how, passed.roundId);
+    if (passed) return await this.pass(actor, passed.how, passed.roundId);
     for (const handler of this.d.buttons ?? []) {
       const reply = handler.press(actionId, actor);
       if (reply) return reply;
@@ -160,28 +163,28 @@ export class Practice {
    * is a miss for every card the question tests and shows the explanation; Skip changes no card. In a
    * session, both go on to its next question.
    */
-  pass(actor: Actor, how: PassKind, roundId: number | null = null): Reply {
-    const target = roundId ?? this.d.rounds.openPrivateFor(actor)?.id;
+  async pass(actor: Actor, how: PassKind, roundId: number | null = null): Promise<Reply> {
+    const target = roundId ?? (await this.d.rounds.openPrivateFor(actor))?.id;
     if (target === undefined) return privateReply(failureCard({ code: "NoQuestionToPass" }));
-    const passed = this.d.rounds.pass(target, actor, how === "dont-know");
+    const passed = await this.d.rounds.pass(target, actor, how === "dont-know");
     if (!passed.ok) return privateReply(failureCard(passed.failure));
     const { round, answer } = passed.value;
     const cards: Card[] = [answer ? privateResultCard(round, answer) : skippedCard()];
-    const next = this.sessions.continueAfter(actor, round, answer === null);
+    const next = await this.sessions.continueAfter(actor, round, answer === null);
     if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return privateReply(...cards);
   }
 
   /** `/srm stop`: ends the person's practice, review or cram, and says what it did and what is due. */
-  stop(actor: Actor): Reply {
-    const stopped = this.sessions.stop(actor);
+  async stop(actor: Actor): Promise<Reply> {
+    const stopped = await this.sessions.stop(actor);
     return privateReply(stopped ? sessionStoppedCard(stopped) : failureCard({ code: "NoSession" }));
   }
 
   /** What follows a revealed private answer: "How sure?" when it was right, and the session's next step. */
-  afterPrivateAnswer(actor: Actor, round: RoundRow, answer: AnswerRow): Card[] {
+  async afterPrivateAnswer(actor: Actor, round: RoundRow, answer: AnswerRow): Promise<Card[]> {
     const cards: Card[] = answer.correct ? [howSureCard(round.id)] : [];
-    const next = this.sessions.continueAfter(actor, round);
+    const next = await this.sessions.continueAfter(actor, round);
     if (next) cards.push(next.ok ? sessionStepCard(next.value) : failureCard(next.failure));
     return cards;
   }
@@ -194,17 +197,21 @@ export class Practice {
   }
 
   /** The memory part of a person's /srm stats, with today's new cards. */
-  statsCard(actor: Actor): Card {
-    return memoryStatsCard(this.stats.of(actor), this.d.matrix, this.sessions.newCards(actor).next.length);
+  async statsCard(actor: Actor): Promise<Card> {
+    return memoryStatsCard(
+      await this.stats.of(actor),
+      this.d.matrix,
+      (await this.sessions.newCards(actor)).next.length,
+    );
   }
 
   /** What is due and how many new cards wait today, as the first sentence of a person's home. */
-  homeLine(actor: Actor): Text {
+  async homeLine(actor: Actor): Promise<Text> {
     const now = this.d.clock.now();
     return practiceHomeLine(
-      this.d.store.dueCount(actor, now),
-      this.sessions.newCards(actor).next.length,
-      this.d.store.nextDue(actor, now),
+      await this.d.store.dueCount(actor, now),
+      (await this.sessions.newCards(actor)).next.length,
+      await this.d.store.nextDue(actor, now),
     );
   }
 
@@ -213,8 +220,8 @@ export class Practice {
     await this.digests.sendDue();
   }
 
-  private quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Reply {
-    return this.reply(this.sessions.quizMe(actor, channel, item), quizMeCard);
+  private async quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Promise<Reply> {
+    return this.reply(await this.sessions.quizMe(actor, channel, item), quizMeCard);
   }
 
   /** The stored path a word names: an exam, one service, or null for "default"; undefined for neither. */

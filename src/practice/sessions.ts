@@ -13,6 +13,7 @@ import type {
 import type { Question } from "../domain/question.js";
 import type { RoundRow } from "../domain/round.js";
 import type { OwnershipMatrix } from "../knowledge/matrix.js";
+import type { Transactions } from "../ports/async.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Actor, ChannelRef, Clock } from "../ports.js";
 import type { RoundService } from "../quiz/rounds.js";
@@ -24,6 +25,7 @@ import type { MemoryScheduler } from "./scheduler.js";
 /** What sessions need. */
 export interface SessionDeps {
   readonly store: PracticeStore;
+  readonly transactions: Transactions;
   readonly scheduler: MemoryScheduler;
   readonly reviews: CardReviews;
   readonly rounds: RoundService;
@@ -45,94 +47,101 @@ export class PracticeSessions {
   constructor(private readonly d: SessionDeps) {}
 
   /** Starts a session (replacing any running one) and asks its first question. */
-  start(
+  async start(
     actor: Actor,
     channel: ChannelRef,
     mode: SessionMode,
     services: readonly string[] | null,
-  ): Outcome<SessionStep> {
-    this.d.store.startSession(actor, mode, services, this.d.clock.now());
-    return this.advance(actor, channel, this.d.store.session(actor) as SessionRow);
+  ): Promise<Outcome<SessionStep>> {
+    await this.d.store.startSession(actor, mode, services, this.d.clock.now());
+    return await this.advance(actor, channel, (await this.d.store.session(actor)) as SessionRow);
   }
 
   /**
    * After a private answer (or a skip): the session's next step if it was its question, else null. A
    * skipped question is not asked again in this session; an answered one counts as done.
    */
-  continueAfter(actor: Actor, round: RoundRow, skipped = false): Outcome<SessionStep> | null {
-    if (skipped) this.d.store.skipInSession(actor, round.id, round.question.id);
-    else this.d.store.countSessionAnswer(actor, round.id);
-    const session = this.d.store.session(actor);
+  async continueAfter(actor: Actor, round: RoundRow, skipped = false): Promise<Outcome<SessionStep> | null> {
+    if (skipped) await this.d.store.skipInSession(actor, round.id, round.question.id);
+    else await this.d.store.countSessionAnswer(actor, round.id);
+    const session = await this.d.store.session(actor);
     if (!session || session.roundId !== round.id) return null;
-    return this.advance(actor, round.channel, session);
+    return await this.advance(actor, round.channel, session);
   }
 
   /**
    * Ends the person's session (`/srm stop`); the question it waits on is skipped, so no card changes.
    * Null when no session is running.
    */
-  stop(actor: Actor): SessionStopped | null {
-    const session = this.d.store.session(actor);
+  async stop(actor: Actor): Promise<SessionStopped | null> {
+    const session = await this.d.store.session(actor);
     if (!session) return null;
     let skipped = session.skipped.length;
-    if (session.roundId !== null && this.d.rounds.pass(session.roundId, actor, false).ok) skipped++;
-    this.d.store.endSession(actor);
+    if (session.roundId !== null && (await this.d.rounds.pass(session.roundId, actor, false)).ok) skipped++;
+    await this.d.store.endSession(actor);
     const now = this.d.clock.now();
     return {
       mode: session.mode,
       answered: session.answered,
       skipped,
-      dueNow: this.d.store.dueCount(actor, now),
-      nextDue: this.d.store.nextDue(actor, now),
+      dueNow: await this.d.store.dueCount(actor, now),
+      nextDue: await this.d.store.nextDue(actor, now),
     };
   }
 
   /** Adds an item to the person's cards and asks it privately ("Quiz me on this"). */
-  quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Outcome<Asked> {
+  async quizMe(actor: Actor, channel: ChannelRef, item: ItemRef): Promise<Outcome<Asked>> {
     const question = questionFor(this.d.bank, item);
     if (!question) return fail({ code: "NotACell", text: item.id });
-    this.d.reviews.meet(actor, item);
-    return this.ask(actor, channel, question);
+    await this.d.reviews.meet(actor, item);
+    return await this.ask(actor, channel, question);
   }
 
-  private advance(actor: Actor, channel: ChannelRef, session: SessionRow): Outcome<SessionStep> {
-    const queue = this.queue(actor, session);
+  private async advance(
+    actor: Actor,
+    channel: ChannelRef,
+    session: SessionRow,
+  ): Promise<Outcome<SessionStep>> {
+    const queue = await this.queue(actor, session);
     const first = queue[0];
     const now = this.d.clock.now();
     if (!first) {
-      this.d.store.endSession(actor);
+      await this.d.store.endSession(actor);
       return ok({
         kind: "done",
         mode: session.mode,
-        nextDue: this.d.store.nextDue(actor, now),
-        today: session.mode === "practice" ? this.newToday(actor) : null,
+        nextDue: await this.d.store.nextDue(actor, now),
+        today: session.mode === "practice" ? await this.newToday(actor) : null,
       });
     }
-    const asked = this.ask(actor, channel, first.question);
+    const asked = await this.ask(actor, channel, first.question);
     if (!asked.ok) {
-      this.d.store.endSession(actor);
+      await this.d.store.endSession(actor);
       return asked;
     }
     const fresh = first.fresh === true && !asked.value.earlier;
     if (fresh)
-      this.d.store.transaction(() => {
-        this.d.reviews.meet(actor, first.item);
-        this.d.store.introduce(actor, first.item, now);
+      await this.d.transactions.run(async () => {
+        await this.d.reviews.meet(actor, first.item);
+        await this.d.store.introduce(actor, first.item, now);
       });
-    this.d.store.setSessionRound(actor, asked.value.round.id);
+    await this.d.store.setSessionRound(actor, asked.value.round.id);
     const newLeft = queue.slice(1).filter((q) => q.fresh === true).length;
     return ok({ kind: "ask", mode: session.mode, left: queue.length - 1, newLeft, fresh, ...asked.value });
   }
 
   /** How many new cards a person has left today, and the items practice would introduce next. */
-  newCards(who: Person, skipped: ReadonlySet<string> = new Set()): { left: number; next: ItemRef[] } {
-    const prefs = this.d.store.prefs(who);
+  async newCards(
+    who: Person,
+    skipped: ReadonlySet<string> = new Set(),
+  ): Promise<{ left: number; next: ItemRef[] }> {
+    const prefs = await this.d.store.prefs(who);
     const left = Math.max(
       0,
-      prefs.newPerDay - this.d.store.introducedSince(who, startOfDay(this.d.clock.now())),
+      prefs.newPerDay - (await this.d.store.introducedSince(who, startOfDay(this.d.clock.now()))),
     );
     if (left === 0) return { left, next: [] };
-    const met = this.d.store.itemKeys(who);
+    const met = await this.d.store.itemKeys(who);
     const next: ItemRef[] = [];
     for (const item of this.d.order.items(pathOf(prefs.path))) {
       if (next.length === left) break;
@@ -145,27 +154,27 @@ export class PracticeSessions {
   }
 
   /** Today's new cards: introduced, the limit, and how many never-met items wait. */
-  newToday(who: Person): NewToday {
-    const prefs = this.d.store.prefs(who);
-    const met = this.d.store.itemKeys(who);
+  async newToday(who: Person): Promise<NewToday> {
+    const prefs = await this.d.store.prefs(who);
+    const met = await this.d.store.itemKeys(who);
     const all = this.d.order.items(pathOf(prefs.path));
     return {
-      introduced: this.d.store.introducedSince(who, startOfDay(this.d.clock.now())),
+      introduced: await this.d.store.introducedSince(who, startOfDay(this.d.clock.now())),
       limit: prefs.newPerDay,
       waiting: all.filter((item) => !met.has(itemKey(item))).length,
     };
   }
 
   /** Opens a private round on one question; a question the person already has open comes first. */
-  private ask(actor: Actor, channel: ChannelRef, question: Question): Outcome<Asked> {
-    const open = this.d.rounds.openPrivateFor(actor);
-    const opened = this.d.rounds.openPrivateRound(actor, channel, [question]);
+  private async ask(actor: Actor, channel: ChannelRef, question: Question): Promise<Outcome<Asked>> {
+    const open = await this.d.rounds.openPrivateFor(actor);
+    const opened = await this.d.rounds.openPrivateRound(actor, channel, [question]);
     if (!opened.ok) return fail(opened.failure);
     return ok({ round: opened.value, earlier: open !== undefined && open.question.id !== question.id });
   }
 
   /** The questions a session still has to ask, the next one first. */
-  private queue(who: Person, session: SessionRow): Queued[] {
+  private async queue(who: Person, session: SessionRow): Promise<Queued[]> {
     const now = this.d.clock.now();
     const skipped = new Set(session.skipped);
     const askable = (item: ItemRef): Queued[] => {
@@ -179,24 +188,22 @@ export class PracticeSessions {
         // "Most due" is the card most likely forgotten by now; among equals, the one due longest.
         // Then today's new cards, in the person's learning order.
         return [
-          ...this.d.store
-            .dueCards(who, now)
+          ...(await this.d.store.dueCards(who, now))
             .map((card) => ({ card, r: recall(card) }))
             .sort((a, b) => a.r - b.r || +a.card.memory.due - +b.card.memory.due || a.card.id - b.card.id)
             .flatMap(({ card }) => askable(card.item)),
-          ...this.newCards(who, skipped).next.flatMap((item) =>
+          ...(await this.newCards(who, skipped)).next.flatMap((item) =>
             askable(item).map((q) => ({ ...q, fresh: true })),
           ),
         ];
       case "review":
         // The miss answered longest ago first, so a miss answered wrong again goes to the back.
-        return this.d.store
-          .cards(who)
+        return (await this.d.store.cards(who))
           .filter((card) => card.lastRecall === "again")
           .sort((a, b) => (a.lastReviewId ?? 0) - (b.lastReviewId ?? 0))
           .flatMap((card) => askable(card.item));
       case "cram": {
-        const cards = new Map(this.d.store.cards(who).map((c) => [itemKey(c.item), c]));
+        const cards = new Map((await this.d.store.cards(who)).map((c) => [itemKey(c.item), c]));
         const items = session.services
           ? itemsOfServices(this.d.matrix, this.d.bank, session.services)
           : [...cards.values()].map((c) => c.item);

@@ -21,9 +21,9 @@ export class PracticeStats {
   constructor(private readonly d: PracticeStatsDeps) {}
 
   /** One person's memory stats now. */
-  of(who: Person): MemoryStats {
+  async of(who: Person): Promise<MemoryStats> {
     const now = this.d.clock.now();
-    const cards = this.d.store.cards(who);
+    const cards = await this.d.store.cards(who);
     const byService = new Map<string, { cards: number; recall: number }>();
     for (const card of cards) {
       // A scenario question counts towards the service of its main cell.
@@ -37,8 +37,8 @@ export class PracticeStats {
     }
     return {
       cards: cards.length,
-      due: this.d.store.dueCount(who, now),
-      retention: this.d.store.retention(who, new Date(now.getTime() - RETENTION_DAYS * 86_400_000)),
+      due: await this.d.store.dueCount(who, now),
+      retention: await this.d.store.retention(who, new Date(now.getTime() - RETENTION_DAYS * 86_400_000)),
       services: [...byService.entries()]
         .map(([service, s]) => ({ service, cards: s.cards, recall: s.recall / s.cards }))
         .sort((a, b) => a.recall - b.recall || a.service.localeCompare(b.service)),

@@ -34,15 +34,15 @@ export class TeamMemory {
   constructor(private readonly d: TeamMemoryDeps) {}
 
   /** Every cell some active member has met, most forgotten first. */
-  forgetting(channel: ChannelRef): CellForgetting[] {
+  async forgetting(channel: ChannelRef): Promise<CellForgetting[]> {
     const now = this.d.clock.now();
-    return this.sum(this.d.store.activeCellMemories(channel, activeSince(now)), now);
+    return this.sum(await this.d.store.activeCellMemories(channel, activeSince(now)), now);
   }
 
   /** The same over the PICK_MEMBERS members who answered the channel's latest questions of the day. */
-  recentForgetting(channel: ChannelRef): CellForgetting[] {
+  async recentForgetting(channel: ChannelRef): Promise<CellForgetting[]> {
     const now = this.d.clock.now();
-    return this.sum(this.d.store.recentCellMemories(channel, activeSince(now), PICK_MEMBERS), now);
+    return this.sum(await this.d.store.recentCellMemories(channel, activeSince(now), PICK_MEMBERS), now);
   }
 
   /** Each cell's forgetting over cards given member by member (so every sum is the same to the last bit). */
@@ -74,8 +74,13 @@ export class TeamMemory {
    * PICK_MEMBERS members who answered most recently. Null when none of them has met any of those cells: the
    * channel then falls back to rotation.
    */
-  pick(channel: ChannelRef, filter: QuestionFilter, history: AskHistory, seed: string): Question | null {
-    const forgotten = new Map(this.recentForgetting(channel).map((f) => [f.cell, f.forgotten]));
+  async pick(
+    channel: ChannelRef,
+    filter: QuestionFilter,
+    history: AskHistory,
+    seed: string,
+  ): Promise<Question | null> {
+    const forgotten = new Map((await this.recentForgetting(channel)).map((f) => [f.cell, f.forgotten]));
     if (forgotten.size === 0) return null;
     const recentIds = new Set(history.recent.slice(0, RECENT_QUESTIONS));
     const recentCells = new Set(

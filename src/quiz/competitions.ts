@@ -73,37 +73,43 @@ export class Competitions {
   ) {}
 
   /** Starts a named competition in the workspace; one runs at a time. */
-  start(actor: Actor, channel: ChannelRef, name: string, length: string): Outcome<Competition> {
+  async start(
+    actor: Actor,
+    channel: ChannelRef,
+    name: string,
+    length: string,
+  ): Promise<Outcome<Competition>> {
     const now = this.clock.now();
     const parsed = competitionPlan(name, length, now);
     if (!parsed.ok) return parsed;
-    const running = this.store.active(actor.platform, actor.workspaceId);
+    const running = await this.store.active(actor.platform, actor.workspaceId);
     if (running) return fail({ code: "CompetitionRunning", name: running.name });
-    if (this.store.byName(actor.platform, actor.workspaceId, parsed.value.name))
+    if (await this.store.byName(actor.platform, actor.workspaceId, parsed.value.name))
       return fail({ code: "CompetitionNameTaken", name: parsed.value.name });
-    return ok(this.store.create(channel, parsed.value.name, actor.userId, now, parsed.value.endsAt));
+    return ok(await this.store.create(channel, parsed.value.name, actor.userId, now, parsed.value.endsAt));
   }
 
   /** Ends the running competition now. */
-  endNow(actor: Actor): Outcome<Competition> {
-    const running = this.store.active(actor.platform, actor.workspaceId);
+  async endNow(actor: Actor): Promise<Outcome<Competition>> {
+    const running = await this.store.active(actor.platform, actor.workspaceId);
     if (!running) return fail({ code: "NoCompetition" });
-    this.store.end(running.id, this.clock.now());
-    return ok(this.store.get(running.id) as Competition);
+    await this.store.end(running.id, this.clock.now());
+    return ok((await this.store.get(running.id)) as Competition);
   }
 
   /** The running competition. */
-  current(actor: Actor): Outcome<Competition> {
-    const running = this.store.active(actor.platform, actor.workspaceId);
+  async current(actor: Actor): Promise<Outcome<Competition>> {
+    const running = await this.store.active(actor.platform, actor.workspaceId);
     return running ? ok(running) : fail({ code: "NoCompetition" });
   }
 
   /** Ends every due competition `ready` accepts; returns those it ended (each once, even across processes). */
-  endDue(ready: (c: Competition) => boolean = () => true): Competition[] {
+  async endDue(ready: (c: Competition) => Promise<boolean> | boolean = () => true): Promise<Competition[]> {
     const now = this.clock.now();
-    return this.store
-      .due(now)
-      .filter((c) => ready(c) && this.store.end(c.id, now))
-      .map((c) => this.store.get(c.id) as Competition);
+    const ended: Competition[] = [];
+    for (const c of await this.store.due(now))
+      if ((await ready(c)) && (await this.store.end(c.id, now)))
+        ended.push((await this.store.get(c.id)) as Competition);
+    return ended;
   }
 }

@@ -28,12 +28,12 @@ export class DutyPicks {
   constructor(private readonly rounds: RoundService) {}
 
   /** Handles a menu choice or Submit; null when the id is neither. */
-  press(actionId: string, actor: Actor): PickResult | null {
+  async press(actionId: string, actor: Actor): Promise<PickResult | null> {
     const pick = parsePickActionId(actionId);
     const submit = pick ? null : parseSubmitActionId(actionId);
     const roundId = pick?.roundId ?? submit?.roundId;
     if (roundId === undefined) return null;
-    const round = this.rounds.openPrivateFor(actor);
+    const round = await this.rounds.openPrivateFor(actor);
     if (round?.id !== roundId || round.question.type !== "split")
       return { kind: "card", card: pickNotOpenCard };
     const key = `${actor.platform}:${actor.workspaceId}:${actor.userId}:${roundId}`;

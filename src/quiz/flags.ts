@@ -8,6 +8,7 @@ import {
 } from "../domain/flag.js";
 import { grade, type Question } from "../domain/question.js";
 import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { Transactions } from "../ports/async.js";
 import type { FlagCards } from "../ports/flag-cards.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
 import type { RoundStore } from "../ports/round-store.js";
@@ -20,6 +21,8 @@ export type FlagOutcome<T> =
 
 /** What flags need. */
 export interface FlagDeps {
+  /** Transactions across the stores of the same database. */
+  readonly transactions: Transactions;
   readonly flags: FlagStore;
   readonly rounds: RoundStore;
   readonly rescore: Rescorer;
@@ -28,9 +31,9 @@ export interface FlagDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   /** Told about a round whose key was corrected, so the answerers' memory cards are rated again. */
-  readonly regraded?: (round: RoundRow, answers: readonly AnswerRow[]) => void;
+  readonly regraded?: (round: RoundRow, answers: readonly AnswerRow[]) => Promise<unknown>;
   /** Told about a round whose question was voided, so the reviews its answers made are taken back. */
-  readonly voided?: (round: RoundRow, answers: readonly AnswerRow[]) => void;
+  readonly voided?: (round: RoundRow, answers: readonly AnswerRow[]) => Promise<unknown>;
 }
 
 const MAX_COMMENT = 500;
@@ -45,20 +48,25 @@ export class QuestionFlags {
   constructor(private readonly d: FlagDeps) {}
 
   /** The round a Flag button names, if the person may flag it (the reasons are offered next). */
-  offer(actor: Actor, roundText: string): FlagOutcome<RoundRow> {
-    const round = this.flaggable(actor, roundText);
+  async offer(actor: Actor, roundText: string): Promise<FlagOutcome<RoundRow>> {
+    const round = await this.flaggable(actor, roundText);
     return "failure" in round ? refuse(round.failure) : ok(round);
   }
 
   /** `/srm flag <round> <reason> [comment]`: flags the question of a round the person was asked. */
-  flag(actor: Actor, roundText: string, reasonText: string, comment: string | null): FlagOutcome<FlagReason> {
-    const round = this.flaggable(actor, roundText);
+  async flag(
+    actor: Actor,
+    roundText: string,
+    reasonText: string,
+    comment: string | null,
+  ): Promise<FlagOutcome<FlagReason>> {
+    const round = await this.flaggable(actor, roundText);
     if ("failure" in round) return refuse(round.failure);
     const reason = FLAG_REASONS.find((r) => r === reasonText.trim().toLowerCase());
     if (!reason) return refuse({ code: "BadReason", text: reasonText });
     const note = comment?.trim() || null;
     if (note !== null && note.length > MAX_COMMENT) return refuse({ code: "CommentTooLong" });
-    const stored = this.d.flags.add({
+    const stored = await this.d.flags.add({
       platform: actor.platform,
       workspace: actor.workspaceId,
       userId: actor.userId,
@@ -75,22 +83,22 @@ export class QuestionFlags {
   }
 
   /** `/srm flags`: the workspace's open flags, and the questions they hold out of rotation. */
-  list(actor: Actor): FlagList {
+  async list(actor: Actor): Promise<FlagList> {
     return {
-      open: this.d.flags.open(actor.platform, actor.workspaceId),
-      held: this.d.flags.heldOut(actor.platform, actor.workspaceId),
+      open: await this.d.flags.open(actor.platform, actor.workspaceId),
+      held: await this.d.flags.heldOut(actor.platform, actor.workspaceId),
     };
   }
 
   /** The round with this id, for showing a flag's question. */
-  round(id: number): RoundRow | undefined {
-    return this.d.rounds.get(id);
+  async round(id: number): Promise<RoundRow | undefined> {
+    return await this.d.rounds.get(id);
   }
 
   /** `/srm flags dismiss <question>`: closes a question's flags without changing anything; how many. */
-  dismiss(actor: Actor, questionId: string): FlagOutcome<number> {
+  async dismiss(actor: Actor, questionId: string): Promise<FlagOutcome<number>> {
     const id = questionId.trim().toLowerCase();
-    const n = this.d.flags.resolve(
+    const n = await this.d.flags.resolve(
       actor.platform,
       actor.workspaceId,
       id,
@@ -112,7 +120,7 @@ export class QuestionFlags {
     roundText: string,
     letters: readonly string[],
   ): Promise<FlagOutcome<Resolution>> {
-    const round = this.channelReveal(actor, roundText);
+    const round = await this.channelReveal(actor, roundText);
     if ("failure" in round) return refuse(round.failure);
     const q = round.question;
     if (q.type === "split") return refuse({ code: "SplitKey" });
@@ -132,13 +140,13 @@ export class QuestionFlags {
       choices: q.choices.map((c) => ({ ...c, correct: keys.includes(c.key) })),
     };
     return ok(
-      await this.resolve(actor, round, "key-fixed", () => {
-        this.d.rounds.fixKey(round.id, fixed, this.d.clock.now());
+      await this.resolve(actor, round, "key-fixed", async () => {
+        await this.d.rounds.fixKey(round.id, fixed, this.d.clock.now());
         let changed = 0;
-        for (const a of this.d.rounds.answers(round.id)) {
+        for (const a of await this.d.rounds.answers(round.id)) {
           const g = grade(fixed, a.response);
           if (g.correct !== a.correct) changed++;
-          this.d.rounds.regrade(a.id, g.rightParts, g.totalParts, g.correct);
+          await this.d.rounds.regrade(a.id, g.rightParts, g.totalParts, g.correct);
         }
         return changed;
       }),
@@ -147,19 +155,19 @@ export class QuestionFlags {
 
   /** `/srm flags void <round>`: voids a revealed channel round's question: its points are removed for everyone. */
   async voidQuestion(actor: Actor, roundText: string): Promise<FlagOutcome<Resolution>> {
-    const round = this.channelReveal(actor, roundText);
+    const round = await this.channelReveal(actor, roundText);
     if ("failure" in round) return refuse(round.failure);
     return ok(
-      await this.resolve(actor, round, "voided", () => {
-        this.d.rounds.voidRevealed(round.id, this.d.clock.now(), actor.userId);
+      await this.resolve(actor, round, "voided", async () => {
+        await this.d.rounds.voidRevealed(round.id, this.d.clock.now(), actor.userId);
         return 0;
       }),
     );
   }
 
   /** The questions held out of rotation in a workspace (flagged by three or more people, unresolved). */
-  heldOut(platform: Actor["platform"], workspace: string): ReadonlySet<string> {
-    return this.d.flags.heldOut(platform, workspace);
+  async heldOut(platform: Actor["platform"], workspace: string): Promise<ReadonlySet<string>> {
+    return await this.d.flags.heldOut(platform, workspace);
   }
 
   /** Changes a round, rescores the workspace and resolves the question's flags in one transaction; then tells the channel. */
@@ -167,13 +175,13 @@ export class QuestionFlags {
     actor: Actor,
     round: RoundRow,
     how: "key-fixed" | "voided",
-    change: () => number,
+    change: () => Promise<number>,
   ): Promise<Resolution> {
     const { platform, workspaceId } = round.channel;
-    const { changed, flagsResolved } = this.d.rounds.transaction(() => {
-      const changed = change();
-      this.d.rescore.rescoreWorkspace(platform, workspaceId);
-      const flagsResolved = this.d.flags.resolve(
+    const { changed, flagsResolved } = await this.d.transactions.run(async () => {
+      const changed = await change();
+      await this.d.rescore.rescoreWorkspace(platform, workspaceId);
+      const flagsResolved = await this.d.flags.resolve(
         platform,
         workspaceId,
         round.question.id,
@@ -183,9 +191,9 @@ export class QuestionFlags {
       );
       return { changed, flagsResolved };
     });
-    const after = this.d.rounds.get(round.id) as RoundRow;
-    const answers = this.d.rounds.answers(round.id);
-    this.tellCards(how === "key-fixed" ? this.d.regraded : this.d.voided, after, answers);
+    const after = (await this.d.rounds.get(round.id)) as RoundRow;
+    const answers = await this.d.rounds.answers(round.id);
+    await this.tellCards(how === "key-fixed" ? this.d.regraded : this.d.voided, after, answers);
     this.d.logger.info(
       how === "voided" ? "a revealed question was voided" : "a round's answer key was fixed",
       {
@@ -199,13 +207,13 @@ export class QuestionFlags {
   }
 
   /** Passes a resolved round on to the memory cards; a failure is logged and never takes the resolution back. */
-  private tellCards(
-    listener: ((round: RoundRow, answers: readonly AnswerRow[]) => void) | undefined,
+  private async tellCards(
+    listener: ((round: RoundRow, answers: readonly AnswerRow[]) => Promise<unknown>) | undefined,
     round: RoundRow,
     answers: readonly AnswerRow[],
-  ): void {
+  ): Promise<void> {
     try {
-      listener?.(round, answers);
+      await listener?.(round, answers);
     } catch (error) {
       this.d.logger.error("updating memory cards after a flag resolution failed; the scores are saved", {
         round: round.id,
@@ -219,7 +227,7 @@ export class QuestionFlags {
     how: "key-fixed" | "voided",
     changed: number,
   ): Promise<string | null> {
-    const answers = this.d.rounds.answers(round.id);
+    const answers = await this.d.rounds.answers(round.id);
     const card =
       how === "voided"
         ? this.d.cards.voided(round, answers.length)
@@ -244,8 +252,8 @@ export class QuestionFlags {
   }
 
   /** A round the person was asked and may flag: in their workspace, theirs if private, and no longer open. */
-  private flaggable(actor: Actor, roundText: string): RoundRow | { failure: FlagFailure } {
-    const round = this.roundNamed(actor, roundText);
+  private async flaggable(actor: Actor, roundText: string): Promise<RoundRow | { failure: FlagFailure }> {
+    const round = await this.roundNamed(actor, roundText);
     if (!round || (round.kind === "private" && round.player !== actor.userId))
       return { failure: { code: "NoSuchRound", text: roundText } };
     if (round.status === "open") return { failure: { code: "NotRevealedYet" } };
@@ -253,17 +261,17 @@ export class QuestionFlags {
   }
 
   /** A revealed channel round of the admin's workspace. */
-  private channelReveal(actor: Actor, roundText: string): RoundRow | { failure: FlagFailure } {
-    const round = this.roundNamed(actor, roundText);
+  private async channelReveal(actor: Actor, roundText: string): Promise<RoundRow | { failure: FlagFailure }> {
+    const round = await this.roundNamed(actor, roundText);
     if (!round) return { failure: { code: "NoSuchRound", text: roundText } };
     if (round.kind !== "channel" || round.status !== "revealed")
       return { failure: { code: "NotAChannelReveal", roundId: round.id } };
     return round;
   }
 
-  private roundNamed(actor: Actor, text: string): RoundRow | undefined {
+  private async roundNamed(actor: Actor, text: string): Promise<RoundRow | undefined> {
     const m = /^\s*#?(\d{1,12})\s*$/.exec(text);
-    const round = m ? this.d.rounds.get(Number(m[1])) : undefined;
+    const round = m ? await this.d.rounds.get(Number(m[1])) : undefined;
     if (
       !round ||
       round.channel.platform !== actor.platform ||

@@ -11,6 +11,7 @@ import {
 import type { AnswerRow, RoundRow } from "../domain/round.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Metrics } from "../metrics.js";
+import type { Transactions } from "../ports/async.js";
 import type { CompetitionStore } from "../ports/competition-store.js";
 import type { RoundCards } from "../ports/round-cards.js";
 import type { RoundStore } from "../ports/round-store.js";
@@ -30,6 +31,8 @@ import { askedCount, quizSlot, shown } from "./asking.js";
 /** What the round use cases need. */
 export interface RoundDeps {
   readonly rounds: RoundStore;
+  /** Transactions across the stores of the same database. */
+  readonly transactions: Transactions;
   readonly scores: ScoreStore;
   readonly competitions: CompetitionStore;
   readonly settings: SettingsStore;
@@ -45,19 +48,24 @@ export interface RoundDeps {
   /** Picks the question of the day for channels whose setting is `pick memory`. */
   readonly picker?: QuestionPicker;
   /** The questions a workspace holds out of rotation (flagged by several people, unresolved). */
-  readonly heldOut?: (platform: Platform, workspace: string) => ReadonlySet<string>;
+  readonly heldOut?: (platform: Platform, workspace: string) => Promise<ReadonlySet<string>>;
 }
 
 /** Told about every revealed round: channel rounds at their reveal, private ones at once. */
 export interface RevealListener {
   /** Called once per round, after its reveal is saved. */
-  revealed(round: RoundRow, answers: readonly AnswerRow[]): void;
+  revealed(round: RoundRow, answers: readonly AnswerRow[]): Promise<void>;
 }
 
 /** Chooses a channel's question of the day by what its members are most likely to have forgotten. */
 export interface QuestionPicker {
   /** The question to ask, or null to fall back to rotation. */
-  pick(channel: ChannelRef, filter: QuestionFilter, history: AskHistory, seed: string): Question | null;
+  pick(
+    channel: ChannelRef,
+    filter: QuestionFilter,
+    history: AskHistory,
+    seed: string,
+  ): Promise<Question | null>;
 }
 
 /** The result of an accepted answer. */
@@ -78,29 +86,31 @@ export class RoundService {
     channel: ChannelRef,
     closesAt: Date | null = null,
   ): Promise<Outcome<{ round: RoundRow; postFailure: string | null }>> {
-    const prepared = this.prepareChannelRound(channel, closesAt);
+    const prepared = await this.prepareChannelRound(channel, closesAt);
     if (!prepared.ok) return prepared;
     const postFailure = await this.postRound(prepared.value);
-    return ok({ round: this.d.rounds.get(prepared.value.id) as RoundRow, postFailure });
+    return ok({ round: (await this.d.rounds.get(prepared.value.id)) as RoundRow, postFailure });
   }
 
   /**
-   * Chooses the channel's next question and stores the open round, without posting it: synchronous, so a
+   * Chooses the channel's next question and stores the open round, without posting it, so a
    * caller can do it inside its own transaction (the daily ledger claims the day in the same one).
    */
-  prepareChannelRound(channel: ChannelRef, closesAt: Date | null): Outcome<RoundRow> {
-    if (this.d.rounds.openInChannel(channel)) return fail({ code: "RoundAlreadyOpen" });
-    const settings = this.d.settings.get(channel);
+  async prepareChannelRound(channel: ChannelRef, closesAt: Date | null): Promise<Outcome<RoundRow>> {
+    if (await this.d.rounds.openInChannel(channel)) return fail({ code: "RoundAlreadyOpen" });
+    const settings = await this.d.settings.get(channel);
     const filter: QuestionFilter = {
       services: settings.services,
       difficulty: settings.difficulty,
       types: ["single"],
     };
-    const history = this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
+    const history = await this.d.rounds.history(channel, "channel", null, HISTORY_WINDOW);
     const seed = `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
-    const held = this.heldOut(channel);
+    const held = await this.heldOut(channel);
     const picked =
-      settings.pick === "memory" ? (this.d.picker?.pick(channel, filter, history, seed) ?? null) : null;
+      settings.pick === "memory"
+        ? ((await this.d.picker?.pick(channel, filter, history, seed)) ?? null)
+        : null;
     const question =
       (picked && !held?.has(picked.id) ? picked : null) ??
       this.d.bank.next(this.inRotation(this.d.bank.scenarios, held), filter, history, seed) ??
@@ -108,19 +118,19 @@ export class RoundService {
     if (!question) return fail({ code: "NoQuestions" });
     const now = this.d.clock.now();
     try {
-      const id = this.d.rounds.open({
+      const id = await this.d.rounds.open({
         channel,
         kind: "channel",
         player: null,
         // One order for everyone in the channel, so the reveal's split of letters reads right.
         ...shown(question, `${seed}:${askedCount(history)}:${now.toISOString()}`),
         speedBonus: settings.speedBonus,
-        competitionId: this.activeCompetitionId(channel, now),
+        competitionId: await this.activeCompetitionId(channel, now),
         openedAt: now,
         closesAt,
       });
       this.d.metrics.increment("srm_rounds_total", { event: "opened", kind: "channel" });
-      return ok(this.d.rounds.get(id) as RoundRow);
+      return ok((await this.d.rounds.get(id)) as RoundRow);
     } catch (error) {
       // Another process opened one between the check and the insert: the unique index decided.
       if (error instanceof ChannelRoundOpen) return fail({ code: "RoundAlreadyOpen" });
@@ -136,7 +146,7 @@ export class RoundService {
         this.d.cards.open(round, 0),
         postToken(round),
       );
-      this.d.rounds.setMessageRef(round.id, posted.ref);
+      await this.d.rounds.setMessageRef(round.id, posted.ref);
       this.d.logger.info("posted a question", { channel: channelKey(round.channel), round: round.id });
       return null;
     } catch (error) {
@@ -154,7 +164,7 @@ export class RoundService {
    */
   async recoverPost(round: RoundRow): Promise<string | null> {
     if (await this.findPosted(round)) return null;
-    return this.postRound(round);
+    return await this.postRound(round);
   }
 
   /** The reference of a round's message the platform took but srm-bot never heard about; saved when found. */
@@ -163,7 +173,7 @@ export class RoundService {
     try {
       const found = await this.d.announcer.find(round.channel, postToken(round));
       if (!found) return null;
-      this.d.rounds.setMessageRef(round.id, found.ref);
+      await this.d.rounds.setMessageRef(round.id, found.ref);
       this.d.logger.info("found a round's message whose post was interrupted", { round: round.id });
       return found.ref;
     } catch (error) {
@@ -176,38 +186,38 @@ export class RoundService {
   }
 
   /** Opens the next /srm quiz question for one person, by the quiz's mix of kinds; nothing is posted. */
-  openQuizRound(actor: Actor, channel: ChannelRef): Outcome<RoundRow> {
-    const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
+  async openQuizRound(actor: Actor, channel: ChannelRef): Promise<Outcome<RoundRow>> {
+    const history = await this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
     const slot = quizSlot(history);
-    const held = this.heldOut(channel);
+    const held = await this.heldOut(channel);
     const scenarios = this.inRotation(this.d.bank.scenarios, held);
     const drills = this.inRotation(this.d.bank.drills, held);
     const opened =
       slot === "drill"
-        ? this.openPrivateRound(actor, channel, drills)
-        : this.openPrivateRound(actor, channel, scenarios, [slot]);
+        ? await this.openPrivateRound(actor, channel, drills)
+        : await this.openPrivateRound(actor, channel, scenarios, [slot]);
     // A bank without that kind (a trimmed content folder) still gets a question.
     if (!opened.ok && opened.failure.code === "NoQuestions")
-      return this.openPrivateRound(actor, channel, [...scenarios, ...drills]);
+      return await this.openPrivateRound(actor, channel, [...scenarios, ...drills]);
     return opened;
   }
 
   /** Opens a private round for one person from a pool (a person's open one comes first); nothing is posted. */
-  openPrivateRound(
+  async openPrivateRound(
     actor: Actor,
     channel: ChannelRef,
     pool: readonly Question[],
     types: readonly Question["type"][] = ["single", "multi", "split"],
-  ): Outcome<RoundRow> {
-    const open = this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
+  ): Promise<Outcome<RoundRow>> {
+    const open = await this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
     if (open) return ok(open);
-    const history = this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
+    const history = await this.d.rounds.history(channel, "private", actor.userId, HISTORY_WINDOW);
     const filter: QuestionFilter = { services: null, difficulty: null, types };
     const seed = `${actor.platform}:${actor.userId}`;
     const question = this.d.bank.next(pool, filter, history, seed);
     if (!question) return fail({ code: "NoQuestions" });
     const now = this.d.clock.now();
-    const id = this.d.rounds.open({
+    const id = await this.d.rounds.open({
       channel,
       kind: "private",
       player: actor.userId,
@@ -218,7 +228,7 @@ export class RoundService {
       openedAt: now,
       closesAt: null,
     });
-    return ok(this.d.rounds.get(id) as RoundRow);
+    return ok((await this.d.rounds.get(id)) as RoundRow);
   }
 
   /**
@@ -226,13 +236,13 @@ export class RoundService {
    * rounds, malformed answers and second answers (the first stands). `pressedIn` is the channel a button
    * was pressed in (null: a click that named none), absent for a typed answer.
    */
-  answer(
+  async answer(
     roundId: number,
     actor: Actor,
     raw: readonly string[],
     pressedIn?: string | null,
-  ): Outcome<AnswerAccepted> {
-    const round = this.d.rounds.get(roundId);
+  ): Promise<Outcome<AnswerAccepted>> {
+    const round = await this.d.rounds.get(roundId);
     if (
       !round ||
       round.channel.platform !== actor.platform ||
@@ -243,7 +253,7 @@ export class RoundService {
       return fail({ code: "RoundNotFound" });
     if (round.kind === "private" && round.player !== actor.userId) return fail({ code: "NotYourRound" });
     const now = this.d.clock.now();
-    const existing = this.d.rounds.answerOf(roundId, actor.userId);
+    const existing = await this.d.rounds.answerOf(roundId, actor.userId);
     if (existing) return alreadyAnswered(round.question, existing);
     if (round.status !== "open" || (round.closesAt && round.closesAt <= now))
       return fail({ code: "RoundClosed" });
@@ -251,7 +261,7 @@ export class RoundService {
     const problem = responseProblem(round.question, response);
     if (problem) return fail({ code: "InvalidResponse", problem });
     const g = grade(round.question, response);
-    const { stored, answer } = this.d.rounds.recordAnswer({
+    const { stored, answer } = await this.d.rounds.recordAnswer({
       roundId,
       userId: actor.userId,
       displayName: actor.displayName,
@@ -272,23 +282,23 @@ export class RoundService {
    * as wrong (the cards it tests become misses); otherwise it is skipped and no card changes. Revealed at
    * once, as every private answer is.
    */
-  pass(
+  async pass(
     roundId: number,
     actor: Actor,
     dontKnow: boolean,
-  ): Outcome<{ round: RoundRow; answer: AnswerRow | null }> {
-    const round = this.d.rounds.get(roundId);
+  ): Promise<Outcome<{ round: RoundRow; answer: AnswerRow | null }>> {
+    const round = await this.d.rounds.get(roundId);
     if (!round) return fail({ code: "RoundNotFound" });
     const { platform, workspaceId } = round.channel;
     if (round.kind !== "private" || platform !== actor.platform || workspaceId !== actor.workspaceId)
       return fail({ code: "RoundNotFound" });
     if (round.player !== actor.userId) return fail({ code: "NotYourRound" });
-    const existing = this.d.rounds.answerOf(roundId, actor.userId);
+    const existing = await this.d.rounds.answerOf(roundId, actor.userId);
     if (existing) return alreadyAnswered(round.question, existing);
     if (round.status !== "open") return fail({ code: "RoundClosed" });
     let answer: AnswerRow | null = null;
     if (dontKnow) {
-      const recorded = this.d.rounds.recordAnswer({
+      const recorded = await this.d.rounds.recordAnswer({
         roundId,
         userId: actor.userId,
         displayName: actor.displayName,
@@ -302,7 +312,7 @@ export class RoundService {
       if (!recorded.stored) return alreadyAnswered(round.question, recorded.answer);
       answer = recorded.answer;
     }
-    const revealed = this.reveal(roundId);
+    const revealed = await this.reveal(roundId);
     return ok({
       round: revealed?.round ?? round,
       answer: revealed?.answers.find((a) => a.id === answer?.id) ?? answer,
@@ -319,9 +329,9 @@ export class RoundService {
     asked: { readonly question: Question; readonly choiceOrder: string | null },
     response: readonly string[],
     answeredAt: Date,
-  ): number {
-    return this.d.rounds.transaction(() => {
-      const id = this.d.rounds.open({
+  ): Promise<number> {
+    return this.d.transactions.run(async () => {
+      const id = await this.d.rounds.open({
         channel,
         kind: "private",
         player: actor.userId,
@@ -335,7 +345,7 @@ export class RoundService {
         response.length === 0
           ? { rightParts: 0, totalParts: 1, correct: false }
           : grade(asked.question, response);
-      this.d.rounds.recordAnswer({
+      await this.d.rounds.recordAnswer({
         roundId: id,
         userId: actor.userId,
         displayName: actor.displayName,
@@ -343,32 +353,32 @@ export class RoundService {
         ...g,
         answeredAt,
       });
-      this.reveal(id);
+      await this.reveal(id);
       return id;
     });
   }
 
   /** A person's open /srm quiz round, if any. */
-  openPrivateFor(actor: Actor): RoundRow | undefined {
-    return this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
+  async openPrivateFor(actor: Actor): Promise<RoundRow | undefined> {
+    return await this.d.rounds.openForPlayer(actor.platform, actor.workspaceId, actor.userId);
   }
 
   /** The channel's open question of the day, if any. */
-  openInChannel(channel: ChannelRef): RoundRow | undefined {
-    return this.d.rounds.openInChannel(channel);
+  async openInChannel(channel: ChannelRef): Promise<RoundRow | undefined> {
+    return await this.d.rounds.openInChannel(channel);
   }
 
   /** Refreshes the count of answers on an open round's channel message. */
   async refreshCount(round: RoundRow): Promise<void> {
     // Background work: it logs its own failures (a platform refusal, a store closed at shutdown).
     try {
-      const current = this.d.rounds.get(round.id);
+      const current = await this.d.rounds.get(round.id);
       if (!current?.messageRef || current.status !== "open") return;
       try {
         await this.d.announcer.update(
           current.channel,
           current.messageRef,
-          this.d.cards.open(current, this.d.rounds.answerCount(round.id)),
+          this.d.cards.open(current, await this.d.rounds.answerCount(round.id)),
         );
       } catch (error) {
         this.d.logger.warn("updating a round's answer count failed", {
@@ -378,8 +388,9 @@ export class RoundService {
       }
       // A count update held back (say by a 429) may land after another process revealed the round: put the
       // reveal back on top, since updating a message again is harmless.
-      const after = this.d.rounds.get(round.id);
-      if (after?.status === "revealed") await this.announceReveal(after, this.d.rounds.answers(round.id));
+      const after = await this.d.rounds.get(round.id);
+      if (after?.status === "revealed")
+        await this.announceReveal(after, await this.d.rounds.answers(round.id));
       else if (after?.voidedAt) await this.announceWithdrawn(after);
     } catch (error) {
       this.d.logger.warn("refreshing a round's message failed", { round: round.id, error });
@@ -393,7 +404,7 @@ export class RoundService {
   async closeAndReveal(
     roundId: number,
   ): Promise<{ round: RoundRow; answers: AnswerRow[]; announceFailure: string | null } | null> {
-    const revealed = this.reveal(roundId);
+    const revealed = await this.reveal(roundId);
     if (!revealed) return null;
     const announceFailure =
       revealed.round.kind === "channel" ? await this.announceReveal(revealed.round, revealed.answers) : null;
@@ -401,13 +412,13 @@ export class RoundService {
   }
 
   /** The scoring step of a reveal, in one transaction. */
-  reveal(roundId: number): { round: RoundRow; answers: AnswerRow[] } | null {
+  async reveal(roundId: number): Promise<{ round: RoundRow; answers: AnswerRow[] } | null> {
     const now = this.d.clock.now();
-    const revealed = this.d.rounds.transaction(() => {
-      const round = this.d.rounds.get(roundId);
+    const revealed = await this.d.transactions.run(async () => {
+      const round = await this.d.rounds.get(roundId);
       if (!round || round.status === "revealed" || round.voidedAt) return null;
-      if (round.status === "open") this.d.rounds.close(roundId, now);
-      const answers = this.d.rounds.answers(roundId);
+      if (round.status === "open") await this.d.rounds.close(roundId, now);
+      const answers = await this.d.rounds.answers(roundId);
       const { platform, workspaceId: workspace, channelId: channel } = round.channel;
       const periods = periodsOf(round.openedAt);
       let correctSoFar = 0;
@@ -416,9 +427,9 @@ export class RoundService {
         let streak = 0;
         let speed = 0;
         if (round.kind === "channel") {
-          const prev = this.d.scores.streak(platform, workspace, channel, a.userId);
+          const prev = await this.d.scores.streak(platform, workspace, channel, a.userId);
           const current = a.correct ? (prev?.current ?? 0) + 1 : 0;
-          this.d.scores.putStreak(platform, workspace, channel, a.userId, {
+          await this.d.scores.putStreak(platform, workspace, channel, a.userId, {
             current,
             best: Math.max(prev?.best ?? 0, current),
             lastRoundId: roundId,
@@ -432,7 +443,7 @@ export class RoundService {
           const keys = ["all", periods.week, periods.month];
           if (round.competitionId !== null) keys.push(`competition:${round.competitionId}`);
           for (const period of keys)
-            this.d.scores.addToPeriod(
+            await this.d.scores.addToPeriod(
               platform,
               workspace,
               period,
@@ -442,22 +453,26 @@ export class RoundService {
               a.correct,
             );
         }
-        this.d.rounds.setPoints(a.id, base, streak, speed);
+        await this.d.rounds.setPoints(a.id, base, streak, speed);
       }
-      if (round.kind === "channel") this.d.scores.breakStreaksBefore(platform, workspace, channel, roundId);
-      this.d.rounds.markRevealed(roundId, now);
+      if (round.kind === "channel")
+        await this.d.scores.breakStreaksBefore(platform, workspace, channel, roundId);
+      await this.d.rounds.markRevealed(roundId, now);
       this.d.metrics.increment("srm_rounds_total", { event: "revealed", kind: round.kind });
-      return { round: this.d.rounds.get(roundId) as RoundRow, answers: this.d.rounds.answers(roundId) };
+      return {
+        round: (await this.d.rounds.get(roundId)) as RoundRow,
+        answers: await this.d.rounds.answers(roundId),
+      };
     });
-    if (revealed) this.tellReveal(revealed.round, revealed.answers);
+    if (revealed) await this.tellReveal(revealed.round, revealed.answers);
     return revealed;
   }
 
   /** Passes a saved reveal on to the listener; its failure is logged and never takes the reveal back. */
-  private tellReveal(round: RoundRow, answers: readonly AnswerRow[]): void {
+  private async tellReveal(round: RoundRow, answers: readonly AnswerRow[]): Promise<void> {
     if (!this.d.reveals) return;
     try {
-      this.d.reveals.revealed(round, answers);
+      await this.d.reveals.revealed(round, answers);
     } catch (error) {
       this.d.logger.error("updating memory cards after a reveal failed; the scores are saved", {
         round: round.id,
@@ -476,11 +491,11 @@ export class RoundService {
       const ref = round.messageRef ?? (await this.findPosted(round));
       if (ref) await this.d.announcer.update(round.channel, ref, card);
       else
-        this.d.rounds.setMessageRef(
+        await this.d.rounds.setMessageRef(
           round.id,
           (await this.d.announcer.post(round.channel, card, postToken(round))).ref,
         );
-      this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
+      await this.d.rounds.markRevealAnnounced(round.id, this.d.clock.now());
       this.d.logger.info("revealed a question", {
         channel: channelKey(round.channel),
         round: round.id,
@@ -501,14 +516,14 @@ export class RoundService {
    * of the channel's history so its question may be asked again. Its message says it was withdrawn.
    */
   async voidRound(roundId: number, by: Actor): Promise<Outcome<{ round: RoundRow; answers: number }>> {
-    const round = this.d.rounds.get(roundId);
-    if (round?.kind !== "channel" || !this.d.rounds.void(roundId, this.d.clock.now(), by.userId))
+    const round = await this.d.rounds.get(roundId);
+    if (round?.kind !== "channel" || !(await this.d.rounds.void(roundId, this.d.clock.now(), by.userId)))
       return fail({ code: "NoOpenRound" });
     this.d.metrics.increment("srm_rounds_total", { event: "voided", kind: round.kind });
     this.d.logger.info("a round was withdrawn", { round: roundId, by: by.userId });
-    const voided = this.d.rounds.get(roundId) as RoundRow;
+    const voided = (await this.d.rounds.get(roundId)) as RoundRow;
     await this.announceWithdrawn(voided);
-    return ok({ round: voided, answers: this.d.rounds.answerCount(roundId) });
+    return ok({ round: voided, answers: await this.d.rounds.answerCount(roundId) });
   }
 
   /** Replaces a withdrawn round's channel message with the notice that it was withdrawn. */
@@ -526,7 +541,7 @@ export class RoundService {
 
   /** Closes and reveals every round whose time has come, and finishes reveals a crash interrupted. */
   async revealDue(): Promise<number> {
-    const due = this.dueReveals();
+    const due = await this.dueReveals();
     for (const round of due.unannounced) await this.finishReveal(round);
     let done = 0;
     for (const round of due.toReveal) if (await this.revealOnTime(round)) done++;
@@ -534,17 +549,20 @@ export class RoundService {
   }
 
   /** Rounds revealed but never announced, and rounds whose reveal is due: the scheduler runs each channel's. */
-  dueReveals(): { unannounced: RoundRow[]; toReveal: RoundRow[] } {
+  async dueReveals(): Promise<{ unannounced: RoundRow[]; toReveal: RoundRow[] }> {
     return {
-      unannounced: this.d.rounds.revealedUnannounced(),
-      toReveal: [...this.d.rounds.closedUnrevealed(), ...this.d.rounds.dueToClose(this.d.clock.now())],
+      unannounced: await this.d.rounds.revealedUnannounced(),
+      toReveal: [
+        ...(await this.d.rounds.closedUnrevealed()),
+        ...(await this.d.rounds.dueToClose(this.d.clock.now())),
+      ],
     };
   }
 
   /** Announces a reveal the channel never saw, unless it was announced since it was found unannounced. */
   async finishReveal(round: RoundRow): Promise<void> {
-    if (this.d.rounds.revealAnnouncedAt(round.id) !== null) return;
-    await this.announceReveal(round, this.d.rounds.answers(round.id));
+    if ((await this.d.rounds.revealAnnouncedAt(round.id)) !== null) return;
+    await this.announceReveal(round, await this.d.rounds.answers(round.id));
   }
 
   /** Reveals a due round; false when it was revealed already or failed (logged). */
@@ -559,8 +577,8 @@ export class RoundService {
   }
 
   /** The questions held out of rotation in a channel's workspace; null when none is. */
-  private heldOut(channel: ChannelRef): ReadonlySet<string> | null {
-    const held = this.d.heldOut?.(channel.platform, channel.workspaceId);
+  private async heldOut(channel: ChannelRef): Promise<ReadonlySet<string> | null> {
+    const held = await this.d.heldOut?.(channel.platform, channel.workspaceId);
     return held && held.size > 0 ? held : null;
   }
 
@@ -568,8 +586,8 @@ export class RoundService {
     return held ? pool.filter((q) => !held.has(q.id)) : pool;
   }
 
-  private activeCompetitionId(channel: ChannelRef, now: Date): number | null {
-    const c = this.d.competitions.active(channel.platform, channel.workspaceId);
+  private async activeCompetitionId(channel: ChannelRef, now: Date): Promise<number | null> {
+    const c = await this.d.competitions.active(channel.platform, channel.workspaceId);
     return c && c.startsAt <= now && now < c.endsAt ? c.id : null;
   }
 }

@@ -22,7 +22,7 @@ export class Standings {
   ) {}
 
   /** `/srm leaderboard [week|month|all|accuracy|<competition>]` */
-  leaderboard(actor: Actor, args: readonly string[]): Outcome<Leaderboard> {
+  async leaderboard(actor: Actor, args: readonly string[]): Promise<Outcome<Leaderboard>> {
     let words = args.map((a) => a.toLowerCase());
     const by = words.includes("accuracy") ? "accuracy" : "points";
     words = words.filter((w) => w !== "accuracy");
@@ -48,9 +48,9 @@ export class Standings {
       const name = stripQuotes(which);
       competition =
         (key === "competition" || key === "comp"
-          ? (this.competitions.active(actor.platform, actor.workspaceId) ??
-            this.competitions.latestEnded(actor.platform, actor.workspaceId))
-          : this.competitions.byName(actor.platform, actor.workspaceId, name)) ?? null;
+          ? ((await this.competitions.active(actor.platform, actor.workspaceId)) ??
+            (await this.competitions.latestEnded(actor.platform, actor.workspaceId)))
+          : await this.competitions.byName(actor.platform, actor.workspaceId, name)) ?? null;
       if (!competition) return fail({ code: "UnknownCompetition", name });
       period = `competition:${competition.id}`;
       title = `Competition "${competition.name}"${competition.endedAt ? " (final)" : ""}`;
@@ -58,8 +58,8 @@ export class Standings {
     const { platform, workspaceId } = actor;
     const raw =
       by === "points"
-        ? this.scores.top(platform, workspaceId, period, LEADERBOARD_SIZE)
-        : this.scores.topByAccuracy(
+        ? await this.scores.top(platform, workspaceId, period, LEADERBOARD_SIZE)
+        : await this.scores.topByAccuracy(
             platform,
             workspaceId,
             period,
@@ -69,9 +69,9 @@ export class Standings {
     const rows = rankRows(raw, by);
     let own: RankedRow | null = null;
     if (!rows.some((r) => r.userId === actor.userId)) {
-      const mine = this.scores.row(platform, workspaceId, period, actor.userId);
+      const mine = await this.scores.row(platform, workspaceId, period, actor.userId);
       if (mine && by === "points")
-        own = { ...mine, rank: this.scores.rankOf(platform, workspaceId, period, mine.points) };
+        own = { ...mine, rank: await this.scores.rankOf(platform, workspaceId, period, mine.points) };
       else if (mine) own = { ...mine, rank: 0 };
     }
     return ok({
@@ -79,27 +79,27 @@ export class Standings {
       by,
       rows,
       own,
-      people: this.scores.people(platform, workspaceId, period),
+      people: await this.scores.people(platform, workspaceId, period),
       competition,
     });
   }
 
   /** The final standings of a competition (top three first). */
-  finalStandings(c: Competition): RankedRow[] {
+  async finalStandings(c: Competition): Promise<RankedRow[]> {
     return rankRows(
-      this.scores.top(c.platform, c.workspace, `competition:${c.id}`, LEADERBOARD_SIZE),
+      await this.scores.top(c.platform, c.workspace, `competition:${c.id}`, LEADERBOARD_SIZE),
       "points",
     );
   }
 
   /** `/srm stats [person]` */
-  stats(actor: Actor, about: string | null): Outcome<PersonStats> {
+  async stats(actor: Actor, about: string | null): Promise<Outcome<PersonStats>> {
     const { platform, workspaceId } = actor;
     let userId = actor.userId;
     let displayName = actor.displayName;
     if (about) {
       const name = about.replace(/^@/, "").replace(/^<@([\w]+)(\|[^>]*)?>$/, "$1");
-      const found = this.scores.findPerson(platform, workspaceId, name);
+      const found = await this.scores.findPerson(platform, workspaceId, name);
       if (!found)
         return fail({
           code: "BadUsage",
@@ -110,10 +110,10 @@ export class Standings {
       userId = found.userId;
       displayName = found.displayName;
     }
-    const totals = this.scores.totals(platform, workspaceId, userId);
-    const streaks = this.scores.streaksOf(platform, workspaceId, userId);
-    const all = this.scores.row(platform, workspaceId, "all", userId);
-    const accuracy = this.scores.accuracy(platform, workspaceId, userId);
+    const totals = await this.scores.totals(platform, workspaceId, userId);
+    const streaks = await this.scores.streaksOf(platform, workspaceId, userId);
+    const all = await this.scores.row(platform, workspaceId, "all", userId);
+    const accuracy = await this.scores.accuracy(platform, workspaceId, userId);
     const ranked = (list: CellAccuracy[]) =>
       list
         .filter((c) => c.answered >= 2)
@@ -132,7 +132,7 @@ export class Standings {
       currentStreak: streaks.current,
       bestStreak: streaks.best,
       points: all?.points ?? 0,
-      rank: all ? this.scores.rankOf(platform, workspaceId, "all", all.points) : null,
+      rank: all ? await this.scores.rankOf(platform, workspaceId, "all", all.points) : null,
       strongest: { services: strongestOf(services), areas: strongestOf(areas) },
       weakest: { services: weakestOf(services), areas: weakestOf(areas) },
     });

@@ -42,10 +42,10 @@ export class ChannelHealth {
     const observe = async <T>(channel: ChannelRef, call: () => Promise<T>): Promise<T> => {
       try {
         const result = await call();
-        this.succeeded(channel);
+        await this.succeeded(channel);
         return result;
       } catch (error) {
-        this.failed(channel, error);
+        await this.failed(channel, error);
         throw error;
       }
     };
@@ -60,8 +60,8 @@ export class ChannelHealth {
   }
 
   /** Whether the scheduler may work in `channel` now. */
-  state(channel: ChannelRef): ChannelState {
-    const pause = this.pauses.get(channel);
+  async state(channel: ChannelRef): Promise<ChannelState> {
+    const pause = await this.pauses.get(channel);
     if (pause) return { kind: "paused", ...pause };
     const f = this.failing.get(channelKey(channel));
     if (f && f.until > this.clock.now().getTime()) return { kind: "waiting", until: new Date(f.until) };
@@ -69,28 +69,28 @@ export class ChannelHealth {
   }
 
   /** The channel's stored pause, if any (for `/srm daily status`). */
-  pauseOf(channel: ChannelRef): ChannelPause | undefined {
-    return this.pauses.get(channel);
+  async pauseOf(channel: ChannelRef): Promise<ChannelPause | undefined> {
+    return await this.pauses.get(channel);
   }
 
   /** Lifts a channel's pause and its backoff (`/srm daily resume`); false when it was not paused. */
-  resume(channel: ChannelRef): boolean {
+  async resume(channel: ChannelRef): Promise<boolean> {
     this.failing.delete(channelKey(channel));
-    return this.pauses.resume(channel);
+    return await this.pauses.resume(channel);
   }
 
-  private succeeded(channel: ChannelRef): void {
+  private async succeeded(channel: ChannelRef): Promise<void> {
     this.failing.delete(channelKey(channel));
     // Read first: a write on every successful call would contend with the answers for the database lock.
-    if (this.pauses.get(channel) && this.pauses.resume(channel))
+    if ((await this.pauses.get(channel)) && (await this.pauses.resume(channel)))
       this.logger.info("a paused channel took a message again; its schedule resumes", {
         channel: channel.channelId,
       });
   }
 
-  private failed(channel: ChannelRef, error: unknown): void {
+  private async failed(channel: ChannelRef, error: unknown): Promise<void> {
     if (error instanceof ChannelUnreachable) {
-      if (this.pauses.pause(channel, error.reason, this.clock.now()))
+      if (await this.pauses.pause(channel, error.reason, this.clock.now()))
         this.logger.warn(
           "the platform refuses srm-bot in a channel for good; its schedule is paused until an admin runs daily resume",
           { platform: channel.platform, channel: channel.channelId, reason: error.reason },

@@ -1,5 +1,6 @@
 import type { DailyRun, DailySchedule } from "../domain/daily.js";
 import type { RoundRow } from "../domain/round.js";
+import type { Transactions } from "../ports/async.js";
 import type { DailyStore } from "../ports/daily-store.js";
 import type { RoundStore } from "../ports/round-store.js";
 import { type Actor, type Announcer, type Clock, channelKey, type Logger } from "../ports.js";
@@ -11,6 +12,8 @@ import { addDays, dateExists, instantOf, isKnownTimeZone, localParts, weekdayOf 
 
 /** What the daily planner needs. */
 export interface DailyPlannerDeps {
+  /** Transactions across the stores of the same database. */
+  readonly transactions: Transactions;
   readonly store: DailyStore;
   readonly rounds: RoundService;
   readonly roundStore: RoundStore;
@@ -68,13 +71,13 @@ export class DailyPlanner {
 
   /** Does everything due now: finishes interrupted posts, posts due questions, posts weekly leaderboards. */
   async runDue(): Promise<void> {
-    for (const run of this.unfinished()) await this.recover(run);
-    for (const s of this.d.store.enabled()) await this.runSchedule(s);
+    for (const run of await this.unfinished()) await this.recover(run);
+    for (const s of await this.d.store.enabled()) await this.runSchedule(s);
   }
 
   /** Every schedule that is on: the scheduler runs each channel's on its own. */
-  schedules(): DailySchedule[] {
-    return this.d.store.enabled();
+  async schedules(): Promise<DailySchedule[]> {
+    return await this.d.store.enabled();
   }
 
   /**
@@ -84,7 +87,7 @@ export class DailyPlanner {
   async runSchedule(stored: DailySchedule): Promise<void> {
     if (!this.zoneKnown(stored)) return;
     try {
-      const s = this.sinceClockMovedBack(stored);
+      const s = await this.sinceClockMovedBack(stored);
       await this.postIfDue(s);
       await this.leaderboardIfDue(s);
     } catch (error) {
@@ -94,25 +97,26 @@ export class DailyPlanner {
   }
 
   /** Posts claimed longer ago than the lease and never completed: a process stopped in between. */
-  unfinished(): DailyRun[] {
-    return this.d.store.unfinished(new Date(this.d.clock.now().getTime() - CLAIM_LEASE_MS));
+  async unfinished(): Promise<DailyRun[]> {
+    return await this.d.store.unfinished(new Date(this.d.clock.now().getTime() - CLAIM_LEASE_MS));
   }
 
   /** The channel's open question of the day, if any, with its real reveal time. */
-  openRound(s: DailySchedule): RoundRow | undefined {
-    return this.d.roundStore.openInChannel(s.channel);
+  async openRound(s: DailySchedule): Promise<RoundRow | undefined> {
+    return await this.d.roundStore.openInChannel(s.channel);
   }
 
   /** The next post of a schedule (a missed one still within the catch-up window counts), within two weeks. */
-  next(schedule: DailySchedule): NextRun | null {
+  async next(schedule: DailySchedule): Promise<NextRun | null> {
     if (!isKnownTimeZone(schedule.timeZone)) return null;
     const now = this.d.clock.now();
     const s = schedule.activeFrom > now ? { ...schedule, activeFrom: now } : schedule;
     const today = localParts(now, s.timeZone).date;
+    const skipped = new Set(await this.d.store.skipsFrom(s.channel, addDays(today, -1)));
     for (let i = -1; i <= 14; i++) {
       const date = addDays(today, i);
-      if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
-      if (this.d.store.run(s.channel, date, "post")) continue;
+      if (!postsOn(s, date, (d) => skipped.has(d))) continue;
+      if (await this.d.store.run(s.channel, date, "post")) continue;
       const postAt = postInstant(s, date);
       if (
         !postAt ||
@@ -129,10 +133,10 @@ export class DailyPlanner {
    * The schedule as it stands now. One set while the clock ran ahead starts in what is now the future, and
    * would stay silent until the clock caught up: it starts from now instead, and the store remembers that.
    */
-  private sinceClockMovedBack(s: DailySchedule): DailySchedule {
+  private async sinceClockMovedBack(s: DailySchedule): Promise<DailySchedule> {
     const now = this.d.clock.now();
     if (s.activeFrom <= now) return s;
-    if (this.d.store.pullActiveFrom(s.channel, now))
+    if (await this.d.store.pullActiveFrom(s.channel, now))
       this.d.logger.warn("the clock moved back since a daily schedule was set; it starts from now", {
         channel: s.channel.channelId,
         setFor: s.activeFrom.toISOString(),
@@ -162,14 +166,28 @@ export class DailyPlanner {
     const now = this.d.clock.now();
     const today = localParts(now, s.timeZone).date;
     const due: { date: string; postAt: Date }[] = [];
+    const skipped = new Set(await this.d.store.skipsFrom(s.channel, addDays(today, -1)));
     for (const date of [addDays(today, -1), today]) {
-      if (!postsOn(s, date, (d) => this.d.store.isSkipped(s.channel, d))) continue;
+      if (!postsOn(s, date, (d) => skipped.has(d))) continue;
       const postAt = postInstant(s, date);
-      if (!postAt || postAt > now || postAt < s.activeFrom || this.d.store.run(s.channel, date, "post"))
+      if (
+        !postAt ||
+        postAt > now ||
+        postAt < s.activeFrom ||
+        (await this.d.store.run(s.channel, date, "post"))
+      )
         continue;
       const late = now.getTime() - postAt.getTime();
       if (late > this.d.catchUpMinutes * 60_000) {
-        if (this.d.store.skip(s.channel, date, "post", now, `missed by ${Math.round(late / 60_000)} minutes`))
+        if (
+          await this.d.store.skip(
+            s.channel,
+            date,
+            "post",
+            now,
+            `missed by ${Math.round(late / 60_000)} minutes`,
+          )
+        )
           this.d.logger.warn("a daily post was missed while the bot was down and is skipped", {
             channel: s.channel.channelId,
             date,
@@ -183,7 +201,7 @@ export class DailyPlanner {
     // the moment it opens.
     const latest = due.pop();
     for (const earlier of due)
-      if (this.d.store.skip(s.channel, earlier.date, "post", now, `superseded by ${latest?.date}`))
+      if (await this.d.store.skip(s.channel, earlier.date, "post", now, `superseded by ${latest?.date}`))
         this.d.logger.info("a missed daily post gives way to a later one due now", {
           channel: s.channel.channelId,
           date: earlier.date,
@@ -192,7 +210,7 @@ export class DailyPlanner {
   }
 
   private async post(s: DailySchedule, date: string, postAt: Date): Promise<void> {
-    const open = this.d.roundStore.openInChannel(s.channel);
+    const open = await this.d.roundStore.openInChannel(s.channel);
     if (open) {
       // Yesterday's question is still open (its reveal was later than today's post): reveal it first.
       this.d.logger.info("revealing the previous question before posting the next", { round: open.id });
@@ -203,9 +221,9 @@ export class DailyPlanner {
     // time; a post made late (catching up after downtime) still stays open the minimum time.
     const planned = revealInstant(s, date, "afterMinutes" in s.reveal ? now : postAt);
     const closesAt = new Date(Math.max(planned.getTime(), now.getTime() + MIN_REVEAL_MINUTES * 60_000));
-    const round = this.d.store.transaction(() => {
-      if (!this.d.store.claim(s.channel, date, "post", now)) return null;
-      const prepared = this.d.rounds.prepareChannelRound(s.channel, closesAt);
+    const round = await this.d.transactions.run(async () => {
+      if (!(await this.d.store.claim(s.channel, date, "post", now))) return null;
+      const prepared = await this.d.rounds.prepareChannelRound(s.channel, closesAt);
       if (!prepared.ok) {
         this.d.logger.warn("no daily question could be opened", {
           channel: s.channel.channelId,
@@ -213,22 +231,22 @@ export class DailyPlanner {
         });
         return null;
       }
-      this.d.store.attachRound(s.channel, date, prepared.value.id);
+      await this.d.store.attachRound(s.channel, date, prepared.value.id);
       return prepared.value;
     });
     if (!round) return;
     await this.d.rounds.postRound(round);
-    this.d.store.complete(s.channel, date, "post", this.d.clock.now());
+    await this.d.store.complete(s.channel, date, "post", this.d.clock.now());
   }
 
   /** Finishes a post whose process stopped between claiming the day and hearing back from the platform. */
   async recover(run: DailyRun): Promise<void> {
-    const round = run.roundId === null ? undefined : this.d.roundStore.get(run.roundId);
+    const round = run.roundId === null ? undefined : await this.d.roundStore.get(run.roundId);
     if (round && round.status === "open" && round.messageRef === null) {
       this.d.logger.warn("posting a daily question whose post was interrupted", { round: round.id });
       await this.d.rounds.recoverPost(round);
     }
-    this.d.store.complete(run.channel, run.localDate, run.kind, this.d.clock.now());
+    await this.d.store.complete(run.channel, run.localDate, run.kind, this.d.clock.now());
   }
 
   private async leaderboardIfDue(s: DailySchedule): Promise<void> {
@@ -238,7 +256,7 @@ export class DailyPlanner {
     if (weekdayOf(today) !== s.leaderboard.day) return;
     const at = instantOf(today, s.leaderboard.time, s.timeZone);
     if (at > now || at < s.activeFrom) return;
-    if (!this.d.store.claim(s.channel, today, "leaderboard", now)) return;
+    if (!(await this.d.store.claim(s.channel, today, "leaderboard", now))) return;
     const reader: Actor = {
       platform: s.channel.platform,
       workspaceId: s.channel.workspaceId,
@@ -246,7 +264,7 @@ export class DailyPlanner {
       displayName: "",
       platformAdmin: false,
     };
-    const board = this.d.standings.leaderboard(reader, ["week"]);
+    const board = await this.d.standings.leaderboard(reader, ["week"]);
     if (board.ok) {
       try {
         await this.d.announcer.post(s.channel, leaderboardCard(board.value));
@@ -258,6 +276,6 @@ export class DailyPlanner {
         });
       }
     }
-    this.d.store.complete(s.channel, today, "leaderboard", this.d.clock.now());
+    await this.d.store.complete(s.channel, today, "leaderboard", this.d.clock.now());
   }
 }

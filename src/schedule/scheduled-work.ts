@@ -37,45 +37,49 @@ export class ScheduledWork {
   }
 
   /** Starts everything due now (skipping channels whose earlier work still runs); resolves when it is done. */
-  runDue(): Promise<void> {
+  async runDue(): Promise<void> {
     const plan = new Map<string, Step[]>();
     const states = new Map<string, ChannelState["kind"]>();
-    const stateOf = (channel: ChannelRef) => {
+    const stateOf = async (channel: ChannelRef) => {
       const key = channelKey(channel);
       let state = states.get(key);
       if (!state) {
-        state = this.work.busy(key) ? "waiting" : this.d.health.state(channel).kind;
+        state = this.work.busy(key) ? "waiting" : (await this.d.health.state(channel)).kind;
         states.set(key, state);
       }
       return state;
     };
     // A channel backing off after a failure is left alone until its wait is over; a paused one (the platform
     // refused for good) only has its due rounds scored, quietly: no post, no announcement, no new round.
-    const add = (channel: ChannelRef, step: Step, whilePaused?: Step) => {
-      const state = stateOf(channel);
+    const add = async (channel: ChannelRef, step: Step, whilePaused?: Step) => {
+      const state = await stateOf(channel);
       // A step in a ready channel runs only while it stays ready: after one failure the rest wait their turn.
       const ifStillReady = async () => {
-        if (this.d.health.state(channel).kind === "ready") await step();
+        if ((await this.d.health.state(channel)).kind === "ready") await step();
       };
       const chosen = state === "ready" ? ifStillReady : state === "paused" ? whilePaused : undefined;
       if (!chosen) return;
       const key = channelKey(channel);
       plan.set(key, [...(plan.get(key) ?? []), chosen]);
     };
-    for (const run of this.d.planner.unfinished()) add(run.channel, () => this.d.planner.recover(run));
-    for (const s of this.d.planner.schedules()) add(s.channel, () => this.d.planner.runSchedule(s));
-    const due = this.d.rounds.dueReveals();
-    for (const r of due.unannounced) add(r.channel, () => this.d.rounds.finishReveal(r));
+    for (const run of await this.d.planner.unfinished())
+      await add(run.channel, () => this.d.planner.recover(run));
+    for (const s of await this.d.planner.schedules())
+      await add(s.channel, () => this.d.planner.runSchedule(s));
+    const due = await this.d.rounds.dueReveals();
+    for (const r of due.unannounced) await add(r.channel, () => this.d.rounds.finishReveal(r));
     for (const r of due.toReveal)
-      add(
+      await add(
         r.channel,
         () => this.d.rounds.revealOnTime(r),
         async () => this.d.rounds.reveal(r.id),
       );
     // A competition is ended only when its channel can take the announcement now (ending is once only); in a
     // paused channel it ends unannounced.
-    for (const c of this.d.competitions.endDue((c) => stateOf(channelOf(c)) !== "waiting"))
-      add(
+    for (const c of await this.d.competitions.endDue(
+      async (c) => (await stateOf(channelOf(c))) !== "waiting",
+    ))
+      await add(
         channelOf(c),
         () => this.announceEnd(c),
         async () =>
@@ -93,7 +97,10 @@ export class ScheduledWork {
 
   private async announceEnd(c: Competition): Promise<void> {
     try {
-      await this.d.announcer.post(channelOf(c), competitionEndedCard(c, this.d.standings.finalStandings(c)));
+      await this.d.announcer.post(
+        channelOf(c),
+        competitionEndedCard(c, await this.d.standings.finalStandings(c)),
+      );
     } catch (error) {
       this.d.logger.error("announcing the end of a competition failed", {
         competition: c.id,

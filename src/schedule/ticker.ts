@@ -18,7 +18,7 @@ export function startTicker(tick: () => Promise<void>, logger: Logger, expressio
   if (!cron.validate(expression)) throw new Error(`not a cron expression: ${expression}`);
   let running: Promise<void> | null = null;
   const task = cron.schedule(expression, () => {
-    if (running) return;
+    if (running !== null) return;
     running = tick()
       .catch((error: unknown) => logger.error("a scheduled tick failed", { error }))
       .finally(() => {
@@ -29,7 +29,7 @@ export function startTicker(tick: () => Promise<void>, logger: Logger, expressio
     async stop() {
       await task.stop();
       await task.destroy();
-      if (running) await running;
+      if (running !== null) await running;
     },
   };
 }

@@ -2,11 +2,12 @@ import type { ChannelPause, ChannelRef } from "../domain/channel.js";
 import type { ChannelPauseStore } from "../ports/channel-pause-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import type { Sync } from "./sqlite-gate.js";
 
 const KEY = "platform = ? AND workspace = ? AND channel = ?";
 
 /** Channels the platform refused for good, in SQLite. */
-export class SqliteChannelPauseStore implements ChannelPauseStore {
+export class SqliteChannelPauseStore implements Sync<ChannelPauseStore> {
   private readonly q;
 
   constructor(db: Db) {

@@ -2,6 +2,7 @@ import type { ChannelRef, Platform } from "../domain/channel.js";
 import type { Competition } from "../domain/competition.js";
 import type { CompetitionStore } from "../ports/competition-store.js";
 import type { Db } from "./database.js";
+import type { Sync } from "./sqlite-gate.js";
 
 interface Raw {
   id: number;
@@ -16,7 +17,7 @@ interface Raw {
 }
 
 /** Competitions in SQLite. */
-export class SqliteCompetitionStore implements CompetitionStore {
+export class SqliteCompetitionStore implements Sync<CompetitionStore> {
   private readonly q;
 
   constructor(db: Db) {

@@ -3,6 +3,7 @@ import type { DailyRun, DailySchedule, Weekday } from "../domain/daily.js";
 import type { DailyStore } from "../ports/daily-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import type { Sync } from "./sqlite-gate.js";
 
 interface RawSchedule {
   platform: string;
@@ -35,10 +36,10 @@ interface RawRun {
 const KEY = "platform = ? AND workspace = ? AND channel = ?";
 
 /** Daily schedules, skipped dates and the exactly-once ledger in SQLite. */
-export class SqliteDailyStore implements DailyStore {
+export class SqliteDailyStore implements Sync<DailyStore> {
   private readonly q;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.q = {
       get: db.prepare(`SELECT * FROM daily_schedules WHERE ${KEY}`),
       enabled: db.prepare("SELECT * FROM daily_schedules WHERE enabled = 1"),
@@ -74,11 +75,6 @@ export class SqliteDailyStore implements DailyStore {
         "SELECT * FROM daily_runs WHERE state = 'claimed' AND claimed_at <= ? ORDER BY claimed_at",
       ),
     };
-  }
-
-  /** Runs `fn` in one immediate transaction. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
   }
 
   /** A channel's schedule, if it has one. */

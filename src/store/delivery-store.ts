@@ -1,5 +1,6 @@
 import type { Clock, DeliveryLog } from "../ports.js";
 import type { Db } from "./database.js";
+import type { SqliteGate } from "./sqlite-gate.js";
 
 /**
  * How long a delivery is remembered. Slack refuses nothing signed less than five minutes ago and a clock
@@ -16,6 +17,7 @@ export class DeliveryStore implements DeliveryLog {
 
   constructor(
     db: Db,
+    private readonly gate: SqliteGate,
     private readonly clock: Clock,
   ) {
     this.q = {
@@ -24,7 +26,11 @@ export class DeliveryStore implements DeliveryLog {
     };
   }
 
-  firstTime(key: string): boolean {
+  firstTime(key: string): Promise<boolean> {
+    return this.gate.call(() => this.offer(key));
+  }
+
+  private offer(key: string): boolean {
     const now = this.clock.now().getTime();
     if (now - this.purgedAt >= PURGE_EVERY_MS) {
       this.q.purge.run(now - REMEMBER_MS);

@@ -2,6 +2,7 @@ import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../domain/exam.j
 import type { Person } from "../domain/practice.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { Db } from "./database.js";
+import type { Sync } from "./sqlite-gate.js";
 
 interface RawExam {
   id: number;
@@ -18,10 +19,10 @@ const MINE = "platform = ? AND workspace = ? AND user_id = ?";
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
 
 /** Mock exams and their answers in SQLite. */
-export class SqliteExamStore implements ExamStore {
+export class SqliteExamStore implements Sync<ExamStore> {
   private readonly q;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
       insert: p(
@@ -45,11 +46,6 @@ export class SqliteExamStore implements ExamStore {
         "UPDATE exams SET abandoned_at = ? WHERE id = ? AND finished_at IS NULL AND abandoned_at IS NULL",
       ),
     };
-  }
-
-  /** Runs `fn` in one transaction. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
   }
 
   /** Starts an exam; null when the person has one running already (the unique index decides). */

@@ -9,9 +9,10 @@ import {
 } from "../domain/flag.js";
 import type { FlagStore } from "../ports/flag-store.js";
 import type { Db } from "./database.js";
+import type { Sync } from "./sqlite-gate.js";
 
 /** Flags on questions in SQLite. */
-export class SqliteFlagStore implements FlagStore {
+export class SqliteFlagStore implements Sync<FlagStore> {
   private readonly q;
 
   constructor(db: Db) {

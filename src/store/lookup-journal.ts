@@ -1,5 +1,6 @@
 import type { AskedCell, Logger, LookupJournal, LookupRecord, Platform } from "../ports.js";
 import type { Db } from "./database.js";
+import type { SqliteGate } from "./sqlite-gate.js";
 
 /**
  * The shortest time between two commits of lookup statistics. A commit costs far more than a row: each one
@@ -33,6 +34,7 @@ export class SqliteLookupJournal implements LookupJournal {
 
   constructor(
     private readonly db: Db,
+    private readonly gate: SqliteGate,
     private readonly logger?: Logger,
   ) {
     this.insertOne = db.prepare(`INSERT INTO lookups ${COLUMNS} VALUES ${ROW}`);
@@ -57,19 +59,20 @@ export class SqliteLookupJournal implements LookupJournal {
     if (this.scheduled) return;
     this.scheduled = true;
     const wait = this.lastCommit + MIN_COMMIT_INTERVAL_MS - performance.now();
-    if (wait <= 0) setImmediate(() => this.flush());
-    else setTimeout(() => this.flush(), wait);
+    // flush never rejects: a failure is logged there.
+    if (wait <= 0) setImmediate(() => void this.flush());
+    else setTimeout(() => void this.flush(), wait);
   }
 
   /** Writes every pending record now. */
-  flush(): void {
+  async flush(): Promise<void> {
     this.scheduled = false;
     if (this.pending.length === 0 || !this.db.open) return;
     const batch = this.pending;
     this.pending = [];
     this.lastCommit = performance.now();
     try {
-      this.writeAll(batch);
+      await this.gate.call(() => this.writeAll(batch));
     } catch (error) {
       // Statistics only: a database that refuses them (read-only, full) must not take the bot down with it.
       this.logger?.error("lookup statistics could not be saved", {
@@ -80,9 +83,11 @@ export class SqliteLookupJournal implements LookupJournal {
     }
   }
 
-  mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): AskedCell[] {
-    this.flush();
-    return this.top.all(platform, workspaceId, since.toISOString(), limit) as AskedCell[];
+  async mostAsked(platform: Platform, workspaceId: string, since: Date, limit: number): Promise<AskedCell[]> {
+    await this.flush();
+    return this.gate.call(
+      () => this.top.all(platform, workspaceId, since.toISOString(), limit) as AskedCell[],
+    );
   }
 }
 

@@ -48,7 +48,7 @@ export class MigrationsDiverged extends DatabaseUnusable {
 }
 
 /** A row of the ledger. */
-interface Applied {
+export interface Applied {
   readonly version: number;
   readonly name: string;
   readonly checksum: string | null;
@@ -60,22 +60,26 @@ export function migrationChecksum(sql: string): string {
 }
 
 /** The migration files in a folder, in order; refuses badly named files and repeated versions. */
-export function readMigrations(dir: string): Migration[] {
+export function readMigrations(dir: string, folder = "migrations"): Migration[] {
   const list: Migration[] = [];
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith(".sql")) continue;
     const m = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
-    if (!m) throw new Error(`migrations/${file}: name it NNNN_name.sql (four digits, lowercase name)`);
+    if (!m) throw new Error(`${folder}/${file}: name it NNNN_name.sql (four digits, lowercase name)`);
     const version = Number(m[1]);
     if (list.some((x) => x.version === version))
-      throw new Error(`migrations/${file}: version ${version} repeats`);
+      throw new Error(`${folder}/${file}: version ${version} repeats`);
     const sql = readFileSync(join(dir, file), "utf8");
     list.push({ version, name: m[2] as string, sql, checksum: migrationChecksum(sql) });
   }
   return list;
 }
 
-const label = (m: { version: number; name: string }) => `${String(m.version).padStart(4, "0")}_${m.name}`;
+/** A migration as its file is named, without the extension: 0014_scheduler_indexes. */
+export function migrationLabel(m: { version: number; name: string }): string {
+  return `${String(m.version).padStart(4, "0")}_${m.name}`;
+}
+const label = migrationLabel;
 
 /**
  * Applies, in order, every migration the ledger does not list yet, each inside its own transaction. First
@@ -123,7 +127,11 @@ function hasChecksumColumn(db: Database.Database): boolean {
 }
 
 /** Refuses a ledger that is not the first files on disk, the same names and (where recorded) the same text. */
-function refuseDivergence(ledger: readonly Applied[], files: readonly Migration[]): void {
+export function refuseDivergence(
+  ledger: readonly Applied[],
+  files: readonly Migration[],
+  folder = "migrations",
+): void {
   const redo =
     "Restore the file as it was when the database was migrated (migrations are never edited, renamed or " +
     "removed once released), or run the srm-bot release that applied it.";
@@ -132,23 +140,23 @@ function refuseDivergence(ledger: readonly Applied[], files: readonly Migration[
     if (file && file.version === row.version && file.name !== row.name)
       throw new MigrationsDiverged(
         `The database has migration ${label(row)} applied, but the file of version ${row.version} is now ` +
-          `migrations/${label(file)}.sql (renamed). ${redo}`,
+          `${folder}/${label(file)}.sql (renamed). ${redo}`,
       );
     if (file && file.version < row.version)
       throw new MigrationsDiverged(
-        `migrations/${label(file)}.sql was never applied to this database, but the later ${label(row)} ` +
+        `${folder}/${label(file)}.sql was never applied to this database, but the later ${label(row)} ` +
           "was: the file was added below migrations already applied. Run the srm-bot release that migrated " +
           "this database, or restore a backup made by this release; a new migration takes a number above " +
           `${label(ledger.at(-1) ?? row)}.`,
       );
     if (!file || file.version !== row.version)
       throw new MigrationsDiverged(
-        `The database has migration ${label(row)} applied, but migrations/${label(row)}.sql is missing ` +
+        `The database has migration ${label(row)} applied, but ${folder}/${label(row)}.sql is missing ` +
           `(removed or renamed). ${redo}`,
       );
     if (row.checksum !== null && row.checksum !== file.checksum)
       throw new MigrationsDiverged(
-        `migrations/${label(file)}.sql has changed since it was applied to this database (SHA-256 ` +
+        `${folder}/${label(file)}.sql has changed since it was applied to this database (SHA-256 ` +
           `${row.checksum.slice(0, 12)}… then, ${file.checksum.slice(0, 12)}… now). ${redo}`,
       );
   }

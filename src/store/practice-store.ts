@@ -21,6 +21,7 @@ import {
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import type { Sync } from "./sqlite-gate.js";
 
 const CARD =
   "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
@@ -37,7 +38,7 @@ type Raw = Record<string, string | number | null>;
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
 
 /** Memory cards, their review log, practice sessions and weekly digests in SQLite. */
-export class SqlitePracticeStore implements PracticeStore {
+export class SqlitePracticeStore implements Sync<PracticeStore> {
   private readonly q;
 
   constructor(private readonly db: Db) {
@@ -130,8 +131,8 @@ export class SqlitePracticeStore implements PracticeStore {
     };
   }
 
-  /** Runs `fn` in one transaction (a savepoint when already inside one). */
-  transaction<T>(fn: () => T): T {
+  /** One transaction of this store's own statements (a savepoint inside a running one). */
+  private transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 

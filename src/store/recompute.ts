@@ -1,7 +1,8 @@
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Db } from "./database.js";
 
-interface RoundRec {
+/** A revealed channel round, as the replay reads it. */
+export interface RoundRec {
   id: number;
   platform: string;
   workspace: string;
@@ -10,7 +11,8 @@ interface RoundRec {
   competition_id: number | null;
   opened_at: string;
 }
-interface AnswerRec {
+/** One answer to it, as the replay reads it. */
+export interface AnswerRec {
   round_id: number;
   user_id: string;
   display_name: string;
@@ -39,11 +41,22 @@ export function recomputeScores(db: Db): Map<string, ScoreCell> {
   const answersOf = db.prepare(
     "SELECT round_id, user_id, display_name, right_parts, total_parts, correct FROM answers WHERE round_id = ? ORDER BY answered_at, id",
   );
+  return replayScores(rounds, (id) => answersOf.all(id) as AnswerRec[]);
+}
+
+/**
+ * The scoring rules replayed over revealed channel rounds (in id order) and each round's answers (in the
+ * order they were given): the one replay both database engines verify against.
+ */
+export function replayScores(
+  rounds: Iterable<RoundRec>,
+  answersOf: (roundId: number) => readonly AnswerRec[],
+): Map<string, ScoreCell> {
   const streaks = new Map<string, number>();
   const scores = new Map<string, ScoreCell>();
   for (const r of rounds) {
     const channelKey = `${r.platform}|${r.workspace}|${r.channel}`;
-    const answers = answersOf.all(r.id) as AnswerRec[];
+    const answers = answersOf(r.id);
     const periods = periodsOf(new Date(r.opened_at));
     const keys = [
       "all",
@@ -108,8 +121,11 @@ export function storedScores(db: Db): Map<string, ScoreCell> {
 
 /** The keys whose stored score differs from the recomputation (empty when they agree). */
 export function scoreDifferences(db: Db): string[] {
-  const expected = recomputeScores(db);
-  const stored = storedScores(db);
+  return differingKeys(recomputeScores(db), storedScores(db));
+}
+
+/** The keys of two score maps whose cells differ, sorted. */
+export function differingKeys(expected: Map<string, ScoreCell>, stored: Map<string, ScoreCell>): string[] {
   const keys = new Set([...expected.keys(), ...stored.keys()]);
   return [...keys].filter((k) => JSON.stringify(expected.get(k)) !== JSON.stringify(stored.get(k))).sort();
 }

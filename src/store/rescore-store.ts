@@ -2,6 +2,7 @@ import type { Platform } from "../domain/channel.js";
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../domain/scoring.js";
 import type { Rescorer } from "../ports/flag-store.js";
 import type { Db } from "./database.js";
+import type { Sync } from "./sqlite-gate.js";
 
 interface RoundRec {
   id: number;
@@ -29,7 +30,7 @@ interface Streak {
  * a voided question): every leaderboard period, every streak and every answer's points, by the same rules as
  * a reveal, in revealed-round order. What `srm db verify` recomputes is what this stores.
  */
-export class RescoreStore implements Rescorer {
+export class RescoreStore implements Sync<Rescorer> {
   private readonly q;
 
   constructor(private readonly db: Db) {

@@ -16,12 +16,13 @@ import {
   toAnswer,
   toRound,
 } from "./round-rows.js";
+import type { Sync } from "./sqlite-gate.js";
 
 /** How many rounds keep their parsed question: far more than are ever open at once. */
 const PARSED_QUESTIONS = 256;
 
 /** Rounds and answers in SQLite. */
-export class SqliteRoundStore implements RoundStore {
+export class SqliteRoundStore implements Sync<RoundStore> {
   private readonly q;
   /**
    * Parsed questions by round id, least recently read first. A round's question never changes once stored,
@@ -96,8 +97,8 @@ export class SqliteRoundStore implements RoundStore {
     };
   }
 
-  /** Runs `fn` in one transaction (BEGIN IMMEDIATE, so two processes never interleave a write). */
-  transaction<T>(fn: () => T): T {
+  /** One transaction of this store's own statements (a savepoint inside a running one). */
+  private transaction<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
 

@@ -4,6 +4,7 @@ import type { CellAccuracy, PersonTotals, ScoreRow, StreakRow } from "../domain/
 import type { ScoreStore } from "../ports/score-store.js";
 import type { Db } from "./database.js";
 import { PeriodRanking } from "./period-ranking.js";
+import type { Sync } from "./sqlite-gate.js";
 
 /** A period's ranking as last read, and which state of the database it reflects. */
 interface KnownRanking {
@@ -21,7 +22,7 @@ const CHANGES_KEPT = 10_000;
 const RANKINGS = 64;
 
 /** Leaderboard periods, streaks and personal stats in SQLite. */
-export class SqliteScoreStore implements ScoreStore {
+export class SqliteScoreStore implements Sync<ScoreStore> {
   private readonly q;
   /** The rankings of the periods read most recently. */
   private readonly rankings = new RecentMap<string, KnownRanking>(RANKINGS);

@@ -3,9 +3,10 @@ import type { Difficulty } from "../domain/question.js";
 import type { SettingsStore } from "../ports/settings-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import type { Sync } from "./sqlite-gate.js";
 
 /** Per-channel settings in SQLite. */
-export class SqliteSettingsStore implements SettingsStore {
+export class SqliteSettingsStore implements Sync<SettingsStore> {
   private readonly q;
 
   constructor(db: Db) {

@@ -3,6 +3,7 @@ import { type CellMemory, phaseFromCode } from "../domain/memory.js";
 import type { TeamMemoryStore } from "../ports/team-memory-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import type { Sync } from "./sqlite-gate.js";
 
 /** The rounds of a channel's questions of the day answered since a time, newest round first. */
 const CHANNEL_ANSWERERS =
@@ -16,7 +17,7 @@ const CHANNEL_ANSWERERS =
 export const RECENT_ANSWERERS = `${CHANNEL_ANSWERERS} ORDER BY r.id DESC, a.answered_at, a.id`;
 
 /** The cell cards of a channel's members, in SQLite: what the team's shared memory is computed from. */
-export class SqliteTeamMemoryStore implements TeamMemoryStore {
+export class SqliteTeamMemoryStore implements Sync<TeamMemoryStore> {
   private readonly q;
 
   constructor(db: Db) {

@@ -33,7 +33,7 @@ describe("backup and restore", () => {
     expect(r.err).toBe("");
     expect(r.out).toContain("Backed up");
     await playRound(app, ["dan"], []);
-    app.close();
+    await app.close();
     expect(answers(join(dir, "copy.db"))).toBe(3);
     expect(answers(db)).toBe(4);
     const again = await cli(["db", "backup", join(dir, "copy.db")], { SRM_DB: db });
@@ -53,7 +53,7 @@ describe("backup and restore", () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("A bot (or another srm process) is running");
     expect(answers(db)).toBe(2);
-    app.close();
+    await app.close();
     lock.release();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
@@ -80,7 +80,7 @@ describe("backup and restore", () => {
       "srm.db.created",
       "srm.db.lock",
     ]);
-    app.close();
+    await app.close();
     const done = await cli(["db", "restore", join(dir, "one.db")], { SRM_DB: db });
     expect(done.err).toBe("");
     expect(answers(db)).toBe(1);
@@ -92,7 +92,7 @@ describe("backup and restore", () => {
     const app = memoryApp({ SRM_DB: db });
     await playRound(app, ["ann"], []);
     await cli(["db", "backup", join(dir, "one.db")], { SRM_DB: db });
-    app.close();
+    await app.close();
     writeFileSync(lockPath(db), `${process.pid}\n`); // a pid file of an older release, say
     for (const args of [["db", "restore", join(dir, "one.db")], ["terminal"]]) {
       const r = await cli(args, { SRM_DB: db });
@@ -108,7 +108,7 @@ describe("backup and restore", () => {
     const db = join(dir, "srm.db");
     const app = memoryApp({ SRM_DB: db });
     await playRound(app, ["ann"], []);
-    app.close();
+    await app.close();
     writeFileSync(join(dir, "notes.txt"), "not a database");
     const r = await cli(["db", "restore", join(dir, "notes.txt")], { SRM_DB: db });
     expect(r.code).toBe(1);

@@ -46,7 +46,7 @@ async function answer(app: TestApp, right: boolean): Promise<string> {
   const reply: Reply =
     at.question.type === "single"
       ? await app.engine.press(`exam:${at.examId}:${at.position}:${letters[0]}`, ann)
-      : app.exams.answer(ann, letters);
+      : await app.exams.answer(ann, letters);
   return renderPlain(reply, TEXT_SYNTAX);
 }
 
@@ -55,7 +55,7 @@ const plain = (r: Reply) => renderPlain(r, TEXT_SYNTAX);
 describe("mock exams", () => {
   it("asks N questions tagged for the exam one at a time, with no feedback until the report", async () => {
     const app = memoryApp();
-    const first = plain(app.exams.start(ann, "clf-c02", "6"));
+    const first = plain(await app.exams.start(ann, "clf-c02", "6"));
     expect(first).toContain("Mock exam CLF-C02");
     expect(first).toContain("question 1 of 6 · no feedback until the end");
     const asked = onQuestion(app)?.all ?? [];
@@ -93,7 +93,7 @@ describe("mock exams", () => {
 
   it("counts in personal stats and cards, never in the channel's points", async () => {
     const app = memoryApp();
-    app.exams.start(ann, "saa-c03", "5");
+    await app.exams.start(ann, "saa-c03", "5");
     for (const right of [true, false, false, true, true]) await answer(app, right);
     const stats = await say(app, ann, "stats");
     expect(stats).toMatch(
@@ -111,28 +111,28 @@ describe("mock exams", () => {
   it("survives a restart: resume goes on where it stopped, and abandon ends it without counting it", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "srm-exam-")), "srm.db");
     const before = memoryApp({ SRM_DB: path });
-    before.exams.start(ann, "scs-c02", "5");
+    await before.exams.start(ann, "scs-c02", "5");
     await answer(before, true);
     await answer(before, false);
-    before.close();
+    await before.close();
     const after = memoryApp({ SRM_DB: path });
-    expect(plain(after.exams.start(ann, "clf-c02", null))).toContain(
+    expect(plain(await after.exams.start(ann, "clf-c02", null))).toContain(
       "You have a SCS-C02 mock exam running (2 of 5 answered)",
     );
-    expect(plain(after.exams.resume(ann))).toContain("question 3 of 5");
-    expect(plain(after.exams.abandon(ann))).toContain("You had answered 2 of 5. Nothing of it counts");
-    expect(plain(after.exams.resume(ann))).toContain("You have no mock exam running");
+    expect(plain(await after.exams.resume(ann))).toContain("question 3 of 5");
+    expect(plain(await after.exams.abandon(ann))).toContain("You had answered 2 of 5. Nothing of it counts");
+    expect(plain(await after.exams.resume(ann))).toContain("You have no mock exam running");
     expect(after.db.prepare("SELECT COUNT(*) AS n FROM answers").get()).toEqual({ n: 0 });
-    after.close();
+    await after.close();
   });
 
   it("refuses an unknown exam, a bad number of questions, an old button and a wrong count of letters, saving nothing", async () => {
     const app = memoryApp();
-    expect(plain(app.exams.start(ann, "aws-101", null))).toContain(
+    expect(plain(await app.exams.start(ann, "aws-101", null))).toContain(
       '"aws-101" is not an exam I have questions for',
     );
-    expect(plain(app.exams.start(ann, "clf-c02", "500"))).toContain("from 5 to 65");
-    expect(plain(app.exams.start(ann, null, null))).toContain("pass mark 750 of 1,000");
+    expect(plain(await app.exams.start(ann, "clf-c02", "500"))).toContain("from 5 to 65");
+    expect(plain(await app.exams.start(ann, null, null))).toContain("pass mark 750 of 1,000");
     const chosen = renderPlain(await app.engine.press("exam-start:saa-c03", ann), TEXT_SYNTAX);
     expect(chosen).toContain("Mock exam SAA-C03");
     expect(chosen).toContain("question 1 of 20");
@@ -142,7 +142,7 @@ describe("mock exams", () => {
     expect(old).toContain("That question is not the one your exam is on");
     while (onQuestion(app)?.question.type !== "multi") await answer(app, true);
     const position = onQuestion(app)?.position;
-    expect(plain(app.exams.answer(ann, ["A"]))).toContain("That answer does not fit the question");
+    expect(plain(await app.exams.answer(ann, ["A"]))).toContain("That answer does not fit the question");
     expect(onQuestion(app)?.position).toBe(position);
   });
 });

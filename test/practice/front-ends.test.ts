@@ -8,7 +8,7 @@ describe("practice in every front end", () => {
   it("the terminal runs Quiz me, How sure and a practice on typed commands alone", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(person("you", true), "0");
+    await app.practice.newCardsPerDay(person("you", true), "0");
     const terminal = new TerminalFrontEnd({ engine: app.engine, input: sink(), output: sink() });
     const lookup = await terminal.handleLine("/srm ec2 os-patching");
     expect(lookup).toContain("[1] Quiz me on this");

@@ -66,23 +66,16 @@ describe("new cards in /srm practice", () => {
     const app = memoryApp();
     const bob = member("bob");
     expect(
-      app.practice
-        .newCardsPerDay(ann, "3")
-        .cards.map((c) => renderCard(c, TEXT_SYNTAX))
-        .join("\n"),
+      (await app.practice.newCardsPerDay(ann, "3")).cards.map((c) => renderCard(c, TEXT_SYNTAX)).join("\n"),
     ).toContain("3 new cards a day");
     expect((await practiseAll(app)).items).toHaveLength(3);
-    const refused = app.practice
-      .newCardsPerDay(ann, "lots")
-      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+    const refused = (await app.practice.newCardsPerDay(ann, "lots")).cards
+      .map((c) => renderCard(c, TEXT_SYNTAX))
       .join("\n");
     expect(refused).toContain('"lots" is not a number of new cards');
     expect(refused).toContain("from 0 to 100");
     expect(
-      app.practice
-        .newCardsPerDay(ann, "101")
-        .cards.map((c) => renderCard(c, TEXT_SYNTAX))
-        .join("\n"),
+      (await app.practice.newCardsPerDay(ann, "101")).cards.map((c) => renderCard(c, TEXT_SYNTAX)).join("\n"),
     ).toContain("is not a number of new cards");
     // Bob still has the default.
     expect(await say(app, bob, "practice")).toContain("9 new cards");
@@ -91,9 +84,8 @@ describe("new cards in /srm practice", () => {
   it("a path puts that exam's questions first, each after the cells it tests", async () => {
     const app = memoryApp();
     const channel = { platform: ann.platform, workspaceId: ann.workspaceId, channelId: "C1" };
-    const reply = app.practice
-      .practicePath(ann, channel, "scs-c02")
-      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+    const reply = (await app.practice.practicePath(ann, channel, "scs-c02")).cards
+      .map((c) => renderCard(c, TEXT_SYNTAX))
       .join("\n");
     expect(reply).toContain("AWS Certified Security – Specialty (SCS-C02)");
     const items = [asked(app)];
@@ -105,9 +97,8 @@ describe("new cards in /srm practice", () => {
     expect(scenarios.length).toBeGreaterThan(0);
     for (const id of scenarios) expect(app.bank.get(id)?.exams).toContain("scs-c02");
     // The path is remembered: the next practice follows it too.
-    const unknown = app.practice
-      .practicePath(ann, channel, "the moon")
-      .cards.map((c) => renderCard(c, TEXT_SYNTAX))
+    const unknown = (await app.practice.practicePath(ann, channel, "the moon")).cards
+      .map((c) => renderCard(c, TEXT_SYNTAX))
       .join("\n");
     expect(unknown).toContain('"the moon" is not a path');
   });
@@ -115,27 +106,21 @@ describe("new cards in /srm practice", () => {
   it("a service path asks that service's own cells first", async () => {
     const app = memoryApp();
     const channel = { platform: ann.platform, workspaceId: ann.workspaceId, channelId: "C1" };
-    app.practice.practicePath(ann, channel, "rds");
+    await app.practice.practicePath(ann, channel, "rds");
     expect(asked(app)).toMatch(/^rds\//);
   });
 
   it("App Home says how many are due and how many new cards wait today", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    expect(
-      app.engine
-        .home(ann)
-        .map((c) => renderCard(c, TEXT_SYNTAX))
-        .join("\n"),
-    ).toContain("10 new cards today: practise with /srm practice.");
+    expect((await app.engine.home(ann)).map((c) => renderCard(c, TEXT_SYNTAX)).join("\n")).toContain(
+      "10 new cards today: practise with /srm practice.",
+    );
     await practiseAll(app);
     clock.advance(3 * DAY);
-    expect(
-      app.engine
-        .home(ann)
-        .map((c) => renderCard(c, TEXT_SYNTAX))
-        .join("\n"),
-    ).toContain("10 due and 10 new cards today: practise with /srm practice.");
+    expect((await app.engine.home(ann)).map((c) => renderCard(c, TEXT_SYNTAX)).join("\n")).toContain(
+      "10 due and 10 new cards today: practise with /srm practice.",
+    );
   });
 });
 

@@ -12,7 +12,7 @@ describe("memory cards over simulated weeks", () => {
   it("intervals grow after right answers and shrink after a lapse", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     expect(await say(app, ann, "drill ec2 os patching")).toContain("Quiz me");
     await answerOpen(app, ann, true);
     const intervals = [intervalDays(storedCard(app, ann, "ec2/guest-os-patching"))];

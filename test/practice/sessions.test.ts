@@ -23,7 +23,7 @@ describe("/srm practice", () => {
   it("asks the card most likely forgotten first, one after another, until none is due", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     await meet(app, "ec2 os patching", true);
     await meet(app, "rds engine patching", false);
     await meet(app, "lambda runtime", true);
@@ -47,7 +47,7 @@ describe("/srm practice", () => {
 
   it("with no cards and new cards turned off, it says how to turn them on", async () => {
     const app = memoryApp();
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     expect(await say(app, ann, "practice")).toContain("You have no cards yet, and new cards are off");
     expect(openPrivate(app, ann)).toBeNull();
   });
@@ -68,7 +68,7 @@ describe("/srm practice", () => {
   it("a wrong answer in practice is not asked again the same day: it comes back tomorrow", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     await meet(app, "kms key management", true);
     clock.advance(10 * DAY);
     await say(app, ann, "practice");

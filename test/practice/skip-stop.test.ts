@@ -109,7 +109,7 @@ describe("in a practice session", () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
     // Only the due cards: new cards are off for this person.
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     await threeDue(app, clock);
     await say(app, ann, "practice");
     const first = itemsAsked(app)[0];
@@ -158,11 +158,11 @@ describe("/srm stop", () => {
     await threeDue(before, clock);
     await say(before, ann, "review");
     await say(before, ann, "cram ec2");
-    before.close();
+    await before.close();
     const after = memoryApp({ SRM_DB: join(dir, "srm.db") }, clock);
     expect(openPrivate(after, ann)).not.toBeNull();
     expect(await say(after, ann, "stop")).toContain("Stopped your cram");
     expect(openPrivate(after, ann)).toBeNull();
-    after.close();
+    await after.close();
   });
 });

@@ -24,7 +24,7 @@ describe("/srm stats with memory cards", () => {
   it("shows cards due, measured retention and recall per service, least remembered first", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     await meet(app, ann, "ec2 os patching", true);
     await meet(app, ann, "rds engine patching", true);
     clock.advance(3 * DAY);
@@ -45,15 +45,12 @@ describe("/srm stats with memory cards", () => {
   it("memory is shown to its owner only, and the home tab says what is due", async () => {
     const clock = new ManualClock();
     const app = memoryApp({}, clock);
-    app.practice.newCardsPerDay(ann, "0");
+    await app.practice.newCardsPerDay(ann, "0");
     await playRound(app, ["ann"], []);
     await meet(app, ann, "s3 public access", true);
     expect(await say(app, bob, "stats ann")).not.toContain("Memory");
     clock.advance(30 * DAY);
-    const home = app.engine
-      .home(ann)
-      .map((c) => renderCard(c, TEXT_SYNTAX))
-      .join("\n");
+    const home = (await app.engine.home(ann)).map((c) => renderCard(c, TEXT_SYNTAX)).join("\n");
     const cards = app.db.prepare("SELECT COUNT(*) AS n FROM practice_cards WHERE user_id = 'ann'").get() as {
       n: number;
     };

@@ -114,7 +114,7 @@ describe("shuffled choices in channel rounds", () => {
     await say(first, admin, "daily now");
     const id = openRoundId(first);
     const before = shownRounds(first).at(-1);
-    first.close();
+    await first.close();
     const second = memoryApp({ SRM_DB: file });
     expect(shownRounds(second).at(-1)).toEqual(before);
     const { right } = letters(second, id);
@@ -124,7 +124,7 @@ describe("shuffled choices in channel rounds", () => {
       correct: 1,
     });
     expect(scoreDifferences(second.db)).toEqual([]);
-    second.close();
+    await second.close();
   });
 });
 
@@ -141,14 +141,14 @@ describe("shuffled choices in private questions", () => {
       customerLetters.add(choice.key);
     }
     expect(customerLetters.size).toBeGreaterThanOrEqual(2);
-    first.close();
+    await first.close();
     const second = memoryApp({ SRM_DB: file });
     for (const p of people) {
       const open = openPrivate(second, p);
       const right = open?.question.choices.find((c) => c.correct)?.key as string;
       expect(await say(second, p, `answer ${right}`), p.userId).toContain("Right!");
     }
-    second.close();
+    await second.close();
   });
 });
 
@@ -196,7 +196,8 @@ describe("rounds opened before choices were shuffled", () => {
     const migrations = join(dir, "migrations");
     cpSync(loadConfig({}).migrationsDir, migrations, { recursive: true });
     // The database as it stood before 0005: later migrations may build on what 0005 added.
-    for (const f of readdirSync(migrations)) if (f >= "0005") rmSync(join(migrations, f));
+    for (const f of readdirSync(migrations))
+      if (f.endsWith(".sql") && f >= "0005") rmSync(join(migrations, f));
     const file = join(dir, "srm.db");
     const old = new Database(file);
     applyMigrations(old, migrations);
@@ -213,6 +214,6 @@ describe("rounds opened before choices were shuffled", () => {
     expect(await say(upgraded, member("ann"), `answer ${right}`)).toContain(`Locked in: ${right}`);
     await say(upgraded, admin, "reveal");
     expect(upgraded.db.prepare("SELECT correct FROM answers").get()).toEqual({ correct: 1 });
-    upgraded.close();
+    await upgraded.close();
   });
 });

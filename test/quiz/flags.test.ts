@@ -191,7 +191,7 @@ describe("a resolution on a round with 1,000 answers", () => {
     const after = await verify();
     expect(after.err).toBe("");
     expect(after.code).toBe(0);
-    app.close();
+    await app.close();
   });
 });
 
@@ -203,7 +203,7 @@ describe("srm questions flags", () => {
     await app.flags.flag(ann, String(id), "wrong-answer", null);
     await app.flags.flag(bob, String(id), "wrong-answer", null);
     await app.flags.flag(cy, String(id), "typo", null);
-    app.close();
+    await app.close();
     const r = await cli(["questions", "flags"], { SRM_DB: path });
     expect(r.code).toBe(0);
     const lines = r.out.trim().split("\n");

@@ -64,7 +64,7 @@ describe("a restart", () => {
     const { right } = letters(first, id);
     await first.engine.press(`answer:${id}:${right}`, member("before"));
     await first.engine.idle();
-    first.close();
+    await first.close();
     const second = memoryApp({ SRM_DB: file });
     expect(renderable(await second.engine.press(`answer:${id}:${right}`, member("before")))).toContain(
       "already answered",
@@ -76,7 +76,7 @@ describe("a restart", () => {
       n: 2,
     });
     expect(scoreDifferences(second.db)).toEqual([]);
-    second.close();
+    await second.close();
   });
 
   it("a reveal interrupted between closing and scoring is finished by the next tick", async () => {

@@ -109,6 +109,6 @@ describe("who may do what, on Discord and in the terminal", () => {
       tally.add("terminal admin commands refused to a non-owner");
     }
     expect(dumpTables(app.db)).toEqual(before);
-    app.close();
+    await app.close();
   });
 });

@@ -6,12 +6,9 @@ import { TEXT_SYNTAX } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
 import { MetricsRegistry } from "../../src/metrics.js";
 import { RoundService } from "../../src/quiz/rounds.js";
-import { SqliteCompetitionStore } from "../../src/store/competition-store.js";
 import { openDatabase } from "../../src/store/database.js";
 import { scoreDifferences } from "../../src/store/recompute.js";
-import { SqliteRoundStore } from "../../src/store/round-store.js";
-import { SqliteScoreStore } from "../../src/store/score-store.js";
-import { SqliteSettingsStore } from "../../src/store/settings-store.js";
+import { sqliteStores } from "../../src/store/sqlite-stores.js";
 import { renderPlain } from "../../src/views/plain.js";
 import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
@@ -47,11 +44,13 @@ describe("an answer racing a reveal by another process on the same database file
     const clock = new HookedClock();
     const b = memoryApp({ SRM_DB: file }, clock);
     const { db: aDb } = openDatabase(file, loadConfig({}).migrationsDir);
+    const aStores = sqliteStores(aDb, new ManualClock());
     const a = new RoundService({
-      rounds: new SqliteRoundStore(aDb),
-      scores: new SqliteScoreStore(aDb),
-      competitions: new SqliteCompetitionStore(aDb),
-      settings: new SqliteSettingsStore(aDb),
+      rounds: aStores.rounds,
+      transactions: aStores.transactions,
+      scores: aStores.scores,
+      competitions: aStores.competitions,
+      settings: aStores.settings,
       bank: realContent().bank,
       clock: new ManualClock(),
       announcer: new RecordingAnnouncer(),
@@ -101,6 +100,6 @@ describe("an answer racing a reveal by another process on the same database file
       "score differences": scoreDifferences(b.db).length,
     });
     aDb.close();
-    b.close();
+    await b.close();
   });
 });

@@ -37,7 +37,7 @@ async function answeredDatabase(): Promise<string> {
   const app = memoryApp({ SRM_DB: dbPath });
   await say(app, member("boss", { admin: true }), "daily now");
   await app.engine.press(`answer:${openRoundId(app)}:A`, member("ann"), channel());
-  app.close();
+  await app.close();
   return dbPath;
 }
 
@@ -116,7 +116,7 @@ describe("a damaged database file", () => {
     }
     expect(app.storage.problem()?.kind).toBe("damaged");
     expect(app.logger.lines.filter((l) => /DAMAGED/.test(l.message))).toHaveLength(1);
-    app.close();
+    await app.close();
     removeTempDb(dbPath);
     tally.add("answers refused plainly on a damaged page", 2);
   });

@@ -142,7 +142,7 @@ describe("the database file replaced under a running bot", () => {
     expect(app.storage.problem()?.kind).toBe("replaced");
     expect(app.logger.lines.filter((l) => /REMOVED OR REPLACED/.test(l.message))).toHaveLength(1);
     const copy = await app.storage.settled();
-    app.close();
+    await app.close();
     expect(hash()).toBe(before);
     expect(answers(dbPath)).toBe(1);
     expect(answers(copy as string)).toBe(1);

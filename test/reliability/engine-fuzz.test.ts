@@ -195,6 +195,6 @@ describe("the /srm grammar and buttons under hostile input", () => {
     // The run must have reached the parts that write scores, or it proves little about them.
     expect(tally.get("rounds revealed")).toBeGreaterThan(0);
     expect(tally.get("answers stored")).toBeGreaterThan(0);
-    app.close();
+    await app.close();
   });
 });

@@ -72,7 +72,7 @@ async function answered(dbPath: string, people: number, from = 0, crashImage?: s
     copyFileSync(dbPath, join(crashImage, "srm.db"));
     copyFileSync(`${dbPath}-wal`, join(crashImage, "srm.db-wal"));
   }
-  app.close();
+  await app.close();
 }
 
 describe("srm db restore beside running bots", () => {

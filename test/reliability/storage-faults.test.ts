@@ -167,7 +167,7 @@ describe("lookup statistics the database cannot take", () => {
       2_000,
     );
     app.db.pragma("query_only = OFF");
-    app.close();
+    await app.close();
     tally.add("lookups answered on a read-only database");
   });
 });

@@ -239,8 +239,8 @@ describe("exactly once, through restarts and races", () => {
     );
     expect(posted).toHaveLength(3);
     expect(scoreDifferences(a.db)).toEqual([]);
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 
   it("the weekly leaderboard is posted on its day and time, once", async () => {

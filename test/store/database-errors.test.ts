@@ -8,12 +8,10 @@ import { ChannelRoundOpen } from "../../src/domain/failure.js";
 import type { NewRound } from "../../src/domain/round.js";
 import { MetricsRegistry } from "../../src/metrics.js";
 import { RoundService } from "../../src/quiz/rounds.js";
-import { SqliteCompetitionStore } from "../../src/store/competition-store.js";
 import { openDatabase } from "../../src/store/database.js";
 import { isDamage, isUniqueViolation, sqliteCode, storageFailure } from "../../src/store/database-errors.js";
 import { SqliteRoundStore } from "../../src/store/round-store.js";
-import { SqliteScoreStore } from "../../src/store/score-store.js";
-import { SqliteSettingsStore } from "../../src/store/settings-store.js";
+import { sqliteStores } from "../../src/store/sqlite-stores.js";
 import { roundCards } from "../../src/views/round-view.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 import { ManualClock, realContent } from "../support/app.js";
@@ -91,17 +89,19 @@ describe("SQLite's failures are recognised by their result code, on a real datab
     );
   });
 
-  it("a question another process opened between the check and the insert: the channel is told one is open", () => {
+  it("a question another process opened between the check and the insert: the channel is told one is open", async () => {
     const path = databaseFile();
     const { db: other } = openDatabase(path, migrationsDir);
     const { db } = openDatabase(path, migrationsDir);
     const clock = new HookedClock();
     const content = realContent();
+    const stores = sqliteStores(db, clock);
     const service = new RoundService({
-      rounds: new SqliteRoundStore(db),
-      scores: new SqliteScoreStore(db),
-      competitions: new SqliteCompetitionStore(db),
-      settings: new SqliteSettingsStore(db),
+      rounds: stores.rounds,
+      transactions: stores.transactions,
+      scores: stores.scores,
+      competitions: stores.competitions,
+      settings: stores.settings,
       bank: content.bank,
       clock,
       announcer: new RecordingAnnouncer(),
@@ -111,7 +111,7 @@ describe("SQLite's failures are recognised by their result code, on a real datab
     });
     // The check for an open round has passed when the clock is first read; the other process wins then.
     clock.onNextRead(() => new SqliteRoundStore(other).open(roundIn(content.bank)));
-    const outcome = service.prepareChannelRound(channel(), null);
+    const outcome = await service.prepareChannelRound(channel(), null);
     expect(outcome).toEqual({ ok: false, failure: { code: "RoundAlreadyOpen" } });
     expect(db.prepare("SELECT COUNT(*) AS n FROM rounds").get()).toEqual({ n: 1 });
     db.close();

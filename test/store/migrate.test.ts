@@ -176,7 +176,7 @@ describe("the ledger keeps each applied migration's checksum, and a database tha
 
   it("a checkout with Windows line ends reads as the same migrations", () => {
     const { dir, path } = migratedCopy();
-    for (const f of readdirSync(dir))
+    for (const f of readdirSync(dir).filter((n) => n.endsWith(".sql")))
       writeFileSync(join(dir, f), readFileSync(join(dir, f), "utf8").replace(/\r?\n/g, "\r\n"));
     const { db, migrations } = openDatabase(path, dir);
     db.close();

@@ -14,7 +14,7 @@ const TYPED = "AKIAIOSFODNN7EXAMPLE this bot is garbage";
 function databaseWithRawLookups(): string {
   const old = mkdtempSync(join(tmpdir(), "srm-old-mig-"));
   cpSync(migrationsDir, old, { recursive: true });
-  for (const f of readdirSync(old)) if (f >= "0007") rmSync(join(old, f));
+  for (const f of readdirSync(old)) if (f.endsWith(".sql") && f >= "0007") rmSync(join(old, f));
   const path = join(mkdtempSync(join(tmpdir(), "srm-")), "srm.db");
   const db = new Database(path);
   db.pragma("journal_mode = WAL");

@@ -66,7 +66,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
   try {
     await frontEnd.start();
   } catch (error) {
-    app.close();
+    await app.close();
     if (!o.fake) await fake.close();
     throw error;
   }
@@ -78,7 +78,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     clock,
     async stop() {
       await frontEnd.stop();
-      app.close();
+      await app.close();
       if (!o.fake) await fake.close();
     },
   };

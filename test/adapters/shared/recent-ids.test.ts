@@ -19,15 +19,15 @@ describe("recent delivery ids", () => {
     expect(ids.firstTime("a")).toBe(true);
   });
 
-  it("when the log cannot say (a busy database) the delivery is handled, not dropped, and a warning says so", () => {
+  it("when the log cannot say (a busy database) the delivery is handled, not dropped, and a warning says so", async () => {
     const busy: DeliveryLog = {
-      firstTime() {
+      async firstTime() {
         throw Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });
       },
     };
     const logger = new RecordingLogger();
     const describe = (e: unknown) => ({ error: String(e) });
-    expect(firstDelivery(busy, "command:T-1", { logger, where: "slack", describe })).toBe(true);
+    expect(await firstDelivery(busy, "command:T-1", { logger, where: "slack", describe })).toBe(true);
     expect(logger.lines.map((l) => [l.level, l.fields?.where])).toEqual([["warn", "slack"]]);
   });
 });

@@ -4,6 +4,7 @@ import { deliveryKey } from "../../../adapters/slack/deliveries.js";
 import { loadConfig } from "../../../src/config.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { DeliveryStore } from "../../../src/store/delivery-store.js";
+import { SqliteGate } from "../../../src/store/sqlite-gate.js";
 import { blockActionsPayload, eventCallback, slashCommandFields } from "../../fakes/slack/payloads.js";
 
 const alice = { id: "UALICE", name: "alice" };
@@ -43,7 +44,7 @@ describe("telling a Slack retry from a new request", () => {
   it("a delivery is a repeat within ten minutes and new again after them", () => {
     let now = 0;
     const { db } = openDatabase(":memory:", loadConfig({}).migrationsDir);
-    const log = new DeliveryStore(db, { now: () => new Date(now) });
+    const log = new DeliveryStore(db, new SqliteGate(db), { now: () => new Date(now) });
     expect(log.firstTime("event:Ev1")).toBe(true);
     now += 9 * 60_000;
     expect(log.firstTime("event:Ev1")).toBe(false);

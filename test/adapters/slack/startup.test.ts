@@ -14,7 +14,7 @@ let server: BotHttpServer;
 afterEach(async () => {
   await server.close();
   await api.close();
-  app.close();
+  await app.close();
 });
 
 async function frontEndWith(env: Record<string, string>) {

@@ -158,7 +158,7 @@ export class SlackWorkspace {
     await this.server.close();
     await this.socket?.close();
     await this.api.close();
-    this.app.close();
+    await this.app.close();
   }
 }
 

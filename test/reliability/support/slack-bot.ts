@@ -33,7 +33,7 @@ export async function startSlackBot(apiUrl: string): Promise<SlackBot> {
       sender.close();
       await frontEnd.stop();
       await server.close();
-      app.close();
+      await app.close();
     },
   };
 }
