@@ -72,6 +72,15 @@ export interface DiscordConfig {
   readonly guildId: string | null;
   /** Deadline and retries of each REST call. */
   readonly calls: PlatformCallConfig;
+  /** The gateway shards this replica runs (SRM_DISCORD_SHARDS); null runs all, as many as Discord recommends. */
+  readonly shards: ShardSlice | null;
+}
+
+/** A run of gateway shards, first to last (inclusive) of count. */
+export interface ShardSlice {
+  readonly first: number;
+  readonly last: number;
+  readonly count: number;
 }
 
 /** The log levels LOG_LEVEL accepts. */
@@ -323,7 +332,34 @@ function discordConfig(
     apiUrl: raw === null ? null : raw.replace(/\/+$/, ""),
     guildId,
     calls,
+    shards: shardSlice(get("SRM_DISCORD_SHARDS")),
   };
+}
+
+const SHARDS_FIX =
+  "Use FIRST-LAST/COUNT, e.g. SRM_DISCORD_SHARDS=0-3/8 for shards 0 to 3 of 8 (or 2/8 for one shard), or leave it unset to run every shard Discord recommends.";
+
+function shardSlice(raw: string | undefined): ShardSlice | null {
+  if (raw === undefined || raw.toLowerCase() === "auto") return null;
+  const m = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?\s*\/\s*(\d{1,5})$/.exec(raw);
+  if (!m) throw new ConfigError("SRM_DISCORD_SHARDS", `"${raw}" is not a run of shards`, SHARDS_FIX);
+  const first = Number(m[1]);
+  const last = m[2] === undefined ? first : Number(m[2]);
+  const count = Number(m[3]);
+  if (count < 1) throw new ConfigError("SRM_DISCORD_SHARDS", `"${raw}" has a count of 0 shards`, SHARDS_FIX);
+  if (first > last)
+    throw new ConfigError(
+      "SRM_DISCORD_SHARDS",
+      `"${raw}" runs backwards, from shard ${first} down to ${last}`,
+      `Put the lower shard first, e.g. SRM_DISCORD_SHARDS=${last}-${first}/${count}.`,
+    );
+  if (last >= count)
+    throw new ConfigError(
+      "SRM_DISCORD_SHARDS",
+      `"${raw}" names shard ${last}, but ${count} shard${count === 1 ? " is" : "s are"} numbered 0 to ${count - 1}`,
+      `Keep the run inside the count, e.g. SRM_DISCORD_SHARDS=${Math.min(first, count - 1)}-${count - 1}/${count}.`,
+    );
+  return { first, last, count };
 }
 
 /** A URL as it may be printed: a user name and password in it (a proxy's) replaced by [redacted]. */

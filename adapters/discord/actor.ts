@@ -1,8 +1,13 @@
 import { type BaseInteraction, GuildMember, PermissionFlagsBits } from "discord.js";
 import type { Actor, ChannelRef } from "../../src/ports.js";
+import { inInstalledServer, personalWorkspace } from "./reach.js";
 
-/** The workspace of interactions outside a guild. */
-export const DM_WORKSPACE = "dm";
+/** The workspace an interaction belongs to: the server that installed srm-bot, or the person's own. */
+function workspaceOf(interaction: BaseInteraction): string {
+  return inInstalledServer(interaction) && interaction.guildId !== null
+    ? interaction.guildId
+    : personalWorkspace(interaction.user.id);
+}
 
 const MAX_NAME = 80;
 
@@ -32,15 +37,17 @@ function displayNameOf(interaction: BaseInteraction): string {
 
 /**
  * The person behind an interaction. `platformAdmin` is what Discord says about this member right now:
- * Manage Server (Administrator implies it). In a DM nobody is a platform admin.
+ * Manage Server (Administrator implies it). Outside a server that installed srm-bot (a DM, or a server
+ * reached through the person's own install) nobody is a platform admin.
  */
 export function actorOf(interaction: BaseInteraction): Actor {
+  const server = inInstalledServer(interaction);
   return {
     platform: "discord",
-    workspaceId: interaction.guildId ?? DM_WORKSPACE,
+    workspaceId: workspaceOf(interaction),
     userId: interaction.user.id,
     displayName: displayNameOf(interaction),
-    platformAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    platformAdmin: server && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
   };
 }
 
@@ -48,7 +55,7 @@ export function actorOf(interaction: BaseInteraction): Actor {
 export function channelOf(interaction: BaseInteraction): ChannelRef {
   return {
     platform: "discord",
-    workspaceId: interaction.guildId ?? DM_WORKSPACE,
+    workspaceId: workspaceOf(interaction),
     channelId: interaction.channelId ?? interaction.user.id,
   };
 }

@@ -1,14 +1,23 @@
-import { Client, GatewayIntentBits } from "discord.js";
-import type { DiscordConfig } from "../../src/config.js";
+import { Client, type ClientOptions, GatewayIntentBits } from "discord.js";
+import type { DiscordConfig, ShardSlice } from "../../src/config.js";
+
+/** The shards of one client: a slice of SRM_DISCORD_SHARDS, or every shard Discord's GET /gateway/bot recommends. */
+function sharding(slice: ShardSlice | null): Pick<ClientOptions, "shards" | "shardCount"> {
+  if (slice === null) return { shards: "auto" };
+  const ids = Array.from({ length: slice.last - slice.first + 1 }, (_, i) => slice.first + i);
+  return { shards: ids, shardCount: slice.count };
+}
 
 /**
  * A discord.js client with the Guilds intent only: slash commands, autocomplete and buttons arrive as
  * interactions, so no privileged intent (members, presences, message content) is asked for. The REST
- * base URL is DISCORD_API_URL when set; the gateway URL comes from GET /gateway/bot on it.
+ * base URL is DISCORD_API_URL when set; the gateway URL comes from GET /gateway/bot on it. One client runs
+ * all its shards itself (no child processes); replicas split the shards between them.
  */
 export function createDiscordClient(config: DiscordConfig): Client {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    ...sharding(config.shards),
     allowedMentions: { parse: [] },
     // A deadline and a bounded retry on every REST call, so one hung channel cannot hold its caller forever.
     rest: {

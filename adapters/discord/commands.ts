@@ -94,18 +94,25 @@ function build(name: string, description: string, commands: readonly Command[]):
   return builder;
 }
 
-/** The `/srm` slash command: every command anyone may run. */
+/**
+ * The `/srm` slash command: every command anyone may run, in servers that installed srm-bot and, through
+ * a person's own install, anywhere (DMs, private channels, other servers) for personal study.
+ */
 export function srmCommand(): SlashCommandBuilder {
   return build(
     DISCORD_COMMAND,
     "Who secures what on AWS: lookups, questions, practice and leaderboards",
     discordCommands().everyone,
   )
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+    .setContexts(
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    )
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
 }
 
-/** The `/srm-admin` slash command, shown by default only to members with Manage Server. */
+/** The `/srm-admin` slash command: in servers that installed srm-bot, shown by default only to members with Manage Server. */
 export function srmAdminCommand(): SlashCommandBuilder {
   return build(
     DISCORD_ADMIN_COMMAND,

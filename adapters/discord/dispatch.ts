@@ -4,6 +4,7 @@ import type { Card, Reply } from "../../src/views/card.js";
 import { actorOf, channelOf } from "./actor.js";
 import { planCommand } from "./command-text.js";
 import { OUT_OF_DATE } from "./notices.js";
+import { channelFeature, inInstalledServer, needsServerCard } from "./reach.js";
 
 /** What handing a slash command to the engine needs. */
 export interface DispatchDeps {
@@ -20,7 +21,8 @@ export type Dispatched =
 
 /**
  * Hands one slash command to the engine: the registry's command and its typed options, passed straight
- * through (the engine checks them, and admin rights, as it does for typed text).
+ * through (the engine checks them, and admin rights, as it does for typed text). A channel feature used
+ * outside a server's install is refused here, saying what it needs.
  */
 export function dispatchCommand(i: ChatInputCommandInteraction, d: DispatchDeps): Dispatched {
   const plan = planCommand(i.commandName, {
@@ -31,6 +33,8 @@ export function dispatchCommand(i: ChatInputCommandInteraction, d: DispatchDeps)
     user: (name) => i.options.getUser(name)?.id ?? null,
   });
   if (!plan) return { refused: OUT_OF_DATE };
+  const feature = channelFeature(plan.command);
+  if (feature !== null && !inInstalledServer(i)) return { refused: needsServerCard(plan.command, feature) };
   const work = d.engine.execute({
     command: plan.command.name,
     args: plan.args,

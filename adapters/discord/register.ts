@@ -34,7 +34,8 @@ function explain(error: unknown, config: DiscordConfig): unknown {
 
 /**
  * Registers /srm and /srm-admin with one bulk overwrite (PUT), in DISCORD_GUILD_ID when set (visible at
- * once; for development) or globally. Commands that are no longer defined are removed by the overwrite.
+ * once; for development) or globally, where /srm is also offered to user installs, DMs and private
+ * channels. Commands that are no longer defined are removed by the overwrite.
  */
 export async function registerDiscordCommands(config: DiscordConfig, logger: Logger): Promise<Registration> {
   const rest = new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(
@@ -52,6 +53,11 @@ export async function registerDiscordCommands(config: DiscordConfig, logger: Log
       ...(config.guildId ? { guild: config.guildId } : {}),
       commands: body.map((c) => c.name),
     });
+    // Discord keeps integration types and contexts for global commands only.
+    if (scope === "guild")
+      logger.info(
+        "commands registered in one server are not offered to people who add srm-bot to their own account; register without DISCORD_GUILD_ID for that",
+      );
     return { scope, count: registered.length };
   } catch (error) {
     throw explain(error, config);

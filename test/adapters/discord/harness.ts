@@ -1,8 +1,7 @@
 import type { APIEmbed, APIMessage, APITextChannel } from "discord.js";
-import { createDiscordFrontEnd } from "../../../adapters/discord/index.js";
+import { createDiscordFrontEnd, type DiscordFrontEnd } from "../../../adapters/discord/index.js";
 import { loadConfig } from "../../../src/config.js";
 import { type App, buildApp } from "../../../src/main.js";
-import type { FrontEnd } from "../../../src/ports.js";
 import { RoutingAnnouncer } from "../../../src/routing-announcer.js";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { type Delivered, FakeDiscord, type FakeDiscordOptions } from "../../fakes/discord/fake-discord.js";
@@ -15,7 +14,7 @@ import { ManualClock } from "../../support/app.js";
 export interface RunningBot {
   readonly fake: FakeDiscord;
   readonly app: App;
-  readonly frontEnd: FrontEnd;
+  readonly frontEnd: DiscordFrontEnd;
   readonly logger: RecordingLogger;
   readonly clock: ManualClock;
   /** Stops the bot, closes the store and the fakes. */
@@ -35,6 +34,8 @@ export interface BotOptions extends FakeDiscordOptions {
   readonly token?: string;
   /** Where the bot logs (a fresh recording logger unless told). */
   readonly logger?: RecordingLogger;
+  /** SRM_DISCORD_SHARDS: the shards this bot runs ("0-0/2"); every recommended shard unless told. */
+  readonly slice?: string;
 }
 
 /** Builds the app and the Discord front end the way the composition root does, and connects it. */
@@ -46,6 +47,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     DISCORD_TOKEN: o.token ?? fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.rest.apiUrl,
+    ...(o.slice !== undefined ? { SRM_DISCORD_SHARDS: o.slice } : {}),
   });
   if (!config.discord) throw new Error("the Discord settings did not load");
   const clock = new ManualClock();

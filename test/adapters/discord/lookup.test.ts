@@ -145,13 +145,13 @@ describe("Discord lookups through the real discord.js client", () => {
     expect(choices.every((c) => c.name.toLowerCase().includes("encr"))).toBe(true);
   });
 
-  it("a lookup in a direct message works, under the workspace dm", async () => {
+  it("a lookup in a direct message works, under the person's own workspace", async () => {
     const ivy = bot.fake.person("ivy");
     const sent = bot.fake.command(ivy, "srm", "lookup", { service: "lambda", area: "code" }, bot.fake.dm());
     const embeds = await replyEmbeds(bot, sent);
     expect(embeds[0]?.title).toBe("Customer");
     await bot.app.engine.idle();
     const row = bot.app.db.prepare("SELECT workspace FROM lookups ORDER BY id DESC LIMIT 1").get();
-    expect(row).toEqual({ workspace: "dm" });
+    expect(row).toEqual({ workspace: `user-${ivy.user.id}` });
   });
 });

@@ -94,6 +94,24 @@ describe("srm discord register", () => {
     );
   });
 
+  it("/srm is offered to server and user installs, in servers, DMs and private channels; /srm-admin only in servers that installed it", async () => {
+    await registerDiscordCommands(discordConfig(), new RecordingLogger());
+    const body = fake.rest.callsTo("PUT", /\/commands$/).at(-1)
+      ?.body as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+    expect(body.map((c) => [c.name, c.integration_types, c.contexts])).toEqual([
+      ["srm", [0, 1], [0, 1, 2]],
+      ["srm-admin", [0], [0]],
+    ]);
+  });
+
+  it("registering in one server says user installs need the global registration", async () => {
+    const logger = new RecordingLogger();
+    await registerDiscordCommands(discordConfig({ DISCORD_GUILD_ID: fake.guildId }), logger);
+    expect(logger.lines.map((l) => l.message)).toContainEqual(
+      expect.stringContaining("register without DISCORD_GUILD_ID"),
+    );
+  });
+
   it("a refused token is reported with what to fix, and without the token", async () => {
     const wrong = `${fake.token}x`;
     const error = await registerDiscordCommands(

@@ -18,13 +18,25 @@ import {
   stringSelectInteraction,
 } from "./payloads.js";
 import { type CallbackRecord, RestFake } from "./rest-fake.js";
-import { randomToken, snowflake } from "./snowflake.js";
+import { guildSnowflake, randomToken, snowflake } from "./snowflake.js";
 import { within } from "./wait.js";
 
 /** Knobs of the fake Discord. */
 export interface FakeDiscordOptions {
   /** How long an interaction may wait for its first response (Discord: 3000 ms). */
   readonly interactionDeadlineMs?: number;
+  /**
+   * The shard count GET /gateway/bot recommends; each shard gets a guild of its own (1 unless told). With
+   * more than one, a session carrying two guilds is refused as Discord refuses one over its limit (4011).
+   */
+  readonly shards?: number;
+}
+
+/** A guild of the fake, with its #general channel and the shard Discord's rule puts it on. */
+export interface FakeGuild {
+  readonly id: string;
+  readonly general: APITextChannel;
+  readonly shard: number;
 }
 
 /** An interaction the fake delivered, and when. */
@@ -42,6 +54,7 @@ interface Identity {
   readonly guildId: string;
   readonly general: APITextChannel;
   readonly quiz: APITextChannel;
+  readonly guilds: readonly FakeGuild[];
 }
 
 /** The top-level commands srm-bot registers, as interactions name them. */
@@ -49,7 +62,8 @@ export type CommandName = "srm" | "srm-admin";
 
 /**
  * A small Discord on 127.0.0.1: the REST fake and the gateway fake sharing one application, bot user,
- * guild with two text channels, and helpers that deliver interactions the way Discord shapes them.
+ * guild with two text channels (on shard 0), one more guild on each other shard, and helpers that
+ * deliver interactions the way Discord shapes them, each on its guild's shard.
  */
 export class FakeDiscord {
   readonly token: string;
@@ -58,11 +72,14 @@ export class FakeDiscord {
   readonly guildId: string;
   readonly general: APITextChannel;
   readonly quiz: APITextChannel;
+  /** Every guild, one per shard; the first is `guildId`'s. */
+  readonly guilds: readonly FakeGuild[];
   readonly commands: Record<CommandName, CommandRef> = {
     srm: { id: snowflake(), name: "srm" },
     "srm-admin": { id: snowflake(), name: "srm-admin" },
   };
   private readonly payloads = new Map<string, APIInteraction>();
+  private readonly guildOfChannel = new Map<string, string>();
 
   private constructor(
     identity: Identity,
@@ -75,30 +92,47 @@ export class FakeDiscord {
     this.guildId = identity.guildId;
     this.general = identity.general;
     this.quiz = identity.quiz;
+    this.guilds = identity.guilds;
+    for (const g of this.guilds) this.guildOfChannel.set(g.general.id, g.id);
+    this.guildOfChannel.set(this.quiz.id, this.guildId);
   }
 
   /** Starts both fakes. */
   static async start(o: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-    const guildId = snowflake();
+    const shards = o.shards ?? 1;
+    const guilds = Array.from({ length: shards }, (_, shard): FakeGuild => {
+      const id = guildSnowflake(shard, shards);
+      return { id, general: textChannel(id, "general"), shard };
+    });
+    const [main] = guilds as [FakeGuild];
+    const bot = userPayload("srm-bot", null, true);
     const identity: Identity = {
       token: `${randomToken(24)}.${randomToken(6)}.${randomToken(38)}`,
       applicationId: snowflake(),
-      bot: userPayload("srm-bot", null, true),
-      guildId,
-      general: textChannel(guildId, "general"),
-      quiz: textChannel(guildId, "quiz"),
+      bot,
+      guildId: main.id,
+      general: main.general,
+      quiz: textChannel(main.id, "quiz"),
+      guilds,
     };
     const gateway = await GatewayFake.start({
       token: identity.token,
       applicationId: identity.applicationId,
-      bot: identity.bot,
-      guilds: [guildCreate(guildId, "srm study group", identity.bot, [identity.general, identity.quiz])],
+      bot,
+      guilds: guilds.map((g, i) =>
+        i === 0
+          ? guildCreate(g.id, "srm study group", bot, [g.general, identity.quiz])
+          : guildCreate(g.id, `study group ${i}`, bot, [g.general]),
+      ),
+      shards,
+      ...(shards > 1 ? { maxGuildsPerShard: 1 } : {}),
     });
     const rest = await RestFake.start({
       token: identity.token,
       applicationId: identity.applicationId,
       bot: identity.bot,
       gatewayUrl: () => gateway.url,
+      shards,
       ...(o.interactionDeadlineMs ? { interactionDeadlineMs: o.interactionDeadlineMs } : {}),
     });
     return new FakeDiscord(identity, rest, gateway);
@@ -111,12 +145,22 @@ export class FakeDiscord {
 
   /** A guild channel as a place for interactions (#general unless told). */
   channel(channel: APITextChannel = this.general): Place {
-    return { guildId: this.guildId, channelId: channel.id };
+    return { guildId: channel.guild_id ?? this.guildId, channelId: channel.id };
   }
 
-  /** A direct-message channel with the bot. */
-  dm(): Place {
-    return { guildId: null, channelId: snowflake() };
+  /** A direct-message channel with the bot: through a server's install, or the person's own (`user`). */
+  dm(install: "guild" | "user" = "guild"): Place {
+    return { guildId: null, channelId: snowflake(), install };
+  }
+
+  /** A DM or group DM between people, where only a person's own install of the app reaches. */
+  privateChannel(): Place {
+    return { guildId: null, channelId: snowflake(), install: "user", privateChannel: true };
+  }
+
+  /** A channel of a server the bot was never added to, reached through a person's own install. */
+  elsewhere(): Place {
+    return { guildId: snowflake(), channelId: snowflake(), install: "user" };
   }
 
   /** Delivers `/name sub option:value ...` from a person. */
@@ -144,9 +188,8 @@ export class FakeDiscord {
     return this.deliver(autocompleteInteraction(context, this.commands[name], sub, options, focused));
   }
 
-  /** Delivers a button press on a message. */
-  click(person: FakePerson, message: APIMessage, customId: string): Delivered {
-    const place = { guildId: this.guildId, channelId: message.channel_id };
+  /** Delivers a button press on a message (where it was posted unless told, e.g. a DM's `place`). */
+  click(person: FakePerson, message: APIMessage, customId: string, place = this.placeOf(message)): Delivered {
     return this.deliver(
       buttonInteraction({ applicationId: this.applicationId, person, place }, message, customId),
     );
@@ -154,7 +197,7 @@ export class FakeDiscord {
 
   /** Delivers a choice in a string select menu on a message. */
   select(person: FakePerson, message: APIMessage, customId: string, values: readonly string[]): Delivered {
-    const place = { guildId: this.guildId, channelId: message.channel_id };
+    const place = this.placeOf(message);
     return this.deliver(
       stringSelectInteraction(
         { applicationId: this.applicationId, person, place },
@@ -165,12 +208,12 @@ export class FakeDiscord {
     );
   }
 
-  /** Sends an interaction payload as INTERACTION_CREATE. */
+  /** Sends an interaction payload as INTERACTION_CREATE, on the shard of its guild. */
   deliver(payload: APIInteraction): Delivered {
     this.rest.expectInteraction(payload);
     this.payloads.set(payload.id, payload);
     const sentAt = performance.now();
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, payload.guild_id ?? null);
     return { id: payload.id, token: payload.token, sentAt };
   }
 
@@ -178,7 +221,15 @@ export class FakeDiscord {
   redeliver(delivered: Delivered): void {
     const payload = this.payloads.get(delivered.id);
     if (!payload) throw new Error(`interaction ${delivered.id} was never delivered`);
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, payload, payload.guild_id ?? null);
+  }
+
+  /** Where a message's buttons are pressed: its channel, in the guild that channel belongs to. */
+  private placeOf(message: APIMessage): Place {
+    return {
+      guildId: this.guildOfChannel.get(message.channel_id) ?? this.guildId,
+      channelId: message.channel_id,
+    };
   }
 
   /** The first response to a delivered interaction (fails after `ms`). */

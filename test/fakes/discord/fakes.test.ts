@@ -154,3 +154,76 @@ describe("the Discord gateway fake", () => {
     stranger.socket.close();
   });
 });
+
+describe("the Discord gateway fake with shards", () => {
+  let sharded: FakeDiscord;
+
+  beforeEach(async () => {
+    sharded = await FakeDiscord.start({ shards: 2 });
+  });
+
+  afterEach(async () => {
+    await sharded.close();
+  });
+
+  const identify = (c: Awaited<ReturnType<typeof connect>>, shard?: unknown) =>
+    c.send({
+      op: GatewayOpcodes.Identify,
+      d: { token: sharded.token, intents: 1, properties: {}, ...(shard ? { shard } : {}) },
+    });
+
+  it("recommends its shard count, and gives each shard only the guilds of (guild_id >> 22) % count", async () => {
+    const info = (await (
+      await fetch(`${sharded.rest.apiUrl}/v10/gateway/bot`, {
+        headers: { authorization: `Bot ${sharded.token}` },
+      })
+    ).json()) as { shards: number };
+    expect(info.shards).toBe(2);
+    const [zero, one] = sharded.guilds;
+    for (const [shard, guild] of [
+      [0, zero],
+      [1, one],
+    ] as const) {
+      const c = await connect(sharded.gateway.url);
+      identify(c, [shard, 2]);
+      const ready = await c.next((f) => f.t === GatewayDispatchEvents.Ready);
+      expect(ready.d).toMatchObject({ shard: [shard, 2], guilds: [{ id: guild?.id }] });
+      expect(((BigInt(guild?.id ?? "0") >> 22n) % 2n).toString()).toBe(String(shard));
+      c.socket.close();
+    }
+  });
+
+  it("sends an interaction on its guild's shard only, and a DM's on shard 0", async () => {
+    const [zero, one] = [await connect(sharded.gateway.url), await connect(sharded.gateway.url)];
+    identify(zero, [0, 2]);
+    identify(one, [1, 2]);
+    await zero.next((f) => f.t === GatewayDispatchEvents.Ready);
+    await one.next((f) => f.t === GatewayDispatchEvents.Ready);
+    const general = sharded.guilds[1]?.general;
+    const there = sharded.command(sharded.person("a"), "srm", "help", {}, sharded.channel(general));
+    const dm = sharded.command(sharded.person("b"), "srm", "help", {}, sharded.dm("user"));
+    expect((await one.next((f) => f.t === GatewayDispatchEvents.InteractionCreate)).d).toMatchObject({
+      id: there.id,
+    });
+    expect((await zero.next((f) => f.t === GatewayDispatchEvents.InteractionCreate)).d).toMatchObject({
+      id: dm.id,
+    });
+    const delivered = (frames: Frame[]) =>
+      frames
+        .filter((f) => f.t === GatewayDispatchEvents.InteractionCreate)
+        .map((f) => (f.d as { id: string }).id);
+    expect(delivered(zero.frames)).toEqual([dm.id]);
+    expect(delivered(one.frames)).toEqual([there.id]);
+    zero.socket.close();
+    one.socket.close();
+  });
+
+  it("closes with 4011 when one session would carry every shard's guilds, and 4010 for a shard outside the count", async () => {
+    const unsharded = await connect(sharded.gateway.url);
+    identify(unsharded);
+    expect(await within(unsharded.closed, 2000, "the close")).toBe(4011);
+    const outside = await connect(sharded.gateway.url);
+    identify(outside, [2, 2]);
+    expect(await within(outside.closed, 2000, "the close")).toBe(4010);
+  });
+});

@@ -19,6 +19,10 @@ export interface GatewayFakeOptions {
   readonly applicationId: string;
   readonly bot: APIUser;
   readonly guilds: readonly GatewayGuildCreateDispatchData[];
+  /** The shard count GET /gateway/bot recommends (1 unless told). */
+  readonly shards?: number;
+  /** Most guilds one shard may carry; a session over it is closed with 4011, Sharding required (Discord: 2,500). */
+  readonly maxGuildsPerShard?: number;
   /** HELLO's heartbeat_interval; Discord's is about 41 s. */
   readonly heartbeatIntervalMs?: number;
 }
@@ -44,6 +48,8 @@ interface Dispatch {
 
 interface Session {
   readonly id: string;
+  /** The shard id and count the session identified with. */
+  readonly shard: readonly [number, number];
   seq: number;
   /** Every dispatch of the session, so a RESUME can replay what the client missed. */
   readonly events: Dispatch[];
@@ -57,14 +63,23 @@ const PRIVILEGED_INTENTS =
 /** The events a session keeps for replay; older ones are dropped as Discord's buffer would. */
 const REPLAY_BUFFER = 20_000;
 
-/** A Discord gateway on 127.0.0.1 speaking JSON without compression: HELLO, IDENTIFY/READY, RESUME, RECONNECT. */
+/** The shard that carries a guild, by Discord's rule; direct messages travel on shard 0. */
+export function guildShard(guildId: string | null, count: number): number {
+  return guildId === null ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/**
+ * A Discord gateway on 127.0.0.1 speaking JSON without compression: HELLO, IDENTIFY/READY, RESUME,
+ * RECONNECT, with one session per shard: each gets only its own guilds and their events.
+ */
 export class GatewayFake {
   readonly identifies: IdentifyRecord[] = [];
   readonly resumes: ResumeRecord[] = [];
   /** The request path of every connection (the resume URL's path differs from the first). */
   readonly connectionPaths: string[] = [];
   private readonly sessions = new Map<string, Session>();
-  private current: Session | null = null;
+  /** The live session of each shard id, the latest to identify or resume. */
+  private readonly live = new Map<number, Session>();
   private readonly wss: WebSocketServer;
 
   private constructor(
@@ -93,26 +108,42 @@ export class GatewayFake {
     return `${this.url}/resume`;
   }
 
-  /** Whether the current session has a live connection. */
-  get connected(): boolean {
-    return this.current?.socket !== null && this.current?.socket !== undefined;
+  /** The shard count GET /gateway/bot recommends. */
+  get recommendedShards(): number {
+    return this.o.shards ?? 1;
   }
 
-  /** Sends a dispatch on the current session; while the client is away it waits in the replay buffer. */
-  dispatch(t: string, d: unknown): void {
-    const session = this.current;
-    if (!session) throw new Error("no gateway session: the client has not identified");
+  /** Whether every shard's session has a live connection (and there is one). */
+  get connected(): boolean {
+    return this.live.size > 0 && [...this.live.values()].every((s) => s.socket !== null);
+  }
+
+  /** The shard ids with a session now. */
+  get shards(): number[] {
+    return [...this.live.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Sends a dispatch on the session of the shard that carries `guildId` (shard 0 for none, as Discord
+   * sends DMs); while the client is away it waits in that session's replay buffer.
+   */
+  dispatch(t: string, d: unknown, guildId: string | null = null): void {
+    const count = this.live.values().next().value?.shard[1] ?? 1;
+    const shard = guildShard(guildId, count);
+    const session = this.live.get(shard);
+    if (!session) throw new Error(`no gateway session on shard ${shard}: no client has identified for it`);
     this.send(session, t, d);
   }
 
-  /** Sends RECONNECT (op 7): the client should close, reconnect to the resume URL and RESUME. */
+  /** Sends RECONNECT (op 7) on every shard: the client should close, reconnect to the resume URL and RESUME. */
   requestReconnect(): void {
-    this.current?.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+    for (const s of this.live.values())
+      s.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
   }
 
-  /** Drops the connection without a close frame, as a network failure would. */
+  /** Drops every shard's connection without a close frame, as a network failure would. */
   dropConnection(): void {
-    this.current?.socket?.terminate();
+    for (const s of this.live.values()) s.socket?.terminate();
   }
 
   /** Makes every existing session unresumable: the next RESUME gets INVALID_SESSION and the client identifies anew. */
@@ -178,20 +209,30 @@ export class GatewayFake {
       socket.close(GatewayCloseCodes.DisallowedIntents, "Disallowed intent(s).");
       return null;
     }
-    const session: Session = { id: randomToken(32), seq: 0, events: [], socket, resumable: true };
+    const shard = this.shardOf(d.shard);
+    if (!shard) {
+      socket.close(GatewayCloseCodes.InvalidShard, "Invalid shard.");
+      return null;
+    }
+    const session: Session = { id: randomToken(32), shard, seq: 0, events: [], socket, resumable: true };
     this.sessions.set(session.id, session);
-    this.current = session;
+    this.live.set(shard[0], session);
+    const guilds = this.o.guilds.filter((g) => guildShard(g.id, shard[1]) === shard[0]);
+    if (guilds.length > (this.o.maxGuildsPerShard ?? 2500)) {
+      socket.close(GatewayCloseCodes.ShardingRequired, "Sharding required.");
+      return null;
+    }
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: this.o.bot,
-      guilds: this.o.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.resumeUrl,
-      shard: [0, 1],
+      shard: [...shard],
       application: { id: this.o.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
     };
     this.send(session, GatewayDispatchEvents.Ready, ready);
-    for (const guild of this.o.guilds) this.send(session, GatewayDispatchEvents.GuildCreate, guild);
+    for (const guild of guilds) this.send(session, GatewayDispatchEvents.GuildCreate, guild);
     return session;
   }
 
@@ -207,11 +248,21 @@ export class GatewayFake {
     }
     session.socket?.terminate();
     session.socket = socket;
-    this.current = session;
+    this.live.set(session.shard[0], session);
     for (const event of session.events)
       if (event.s > seq) socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
     this.send(session, GatewayDispatchEvents.Resumed, null);
     return session;
+  }
+
+  /** The shard [id, count] an IDENTIFY asks for ([0, 1] when it names none); null when Discord would refuse it. */
+  private shardOf(raw: unknown): readonly [number, number] | null {
+    if (raw === undefined) return [0, 1];
+    if (!Array.isArray(raw) || raw.length !== 2) return null;
+    const [id, count] = raw as unknown[];
+    if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+    if ((count as number) < 1 || (id as number) < 0 || (id as number) >= (count as number)) return null;
+    return [id as number, count as number];
   }
 
   private send(session: Session, t: string, d: unknown): void {

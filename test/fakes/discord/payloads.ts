@@ -23,6 +23,19 @@ import { randomToken, snowflake } from "./snowflake.js";
 export interface Place {
   readonly guildId: string | null;
   readonly channelId: string;
+  /**
+   * Through whose install the command is there: the server's (the default), or the person's own account
+   * (a user install: in a server without the bot, in a DM, or in a private channel).
+   */
+  readonly install?: "guild" | "user";
+  /** A DM or group DM between people, not with the bot (context PRIVATE_CHANNEL; user installs only). */
+  readonly privateChannel?: boolean;
+}
+
+function owners(c: InteractionContext): Record<string, string> {
+  if (c.place.install === "user") return { [ApplicationIntegrationType.UserInstall]: c.person.user.id };
+  // Discord's value for a guild install used in the bot's DM is "0".
+  return { [ApplicationIntegrationType.GuildInstall]: c.place.guildId ?? "0" };
 }
 
 /** The parts every interaction carries. */
@@ -55,13 +68,18 @@ function base(c: InteractionContext) {
         },
         guild_locale: Locale.EnglishUS,
         context: InteractionContextType.Guild,
-        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: c.place.guildId },
+        authorizing_integration_owners: owners(c),
       }
     : {
         user: c.person.user,
-        channel: { id: c.place.channelId, type: ChannelType.DM },
-        context: InteractionContextType.BotDM,
-        authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: "0" },
+        channel: {
+          id: c.place.channelId,
+          type: c.place.privateChannel ? ChannelType.GroupDM : ChannelType.DM,
+        },
+        context: c.place.privateChannel
+          ? InteractionContextType.PrivateChannel
+          : InteractionContextType.BotDM,
+        authorizing_integration_owners: owners(c),
       };
   return {
     id: snowflake(),

@@ -41,6 +41,8 @@ export interface RestFakeOptions {
   readonly applicationId: string;
   readonly bot: APIUser;
   readonly gatewayUrl: () => string;
+  /** The shard count GET /gateway/bot recommends (1 unless told). */
+  readonly shards?: number;
   /** How long after its creation an interaction may still get its first response (Discord: 3 s). */
   readonly interactionDeadlineMs?: number;
 }
@@ -227,8 +229,9 @@ export class RestFake {
   private gatewayBot(): Json {
     return {
       url: this.o.gatewayUrl(),
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      shards: this.o.shards ?? 1,
+      // A large bot's concurrency: up to 16 shards identify at once, so a sharded test does not wait 5 s a shard.
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 16 },
     };
   }
 

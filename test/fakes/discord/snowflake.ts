@@ -17,3 +17,17 @@ export function randomToken(length = 32): string {
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
   return out;
 }
+
+/**
+ * A fresh snowflake for a guild that Discord's rule, (id >> 22) % count, puts on `shard`: its timestamp is
+ * moved up to the next millisecond that lands there, and later snowflakes stay above it.
+ */
+export function guildSnowflake(shard: number, count: number): string {
+  const id = BigInt(snowflake());
+  const ms = id >> 22n;
+  const n = BigInt(count);
+  const ahead = (((BigInt(shard) - (ms % n)) % n) + n) % n;
+  const moved = ((ms + ahead) << 22n) | (id & 0x3fffffn);
+  if (moved > last) last = moved;
+  return moved.toString();
+}

@@ -16,7 +16,7 @@ import { hostileActionId, hostileText } from "./hostile-text.js";
 export interface HostileInteraction {
   readonly payload: APIInteraction;
   readonly wellFormed: boolean;
-  /** "guild|user" as the adapter reads the actor (guild "dm" outside a guild). */
+  /** "guild|user" as the adapter reads the actor (the person's own "user-<id>" outside a guild). */
   readonly actorKey: string;
 }
 
@@ -144,7 +144,7 @@ export function hostileInteraction(cast: DiscordCast): fc.Arbitrary<HostileInter
       return {
         payload,
         wellFormed: tamper.length === 0,
-        actorKey: `${who.place.guildId ?? "dm"}|${who.person.user.id}`,
+        actorKey: `${who.place.guildId ?? `user-${who.person.user.id}`}|${who.person.user.id}`,
       };
     });
 }
