@@ -3,221 +3,26 @@ import { registerDiscordCommands } from "../adapters/discord/register.js";
 import type { ReadinessCheck } from "../adapters/http/health.js";
 import { type BotHttpServer, startHttpServer } from "../adapters/http/server.js";
 import { createSlackFrontEnd } from "../adapters/slack/index.js";
+import { type App, type AppEnvironment, openApp } from "./app.js";
 import { type Content, loadContent } from "./content.js";
 import { RoutingAnnouncer } from "./routing-announcer.js";
 
+export { type App, type AppEnvironment, buildApp, openApp, type SqliteApp } from "./app.js";
 export { type Content, loadContent };
 
 import { TerminalAnnouncer, TerminalFrontEnd } from "../adapters/terminal/terminal.js";
-import type { QuestionBank } from "./bank/question-bank.js";
-import { DailyCommands } from "./commands/daily.js";
-import { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import type { Config, DiscordConfig } from "./config.js";
-import { Engine } from "./engine.js";
-import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
-import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
 import { matrixPage } from "./pages/matrix-page.js";
-import type { Announcer, Clock, DeliveryLog, FrontEnd, Logger, Platform } from "./ports.js";
-import { systemClock } from "./ports.js";
-import { CardReviews } from "./practice/card-reviews.js";
-import { MockExams } from "./practice/exams.js";
-import { Practice } from "./practice/practice.js";
-import { MemoryScheduler } from "./practice/scheduler.js";
-import { TeamMemory } from "./practice/team-memory.js";
-import { Competitions } from "./quiz/competitions.js";
-import { QuestionFlags } from "./quiz/flags.js";
-import { RoundService } from "./quiz/rounds.js";
-import { Standings } from "./quiz/standings.js";
-import { ChannelHealth } from "./schedule/channel-health.js";
-import { DailyPlanner } from "./schedule/daily-planner.js";
+import type { FrontEnd, Logger } from "./ports.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
-import { type Db, openDatabase } from "./store/database.js";
-import { DatabaseFileWatch } from "./store/database-file.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
-import { sqliteStores } from "./store/sqlite-stores.js";
-import { flagCards } from "./views/flag-view.js";
-import { roundCards } from "./views/round-view.js";
 
 /** The pages the bot's HTTP server answers: the ownership matrix at /matrix, built once from the content. */
 function botPages(matrix: OwnershipMatrix): ReadonlyMap<string, string> {
   return new Map([["/matrix", matrixPage(matrix)]]);
-}
-
-/** Everything a running srm-bot holds: the store, the content and the engine. */
-export interface App {
-  readonly config: Config;
-  readonly db: Db;
-  readonly matrix: OwnershipMatrix;
-  readonly bank: QuestionBank;
-  readonly engine: Engine;
-  /** Personal practice's use cases, for the commands that reach them directly (new cards, paths). */
-  readonly practice: Practice;
-  /** Private mock exams, as their commands reply. */
-  readonly exams: ExamReplies;
-  /** Flags on questions: learners flag, admins list and resolve. */
-  readonly flags: FlagReplies;
-  readonly metrics: MetricsRegistry;
-  /** Whether the database file is still the one opened, and sound. */
-  readonly storage: DatabaseFileWatch;
-  /** Platform deliveries already handled (Slack's retries and replays), in the database. */
-  readonly deliveries: DeliveryLog;
-  /** Writes what is buffered, checkpoints and closes the database. */
-  close(): Promise<void>;
-}
-
-/** The outside world the engine talks to. */
-export interface AppEnvironment {
-  readonly clock?: Clock;
-  readonly announcer: Announcer;
-  readonly logger: Logger;
-  /** Where counts and timings go (a fresh registry when absent). */
-  readonly metrics?: MetricsRegistry;
-  /** Content already loaded (tests share one); loaded from config.contentDir when absent. */
-  readonly content?: Content;
-}
-
-/** Builds the engine on its store and content. Throws ContentInvalid, ConfigError or DatabaseTooNew with a clear message. */
-export function buildApp(config: Config, env: AppEnvironment): App {
-  const clock = env.clock ?? systemClock;
-  const metrics = env.metrics ?? new MetricsRegistry();
-  const logger = meteredLogger(env.logger, metrics);
-  const { matrix, bank } = env.content ?? loadContent(config.contentDir);
-  const { db } = openDatabase(config.dbPath, config.migrationsDir);
-  const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const stores = sqliteStores(db, clock, logger);
-  const health = new ChannelHealth(stores.channelPauses, clock, logger);
-  const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
-  const lookup = new OwnershipLookup(matrix);
-  const journal = stores.lookups;
-  const memory = new MemoryScheduler();
-  const reviews = new CardReviews({
-    store: stores.practice,
-    transactions: stores.transactions,
-    scheduler: memory,
-    clock,
-  });
-  const team = new TeamMemory({ store: stores.teamMemory, scheduler: memory, bank, clock });
-  const heldOut = (platform: Platform, workspace: string) => stores.flags.heldOut(platform, workspace);
-  const rounds = new RoundService({
-    rounds: stores.rounds,
-    transactions: stores.transactions,
-    scores: stores.scores,
-    competitions: stores.competitions,
-    settings: stores.settings,
-    bank,
-    clock,
-    announcer,
-    cards: roundCards,
-    logger,
-    metrics,
-    reveals: reviews,
-    picker: team,
-    heldOut,
-  });
-  const flags = new FlagReplies(
-    new QuestionFlags({
-      flags: stores.flags,
-      rounds: stores.rounds,
-      transactions: stores.transactions,
-      rescore: stores.rescore,
-      cards: flagCards,
-      announcer,
-      clock,
-      logger,
-      regraded: (round, answers) => reviews.regraded(round, answers),
-      voided: (round, answers) => reviews.voided(round, answers),
-    }),
-  );
-  const exams = new ExamReplies(
-    new MockExams({
-      exams: stores.exams,
-      transactions: stores.transactions,
-      cards: stores.practice,
-      rounds,
-      bank,
-      clock,
-      logger,
-      heldOut,
-    }),
-    matrix,
-  );
-  const practice = new Practice({
-    store: stores.practice,
-    transactions: stores.transactions,
-    scheduler: memory,
-    reviews,
-    team,
-    rounds,
-    bank,
-    matrix,
-    lookup,
-    journal,
-    announcer,
-    clock,
-    logger,
-    buttons: [exams, flags],
-  });
-  const standings = new Standings(stores.scores, stores.competitions, clock);
-  const planner = new DailyPlanner({
-    store: stores.daily,
-    transactions: stores.transactions,
-    rounds,
-    roundStore: stores.rounds,
-    standings,
-    announcer,
-    clock,
-    logger,
-    catchUpMinutes: config.catchUpMinutes,
-  });
-  const engine = new Engine({
-    matrix,
-    lookup,
-    journal,
-    bank,
-    rounds,
-    standings,
-    daily: new DailyCommands(stores.daily, planner, clock, health),
-    planner,
-    competitions: new Competitions(stores.competitions, clock),
-    settings: stores.settings,
-    practice,
-    exams,
-    flags,
-    announcer,
-    clock,
-    logger,
-    admins: config.admins,
-    metrics,
-    storage,
-    health,
-  });
-  return {
-    config,
-    db,
-    matrix,
-    bank,
-    engine,
-    practice,
-    exams,
-    flags,
-    metrics,
-    storage,
-    deliveries: stores.deliveries,
-    async close() {
-      if (!db.open) return;
-      try {
-        await stores.close();
-        // A file removed or damaged under the bot is left as it is for the operator.
-        if (config.dbPath !== ":memory:" && storage.problem() === null) db.pragma("wal_checkpoint(TRUNCATE)");
-      } finally {
-        // A checkpoint refused (a full disk) still closes the file; the WAL is replayed at the next open.
-        db.close();
-      }
-    },
-  };
 }
 
 /** Runs the terminal front end on a freshly built app until its input ends, then closes the store. */
@@ -233,8 +38,8 @@ export async function runTerminal(
 ): Promise<void> {
   const announcer = new TerminalAnnouncer(io.stdout);
   const logger = jsonLogger(config.logLevel, io.stderr);
-  const lock = holdRunLock(config.dbPath);
-  const app = buildAppHolding(lock, config, { announcer, logger });
+  const lock = runLockFor(config);
+  const app = await openAppHolding(lock, config, { announcer, logger });
   const ticker = startTicker(async () => soundStart(app), logger);
   const front = new TerminalFrontEnd({
     engine: app.engine,
@@ -276,7 +81,7 @@ export async function runTerminal(
       await app.storage.settled();
       await app.close();
     } finally {
-      lock.release();
+      lock?.release();
     }
   }
 }
@@ -309,8 +114,8 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   // Before anything asynchronous starts: a stray rejection during start-up must not end the process.
   const releaseHandlers = catchStrayFailures(io.signals, logger);
   const router = new RoutingAnnouncer();
-  const lock = holdRunLock(config.dbPath);
-  const app = buildAppHolding(lock, config, { announcer: router, logger });
+  const lock = runLockFor(config);
+  const app = await openAppHolding(lock, config, { announcer: router, logger });
   const connections = new Map<FrontEnd, ConnectionState>();
   const checks = (): ReadinessCheck[] => [
     databaseCheck(app),
@@ -349,7 +154,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
         "saving what the database watch still holds",
       );
       await settle((async () => app.close())(), logger, "closing the database");
-      lock.release();
+      lock?.release();
       logger.info("stopped cleanly");
       releaseHandlers();
       finished();
@@ -428,17 +233,25 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
   logger.info("srm-bot is ready", {
     platforms: frontEnds.map((f) => f.platform),
     port: server.port,
-    database: config.dbPath,
+    database: config.postgres ? "postgres" : config.dbPath,
   });
   return running();
 }
 
-/** Builds the app under a held run lock, releasing the lock if the database cannot be opened. */
-function buildAppHolding(lock: RunLock, config: Config, env: AppEnvironment): App {
+/**
+ * The lock a SQLite file's processes hold, so a restore waits for them; none on PostgreSQL, where replicas
+ * share the database by design and the server keeps it whole.
+ */
+function runLockFor(config: Config): RunLock | null {
+  return config.postgres ? null : holdRunLock(config.dbPath);
+}
+
+/** Opens the app under a held run lock, releasing the lock if the database cannot be opened. */
+async function openAppHolding(lock: RunLock | null, config: Config, env: AppEnvironment): Promise<App> {
   try {
-    return buildApp(config, env);
+    return await openApp(config, env);
   } catch (error) {
-    lock.release();
+    lock?.release();
     throw error;
   }
 }
@@ -448,8 +261,8 @@ function buildAppHolding(lock: RunLock, config: Config, env: AppEnvironment): Ap
 function databaseCheck(app: App): ReadinessCheck {
   return {
     name: "database",
-    ready: () => app.db.open && app.storage.problem() === null,
-    state: () => app.storage.problem()?.detail ?? (app.db.open ? "ready" : "closed"),
+    ready: () => app.database.ready(),
+    state: () => app.database.state(),
   };
 }
 

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { loadConfig } from "../../src/config.js";
 import { OwnershipLookup } from "../../src/knowledge/lookup.js";
 import type { OwnershipMatrix } from "../../src/knowledge/matrix.js";
-import { type App, buildApp, type Content, loadContent } from "../../src/main.js";
+import { buildApp, type Content, loadContent, type SqliteApp } from "../../src/main.js";
 import type { Actor, ChannelRef, Clock } from "../../src/ports.js";
 import { RecordingAnnouncer, RecordingLogger } from "../fakes/announcer.js";
 
@@ -42,7 +42,7 @@ export class ManualClock implements Clock {
 export function memoryApp(env: Record<string, string> = {}, clock: ManualClock = new ManualClock()) {
   const announcer = new RecordingAnnouncer();
   const logger = new RecordingLogger();
-  const app: App = buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), {
+  const app: SqliteApp = buildApp(loadConfig({ SRM_DB: ":memory:", ...env }), {
     clock,
     announcer,
     logger,

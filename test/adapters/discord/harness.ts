@@ -1,7 +1,7 @@
 import type { APIEmbed, APIMessage, APITextChannel } from "discord.js";
 import { createDiscordFrontEnd, type DiscordFrontEnd } from "../../../adapters/discord/index.js";
 import { loadConfig } from "../../../src/config.js";
-import { type App, buildApp } from "../../../src/main.js";
+import { buildApp, type SqliteApp } from "../../../src/main.js";
 import { RoutingAnnouncer } from "../../../src/routing-announcer.js";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { type Delivered, FakeDiscord, type FakeDiscordOptions } from "../../fakes/discord/fake-discord.js";
@@ -13,7 +13,7 @@ import { ManualClock } from "../../support/app.js";
 /** A running bot: the real discord.js client on the real engine (SQLite in memory), against the fakes. */
 export interface RunningBot {
   readonly fake: FakeDiscord;
-  readonly app: App;
+  readonly app: SqliteApp;
   readonly frontEnd: DiscordFrontEnd;
   readonly logger: RecordingLogger;
   readonly clock: ManualClock;

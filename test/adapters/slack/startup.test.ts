@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type BotHttpServer, startHttpServer } from "../../../adapters/http/server.js";
 import { createSlackFrontEnd } from "../../../adapters/slack/index.js";
 import { loadConfig } from "../../../src/config.js";
-import { type App, buildApp } from "../../../src/main.js";
+import { buildApp, type SqliteApp } from "../../../src/main.js";
 import { RecordingAnnouncer, RecordingLogger } from "../../fakes/announcer.js";
 import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";
 import { FAST_RETRIES } from "../../fakes/slack/workspace.js";
 
 let api: FakeSlackWebApi;
-let app: App;
+let app: SqliteApp;
 let server: BotHttpServer;
 
 afterEach(async () => {

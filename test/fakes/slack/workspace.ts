@@ -2,7 +2,7 @@ import type { webApi } from "@slack/bolt";
 import { type BotHttpServer, startHttpServer } from "../../../adapters/http/server.js";
 import { createSlackFrontEnd, SLACK_EVENTS_PATH, type SlackFrontEnd } from "../../../adapters/slack/index.js";
 import { loadConfig } from "../../../src/config.js";
-import { type App, buildApp } from "../../../src/main.js";
+import { buildApp, type SqliteApp } from "../../../src/main.js";
 import type { Clock, Logger } from "../../../src/ports.js";
 import { RoutingAnnouncer } from "../../../src/routing-announcer.js";
 import { RecordingLogger } from "../announcer.js";
@@ -26,7 +26,7 @@ export async function startSlackFrontEnd(
   settings: Record<string, string>,
   logger: Logger,
   clock?: Clock,
-): Promise<{ app: App; frontEnd: SlackFrontEnd; server: BotHttpServer }> {
+): Promise<{ app: SqliteApp; frontEnd: SlackFrontEnd; server: BotHttpServer }> {
   const config = loadConfig({ SRM_DB: ":memory:", SLACK_BOT_TOKEN: "xoxb-fake-bot-token", ...settings });
   if (!config.slack) throw new Error("the Slack settings did not load");
   const router = new RoutingAnnouncer();
@@ -73,7 +73,7 @@ export class SlackWorkspace {
   private constructor(
     readonly api: FakeSlackWebApi,
     readonly socket: FakeSocketMode | null,
-    readonly app: App,
+    readonly app: SqliteApp,
     readonly frontEnd: SlackFrontEnd,
     readonly logger: Logger,
     private readonly server: BotHttpServer,

@@ -1,12 +1,12 @@
 import { SLACK_EVENTS_PATH, type SlackFrontEnd } from "../../../adapters/slack/index.js";
-import type { App } from "../../../src/main.js";
+import type { SqliteApp } from "../../../src/main.js";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { SlackRequestSender } from "../../fakes/slack/request-sender.js";
 import { SIGNING_SECRET, startSlackFrontEnd } from "../../fakes/slack/workspace.js";
 
 /** srm-bot's Slack front end on an in-memory database, talking to the Web API at any URL (a fault proxy). */
 export interface SlackBot {
-  readonly app: App;
+  readonly app: SqliteApp;
   readonly frontEnd: SlackFrontEnd;
   readonly logger: RecordingLogger;
   readonly sender: SlackRequestSender;
