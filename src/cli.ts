@@ -24,6 +24,7 @@ import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { SqliteFlagStore } from "./store/flag-store.js";
 import { DatabaseTooNew } from "./store/migrate.js";
+import { addressOf } from "./store/postgres/errors.js";
 import { scoreDifferences } from "./store/recompute.js";
 import { REASON_LABEL } from "./views/flag-view.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -397,8 +398,11 @@ async function discordRegister(
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
-  refuse(databasePathProblem(config.dbPath, { existing: false }));
-  out(`Database: ${config.dbPath}`);
+  if (config.postgres) out(`Database: PostgreSQL at ${addressOf(config.postgres.url)}`);
+  else {
+    refuse(databasePathProblem(config.dbPath, { existing: false }));
+    out(`Database: ${config.dbPath}`);
+  }
   await runTerminal(config, { ...io, signals: io.signals ?? process });
   return 0;
 }
