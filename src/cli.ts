@@ -398,8 +398,11 @@ async function discordRegister(
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
-  if (config.postgres === null) refuse(databasePathProblem(config.dbPath, { existing: false }));
-  out(`Database: ${config.postgres ? postgresName(config.postgres.url) : config.dbPath}`);
+  if (config.postgres) out(`Database: ${postgresName(config.postgres.url)}`);
+  else {
+    refuse(databasePathProblem(config.dbPath, { existing: false }));
+    out(`Database: ${config.dbPath}`);
+  }
   await runTerminal(config, { ...io, signals: io.signals ?? process });
   return 0;
 }

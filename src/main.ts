@@ -15,7 +15,7 @@ import type { Config, DiscordConfig } from "./config.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { createLogger, jsonLogger, scrubbed, secretsOf } from "./log.js";
 import { matrixPage } from "./pages/matrix-page.js";
-import type { FrontEnd, Logger } from "./ports.js";
+import type { ChannelRef, FrontEnd, Logger } from "./ports.js";
 import { startTicker, type Ticker } from "./schedule/ticker.js";
 import { ConnectionState, catchStrayFailures, connectWithRetries } from "./start-up.js";
 import { holdRunLock, type RunLock } from "./store/run-lock.js";
@@ -191,18 +191,21 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
           deliveries: app.deliveries,
         }),
       );
-    if (config.discord)
-      frontEnds.push(
-        createDiscordFrontEnd({
-          engine: app.engine,
-          config: config.discord,
-          admins: config.admins,
-          logger,
-          matrix: app.matrix,
-        }),
-      );
+    // A Discord replica running a slice of the shards does the scheduled work of its shards' servers only.
+    const serving = new Map<FrontEnd, (channel: ChannelRef) => boolean>();
+    if (config.discord) {
+      const discord = createDiscordFrontEnd({
+        engine: app.engine,
+        config: config.discord,
+        admins: config.admins,
+        logger,
+        matrix: app.matrix,
+      });
+      frontEnds.push(discord);
+      serving.set(discord, (channel) => discord.servesGuild(channel.workspaceId));
+    }
     for (const f of frontEnds) {
-      router.register(f.platform, f.announcer);
+      router.register(f.platform, f.announcer, serving.get(f));
       connections.set(f, new ConnectionState());
     }
     logger.info("serving health and metrics; connecting", { port: server.port });

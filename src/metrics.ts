@@ -132,6 +132,7 @@ export function meteredAnnouncer(inner: Announcer, metrics: Metrics): Announcer 
     update: (channel, ref, card) => timed(channel, "update", () => inner.update(channel, ref, card)),
     find: (channel, token) =>
       timed(channel, "find", async () => (inner.find ? inner.find(channel, token) : null)),
+    serves: (channel) => inner.serves?.(channel) ?? true,
   };
 }
 

@@ -73,6 +73,11 @@ export interface Announcer {
   find?(channel: ChannelRef, token: string): Promise<PostedMessage | null>;
   /** Replaces the card of a posted message. */
   update(channel: ChannelRef, ref: string, card: Card): Promise<void>;
+  /**
+   * Whether this process does a channel's scheduled work: a replica running a slice of Discord's shards
+   * serves only the servers on them. Absent: every channel. The database's claims still keep each post once.
+   */
+  serves?(channel: ChannelRef): boolean;
 }
 
 /**

@@ -55,7 +55,7 @@ export class WeeklyDigests {
     const week = isoWeek(now);
     let sent = 0;
     for (const { channel, since } of await this.d.store.digestChannels()) {
-      if (since > due) continue;
+      if (since > due || this.d.announcer.serves?.(channel) === false) continue;
       if (!(await this.d.store.claimDigest(channel, week, now))) continue;
       try {
         await this.d.announcer.post(channel, this.d.digestCard(await this.build(channel)));

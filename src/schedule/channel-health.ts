@@ -56,6 +56,7 @@ export class ChannelHealth {
         inner.find ? inner.find(channel, token) : null,
       update: (channel: ChannelRef, ref: string, card: Card): Promise<void> =>
         observe(channel, () => inner.update(channel, ref, card)),
+      serves: (channel: ChannelRef): boolean => inner.serves?.(channel) ?? true,
     };
   }
 

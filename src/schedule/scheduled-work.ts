@@ -51,7 +51,11 @@ export class ScheduledWork {
     };
     // A channel backing off after a failure is left alone until its wait is over; a paused one (the platform
     // refused for good) only has its due rounds scored, quietly: no post, no announcement, no new round.
+    // A channel another replica serves (a Discord server on another replica's shards) is left to it, before
+    // any claim: a claim taken here and then not worked would hold the day until its lease ran out.
+    const serves = (channel: ChannelRef) => this.d.announcer.serves?.(channel) ?? true;
     const add = async (channel: ChannelRef, step: Step, whilePaused?: Step) => {
+      if (!serves(channel)) return;
       const state = await stateOf(channel);
       // A step in a ready channel runs only while it stays ready: after one failure the rest wait their turn.
       const ifStillReady = async () => {
@@ -76,9 +80,9 @@ export class ScheduledWork {
       );
     // A competition is ended only when its channel can take the announcement now (ending is once only); in a
     // paused channel it ends unannounced.
-    for (const c of await this.d.competitions.endDue(
-      async (c) => (await stateOf(channelOf(c))) !== "waiting",
-    ))
+    const endable = async (c: Competition) =>
+      serves(channelOf(c)) && (await stateOf(channelOf(c))) !== "waiting";
+    for (const c of await this.d.competitions.endDue(endable))
       await add(
         channelOf(c),
         () => this.announceEnd(c),
