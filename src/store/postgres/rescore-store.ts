@@ -1,5 +1,4 @@
 import type { Platform } from "../../domain/channel.js";
-import type { Async } from "../../ports/async.js";
 import type { Rescorer } from "../../ports/flag-store.js";
 import type { PgDb } from "./db.js";
 import { type ReplayAnswer, type ReplayRound, replayWorkspace } from "./rescore-replay.js";
@@ -12,7 +11,7 @@ const BATCH = 5_000;
  * a voided question): every leaderboard period, every streak and every answer's points, by the same rules as
  * a reveal, in revealed-round order, in one transaction.
  */
-export class PgRescoreStore implements Async<Rescorer> {
+export class PgRescoreStore implements Rescorer {
   constructor(private readonly db: PgDb) {}
 
   /** Rescores one workspace in one transaction; returns how many rounds and answers it replayed. */
