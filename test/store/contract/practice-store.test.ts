@@ -67,6 +67,14 @@ describe.each(engines)("PracticeStore on $name", (engine) => {
       trace: second.trace,
     });
     expect(await store.card(BOB, EC2)).toBeUndefined();
+    // Rolling the stored review back gives the memory before it.
+    const stored = await store.latestReview(card.id);
+    expect(scheduler.undo(second.memory, stored?.trace ?? second.trace)).toMatchObject({
+      stability: first.memory.stability,
+      difficulty: first.memory.difficulty,
+      phase: first.memory.phase,
+      lastReview: first.memory.lastReview,
+    });
   });
 
   it("a card is created once: asking again, or three asking at once, gives the same card", async () => {
