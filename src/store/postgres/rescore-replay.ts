@@ -45,10 +45,16 @@ export function replayWorkspace(rounds: readonly ReplayRound[], answers: readonl
   const points: [number, number, number, number][] = [];
   const scores: Replay["scores"] = new Map();
   const streaks: Replay["streaks"] = new Map();
+  // The previous replayed round of each channel: a streak carries over only from it. (Ending, after every
+  // round, the streak of everyone who missed it walks all of a channel's people per round: minutes at a
+  // million answers. Checking at the next answer, and once at the end, gives the same streaks.)
+  const previousRound = new Map<string, number>();
   let next = 0;
   for (const r of rounds) {
     const inChannel = streaks.get(r.channel) ?? new Map<string, ReplayStreak>();
     streaks.set(r.channel, inChannel);
+    const before = previousRound.get(r.channel);
+    previousRound.set(r.channel, r.id);
     const periods = periodsOf(new Date(r.opened_at));
     const keys = ["all", periods.week, periods.month];
     if (r.competition_id !== null) keys.push(`competition:${r.competition_id}`);
@@ -59,7 +65,8 @@ export function replayWorkspace(rounds: readonly ReplayRound[], answers: readonl
       const a = answers[next] as ReplayAnswer;
       const correct = a.correct === 1;
       const prev = inChannel.get(a.user_id);
-      const current = correct ? (prev?.current ?? 0) + 1 : 0;
+      const carried = prev && prev.lastRoundId === before ? prev.current : 0;
+      const current = correct ? carried + 1 : 0;
       inChannel.set(a.user_id, { current, best: Math.max(prev?.best ?? 0, current), lastRoundId: r.id });
       const base = basePoints({ rightParts: a.right_parts, totalParts: a.total_parts, correct });
       const streak = correct ? streakBonus(current) : 0;
@@ -68,17 +75,24 @@ export function replayWorkspace(rounds: readonly ReplayRound[], answers: readonl
       points.push([a.id, base, streak, speed]);
       for (const period of keys) {
         const key = `${period}|${a.user_id}`;
-        const cell = scores.get(key) ?? { name: a.display_name, points: 0, answered: 0, correct: 0 };
-        scores.set(key, {
-          name: a.display_name,
-          points: cell.points + base + streak + speed,
-          answered: cell.answered + 1,
-          correct: cell.correct + (correct ? 1 : 0),
-        });
+        const cell = scores.get(key);
+        if (cell) {
+          cell.name = a.display_name;
+          cell.points += base + streak + speed;
+          cell.answered += 1;
+          cell.correct += correct ? 1 : 0;
+        } else
+          scores.set(key, {
+            name: a.display_name,
+            points: base + streak + speed,
+            answered: 1,
+            correct: correct ? 1 : 0,
+          });
       }
     }
-    // A channel round someone did not answer ends their streak there.
-    for (const s of inChannel.values()) if (s.lastRoundId !== r.id) s.current = 0;
   }
+  // A channel round someone did not answer ended their streak there: only the last round's answerers keep one.
+  for (const [channel, inChannel] of streaks)
+    for (const s of inChannel.values()) if (s.lastRoundId !== previousRound.get(channel)) s.current = 0;
   return { points, scores, streaks };
 }

@@ -2,9 +2,7 @@ import type { Platform } from "../../domain/channel.js";
 import type { Rescorer } from "../../ports/flag-store.js";
 import type { PgDb } from "./db.js";
 import { type ReplayAnswer, type ReplayRound, replayWorkspace } from "./rescore-replay.js";
-
-/** Rows written per statement: large workspaces go in a few round trips, each a bounded parameter size. */
-const BATCH = 5_000;
+import { batches, columns, SCORES, STREAKS, syncWorkspaceRows } from "./rescore-writes.js";
 
 /**
  * Scores a whole workspace again from its answers, after an admin changed a revealed round (a corrected key,
@@ -32,52 +30,29 @@ export class PgRescoreStore implements Rescorer {
         [platform, workspace],
       );
       const replay = replayWorkspace(rounds, answers);
+      // Only the answers whose points changed are written: after one round's key fix, a few among many.
       for (const batch of batches(replay.points))
         await this.db.run(
           "UPDATE answers SET base_points = v.b, streak_bonus = v.s, speed_bonus = v.p " +
-            "FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[]) AS v (id, b, s, p) WHERE answers.id = v.id",
+            "FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[]) AS v (id, b, s, p) " +
+            "WHERE answers.id = v.id AND (answers.base_points, answers.streak_bonus, answers.speed_bonus) IS DISTINCT FROM (v.b, v.s, v.p)",
           columns(batch, 4),
         );
       await this.db.run(
         "UPDATE answers SET base_points = 0, streak_bonus = 0, speed_bonus = 0 WHERE round_id IN " +
-          "(SELECT id FROM rounds WHERE platform = $1 AND workspace = $2 AND kind = 'channel' AND voided_at IS NOT NULL)",
+          "(SELECT id FROM rounds WHERE platform = $1 AND workspace = $2 AND kind = 'channel' AND voided_at IS NOT NULL) " +
+          "AND (base_points, streak_bonus, speed_bonus) IS DISTINCT FROM (0, 0, 0)",
         [platform, workspace],
       );
-      await this.db.run("DELETE FROM scores WHERE platform = $1 AND workspace = $2", [platform, workspace]);
-      await this.db.run("DELETE FROM streaks WHERE platform = $1 AND workspace = $2", [platform, workspace]);
-      const scoreRows = [...replay.scores].map(([key, s]): unknown[] => {
-        const cut = key.indexOf("|");
-        return [key.slice(0, cut), key.slice(cut + 1), s.name, s.points, s.answered, s.correct];
-      });
-      for (const batch of batches(scoreRows))
-        await this.db.run(
-          "INSERT INTO scores (platform, workspace, period, user_id, display_name, points, answered, correct) " +
-            "SELECT $1, $2, v.* FROM unnest($3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], $8::integer[]) AS v",
-          [platform, workspace, ...columns(batch, 6)],
-        );
-      const streakRows: unknown[][] = [];
+      const scores = new Map<string, unknown[]>();
+      for (const [key, s] of replay.scores) scores.set(key, [s.name, s.points, s.answered, s.correct]);
+      await syncWorkspaceRows(this.db, SCORES, platform, workspace, scores);
+      const streaks = new Map<string, unknown[]>();
       for (const [channel, inChannel] of replay.streaks)
         for (const [userId, s] of inChannel)
-          streakRows.push([channel, userId, s.current, s.best, s.lastRoundId]);
-      for (const batch of batches(streakRows))
-        await this.db.run(
-          "INSERT INTO streaks (platform, workspace, channel, user_id, current, best, last_round_id) " +
-            "SELECT $1, $2, v.* FROM unnest($3::text[], $4::text[], $5::integer[], $6::integer[], $7::bigint[]) AS v",
-          [platform, workspace, ...columns(batch, 5)],
-        );
+          streaks.set(`${channel}|${userId}`, [s.current, s.best, s.lastRoundId]);
+      await syncWorkspaceRows(this.db, STREAKS, platform, workspace, streaks);
       return { rounds: rounds.length, answers: replay.points.length };
     });
   }
-}
-
-/** Rows in slices of at most BATCH. */
-function* batches<T>(rows: readonly T[]): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
-}
-
-/** Rows turned into one array per column, for unnest(). */
-function columns(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
-  const out: unknown[][] = Array.from({ length: width }, () => []);
-  for (const row of rows) for (let c = 0; c < width; c++) (out[c] as unknown[]).push(row[c]);
-  return out;
 }
