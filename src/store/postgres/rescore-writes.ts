@@ -73,9 +73,9 @@ function split(key: string): [string, string] {
   return [key.slice(0, cut), key.slice(cut + 1)];
 }
 
-/** Rows in slices of at most BATCH. */
-export function* batches<T>(rows: readonly T[]): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+/** Rows in slices of at most `size` (BATCH unless told). */
+export function* batches<T>(rows: readonly T[], size = BATCH): Generator<readonly T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 /** Rows turned into one array per column, for unnest(). */
