@@ -157,6 +157,14 @@ async function scannedSince(c: pg.Client, before: Map<string, number>, ticks: nu
     .join(", ");
 }
 
+/** Transactions the server has counted in this database so far (committed and rolled back). */
+async function transactions(c: pg.Client): Promise<number> {
+  const r = await c.query<{ n: string }>(
+    "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
+  );
+  return Number(r.rows[0]?.n);
+}
+
 interface Measured {
   readonly p50: number;
   readonly p99: number;
@@ -192,6 +200,7 @@ try {
     const answers = await fill(c, size);
     const fillS = (performance.now() - t0) / 1000;
     const scansBefore = await seqScans(c);
+    const xactsBefore = await transactions(c);
     const app = await openApp(
       { ...config, postgres: { url, connectRetryMs: 0 } },
       { announcer, logger: quiet, content, clock: { now: () => NOW } },
@@ -213,6 +222,7 @@ try {
     if (calls > 0) throw new Error(`the tick sent ${calls} messages: something was due, the figure is wrong`);
     await app.close();
     const scanned = await scannedSince(c, scansBefore, t.length + 3);
+    const perTick = ((await transactions(c)) - xactsBefore - 1) / (t.length + 3);
     const bytes = Number(
       (await c.query<{ b: string }>("SELECT pg_database_size(current_database()) AS b")).rows[0]?.b,
     );
@@ -230,7 +240,9 @@ try {
     console.log(
       `  ${count(size).padStart(9)} rounds: p50 ${m.p50.toFixed(3)} ms, p99 ${m.p99.toFixed(3)} ms, bot CPU p50 ${m.cpu50.toFixed(3)} ms, server CPU ${m.server.toFixed(3)} ms per tick over ${m.calls} ticks`,
     );
-    console.log(`    rows read by sequential scans per tick: ${scanned || "none"}`);
+    console.log(
+      `    per tick: ${perTick.toFixed(1)} server transactions (each statement outside a transaction is one); rows read by sequential scans: ${scanned || "none"}`,
+    );
   }
 } finally {
   await server.stop();

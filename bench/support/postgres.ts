@@ -10,6 +10,13 @@ import { startTestPostgres, type TestPostgres } from "../../test/support/postgre
 export interface BenchPostgres {
   /** A fresh empty database on the server; its URL. */
   database(name: string): Promise<string>;
+  /**
+   * From the next connection to the database on, every statement slower than `ms` writes its plan (EXPLAIN
+   * ANALYZE, through auto_explain) to the server's log, for `slowPlans`.
+   */
+  explainSlowerThan(name: string, ms: number): Promise<void>;
+  /** The slowest plan of each statement auto_explain logged so far, slowest first, at most `limit`. */
+  slowPlans(limit: number): string[];
   /** Drops a database made by `database` (its connections must be closed). */
   drop(name: string): Promise<void>;
   /** CPU time (user and system) the server's processes have used so far, in microseconds. */
@@ -58,6 +65,7 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   );
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
+  admin.on("error", (e) => console.error("admin connection:", e));
   const version = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]
     ?.v;
   const urlOf = (name: string) => server.url.replace(/\/postgres$/, `/${name}`);
@@ -66,6 +74,31 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     async database(name) {
       await admin.query(`CREATE DATABASE ${name}`);
       return urlOf(name);
+    },
+    async explainSlowerThan(name, ms) {
+      for (const setting of [
+        "session_preload_libraries = 'auto_explain'",
+        `auto_explain.log_min_duration = ${Math.round(ms)}`,
+        "auto_explain.log_analyze = on",
+        "auto_explain.log_buffers = on",
+      ])
+        await admin.query(`ALTER DATABASE ${name} SET ${setting}`);
+    },
+    slowPlans(limit) {
+      const log = readFileSync(join(server.folder, "server.log"), "utf8");
+      const slowest = new Map<string, { ms: number; text: string }>();
+      for (const entry of log.split(/\n(?=\d{4}-\d\d-\d\d )/)) {
+        const ms = /duration: ([\d.]+) ms\s+plan:/.exec(entry);
+        const query = /Query Text: ([^\n]*)/.exec(entry);
+        if (!ms || !query) continue;
+        const key = query[1] as string;
+        const took = Number(ms[1]);
+        if ((slowest.get(key)?.ms ?? -1) < took) slowest.set(key, { ms: took, text: entry });
+      }
+      return [...slowest.values()]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, limit)
+        .map((p) => p.text);
     },
     async drop(name) {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -82,6 +115,10 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
       return ticks * TICK_MICROS;
     },
     async stop() {
+      if (process.env.SRM_BENCH_PG_LOG)
+        console.error(
+          readFileSync(join(server.folder, "server.log"), "utf8").split("\n").slice(-40).join("\n"),
+        );
       await admin.end();
       await server.stop();
     },
