@@ -149,6 +149,8 @@ try {
       console.log(
         `  ${count(answers)} answers from ${count(people)} people written in ${fillS.toFixed(1)} s`,
       );
+      // The store's pool connects lazily: its sessions start after this, with their slow plans logged.
+      if (EXPLAIN_MS && answers === SIZES.at(-1)) await server.explainSlowerThan(name, Number(EXPLAIN_MS));
       const stores = postgresStores(db, clock);
       const standings = new Standings(stores.scores, stores.competitions, clock);
       const team = new TeamMemory({
