@@ -1,8 +1,8 @@
 import type { Platform } from "../domain/channel.js";
+import type { DeletedRows } from "../domain/people.js";
 import type { Person } from "../domain/practice.js";
 
-/** Rows deleted (or made anonymous), by table: what a forget or a purge did, for the person and the operator. */
-export type DeletedRows = Readonly<Record<string, number>>;
+export type { DeletedRows };
 
 /**
  * What srm-bot stores about people, as one port: a person's request to be forgotten, the forgetting itself,

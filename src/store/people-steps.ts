@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Platform } from "../domain/channel.js";
+import { isOwnWorkspace } from "../domain/people.js";
 import type { Person } from "../domain/practice.js";
 import { FORGOTTEN } from "../ports/people-data.js";
 
@@ -35,6 +36,7 @@ const OWN = "platform = ? AND workspace = ? AND user_id = ?";
 
 /** Everything of one person in one workspace, then their id off what they did for everyone. */
 export function forgetSteps(who: Person): Step[] {
+  if (isOwnWorkspace(who)) return purgeSteps(who.platform, who.workspaceId);
   const me = [who.platform, who.workspaceId, who.userId];
   const ws = [who.platform, who.workspaceId];
   const own = (table: string): Step => ({
