@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
-import type { DbIo } from "./cli-postgres.js";
+import { type DbIo, postgresName } from "./cli-postgres.js";
 import { loadConfig } from "./config.js";
 import type { Platform } from "./domain/channel.js";
 import type { DeletedRows } from "./ports/people-data.js";
 import { openDatabase } from "./store/database.js";
 import { SqlitePeopleData } from "./store/people-data.js";
 import { PgDb } from "./store/postgres/db.js";
-import { addressOf } from "./store/postgres/errors.js";
 import { PgPeopleData } from "./store/postgres/people-data.js";
 
 /** `srm workspace --help`. */
@@ -47,7 +46,7 @@ export async function workspaceCommand(args: readonly string[], io: DbIo): Promi
   let where: string;
   let deleted: DeletedRows | null;
   if (config.postgres) {
-    where = `PostgreSQL at ${addressOf(config.postgres.url)}${new URL(config.postgres.url).pathname}`;
+    where = postgresName(config.postgres.url);
     const db = await PgDb.connect(config.postgres.url, {
       retryForMs: config.postgres.connectRetryMs,
       poolSize: 1,
