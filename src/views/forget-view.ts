@@ -7,20 +7,20 @@ export const FORGET_CONFIRM_ID = "forget:confirm";
 
 const CONFIRM: Action = { id: FORGET_CONFIRM_ID, label: "Forget me", style: "danger" };
 
-/** What each table's count means to the person, in the order they read it. */
-const KINDS: readonly [string, string][] = [
-  ["answers", "answers"],
-  ["rounds", "private questions"],
-  ["practice_cards", "memory cards"],
-  ["practice_reviews", "card reviews"],
-  ["practice_sessions", "practice sessions"],
-  ["practice_prefs", "practice settings"],
-  ["exams", "mock exams"],
-  ["exam_answers", "mock exam answers"],
-  ["question_flags", "flags on questions"],
-  ["scores", "leaderboard scores"],
-  ["streaks", "streaks"],
-  ["lookups", "lookup counts"],
+/** What each table's count means to the person (one, several), in the order they read it. */
+const KINDS: readonly [string, string, string][] = [
+  ["answers", "answer", "answers"],
+  ["rounds", "private question", "private questions"],
+  ["practice_cards", "memory card", "memory cards"],
+  ["practice_reviews", "card review", "card reviews"],
+  ["practice_sessions", "practice session", "practice sessions"],
+  ["practice_prefs", "practice setting", "practice settings"],
+  ["exams", "mock exam", "mock exams"],
+  ["exam_answers", "mock exam answer", "mock exam answers"],
+  ["question_flags", "flag on a question", "flags on questions"],
+  ["scores", "leaderboard score", "leaderboard scores"],
+  ["streaks", "streak", "streaks"],
+  ["lookups", "lookup count", "lookup counts"],
 ];
 
 /** The one table from an outcome of `/srm forget me` to its reply; every reply is private. */
@@ -55,9 +55,10 @@ export function forgetReply(outcome: ForgetOutcome): Reply {
 }
 
 function summary(deleted: DeletedRows): string {
-  const parts = KINDS.filter(([table]) => (deleted[table] ?? 0) > 0).map(
-    ([table, words]) => `${deleted[table]} ${words}`,
-  );
+  const parts = KINDS.filter(([table]) => (deleted[table] ?? 0) > 0).map(([table, one, several]) => {
+    const n = deleted[table] ?? 0;
+    return `${n} ${n === 1 ? one : several}`;
+  });
   return parts.length === 0 ? "nothing was stored" : parts.join(", ");
 }
 

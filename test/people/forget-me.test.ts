@@ -62,7 +62,7 @@ describe("/srm forget me", () => {
     const done = await app.engine.handle({ text: "forget me confirm", actor: ann, channel: channel() });
     expect(done.visibility).toBe("private");
     expect(renderPlain(done, TEXT_SYNTAX)).toMatch(
-      /Forgotten[\s\S]*Deleted: \d+ answers, 1 private questions, \d+ memory cards/,
+      /Forgotten[\s\S]*Deleted: \d+ answers, 1 private question, \d+ memory cards/,
     );
     expect(rowsOf(app, "ann")).toBe(0);
     expect(rowsOf(app, "bob")).toBe(bobRows);
