@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Person } from "../../src/domain/practice.js";
+import type { Async } from "../../src/ports/async.js";
 import type { Rescorer } from "../../src/ports/flag-store.js";
 import { FORGOTTEN, type PeopleData } from "../../src/ports/people-data.js";
 import { SqlitePeopleData } from "../../src/store/people-data.js";
@@ -7,16 +8,9 @@ import { PgPeopleData } from "../../src/store/postgres/people-data.js";
 import { PgRescoreStore } from "../../src/store/postgres/rescore-store.js";
 import { RescoreStore } from "../../src/store/rescore-store.js";
 import { type OpenStores, storeEngines } from "../support/store-engines.js";
-import { PgTables, SqliteTables } from "./tables.js";
+import { PgTables, SqliteTables, type Tables } from "./tables.js";
 
-type Stores = { people: PeopleData; rescore: Rescorer; tables: SqliteTables };
-type Open = OpenStores<{
-  people: PeopleData;
-  rescore: Rescorer;
-  tables: {
-    [K in keyof SqliteTables]: (...a: Parameters<SqliteTables[K]>) => Promise<ReturnType<SqliteTables[K]>>;
-  };
-}>;
+type Stores = { people: PeopleData; rescore: Rescorer; tables: Async<Tables> };
 
 /**
  * Columns that hold a person's id or name (`user_id`, `installer_user_id`, `player`, `display_name`,
@@ -57,14 +51,14 @@ describe.each(
     postgres: (db) => ({
       people: new PgPeopleData(db),
       rescore: new PgRescoreStore(db),
-      tables: new PgTables(db) as unknown as SqliteTables,
+      tables: new PgTables(db),
     }),
   }),
 )("PeopleData on $name", (engine) => {
-  let open: Open;
-  let s: Open["stores"];
+  let open: OpenStores<Stores>;
+  let s: Stores;
   beforeEach(async () => {
-    open = (await engine.open()) as unknown as Open;
+    open = await engine.open();
     s = open.stores;
   });
   afterEach(() => open.close());

@@ -1,3 +1,4 @@
+import type { Async } from "../../src/ports/async.js";
 import type { Db } from "../../src/store/database.js";
 import { numbered } from "../../src/store/people-steps.js";
 import type { PgDb } from "../../src/store/postgres/db.js";
@@ -8,7 +9,19 @@ import { scoreDifferences } from "../../src/store/recompute.js";
  * Raw access to every table of one engine's database, for tests that must see all of it: the schema's tables
  * and columns, rows written straight in, counts, and `srm db verify`'s score check. `?` placeholders on both.
  */
-export class SqliteTables {
+export interface Tables {
+  /** Every table (the migration ledger aside) and its columns. */
+  columns(): Record<string, string[]>;
+  /** Runs an INSERT; the new row's id where the table has one. */
+  insert(sql: string, params: unknown[]): number;
+  /** The first column of the first row (a count, a sum), as a number. */
+  count(sql: string, params: unknown[]): number;
+  /** What `srm db verify` reports: stored scores that differ from a recomputation. */
+  scoreDifferences(): string[];
+}
+
+/** Tables on SQLite. */
+export class SqliteTables implements Tables {
   constructor(private readonly db: Db) {}
   columns(): Record<string, string[]> {
     const names = this.db
@@ -40,8 +53,8 @@ export class SqliteTables {
   }
 }
 
-/** The same on PostgreSQL. */
-export class PgTables {
+/** Tables on PostgreSQL. */
+export class PgTables implements Async<Tables> {
   constructor(private readonly db: PgDb) {}
   async columns(): Promise<Record<string, string[]>> {
     const rows = await this.db.rows<{ table_name: string; column_name: string }>(
