@@ -32,9 +32,13 @@ describe.each(enginesPostgresSlow(1))(
         expect(f.postedTwice).toBe(0);
         expect(f.scoreDifferences).toBe(0);
         expect(f.unrevealed).toBe(0);
-        // The same reveal may be written to the same message again after a kill mid-announcement; never more.
+        // The same reveal may be written to the same message again: after a kill mid-announcement (by each live
+        // process whose tick found it unannounced), and by each other process whose count update was under way
+        // as the round was revealed. Identical text, so nobody sees it; never more than that.
         expect(f.revealUpdates).toBeGreaterThanOrEqual(ROUNDS);
-        expect(f.revealUpdates).toBeLessThanOrEqual(ROUNDS + f.killsDuringReveal);
+        expect(f.revealUpdates).toBeLessThanOrEqual(
+          ROUNDS * replicas + f.killsDuringReveal * Math.max(1, replicas - 1),
+        );
       },
       (SOAK ? 40 : 1) * 120_000,
     );

@@ -43,8 +43,9 @@ export async function killTheDailyClaimant(o: {
   // Each process its own token, so the call that claimed the day names the process that made it.
   const tokenOf = (i: number) => `${CHILD_TOKEN}-${i}`;
   const start = (i: number) => db.start({ apiUrl: api.apiUrl, settings: { SLACK_BOT_TOKEN: tokenOf(i) } });
-  const bots: BotProcess[] = await Promise.all(Array.from({ length: o.replicas }, (_, i) => start(i)));
+  const bots: BotProcess[] = [];
   try {
+    bots.push(...(await Promise.all(Array.from({ length: o.replicas }, (_, i) => start(i)))));
     api.takePostSilently(CHANNEL);
     // The next whole minute at least ten seconds away: the schedule starts now, so it must post later.
     const at = new Date(Math.ceil((Date.now() + 10_000) / 60_000) * 60_000);

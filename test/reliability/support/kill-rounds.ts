@@ -74,7 +74,7 @@ export async function killDuringRounds(o: {
     unrevealed: 0,
   };
   const told = new Map<string, string>();
-  const bots = await Promise.all(Array.from({ length: o.replicas }, () => db.start({ apiUrl: api.apiUrl })));
+  const bots: BotProcess[] = [];
   // One process draws nothing, so a single process's kill moments stay those of the seed alone.
   const any = (): BotProcess => bots[o.replicas === 1 ? 0 : Math.floor(random() * o.replicas)] as BotProcess;
   const restartIfDead = async () => {
@@ -85,6 +85,9 @@ export async function killDuringRounds(o: {
     );
   };
   try {
+    bots.push(
+      ...(await Promise.all(Array.from({ length: o.replicas }, () => db.start({ apiUrl: api.apiUrl })))),
+    );
     for (let round = 1; round <= o.rounds; round++) {
       const postsBefore = api.callsOf("chat.postMessage").length;
       const opened = await crowd.command(any(), boss, "daily now", CHANNEL);
