@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 /** A copy of a migrations folder holding only the files before `version`: the release before it. */
-function before(dir: string, version: string): string {
+function filesBefore(dir: string, version: string): string {
   const old = mkdtempSync(join(tmpdir(), "srm-old-mig-"));
   folders.push(old);
   cpSync(dir, old, { recursive: true });
@@ -58,7 +58,7 @@ describe("Discord DM study from before personal workspaces", () => {
     const path = join(mkdtempSync(join(tmpdir(), "srm-dm-")), "srm.db");
     folders.push(join(path, ".."));
     const db = new Database(path);
-    applyMigrations(db, before(migrationsDir, "0017"));
+    applyMigrations(db, filesBefore(migrationsDir, "0017"));
     for (const sql of SEED) db.exec(sql);
     applyMigrations(db, migrationsDir);
     expect(db.prepare(READ).all()).toEqual(EXPECTED);
@@ -67,7 +67,7 @@ describe("Discord DM study from before personal workspaces", () => {
 
   it("moves the same way on PostgreSQL", async () => {
     const url = await freshDatabaseUrl();
-    await applyPgMigrations(url, before(postgresMigrationsDir, "0017"));
+    await applyPgMigrations(url, filesBefore(postgresMigrationsDir, "0017"));
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

@@ -26,7 +26,7 @@ export function postgresStores(db: PgDb, clock: Clock, logger?: Logger): Stores 
     competitions: new PgCompetitionStore(db),
     flags: new PgFlagStore(db),
     rescore: new PgRescoreStore(db),
-    daily: new PgDailyStore(db, clock),
+    daily: new PgDailyStore(db),
     practice: new PgPracticeStore(db),
     exams: new PgExamStore(db),
     settings: new PgSettingsStore(db),
