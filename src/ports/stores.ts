@@ -5,6 +5,7 @@ import type { CompetitionStore } from "./competition-store.js";
 import type { DailyStore } from "./daily-store.js";
 import type { ExamStore } from "./exam-store.js";
 import type { FlagStore, Rescorer } from "./flag-store.js";
+import type { PeopleData } from "./people-data.js";
 import type { PracticeStore } from "./practice-store.js";
 import type { RoundStore } from "./round-store.js";
 import type { ScoreStore } from "./score-store.js";
@@ -32,6 +33,8 @@ export interface Stores {
   readonly channelPauses: ChannelPauseStore;
   readonly deliveries: DeliveryLog;
   readonly lookups: LookupJournal;
+  /** A person forgotten, a workspace purged. */
+  readonly people: PeopleData;
   /** Writes what is buffered and closes the connection(s). */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { CompetitionStore } from "../ports/competition-store.js";
 import type { DailyStore } from "../ports/daily-store.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
+import type { PeopleData } from "../ports/people-data.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { RoundStore } from "../ports/round-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
@@ -18,6 +19,7 @@ import { DeliveryStore } from "./delivery-store.js";
 import { SqliteExamStore } from "./exam-store.js";
 import { SqliteFlagStore } from "./flag-store.js";
 import { SqliteLookupJournal } from "./lookup-journal.js";
+import { SqlitePeopleData } from "./people-data.js";
 import { SqlitePracticeStore } from "./practice-store.js";
 import { RescoreStore } from "./rescore-store.js";
 import { SqliteRoundStore } from "./round-store.js";
@@ -46,6 +48,7 @@ export function sqliteStores(db: Db, clock: Clock, logger?: Logger): Stores {
     channelPauses: served<ChannelPauseStore>(new SqliteChannelPauseStore(db), gate),
     deliveries: new DeliveryStore(db, gate, clock),
     lookups,
+    people: served<PeopleData>(new SqlitePeopleData(db), gate),
     close: () => lookups.flush(),
   };
 }

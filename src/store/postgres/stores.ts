@@ -8,6 +8,7 @@ import { PgDeliveryStore } from "./delivery-store.js";
 import { PgExamStore } from "./exam-store.js";
 import { PgFlagStore } from "./flag-store.js";
 import { PgLookupJournal } from "./lookup-journal.js";
+import { PgPeopleData } from "./people-data.js";
 import { PgPracticeStore } from "./practice-store.js";
 import { PgRescoreStore } from "./rescore-store.js";
 import { PgRoundStore } from "./round-store.js";
@@ -34,6 +35,7 @@ export function postgresStores(db: PgDb, clock: Clock, logger?: Logger): Stores 
     channelPauses: new PgChannelPauseStore(db),
     deliveries: new PgDeliveryStore(db, clock),
     lookups,
+    people: new PgPeopleData(db),
     close: () => lookups.flush(),
   };
 }
