@@ -56,11 +56,22 @@ async function postgresShape(url: string): Promise<Shape> {
   }
 }
 
+/**
+ * Indexes only PostgreSQL has (migrations/postgres/0018): its planner needs them for reads SQLite's existing
+ * indexes already serve. Any other difference is a migration forgotten in one folder.
+ */
+const POSTGRES_ONLY_INDEXES = ["scores_by_accuracy", "scores_by_name", "streaks_by_person"];
+
 describe("PostgreSQL schema", () => {
   it("has the same tables, columns (in order) and named indexes as SQLite's after every migration", async () => {
     const url = await freshDatabaseUrl();
     await applyPgMigrations(url, postgresMigrationsDir);
-    expect(await postgresShape(url)).toEqual(sqliteShape());
+    const postgres = await postgresShape(url);
+    expect({
+      ...postgres,
+      indexes: postgres.indexes.filter((i) => !POSTGRES_ONLY_INDEXES.includes(i)),
+    }).toEqual(sqliteShape());
+    expect(postgres.indexes).toEqual(expect.arrayContaining(POSTGRES_ONLY_INDEXES));
   });
 
   it("every SQLite migration from 0014 on has a PostgreSQL migration of the same number", () => {
