@@ -5,6 +5,7 @@ import type { CompetitionStore } from "./competition-store.js";
 import type { DailyStore } from "./daily-store.js";
 import type { ExamStore } from "./exam-store.js";
 import type { FlagStore, Rescorer } from "./flag-store.js";
+import type { InstallationStore } from "./installation-store.js";
 import type { PracticeStore } from "./practice-store.js";
 import type { RoundStore } from "./round-store.js";
 import type { ScoreStore } from "./score-store.js";
@@ -32,6 +33,8 @@ export interface Stores {
   readonly channelPauses: ChannelPauseStore;
   readonly deliveries: DeliveryLog;
   readonly lookups: LookupJournal;
+  /** Slack workspaces installed through "Add to Slack", tokens sealed under SRM_SECRET_KEY. */
+  readonly installations: InstallationStore;
   /** Writes what is buffered and closes the connection(s). */
   close(): Promise<void>;
 }

@@ -86,9 +86,10 @@ describe("PostgreSQL migrations", () => {
     writeFileSync(join(dir, "9000_broken.sql"), "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;");
     await expect(applyPgMigrations(url, dir)).rejects.toThrow(/syntax error/);
     expect(await query(url, "SELECT tablename FROM pg_tables WHERE tablename = 'half'")).toEqual([]);
-    expect(await query(url, "SELECT version FROM schema_migrations ORDER BY version")).toEqual([
-      { version: 14 },
-    ]);
+    // Every migration before the broken one is applied and recorded; the broken one is not.
+    expect(await query(url, "SELECT version FROM schema_migrations ORDER BY version")).toEqual(
+      readMigrations(postgresMigrationsDir).map((m) => ({ version: m.version })),
+    );
   });
 
   it("three replicas starting at once apply each migration once", async () => {
