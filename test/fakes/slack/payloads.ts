@@ -29,10 +29,12 @@ export function slashCommandFields(o: {
   readonly responseUrl: string;
   readonly channel?: string;
   readonly triggerId?: string;
+  /** The workspace it is typed in (FAKE_TEAM when not given). */
+  readonly team?: string;
 }): Record<string, string> {
   return {
     token: "legacy-verification-token",
-    team_id: FAKE_TEAM,
+    team_id: o.team ?? FAKE_TEAM,
     team_domain: "fake",
     channel_id: o.channel ?? "C0GENERAL",
     channel_name: "general",
@@ -104,10 +106,11 @@ export function blockActionsPayload(o: {
 export function eventCallback(
   event: Record<string, unknown>,
   eventId: string = `Ev${uniqueId()}`,
+  team: string = FAKE_TEAM,
 ): Record<string, unknown> {
   return {
     token: "legacy-verification-token",
-    team_id: FAKE_TEAM,
+    team_id: team,
     api_app_id: FAKE_APP,
     event: { event_ts: "1700000000.000100", ...event },
     type: "event_callback",
@@ -116,7 +119,7 @@ export function eventCallback(
     authorizations: [
       {
         enterprise_id: null,
-        team_id: FAKE_TEAM,
+        team_id: team,
         user_id: "UBOT",
         is_bot: true,
         is_enterprise_install: false,
