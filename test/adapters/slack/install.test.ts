@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { eventually } from "../../fakes/slack/eventually.js";
 import { MultiWorkspaceBot } from "../../fakes/slack/installs.js";
 import type { FakePerson } from "../../fakes/slack/payloads.js";
+import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";
 import { ManualClock } from "../../support/app.js";
+import { freshDatabaseUrl } from "../../support/postgres.js";
 
 const ONE = { team: "T0ONE", teamName: "Team One & Co", installer: "UADMIN1" };
 const TWO = { team: "T0TWO", teamName: "Team Two", installer: "UADMIN2" };
@@ -127,5 +132,40 @@ describe.each(["sqlite", "postgres"] as const)("Slack workspaces installing srm-
     expect(page.status).toBe(400);
     expect(page.body).toContain("srm-bot was not installed");
     expect(await bot.app.stores.installations.list()).toEqual([]);
+  });
+});
+
+describe.each(["sqlite", "postgres"] as const)("SRM_SECRET_KEY across restarts (on %s)", (engine) => {
+  it("a restart with another SRM_SECRET_KEY stops, naming the setting, and the right key serves the workspace again", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "srm-install-"));
+    const database: Record<string, string> =
+      engine === "postgres"
+        ? { SRM_DATABASE_URL: await freshDatabaseUrl() }
+        : { SRM_DB: join(folder, "srm.db") };
+    const api = await FakeSlackWebApi.start();
+    const logger = new RecordingLogger();
+    const clock = new ManualClock();
+    const alice = { id: "UALICE", name: "alice" };
+    try {
+      const first = await MultiWorkspaceBot.start(engine, logger, clock, database, api);
+      await first.install(ONE);
+      await first.close(true);
+      const wrongKey = "another-secret-key-that-is-longer-than-32-characters";
+      const refused = await MultiWorkspaceBot.start(
+        engine,
+        logger,
+        clock,
+        { ...database, SRM_SECRET_KEY: wrongKey },
+        api,
+      ).catch((error: unknown) => error);
+      expect(String((refused as Error).message)).toMatch(/SRM_SECRET_KEY is not the key it was saved with/);
+      expect(String((refused as Error).message)).not.toContain(wrongKey);
+      const again = await MultiWorkspaceBot.start(engine, logger, clock, database, api);
+      expect(JSON.stringify(await again.ask(ONE.team, alice, "ec2 os-patching"))).toContain("Customer");
+      await again.close(true);
+    } finally {
+      await api.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

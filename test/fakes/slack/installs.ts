@@ -41,8 +41,12 @@ export class MultiWorkspaceBot {
     engine: "sqlite" | "postgres",
     logger: RecordingLogger,
     clock: ManualClock,
+    /** Settings over the defaults (another SRM_SECRET_KEY, an SRM_DB file or SRM_DATABASE_URL to start again on). */
+    settings: Record<string, string> = {},
+    /** The fake Slack to talk to (a fresh one when not given). */
+    fake?: FakeSlackWebApi,
   ): Promise<MultiWorkspaceBot> {
-    const api = await FakeSlackWebApi.start();
+    const api = fake ?? (await FakeSlackWebApi.start());
     const config = loadConfig({
       SLACK_CLIENT_ID: api.oauth.client.id,
       SLACK_CLIENT_SECRET: api.oauth.client.secret,
@@ -51,6 +55,7 @@ export class MultiWorkspaceBot {
       SRM_SECRET_KEY: TEST_SECRET_KEY,
       SLACK_API_URL: api.apiUrl,
       ...(engine === "postgres" ? { SRM_DATABASE_URL: await freshDatabaseUrl() } : { SRM_DB: ":memory:" }),
+      ...settings,
     });
     if (!config.slack) throw new Error("the Slack settings did not load");
     const router = new RoutingAnnouncer();
@@ -72,7 +77,14 @@ export class MultiWorkspaceBot {
       retryConfig: FAST_RETRIES,
     });
     router.register("slack", frontEnd.announcer);
-    await frontEnd.start();
+    try {
+      await frontEnd.start();
+    } catch (error) {
+      await server.close();
+      if (!fake) await api.close();
+      await app.close();
+      throw error;
+    }
     return new MultiWorkspaceBot(api, app, frontEnd, server);
   }
 
@@ -147,11 +159,11 @@ export class MultiWorkspaceBot {
     return eventually(`a reply at response_url ${replyId}`, () => this.api.responsesTo(replyId)[0]);
   }
 
-  /** Stops the bot, then the fake, then closes the database. */
-  async close(): Promise<void> {
+  /** Stops the bot, then the fake (unless `keepFake`), then closes the database. */
+  async close(keepFake = false): Promise<void> {
     await this.frontEnd.stop();
     await this.server.close();
-    await this.api.close();
+    if (!keepFake) await this.api.close();
     await this.app.close();
   }
 }
