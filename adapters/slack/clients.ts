@@ -8,6 +8,24 @@ export interface SlackClients {
   forTeam(teamId: string): Promise<webApi.WebClient>;
 }
 
+/**
+ * Which Enterprise Grid org each workspace served by an org-wide install belongs to, learnt from its requests
+ * (Slack names the org in each): a channel names only its workspace, and the org's installation holds the token.
+ */
+export class OrgMembership {
+  private readonly orgs = new Map<string, string>();
+
+  /** Remembers that `teamId` is served by the org-wide install of `enterpriseId`. */
+  learn(teamId: string, enterpriseId: string): void {
+    this.orgs.set(teamId, enterpriseId);
+  }
+
+  /** The org a workspace was last seen in, or null. */
+  orgOf(teamId: string): string | null {
+    return this.orgs.get(teamId) ?? null;
+  }
+}
+
 /** One workspace, one token: the same client whichever workspace is named. */
 export function oneWorkspace(client: webApi.WebClient): SlackClients {
   return { forTeam: async () => client };
@@ -23,10 +41,15 @@ export class InstalledWorkspaces implements SlackClients {
   constructor(
     private readonly store: InstallationStore,
     private readonly options: webApi.WebClientOptions,
+    private readonly orgs: OrgMembership,
   ) {}
 
   async forTeam(teamId: string): Promise<webApi.WebClient> {
-    const installation = await this.store.find({ teamId, enterpriseId: null, isEnterpriseInstall: false });
+    const installation = await this.store.find({
+      teamId,
+      enterpriseId: this.orgs.orgOf(teamId),
+      isEnterpriseInstall: false,
+    });
     if (!installation) {
       this.clients.delete(teamId);
       throw new WorkspaceNotInstalled(teamId);

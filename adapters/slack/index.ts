@@ -8,7 +8,7 @@ import type { BotHttpServer } from "../http/server.js";
 import { InFlight } from "../shared/in-flight.js";
 import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
-import { InstalledWorkspaces, oneWorkspace, type SlackClients } from "./clients.js";
+import { InstalledWorkspaces, OrgMembership, oneWorkspace, type SlackClients } from "./clients.js";
 import { registerSlackHandlers } from "./handlers.js";
 import { slackEndpoint } from "./http-endpoint.js";
 import { installEndpoints, installReceiverOptions, startInstalled } from "./install-flow.js";
@@ -53,7 +53,8 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     retryConfig: o.retryConfig ?? boundedRetries(o.config.calls),
   });
   const installed = o.config.oauth ? requireStore(o.installations) : null;
-  const receiver = receiverFor(o, logger, clientOptions());
+  const orgs = new OrgMembership();
+  const receiver = receiverFor(o, logger, clientOptions(), orgs);
   const app = new App({
     ...(o.config.botToken ? { token: o.config.botToken } : {}),
     receiver,
@@ -67,7 +68,7 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   const inFlight = new InFlight();
   // People get clients of their own (see SlackPeople); every client carries its workspace's token.
   const clients = (own: webApi.WebClient): SlackClients =>
-    installed ? new InstalledWorkspaces(installed, { ...clientOptions(), logger }) : oneWorkspace(own);
+    installed ? new InstalledWorkspaces(installed, { ...clientOptions(), logger }, orgs) : oneWorkspace(own);
   if (installed) removeOnUninstall(app, installed, o.logger);
   registerSlackHandlers(app, {
     engine: o.engine,
@@ -189,6 +190,7 @@ function receiverFor(
   o: SlackFrontEndOptions,
   logger: ReturnType<typeof boltLogger>,
   clientOptions: webApi.WebClientOptions,
+  orgs: OrgMembership,
 ): Receiver {
   if (o.config.mode === "socket") {
     if (!o.config.appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN (xapp-...)");
@@ -208,7 +210,7 @@ function receiverFor(
     endpoints: SLACK_EVENTS_PATH,
     logger,
     ...(o.config.oauth
-      ? installReceiverOptions(o.config.oauth, requireStore(o.installations), clientOptions)
+      ? installReceiverOptions(o.config.oauth, requireStore(o.installations), clientOptions, orgs)
       : {}),
   });
 }

@@ -4,6 +4,7 @@ import { OAUTH_REDIRECT_PATH, type SlackOAuthConfig } from "../../src/config-sla
 import type { InstallationStore } from "../../src/ports/installation-store.js";
 import type { Logger } from "../../src/ports.js";
 import { type BotHttpServer, refuse } from "../http/server.js";
+import type { OrgMembership } from "./clients.js";
 import { boltInstallationStore, SLACK_BOT_SCOPES } from "./installations.js";
 
 /** Where a workspace admin starts an install ("Add to Slack" links here). */
@@ -22,6 +23,7 @@ export function installReceiverOptions(
   oauth: SlackOAuthConfig,
   store: InstallationStore,
   clientOptions: webApi.WebClientOptions,
+  orgs: OrgMembership,
   now: () => Date = () => new Date(),
 ): Partial<HTTPReceiverOptions> {
   return {
@@ -29,7 +31,7 @@ export function installReceiverOptions(
     clientSecret: oauth.clientSecret,
     stateSecret: oauth.stateSecret,
     scopes: [...SLACK_BOT_SCOPES],
-    installationStore: boltInstallationStore(store, now),
+    installationStore: boltInstallationStore(store, now, orgs),
     ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
     installerOptions: {
       installPath: INSTALL_PATH,

@@ -7,6 +7,7 @@ import type {
 import type { WorkspaceInstallation } from "../../src/domain/installation.js";
 import type { InstallationStore } from "../../src/ports/installation-store.js";
 import type { Logger } from "../../src/ports.js";
+import type { OrgMembership } from "./clients.js";
 
 /** The bot scopes an install asks for: what the front end's Web API calls need (manifest.yml names the same). */
 export const SLACK_BOT_SCOPES = [
@@ -34,7 +35,11 @@ export class WorkspaceNotInstalled extends Error {
  * Bolt's installer and authorize, on our installation store: an install is saved (its token sealed) by the
  * store, and each request is answered with the token of the workspace (or org) it came from.
  */
-export function boltInstallationStore(store: InstallationStore, now: () => Date): BoltInstallationStore {
+export function boltInstallationStore(
+  store: InstallationStore,
+  now: () => Date,
+  orgs: OrgMembership,
+): BoltInstallationStore {
   return {
     async storeInstallation(installation: Installation): Promise<void> {
       await store.save(fromBolt(installation, now()));
@@ -42,6 +47,8 @@ export function boltInstallationStore(store: InstallationStore, now: () => Date)
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
       const found = await store.find(ourQuery(query));
       if (!found) throw new WorkspaceNotInstalled(query.teamId ?? query.enterpriseId ?? "(none)");
+      if (found.isEnterpriseInstall && found.enterpriseId && query.teamId)
+        orgs.learn(query.teamId, found.enterpriseId);
       return toBolt(found);
     },
     async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

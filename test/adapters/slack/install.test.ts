@@ -169,3 +169,39 @@ describe.each(["sqlite", "postgres"] as const)("SRM_SECRET_KEY across restarts (
     }
   });
 });
+
+describe("an Enterprise Grid org-wide install", () => {
+  let bot: MultiWorkspaceBot;
+  const clock = new ManualClock(new Date("2026-12-07T08:00:00Z"));
+  beforeEach(async () => {
+    bot = await MultiWorkspaceBot.start("sqlite", new RecordingLogger(), clock);
+  });
+  afterEach(async () => bot.close());
+
+  it("serves every workspace of the org with the org's token, for commands and scheduled posts", async () => {
+    const page = await bot.install({
+      team: "",
+      teamName: "Grid Org",
+      installer: "UORGADMIN",
+      enterprise: "E0ORG",
+    });
+    expect(page.body).toContain("srm-bot is installed in every workspace of Grid Org");
+    const org = bot.api.oauth.tokenOf("E0ORG");
+    const carol = { id: "UCAROL", name: "carol" };
+    bot.api.setUser(carol.id, { name: "carol", admin: true });
+    const inOrg = { team: "T0GRIDA", enterprise: "E0ORG" };
+    expect(JSON.stringify(await bot.ask(inOrg, carol, "ec2 os-patching"))).toContain("Customer");
+    await bot.ask(inOrg, carol, "daily set 09:00 UTC", "C0GRIDDAILY");
+    while (clock.now() < new Date("2026-12-07T09:10:00Z")) {
+      clock.advance(5 * MIN);
+      await bot.app.engine.tick();
+    }
+    const calls = bot.api.calls.filter((c) => c.args.user === carol.id || c.args.channel === "C0GRIDDAILY");
+    expect(calls.map((c) => c.method)).toContain("chat.postMessage");
+    expect(new Set(calls.map((c) => c.token))).toEqual(new Set([org]));
+    // A workspace outside the org is not served by it.
+    const { ack, replyId } = await bot.command("T0ELSEWHERE", carol, "ec2 os-patching");
+    expect(ack.body).toBe("");
+    expect(bot.api.responsesTo(replyId)).toEqual([]);
+  });
+});

@@ -18,6 +18,9 @@ import { FAST_RETRIES, SIGNING_SECRET } from "./workspace.js";
 /** The key installed workspaces' tokens are sealed under in these tests. */
 export const TEST_SECRET_KEY = "test-secret-key-that-is-longer-than-32-characters";
 
+/** Where a command is typed: a workspace, or a workspace of an Enterprise Grid org. */
+export type Where = string | { readonly team: string; readonly enterprise: string };
+
 /** One HTTP answer from the bot: status, headers and body. */
 export interface PageAnswer {
   readonly status: number;
@@ -133,13 +136,16 @@ export class MultiWorkspaceBot {
     return this.get(`${back.pathname}${back.search}`, cookie);
   }
 
-  /** Types `/srm <text>` in workspace `team`; resolves to the acknowledgement's status and the reply's response_url id. */
-  async command(team: string, person: FakePerson, text: string, channel = "C0GENERAL") {
+  /**
+   * Types `/srm <text>` in workspace `where` (a team id, or a team of an org served by the org-wide install);
+   * resolves to the acknowledgement's status and the reply's response_url id.
+   */
+  async command(where: Where, person: FakePerson, text: string, channel = "C0GENERAL") {
     const replyId = `command-${uniqueId()}`;
     const ack = await this.sender.slashCommand({
       person,
       text,
-      team,
+      ...(typeof where === "string" ? { team: where } : where),
       channel,
       responseUrl: this.api.responseUrl(replyId),
     });
@@ -148,7 +154,7 @@ export class MultiWorkspaceBot {
 
   /** Types `/srm <text>` in workspace `team` and waits for the reply (in the acknowledgement or at the response_url). */
   async ask(
-    team: string,
+    team: Where,
     person: FakePerson,
     text: string,
     channel?: string,

@@ -31,6 +31,8 @@ export function slashCommandFields(o: {
   readonly triggerId?: string;
   /** The workspace it is typed in (FAKE_TEAM when not given). */
   readonly team?: string;
+  /** The Enterprise Grid org whose org-wide install serves the workspace. */
+  readonly enterprise?: string;
 }): Record<string, string> {
   return {
     token: "legacy-verification-token",
@@ -43,7 +45,8 @@ export function slashCommandFields(o: {
     command: "/srm",
     text: o.text,
     api_app_id: FAKE_APP,
-    is_enterprise_install: "false",
+    is_enterprise_install: o.enterprise ? "true" : "false",
+    ...(o.enterprise ? { enterprise_id: o.enterprise, enterprise_name: "Org" } : {}),
     response_url: o.responseUrl,
     trigger_id: o.triggerId ?? `${uniqueId()}.trigger`,
   };

@@ -53,6 +53,7 @@ export class SlackRequestSender {
       channel?: string;
       triggerId?: string;
       team?: string;
+      enterprise?: string;
     },
     options: SendOptions = {},
   ): Promise<SentResponse> {
