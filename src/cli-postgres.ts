@@ -28,7 +28,7 @@ ledger and the schema against migrations/postgres and every score; backup runs p
 pg_restore); restore prints the pg_restore command to run instead of replacing a shared database itself.`;
 
 /** How a database is named to an operator: host, port and database, never the user or password. */
-function named(url: string): string {
+export function postgresName(url: string): string {
   return `PostgreSQL at ${addressOf(url)}${new URL(url).pathname}`;
 }
 
@@ -52,7 +52,7 @@ export async function postgresDbCommand(args: readonly string[], io: DbIo): Prom
     if (!postgres) return 2; // runsOnPostgres sends only copy here without SRM_DATABASE_URL
     if (action === "restore" && file) {
       io.err(
-        `srm db restore: ${named(postgres.url)} is shared by every replica, so srm does not replace it itself. ` +
+        `srm db restore: ${postgresName(postgres.url)} is shared by every replica, so srm does not replace it itself. ` +
           "Stop every replica, then restore the backup with pg_restore (give the password in PGPASSWORD or ~/.pgpass):\n" +
           `  ${restoreCommand(postgres.url, resolve(io.cwd, file))}\n` +
           'Then run "srm db verify" and start the replicas again.',
@@ -68,7 +68,7 @@ export async function postgresDbCommand(args: readonly string[], io: DbIo): Prom
         const path = resolve(io.cwd, file);
         const { tool, bytes } = await dumpPostgres(db, postgres.url, path, io.env, { path: io.env.PATH });
         io.out(
-          `Backed up ${named(postgres.url)} to ${path} (${bytes} bytes, pg_dump ${tool.major}, custom format). ` +
+          `Backed up ${postgresName(postgres.url)} to ${path} (${bytes} bytes, pg_dump ${tool.major}, custom format). ` +
             'Restore it with pg_restore ("srm db restore <file>" prints the command).',
         );
         return 0;
@@ -98,8 +98,8 @@ async function migrate(url: string, config: Config, io: DbIo): Promise<number> {
     io.out(`Recorded the checksums of ${report.checksummed.join(", ")} (applied by an earlier release).`);
   io.out(
     report.applied.length > 0
-      ? `Applied ${report.applied.join(", ")}; ${named(url)} is at schema version ${report.version}.`
-      : `${named(url)} is up to date (schema version ${report.version}).`,
+      ? `Applied ${report.applied.join(", ")}; ${postgresName(url)} is at schema version ${report.version}.`
+      : `${postgresName(url)} is up to date (schema version ${report.version}).`,
   );
   return 0;
 }
@@ -110,13 +110,13 @@ async function verify(db: PgDb, url: string, config: Config, io: DbIo): Promise<
   for (const d of found.scoreDifferences) io.err(`differs: ${d}`);
   if (found.schemaProblems.length > 0 || found.scoreDifferences.length > 0) {
     io.err(
-      `not ok: ${named(url)}: ${found.schemaProblems.length} schema problem(s), ` +
+      `not ok: ${postgresName(url)}: ${found.schemaProblems.length} schema problem(s), ` +
         `${found.scoreDifferences.length} score(s) differ from the answers.`,
     );
     return 1;
   }
   io.out(
-    `ok: ${named(url)} is at schema version ${found.version} exactly as its migrations make it, and every ` +
+    `ok: ${postgresName(url)} is at schema version ${found.version} exactly as its migrations make it, and every ` +
       "score equals a recomputation from the answers.",
   );
   return 0;
@@ -145,7 +145,7 @@ async function copy(args: readonly string[], config: Config, io: DbIo): Promise<
       targetUrl: url,
       postgresMigrationsDir: config.postgresMigrationsDir,
     });
-    io.out(`Copied ${config.dbPath} into ${named(url)}. Rows per table:`);
+    io.out(`Copied ${config.dbPath} into ${postgresName(url)}. Rows per table:`);
     const width = Math.max(...counts.map((c) => c.table.length));
     for (const c of counts)
       io.out(

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } from "./bank/id-ledger.js";
 import { questionLocations } from "./bank/question-locations.js";
 import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
-import { DB_COPY_HELP, postgresDbCommand, runsOnPostgres } from "./cli-postgres.js";
+import { DB_COPY_HELP, postgresDbCommand, postgresName, runsOnPostgres } from "./cli-postgres.js";
 import { helpLines } from "./commands/help.js";
 import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
 import { lookupJson } from "./commands/lookup-json.js";
@@ -24,7 +24,6 @@ import { DatabaseUnusable } from "./store/database-errors.js";
 import { backupPathProblem, databasePathProblem, PathUnusable, refuse } from "./store/database-path.js";
 import { SqliteFlagStore } from "./store/flag-store.js";
 import { DatabaseTooNew } from "./store/migrate.js";
-import { addressOf } from "./store/postgres/errors.js";
 import { scoreDifferences } from "./store/recompute.js";
 import { REASON_LABEL } from "./views/flag-view.js";
 import { lookupReply } from "./views/lookup-view.js";
@@ -347,7 +346,8 @@ function dbVerify(io: CliIo, out: (s: string) => void, err: (s: string) => void)
 
 async function start(io: CliIo, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
-  refuse(databasePathProblem(config.dbPath, { existing: false }));
+  // On PostgreSQL the SQLite file is never opened: its path is no reason to refuse.
+  if (config.postgres === null) refuse(databasePathProblem(config.dbPath, { existing: false }));
   if (config.slack || config.discord) {
     try {
       const bot = await startBot(config, { stdout: io.stdout, signals: io.signals ?? process });
@@ -398,7 +398,7 @@ async function discordRegister(
 
 async function terminal(io: CliIo, out: (s: string) => void): Promise<number> {
   const config = loadConfig(io.env, io.cwd);
-  if (config.postgres) out(`Database: PostgreSQL at ${addressOf(config.postgres.url)}`);
+  if (config.postgres) out(`Database: ${postgresName(config.postgres.url)}`);
   else {
     refuse(databasePathProblem(config.dbPath, { existing: false }));
     out(`Database: ${config.dbPath}`);

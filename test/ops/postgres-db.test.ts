@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,7 +35,7 @@ async function teamFile(): Promise<string> {
   await playRound(app, ["eve"], ["ann"], channel("C2"));
   await say(app, member("ann"), "ask ec2 os-patching");
   await say(app, member("bob"), "practice");
-  app.close();
+  await app.close();
   return file;
 }
 
@@ -165,6 +166,33 @@ describe("srm db copy --to <postgres-url>", () => {
 });
 
 describe("srm db on PostgreSQL (SRM_DATABASE_URL set)", () => {
+  it("srm terminal runs on the PostgreSQL database, names it, and never looks at the SQLite path", async () => {
+    const url = await freshDatabaseUrl();
+    const dir = mkdtempSync(join(tmpdir(), "srm-"));
+    writeFileSync(join(dir, "a-file"), "");
+    const stdin = new PassThrough();
+    stdin.end("/srm ec2 os-patching\n/quit\n");
+    const stdout = sink();
+    const stderr = sink();
+    // SRM_DB under a file: SQLite could never open it, so a check of it would refuse to start.
+    const env = { SRM_DATABASE_URL: url, SRM_DB: join(dir, "a-file", "srm.db") };
+    const code = await runCli(["terminal"], {
+      stdin,
+      stdout,
+      stderr,
+      env,
+      cwd: dir,
+      signals: new EventEmitter(),
+    });
+    expect(stderr.text()).toBe("");
+    expect(code).toBe(0);
+    expect(stdout.text()).toMatch(/^Database: PostgreSQL at 127\.0\.0\.1:\d+\/srm_test_\w+$/m);
+    expect(stdout.text()).toContain("Guest OS patching");
+    const db = await PgDb.connect(url);
+    expect(await db.one("SELECT COUNT(*) AS n FROM lookups")).toEqual({ n: 1 });
+    await db.close();
+  });
+
   it("migrate applies the schema once and then reports it up to date", async () => {
     const url = await freshDatabaseUrl();
     const first = await cli(["db", "migrate"], { SRM_DATABASE_URL: url });

@@ -5,11 +5,8 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { REGISTRY } from "../../src/commands/index.js";
 import { loadConfig } from "../../src/config.js";
-import { MemoryScheduler } from "../../src/practice/scheduler.js";
 import { openDatabase } from "../../src/store/database.js";
 import { applyMigrations } from "../../src/store/migrate.js";
-import { SqlitePracticeStore } from "../../src/store/practice-store.js";
-import { DAY } from "./support.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const { migrationsDir } = loadConfig({});
@@ -32,43 +29,6 @@ describe("the practice store", () => {
         /(?:^|\n)\s*(?:import|export)[^;]*?from\s+["']ts-fsrs["']/.test(readFileSync(join(root, f), "utf8")),
       );
     expect(offenders).toEqual([]);
-  });
-
-  it("a card and its review log come back from SQLite exactly as the scheduler made them", () => {
-    const { db } = openDatabase(":memory:", migrationsDir);
-    db.prepare(
-      "INSERT INTO rounds (id, platform, workspace, channel, kind, player, question_id, question_json, status, opened_at) " +
-        "VALUES (1, 'slack', 'W1', 'C1', 'private', 'ann', 'q', '{}', 'revealed', 'x')",
-    ).run();
-    const store = new SqlitePracticeStore(db);
-    const scheduler = new MemoryScheduler();
-    const who = { platform: "slack" as const, workspaceId: "W1", userId: "ann" };
-    const at = new Date("2026-03-02T09:00:00Z");
-    const card = store.ensureCard(
-      who,
-      { kind: "cell", id: "ec2/guest-os-patching" },
-      scheduler.fresh(at),
-      at,
-    );
-    const first = scheduler.review(card.memory, at, "good");
-    const second = scheduler.review(first.memory, new Date(at.getTime() + 4 * DAY), "again");
-    store.saveCard(card.id, second.memory, "again");
-    const reviewId = store.addReview(card.id, 1, "private", second.trace);
-    expect(store.card(who, card.item)).toEqual({
-      ...card,
-      memory: second.memory,
-      lastRecall: "again",
-      lastReviewId: reviewId,
-    });
-    expect(store.latestReview(card.id)?.trace).toEqual(second.trace);
-    // Rolling the stored review back gives the memory before it.
-    expect(scheduler.undo(second.memory, second.trace)).toMatchObject({
-      stability: first.memory.stability,
-      difficulty: first.memory.difficulty,
-      phase: first.memory.phase,
-      lastReview: first.memory.lastReview,
-    });
-    db.close();
   });
 
   it.each([

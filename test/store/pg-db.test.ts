@@ -50,6 +50,12 @@ describe("PgDb", () => {
     expect(await db.run("UPDATE notes SET text = 'c' WHERE id = 99")).toBe(0);
   });
 
+  it("text with a NUL character (which PostgreSQL cannot hold) is stored with U+FFFD in its place, not refused", async () => {
+    const { db } = await withTable();
+    expect(await db.run("INSERT INTO notes (text) VALUES ($1)", ["wrong\u0000key"])).toBe(1);
+    expect(await db.one("SELECT text FROM notes")).toEqual({ text: "wrong\uFFFDkey" });
+  });
+
   it("a transaction commits its statements together, and rolls every one back when it throws", async () => {
     const { db } = await withTable();
     await db.transaction(async () => {

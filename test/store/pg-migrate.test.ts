@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -86,10 +86,11 @@ describe("PostgreSQL migrations", () => {
     writeFileSync(join(dir, "9000_broken.sql"), "CREATE TABLE half (x INTEGER);\nTHIS IS NOT SQL;");
     await expect(applyPgMigrations(url, dir)).rejects.toThrow(/syntax error/);
     expect(await query(url, "SELECT tablename FROM pg_tables WHERE tablename = 'half'")).toEqual([]);
-    // Every migration before the broken one is applied and recorded; the broken one is not.
-    expect(await query(url, "SELECT version FROM schema_migrations ORDER BY version")).toEqual(
-      readMigrations(postgresMigrationsDir).map((m) => ({ version: m.version })),
-    );
+    // Every file before the broken one is applied and recorded; the broken one is not.
+    const before = readdirSync(dir)
+      .filter((f) => f.endsWith(".sql") && !f.startsWith("9000"))
+      .map((f) => ({ version: Number(f.slice(0, 4)) }));
+    expect(await query(url, "SELECT version FROM schema_migrations ORDER BY version")).toEqual(before);
   });
 
   it("three replicas starting at once apply each migration once", async () => {

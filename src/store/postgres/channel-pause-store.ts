@@ -1,5 +1,4 @@
 import type { ChannelPause, ChannelRef } from "../../domain/channel.js";
-import type { Async } from "../../ports/async.js";
 import type { ChannelPauseStore } from "../../ports/channel-pause-store.js";
 import { inChannel } from "../keys.js";
 import type { PgDb } from "./db.js";
@@ -7,7 +6,7 @@ import type { PgDb } from "./db.js";
 const KEY = "platform = $1 AND workspace = $2 AND channel = $3";
 
 /** Channels the platform refused for good, in PostgreSQL: a pause one replica makes holds for every replica. */
-export class PgChannelPauseStore implements Async<ChannelPauseStore> {
+export class PgChannelPauseStore implements ChannelPauseStore {
   constructor(private readonly db: PgDb) {}
 
   /** Pauses a channel; false when it was paused already. */

@@ -1,6 +1,5 @@
 import type { ChannelRef, Platform } from "../../domain/channel.js";
 import type { DailyRun, DailySchedule, Weekday } from "../../domain/daily.js";
-import type { Async } from "../../ports/async.js";
 import type { DailyStore } from "../../ports/daily-store.js";
 import type { Clock } from "../../ports.js";
 import { inChannel } from "../keys.js";
@@ -63,7 +62,7 @@ const TAKE_OVER =
  * claimed by the one INSERT that adds its ledger row, and a stopped replica's unfinished run is taken over
  * by one replica only.
  */
-export class PgDailyStore implements Async<Omit<DailyStore, "transaction">> {
+export class PgDailyStore implements DailyStore {
   constructor(
     private readonly db: PgDb,
     /** When a taken-over run's new lease starts: the clock the planner reads. */

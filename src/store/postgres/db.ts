@@ -168,8 +168,16 @@ export class PgDb {
 
   private async query(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult> {
     const on = this.scope.getStore()?.client ?? this.pool;
-    return await on.query(sql, params as unknown[] | undefined);
+    return await on.query(sql, params?.map(storable));
   }
+}
+
+/**
+ * PostgreSQL's text cannot hold a NUL character (SQLite's can), and refusing it would refuse an answer or a
+ * flag over an invisible character a platform passed on: it is stored as U+FFFD, the replacement character.
+ */
+function storable(value: unknown): unknown {
+  return typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
 }
 
 /** An error as an operator reads it: the SQLSTATE or network code, then the driver's words (no URL in them). */

@@ -1,4 +1,3 @@
-import type { Async } from "../../ports/async.js";
 import type { Clock, DeliveryLog } from "../../ports.js";
 import { REMEMBER_MS } from "../delivery-store.js";
 import type { PgDb } from "./db.js";
@@ -10,7 +9,7 @@ const PURGE_EVERY_MS = 60_000;
  * Deliveries already handled, in PostgreSQL: shared by every replica, so a retry or a replay that reaches
  * another replica than the first delivery is dropped there too, and kept across restarts.
  */
-export class PgDeliveryStore implements Async<DeliveryLog> {
+export class PgDeliveryStore implements DeliveryLog {
   private purgedAt = 0;
 
   constructor(

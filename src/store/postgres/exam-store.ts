@@ -1,6 +1,5 @@
 import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../../domain/exam.js";
 import type { Person } from "../../domain/practice.js";
-import type { Async } from "../../ports/async.js";
 import type { ExamStore } from "../../ports/exam-store.js";
 import type { PgDb } from "./db.js";
 
@@ -33,7 +32,7 @@ const EXAM =
 const RUNNING = "e.finished_at IS NULL AND e.abandoned_at IS NULL";
 
 /** Mock exams and their answers in PostgreSQL. */
-export class PgExamStore implements Async<Omit<ExamStore, "transaction">> {
+export class PgExamStore implements ExamStore {
   constructor(private readonly db: PgDb) {}
 
   /** Starts an exam; null when the person has one running already (the unique index decides). */

@@ -1,5 +1,4 @@
 import { AsyncResource } from "node:async_hooks";
-import type { Async } from "../../ports/async.js";
 import type { AskedCell, Logger, LookupJournal, LookupRecord, Platform } from "../../ports.js";
 import type { PgDb } from "./db.js";
 
@@ -24,7 +23,7 @@ const MOST_ASKED =
  * next turn of the event loop, or at most one write per 250 ms while lookups keep coming: a lookup's answer
  * never waits for its statistics. A crash can lose the records not yet written; they are statistics only.
  */
-export class PgLookupJournal implements Async<LookupJournal> {
+export class PgLookupJournal implements LookupJournal {
   private pending: LookupRecord[] = [];
   private scheduled = false;
   private lastWrite = Number.NEGATIVE_INFINITY;
@@ -44,7 +43,7 @@ export class PgLookupJournal implements Async<LookupJournal> {
   }
 
   /** Records one lookup. */
-  async record(e: LookupRecord): Promise<void> {
+  record(e: LookupRecord): void {
     this.pending.push(e);
     if (this.scheduled) return;
     this.scheduled = true;

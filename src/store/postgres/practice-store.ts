@@ -16,7 +16,6 @@ import {
   type ReviewRow,
   type SessionRow,
 } from "../../domain/practice.js";
-import type { Async } from "../../ports/async.js";
 import type { PracticeStore } from "../../ports/practice-store.js";
 import { inChannel } from "../keys.js";
 import type { PgDb } from "./db.js";
@@ -34,7 +33,7 @@ const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
  * Memory cards, their review log, practice sessions and weekly digests in PostgreSQL. A week's digest is
  * claimed by the one INSERT that adds its row, so of several replicas only one posts it.
  */
-export class PgPracticeStore implements Async<Omit<PracticeStore, "transaction">> {
+export class PgPracticeStore implements PracticeStore {
   constructor(private readonly db: PgDb) {}
 
   /** A person's card of an item, if they have one. */

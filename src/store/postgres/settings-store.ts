@@ -1,6 +1,5 @@
 import { type ChannelRef, type ChannelSettings, DEFAULT_SETTINGS } from "../../domain/channel.js";
 import type { Difficulty } from "../../domain/question.js";
-import type { Async } from "../../ports/async.js";
 import type { SettingsStore } from "../../ports/settings-store.js";
 import { inChannel } from "../keys.js";
 import type { PgDb } from "./db.js";
@@ -15,7 +14,7 @@ const PUT =
   "THEN channel_settings.digest_since ELSE excluded.digest_since END";
 
 /** Per-channel settings in PostgreSQL. */
-export class PgSettingsStore implements Async<SettingsStore> {
+export class PgSettingsStore implements SettingsStore {
   constructor(private readonly db: PgDb) {}
 
   /** A channel's settings (the defaults when it has none). */

@@ -1,6 +1,5 @@
 import type { ChannelRef } from "../../domain/channel.js";
 import { type CellMemory, phaseFromCode } from "../../domain/memory.js";
-import type { Async } from "../../ports/async.js";
 import type { TeamMemoryStore } from "../../ports/team-memory-store.js";
 import type { PgDb } from "./db.js";
 
@@ -28,7 +27,7 @@ interface CellRow {
 }
 
 /** The cell cards of a channel's members, in PostgreSQL: what the team's shared memory is computed from. */
-export class PgTeamMemoryStore implements Async<TeamMemoryStore> {
+export class PgTeamMemoryStore implements TeamMemoryStore {
   constructor(private readonly db: PgDb) {}
 
   /**

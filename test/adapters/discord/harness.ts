@@ -1,7 +1,8 @@
 import type { APIEmbed, APIMessage, APITextChannel } from "discord.js";
 import { createDiscordFrontEnd, type DiscordFrontEnd } from "../../../adapters/discord/index.js";
+import type { Config } from "../../../src/config.js";
 import { loadConfig } from "../../../src/config.js";
-import { buildApp, type SqliteApp } from "../../../src/main.js";
+import { type App, buildApp, openApp, type SqliteApp } from "../../../src/main.js";
 import { RoutingAnnouncer } from "../../../src/routing-announcer.js";
 import { RecordingLogger } from "../../fakes/announcer.js";
 import { type Delivered, FakeDiscord, type FakeDiscordOptions } from "../../fakes/discord/fake-discord.js";
@@ -11,9 +12,9 @@ import { waitFor } from "../../fakes/discord/wait.js";
 import { ManualClock } from "../../support/app.js";
 
 /** A running bot: the real discord.js client on the real engine (SQLite in memory), against the fakes. */
-export interface RunningBot {
+export interface RunningBot<A extends App = SqliteApp> {
   readonly fake: FakeDiscord;
-  readonly app: SqliteApp;
+  readonly app: A;
   readonly frontEnd: DiscordFrontEnd;
   readonly logger: RecordingLogger;
   readonly clock: ManualClock;
@@ -38,9 +39,29 @@ export interface BotOptions extends FakeDiscordOptions {
   readonly slice?: string;
 }
 
-/** Builds the app and the Discord front end the way the composition root does, and connects it. */
+/** Builds the app (SQLite) and the Discord front end the way the composition root does, and connects it. */
 export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
   const fake = o.fake ?? (await FakeDiscord.start(o));
+  const config = botConfig(fake, o, {});
+  const clock = new ManualClock();
+  const logger = o.logger ?? new RecordingLogger();
+  const router = new RoutingAnnouncer();
+  const app = buildApp(config, { announcer: router, logger, clock });
+  return connect({ fake, config, clock, logger, router, app }, o);
+}
+
+/** The same bot on a PostgreSQL database (a replica: several may share `url`). */
+export async function startBotOnPostgres(url: string, o: BotOptions = {}): Promise<RunningBot<App>> {
+  const fake = o.fake ?? (await FakeDiscord.start(o));
+  const config = botConfig(fake, o, { SRM_DATABASE_URL: url });
+  const clock = new ManualClock();
+  const logger = o.logger ?? new RecordingLogger();
+  const router = new RoutingAnnouncer();
+  const app = await openApp(config, { announcer: router, logger, clock });
+  return connect({ fake, config, clock, logger, router, app }, o);
+}
+
+function botConfig(fake: FakeDiscord, o: BotOptions, more: Record<string, string>): Config {
   const config = loadConfig({
     SRM_DB: o.db ?? ":memory:",
     SRM_ADMINS: (o.admins ?? []).join(","),
@@ -48,12 +69,25 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.rest.apiUrl,
     ...(o.slice !== undefined ? { SRM_DISCORD_SHARDS: o.slice } : {}),
+    ...more,
   });
   if (!config.discord) throw new Error("the Discord settings did not load");
-  const clock = new ManualClock();
-  const logger = o.logger ?? new RecordingLogger();
-  const router = new RoutingAnnouncer();
-  const app = buildApp(config, { announcer: router, logger, clock });
+  return config;
+}
+
+async function connect<A extends App>(
+  b: {
+    fake: FakeDiscord;
+    config: Config;
+    clock: ManualClock;
+    logger: RecordingLogger;
+    router: RoutingAnnouncer;
+    app: A;
+  },
+  o: BotOptions,
+): Promise<RunningBot<A>> {
+  const { fake, config, app, logger } = b;
+  if (!config.discord) throw new Error("the Discord settings did not load");
   const frontEnd = createDiscordFrontEnd({
     engine: app.engine,
     config: config.discord,
@@ -62,7 +96,8 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     matrix: app.matrix,
     ...(o.replyBudgetMs !== undefined ? { replyBudgetMs: o.replyBudgetMs } : {}),
   });
-  router.register("discord", frontEnd.announcer);
+  // As the composition root does: this replica's scheduled work is its shards' servers.
+  b.router.register("discord", frontEnd.announcer, (channel) => frontEnd.servesGuild(channel.workspaceId));
   try {
     await frontEnd.start();
   } catch (error) {
@@ -75,7 +110,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
     app,
     frontEnd,
     logger,
-    clock,
+    clock: b.clock,
     async stop() {
       await frontEnd.stop();
       await app.close();
@@ -85,7 +120,7 @@ export async function startBot(o: BotOptions = {}): Promise<RunningBot> {
 }
 
 /** The embeds of an interaction's reply (type 4), or of its deferred reply once edited. */
-export async function replyEmbeds(bot: RunningBot, delivered: Delivered): Promise<APIEmbed[]> {
+export async function replyEmbeds(bot: RunningBot<App>, delivered: Delivered): Promise<APIEmbed[]> {
   const callback = await bot.fake.reply(delivered);
   if (callback.type === 4) return (callback.data.embeds ?? []) as APIEmbed[];
   const edited = await waitFor(() => {

@@ -4,23 +4,25 @@ import type { Async } from "../../../src/ports/async.js";
 import type { ChannelPauseStore } from "../../../src/ports/channel-pause-store.js";
 import { SqliteChannelPauseStore } from "../../../src/store/channel-pause-store.js";
 import { PgChannelPauseStore } from "../../../src/store/postgres/channel-pause-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
+
+type Stores = { channelPauses: ChannelPauseStore };
 
 const C1: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C1" };
 const C2: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C2" };
 const T0 = new Date("2026-03-04T09:00:00.000Z");
 
-const engines = storeEngines<ChannelPauseStore>({
-  sqlite: (db) => new SqliteChannelPauseStore(db),
-  postgres: (db) => new PgChannelPauseStore(db),
+const engines = storeEngines<Stores>({
+  sqlite: (db) => ({ channelPauses: new SqliteChannelPauseStore(db) }),
+  postgres: (db) => ({ channelPauses: new PgChannelPauseStore(db) }),
 });
 
 describe.each(engines)("ChannelPauseStore on $name", (engine) => {
-  let opened: OpenStores<Async<ChannelPauseStore>>;
-  let store: Async<ChannelPauseStore>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: ChannelPauseStore;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.channelPauses;
   });
   afterEach(async () => opened.close());
 

@@ -5,10 +5,10 @@ import type { Async } from "../../../src/ports/async.js";
 import type { DailyStore } from "../../../src/ports/daily-store.js";
 import { SqliteDailyStore } from "../../../src/store/daily-store.js";
 import { PgDailyStore } from "../../../src/store/postgres/daily-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { type Rows, rowsOf } from "./rows.js";
 
-type Store = Omit<DailyStore, "transaction">;
+type Stores = { daily: DailyStore };
 
 const MINUTE = 60_000;
 const C1: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C1" };
@@ -32,18 +32,18 @@ function schedule(channel: ChannelRef, over: Partial<DailySchedule> = {}): Daily
 }
 
 const rows = rowsOf();
-const engines = storeEngines<Store>({
-  sqlite: (db) => rows.sqlite(db, new SqliteDailyStore(db)),
-  postgres: (db, clock) => rows.postgres(db, new PgDailyStore(db, clock)),
+const engines = storeEngines<Stores>({
+  sqlite: (db, _clock, gate) => rows.sqlite(db, gate, { daily: new SqliteDailyStore(db) }),
+  postgres: (db, clock) => rows.postgres(db, { daily: new PgDailyStore(db, clock) }),
 });
 
 describe.each(engines)("DailyStore on $name", (engine) => {
-  let opened: OpenStores<Async<Store>>;
-  let store: Async<Store>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: DailyStore;
   let fixture: Rows;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.daily;
     fixture = rows.take();
   });
   afterEach(async () => opened.close());
@@ -159,7 +159,7 @@ describe.each(engines)("DailyStore on $name", (engine) => {
 // Several replicas share a PostgreSQL database, so there taking over a stopped replica's run is itself a claim.
 // One SQLite file is served by one bot process, whose ticks never overlap: it lists unfinished runs only.
 describe.each(engines.filter((e) => e.name === "postgres"))("DailyStore takeover on $name", (engine) => {
-  let opened: OpenStores<Async<Store>>;
+  let opened: OpenStores<Async<Stores>>;
   beforeEach(async () => {
     opened = await engine.open();
     rows.take();
@@ -167,7 +167,7 @@ describe.each(engines.filter((e) => e.name === "postgres"))("DailyStore takeover
   afterEach(async () => opened.close());
 
   it("a stopped replica's run goes to one of three replicas asking at once, and again only after its new lease", async () => {
-    const store = opened.stores;
+    const store = opened.stores.daily;
     const claimedAt = new Date("2026-03-02T08:00:00.000Z");
     await store.claim(C1, "2026-03-02", "post", claimedAt);
     opened.clock.set(new Date(claimedAt.getTime() + 10 * MINUTE));

@@ -3,21 +3,23 @@ import type { Async } from "../../../src/ports/async.js";
 import type { DeliveryLog } from "../../../src/ports.js";
 import { DeliveryStore } from "../../../src/store/delivery-store.js";
 import { PgDeliveryStore } from "../../../src/store/postgres/delivery-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
+
+type Stores = { deliveries: DeliveryLog };
 
 const MINUTE = 60_000;
 
-const engines = storeEngines<DeliveryLog>({
-  sqlite: (db, clock) => new DeliveryStore(db, clock),
-  postgres: (db, clock) => new PgDeliveryStore(db, clock),
+const engines = storeEngines<Stores>({
+  sqlite: (db, clock, gate) => ({ deliveries: new DeliveryStore(db, gate, clock) }),
+  postgres: (db, clock) => ({ deliveries: new PgDeliveryStore(db, clock) }),
 });
 
 describe.each(engines)("DeliveryLog on $name", (engine) => {
-  let opened: OpenStores<Async<DeliveryLog>>;
-  let log: Async<DeliveryLog>;
+  let opened: OpenStores<Async<Stores>>;
+  let log: DeliveryLog;
   beforeEach(async () => {
     opened = await engine.open();
-    log = opened.stores;
+    log = opened.stores.deliveries;
   });
   afterEach(async () => opened.close());
 

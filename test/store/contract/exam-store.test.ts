@@ -6,10 +6,10 @@ import type { Async } from "../../../src/ports/async.js";
 import type { ExamStore } from "../../../src/ports/exam-store.js";
 import { SqliteExamStore } from "../../../src/store/exam-store.js";
 import { PgExamStore } from "../../../src/store/postgres/exam-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { type Rows, rowsOf } from "./rows.js";
 
-type Store = Omit<ExamStore, "transaction">;
+type Stores = { exams: ExamStore };
 
 const ANN: Person = { platform: "slack", workspaceId: "T1", userId: "ann" };
 const BOB: Person = { platform: "slack", workspaceId: "T1", userId: "bob" };
@@ -41,18 +41,18 @@ const QUESTIONS: ExamQuestion[] = [
 ];
 
 const rows = rowsOf();
-const engines = storeEngines<Store>({
-  sqlite: (db) => rows.sqlite(db, new SqliteExamStore(db)),
-  postgres: (db) => rows.postgres(db, new PgExamStore(db)),
+const engines = storeEngines<Stores>({
+  sqlite: (db, _clock, gate) => rows.sqlite(db, gate, { exams: new SqliteExamStore(db) }),
+  postgres: (db) => rows.postgres(db, { exams: new PgExamStore(db) }),
 });
 
 describe.each(engines)("ExamStore on $name", (engine) => {
-  let opened: OpenStores<Async<Store>>;
-  let store: Async<Store>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: ExamStore;
   let fixture: Rows;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.exams;
     fixture = rows.take();
   });
   afterEach(async () => opened.close());

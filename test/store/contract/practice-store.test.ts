@@ -8,10 +8,10 @@ import type { PracticeStore } from "../../../src/ports/practice-store.js";
 import { MemoryScheduler } from "../../../src/practice/scheduler.js";
 import { PgPracticeStore } from "../../../src/store/postgres/practice-store.js";
 import { SqlitePracticeStore } from "../../../src/store/practice-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { type Rows, rowsOf } from "./rows.js";
 
-type Store = Omit<PracticeStore, "transaction">;
+type Stores = { practice: PracticeStore };
 
 const DAY = 86_400_000;
 const ANN: Person = { platform: "slack", workspaceId: "T1", userId: "ann" };
@@ -28,18 +28,18 @@ const scheduler = new MemoryScheduler();
 const dueAt = (due: Date): Memory => ({ ...scheduler.fresh(T0), due });
 
 const rows = rowsOf();
-const engines = storeEngines<Store>({
-  sqlite: (db) => rows.sqlite(db, new SqlitePracticeStore(db)),
-  postgres: (db) => rows.postgres(db, new PgPracticeStore(db)),
+const engines = storeEngines<Stores>({
+  sqlite: (db, _clock, gate) => rows.sqlite(db, gate, { practice: new SqlitePracticeStore(db) }),
+  postgres: (db) => rows.postgres(db, { practice: new PgPracticeStore(db) }),
 });
 
 describe.each(engines)("PracticeStore on $name", (engine) => {
-  let opened: OpenStores<Async<Store>>;
-  let store: Async<Store>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: PracticeStore;
   let fixture: Rows;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.practice;
     fixture = rows.take();
   });
   afterEach(async () => opened.close());
@@ -67,6 +67,14 @@ describe.each(engines)("PracticeStore on $name", (engine) => {
       trace: second.trace,
     });
     expect(await store.card(BOB, EC2)).toBeUndefined();
+    // Rolling the stored review back gives the memory before it.
+    const stored = await store.latestReview(card.id);
+    expect(scheduler.undo(second.memory, stored?.trace ?? second.trace)).toMatchObject({
+      stability: first.memory.stability,
+      difficulty: first.memory.difficulty,
+      phase: first.memory.phase,
+      lastReview: first.memory.lastReview,
+    });
   });
 
   it("a card is created once: asking again, or three asking at once, gives the same card", async () => {

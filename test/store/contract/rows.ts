@@ -1,5 +1,4 @@
 import type { ChannelRef } from "../../../src/domain/channel.js";
-import type { Async } from "../../../src/ports/async.js";
 import type { PracticeStore } from "../../../src/ports/practice-store.js";
 import type { SettingsStore } from "../../../src/ports/settings-store.js";
 import type { Db } from "../../../src/store/database.js";
@@ -8,6 +7,7 @@ import { PgPracticeStore } from "../../../src/store/postgres/practice-store.js";
 import { PgSettingsStore } from "../../../src/store/postgres/settings-store.js";
 import { SqlitePracticeStore } from "../../../src/store/practice-store.js";
 import { SqliteSettingsStore } from "../../../src/store/settings-store.js";
+import { type SqliteGate, served } from "../../../src/store/sqlite-gate.js";
 
 /**
  * Rows a store's contract needs from tables other ports own (a round to link to, an answer, a channel's
@@ -22,19 +22,9 @@ export interface Rows {
   /** The round an exam's answer was filed as, read from its row (no port reads it back). */
   filedRound(examId: number, position: number): Promise<number | null | undefined>;
   /** The channel settings store of the same database. */
-  readonly settings: Async<SettingsStore>;
+  readonly settings: SettingsStore;
   /** The practice store of the same database. */
-  readonly practice: Async<Omit<PracticeStore, "transaction">>;
-}
-
-/** A store answering at once, served through promises like the port's async form. */
-export function served<S extends object>(store: S): Async<S> {
-  return new Proxy(store, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === "function" ? async (...args: unknown[]) => value.apply(target, args) : value;
-    },
-  }) as Async<S>;
+  readonly practice: PracticeStore;
 }
 
 const ROUND_COLUMNS =
@@ -61,27 +51,22 @@ function answerValues(roundId: number, userId: string, at: Date) {
   return [roundId, userId, userId, '["A"]', 1, 1, 1, at.toISOString()];
 }
 
-function sqliteRows(db: Db): Rows {
+function sqliteRows(db: Db, gate: SqliteGate): Rows {
+  // Through the gate, as the stores are: a write waits while a test holds a transaction open.
+  const insertRound = db.prepare(`INSERT INTO rounds (${ROUND_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertAnswer = db.prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const filed = db.prepare("SELECT round_id AS id FROM exam_answers WHERE exam_id = ? AND position = ?");
   return {
-    round: async (c, kind = "channel", player) =>
-      Number(
-        db
-          .prepare(`INSERT INTO rounds (${ROUND_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(...roundValues(c, kind, player)).lastInsertRowid,
-      ),
-    answer: async (roundId, userId, at) => {
-      db.prepare(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        ...answerValues(roundId, userId, at),
-      );
-    },
-    filedRound: async (examId, position) =>
-      (
-        db
-          .prepare("SELECT round_id AS id FROM exam_answers WHERE exam_id = ? AND position = ?")
-          .get(examId, position) as { id: number | null } | undefined
-      )?.id,
-    settings: served(new SqliteSettingsStore(db)),
-    practice: served<Omit<PracticeStore, "transaction">>(new SqlitePracticeStore(db)),
+    round: (c, kind = "channel", player) =>
+      gate.call(() => Number(insertRound.run(...roundValues(c, kind, player)).lastInsertRowid)),
+    answer: (roundId, userId, at) =>
+      gate.call(() => {
+        insertAnswer.run(...answerValues(roundId, userId, at));
+      }),
+    filedRound: (examId, position) =>
+      gate.call(() => (filed.get(examId, position) as { id: number | null } | undefined)?.id),
+    settings: served<SettingsStore>(new SqliteSettingsStore(db), gate),
+    practice: served<PracticeStore>(new SqlitePracticeStore(db), gate),
   };
 }
 
@@ -114,20 +99,20 @@ function pgRows(db: PgDb): Rows {
 
 /**
  * Captures the database each engine opens, for `take()` after `open()`: the stores' factories pass their
- * database and store through `sqlite` or `postgres` (tests in a file open one engine at a time).
+ * database and stores through `sqlite` or `postgres` (tests in a file open one engine at a time).
  */
 export function rowsOf() {
   let last: Rows | undefined;
   return {
-    /** The store made on a SQLite database, noting the database. */
-    sqlite<S>(db: Db, store: S): S {
-      last = sqliteRows(db);
-      return store;
+    /** The stores made on a SQLite database, noting the database. */
+    sqlite<S>(db: Db, gate: SqliteGate, stores: S): S {
+      last = sqliteRows(db, gate);
+      return stores;
     },
-    /** The store made on a PostgreSQL database, noting the database. */
-    postgres<S>(db: PgDb, store: S): S {
+    /** The stores made on a PostgreSQL database, noting the database. */
+    postgres<S>(db: PgDb, stores: S): S {
       last = pgRows(db);
-      return store;
+      return stores;
     },
     take(): Rows {
       if (!last) throw new Error("no engine was opened");

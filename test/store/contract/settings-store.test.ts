@@ -4,23 +4,25 @@ import type { Async } from "../../../src/ports/async.js";
 import type { SettingsStore } from "../../../src/ports/settings-store.js";
 import { PgSettingsStore } from "../../../src/store/postgres/settings-store.js";
 import { SqliteSettingsStore } from "../../../src/store/settings-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
+
+type Stores = { settings: SettingsStore };
 
 const C1: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C1" };
 const C2: ChannelRef = { platform: "discord", workspaceId: "T1", channelId: "C1" };
 const T0 = new Date("2026-03-04T09:00:00.000Z");
 
-const engines = storeEngines<SettingsStore>({
-  sqlite: (db) => new SqliteSettingsStore(db),
-  postgres: (db) => new PgSettingsStore(db),
+const engines = storeEngines<Stores>({
+  sqlite: (db) => ({ settings: new SqliteSettingsStore(db) }),
+  postgres: (db) => ({ settings: new PgSettingsStore(db) }),
 });
 
 describe.each(engines)("SettingsStore on $name", (engine) => {
-  let opened: OpenStores<Async<SettingsStore>>;
-  let store: Async<SettingsStore>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: SettingsStore;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.settings;
   });
   afterEach(async () => opened.close());
 

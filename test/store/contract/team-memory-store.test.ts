@@ -6,8 +6,10 @@ import type { TeamMemoryStore } from "../../../src/ports/team-memory-store.js";
 import { MemoryScheduler } from "../../../src/practice/scheduler.js";
 import { PgTeamMemoryStore } from "../../../src/store/postgres/team-memory-store.js";
 import { SqliteTeamMemoryStore } from "../../../src/store/team-memory-store.js";
-import { type OpenStores, storeEngines } from "./engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { type Rows, rowsOf } from "./rows.js";
+
+type Stores = { teamMemory: TeamMemoryStore };
 
 const DAY = 86_400_000;
 const C1: ChannelRef = { platform: "slack", workspaceId: "T1", channelId: "C1" };
@@ -26,18 +28,18 @@ function whose(cards: readonly CellMemory[]): string[] {
 }
 
 const rows = rowsOf();
-const engines = storeEngines<TeamMemoryStore>({
-  sqlite: (db) => rows.sqlite(db, new SqliteTeamMemoryStore(db)),
-  postgres: (db) => rows.postgres(db, new PgTeamMemoryStore(db)),
+const engines = storeEngines<Stores>({
+  sqlite: (db, _clock, gate) => rows.sqlite(db, gate, { teamMemory: new SqliteTeamMemoryStore(db) }),
+  postgres: (db) => rows.postgres(db, { teamMemory: new PgTeamMemoryStore(db) }),
 });
 
 describe.each(engines)("TeamMemoryStore on $name", (engine) => {
-  let opened: OpenStores<Async<TeamMemoryStore>>;
-  let store: Async<TeamMemoryStore>;
+  let opened: OpenStores<Async<Stores>>;
+  let store: TeamMemoryStore;
   let fixture: Rows;
   beforeEach(async () => {
     opened = await engine.open();
-    store = opened.stores;
+    store = opened.stores.teamMemory;
     fixture = rows.take();
   });
   afterEach(async () => opened.close());
