@@ -21,3 +21,10 @@ CREATE TABLE slack_installations (
 
 -- A request names its workspace: found by team whatever org it belongs to.
 CREATE INDEX slack_installations_by_team ON slack_installations (team_id);
+
+-- The workspaces an org-wide install has served, learnt from their requests: a channel names only its workspace,
+-- so a scheduled post after a restart finds its org's token through this. Removed with the org's installation.
+CREATE TABLE slack_org_workspaces (
+  team_id       TEXT PRIMARY KEY,
+  enterprise_id TEXT NOT NULL
+);

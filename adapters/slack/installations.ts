@@ -47,8 +47,12 @@ export function boltInstallationStore(
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
       const found = await store.find(ourQuery(query));
       if (!found) throw new WorkspaceNotInstalled(query.teamId ?? query.enterpriseId ?? "(none)");
-      if (found.isEnterpriseInstall && found.enterpriseId && query.teamId)
-        orgs.learn(query.teamId, found.enterpriseId);
+      // A workspace served by its org's install is noted once per process, so posts find the org's token later.
+      const org = found.isEnterpriseInstall ? found.enterpriseId : null;
+      if (org && query.teamId && orgs.orgOf(query.teamId) !== org) {
+        await store.noteOrgWorkspace(query.teamId, org);
+        orgs.learn(query.teamId, org);
+      }
       return toBolt(found);
     },
     async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {

@@ -33,6 +33,11 @@ export class SqliteInstallationStore implements Sync<InstallationStore> {
       byKey: db.prepare("SELECT * FROM slack_installations WHERE enterprise_id = ? AND team_id = ?"),
       removeTeam: db.prepare("DELETE FROM slack_installations WHERE team_id = ? AND team_id <> ''"),
       removeOrg: db.prepare("DELETE FROM slack_installations WHERE enterprise_id = ? AND team_id = ''"),
+      forgetOrg: db.prepare("DELETE FROM slack_org_workspaces WHERE enterprise_id = ?"),
+      orgOf: db.prepare("SELECT enterprise_id FROM slack_org_workspaces WHERE team_id = ?").pluck(),
+      note: db.prepare(
+        "INSERT INTO slack_org_workspaces (team_id, enterprise_id) VALUES (?, ?) ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id",
+      ),
       list: db.prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM slack_installations ORDER BY installed_at, enterprise_id, team_id`,
       ),
@@ -52,14 +57,32 @@ export class SqliteInstallationStore implements Sync<InstallationStore> {
       ) as InstallationRow | undefined;
       if (row) return fromRow(row, this.cipher);
     }
-    return null;
+    const noted =
+      query.isEnterpriseInstall || !query.teamId
+        ? undefined
+        : (this.q.orgOf.get(query.teamId) as string | undefined);
+    const org =
+      noted && noted !== query.enterpriseId
+        ? (this.q.byKey.get(noted, "") as InstallationRow | undefined)
+        : undefined;
+    return org ? fromRow(org, this.cipher) : null;
+  }
+
+  /** Remembers that workspace `teamId` is served by the org-wide install of `enterpriseId` (found by team from then on). */
+  noteOrgWorkspace(teamId: string, enterpriseId: string): void {
+    this.q.note.run(teamId, enterpriseId);
   }
 
   /** Removes a workspace's (or, for an org-wide query, the org's) installation and its token; whether one was there. */
   remove(query: InstallationQuery): boolean {
     if (query.isEnterpriseInstall || !query.teamId)
-      return query.enterpriseId ? this.q.removeOrg.run(query.enterpriseId).changes > 0 : false;
+      return query.enterpriseId ? this.removeOrg(query.enterpriseId) : false;
     return this.q.removeTeam.run(query.teamId).changes > 0;
+  }
+
+  private removeOrg(enterpriseId: string): boolean {
+    this.q.forgetOrg.run(enterpriseId);
+    return this.q.removeOrg.run(enterpriseId).changes > 0;
   }
 
   /** Every installation, oldest first, without tokens. */

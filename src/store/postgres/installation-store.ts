@@ -51,22 +51,44 @@ export class PgInstallationStore implements Async<InstallationStore> {
             );
       if (row) return fromRow(row, this.cipher);
     }
-    return null;
+    if (query.isEnterpriseInstall || !query.teamId) return null;
+    const org = await this.db.one<InstallationRow>(
+      "SELECT i.* FROM slack_org_workspaces w JOIN slack_installations i ON i.enterprise_id = w.enterprise_id AND i.team_id = '' " +
+        "WHERE w.team_id = $1 AND w.enterprise_id <> $2",
+      [query.teamId, query.enterpriseId ?? ""],
+    );
+    return org ? fromRow(org, this.cipher) : null;
+  }
+
+  /** Remembers that workspace `teamId` is served by the org-wide install of `enterpriseId` (found by team from then on). */
+  async noteOrgWorkspace(teamId: string, enterpriseId: string): Promise<void> {
+    await this.db.run(
+      "INSERT INTO slack_org_workspaces (team_id, enterprise_id) VALUES ($1, $2) " +
+        "ON CONFLICT (team_id) DO UPDATE SET enterprise_id = excluded.enterprise_id",
+      [teamId, enterpriseId],
+    );
   }
 
   /** Removes a workspace's (or, for an org-wide query, the org's) installation and its token; whether one was there. */
   async remove(query: InstallationQuery): Promise<boolean> {
     if (query.isEnterpriseInstall || !query.teamId)
-      return query.enterpriseId
-        ? (await this.db.run("DELETE FROM slack_installations WHERE enterprise_id = $1 AND team_id = ''", [
-            query.enterpriseId,
-          ])) > 0
-        : false;
+      return query.enterpriseId ? this.removeOrg(query.enterpriseId) : false;
     return (
       (await this.db.run("DELETE FROM slack_installations WHERE team_id = $1 AND team_id <> ''", [
         query.teamId,
       ])) > 0
     );
+  }
+
+  private async removeOrg(enterpriseId: string): Promise<boolean> {
+    return this.db.transaction(async () => {
+      await this.db.run("DELETE FROM slack_org_workspaces WHERE enterprise_id = $1", [enterpriseId]);
+      return (
+        (await this.db.run("DELETE FROM slack_installations WHERE enterprise_id = $1 AND team_id = ''", [
+          enterpriseId,
+        ])) > 0
+      );
+    });
   }
 
   /** Every installation, oldest first, without tokens. */

@@ -125,6 +125,19 @@ describe.each(engines)("InstallationStore on $name", (engine) => {
     expect(await s.store.find(forTeam("T6", "E2"))).toBeNull();
   });
 
+  it("a workspace noted in an org is served by the org's install when named alone, until the org uninstalls", async () => {
+    await s.store.save(orgInstall("E1", "xoxb-org"));
+    expect(await s.store.find(forTeam("T7"))).toBeNull();
+    await s.store.noteOrgWorkspace("T7", "E1");
+    await s.store.noteOrgWorkspace("T7", "E1");
+    expect((await s.store.find(forTeam("T7")))?.botToken).toBe("xoxb-org");
+    expect(await s.store.find(forTeam("T8"))).toBeNull();
+    await s.store.remove({ teamId: null, enterpriseId: "E1", isEnterpriseInstall: true });
+    await s.store.save(orgInstall("E1", "xoxb-org-again"));
+    // The org installed again: its workspaces are learnt afresh from their requests.
+    expect(await s.store.find(forTeam("T7"))).toBeNull();
+  });
+
   it("removing a workspace takes its installation and token away and leaves the others", async () => {
     await s.store.save(workspace("T1", "xoxb-one"));
     await s.store.save(workspace("T2", "xoxb-two"));
