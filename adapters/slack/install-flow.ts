@@ -86,7 +86,15 @@ const installedPage: NonNullable<Callbacks["success"]> = (installation, _options
   );
 };
 
-const notInstalledPage: NonNullable<Callbacks["failure"]> = (error, _options, _req, res) => {
+const notInstalledPage: NonNullable<Callbacks["failure"]> = (error, _options, req, res) => {
+  // Slack sends the admin back with ?error=access_denied when they click Cancel on its consent page.
+  if (new URL(req.url ?? "/", "http://bot").searchParams.get("error") === "access_denied")
+    return page(
+      res,
+      200,
+      "srm-bot was not installed",
+      `The install was cancelled in Slack, and nothing was saved. To install srm-bot after all, start again from <a href="${INSTALL_PATH}">${INSTALL_PATH}</a>.`,
+    );
   // A state that does not match (an old link, another browser) is the admin's to retry; anything else is ours.
   const retry = error.code === "slack_oauth_invalid_state" || error.code === "slack_oauth_missing_state";
   page(

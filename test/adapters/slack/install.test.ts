@@ -123,6 +123,22 @@ describe.each(["sqlite", "postgres"] as const)("Slack workspaces installing srm-
     expect(await bot.app.stores.installations.list()).toEqual([]);
   });
 
+  it("an admin who cancels on Slack's consent page is told nothing was saved", async () => {
+    const start = await bot.get("/slack/install");
+    const state = new URL(String(start.headers.location)).searchParams.get("state") ?? "";
+    const cookie = [start.headers["set-cookie"] ?? []]
+      .flat()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const page = await bot.get(
+      `/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`,
+      cookie,
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("The install was cancelled in Slack, and nothing was saved");
+    expect(await bot.app.stores.installations.list()).toEqual([]);
+  });
+
   it("an install that did not start at /slack/install (no state cookie) is refused and saves nothing", async () => {
     const start = await bot.get("/slack/install");
     const back = new URL(
