@@ -67,13 +67,15 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   });
   const inFlight = new InFlight();
   // People get clients of their own (see SlackPeople); every client carries its workspace's token.
-  const clients = (own: webApi.WebClient): SlackClients =>
-    installed ? new InstalledWorkspaces(installed, { ...clientOptions(), logger }, orgs) : oneWorkspace(own);
+  const clients = (own: () => webApi.WebClient): SlackClients =>
+    installed
+      ? new InstalledWorkspaces(installed, { ...clientOptions(), logger }, orgs)
+      : oneWorkspace(own());
   if (installed) removeOnUninstall(app, installed, o.logger);
   registerSlackHandlers(app, {
     engine: o.engine,
     people: new SlackPeople(
-      clients(new webApi.WebClient(o.config.botToken ?? undefined, { ...clientOptions(), logger })),
+      clients(() => new webApi.WebClient(o.config.botToken ?? undefined, { ...clientOptions(), logger })),
       o.logger,
     ),
     admins: o.admins,
@@ -96,7 +98,10 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   if (installed) installEndpoints(o.server, null, o.logger);
   return {
     platform: "slack",
-    announcer: new SlackAnnouncer(clients(app.client), new SlackPictures(o.logger)),
+    announcer: new SlackAnnouncer(
+      clients(() => app.client),
+      new SlackPictures(o.logger),
+    ),
     httpPort: () => (running && receiver instanceof HTTPReceiver ? o.server.port : null),
     ready: () => running,
     async start() {
