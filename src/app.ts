@@ -1,5 +1,6 @@
 import type { QuestionBank } from "./bank/question-bank.js";
 import { DailyCommands } from "./commands/daily.js";
+import { ForgetReplies } from "./commands/forget-replies.js";
 import { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
 import type { Config } from "./config.js";
 import { type Content, loadContent } from "./content.js";
@@ -7,6 +8,7 @@ import { Engine } from "./engine.js";
 import { OwnershipLookup } from "./knowledge/lookup.js";
 import type { OwnershipMatrix } from "./knowledge/matrix.js";
 import { MetricsRegistry, meteredAnnouncer, meteredLogger } from "./metrics.js";
+import { ForgetMe } from "./people/forget-me.js";
 import type { Stores } from "./ports/stores.js";
 import type { Announcer, Clock, DeliveryLog, Logger, Platform, StorageHealth } from "./ports.js";
 import { systemClock } from "./ports.js";
@@ -226,6 +228,7 @@ function assembleApp(config: Config, env: AppEnvironment, opened: OpenedDatabase
     }),
     matrix,
   );
+  const forget = new ForgetReplies(new ForgetMe({ people: stores.people, journal, clock, logger }));
   const practice = new Practice({
     store: stores.practice,
     transactions: stores.transactions,
@@ -240,7 +243,7 @@ function assembleApp(config: Config, env: AppEnvironment, opened: OpenedDatabase
     announcer,
     clock,
     logger,
-    buttons: [exams, flags],
+    buttons: [exams, flags, forget],
   });
   const standings = new Standings(stores.scores, stores.competitions, clock);
   const planner = new DailyPlanner({
@@ -268,6 +271,7 @@ function assembleApp(config: Config, env: AppEnvironment, opened: OpenedDatabase
     practice,
     exams,
     flags,
+    forget,
     announcer,
     clock,
     logger,

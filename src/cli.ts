@@ -4,6 +4,7 @@ import { LEDGER_FILE, ledgerProblems, lockedLedger, readLedger, readRetired } fr
 import { questionLocations } from "./bank/question-locations.js";
 import { compareCommand, matrixCommand, PICTURE_HELP, stackCommand } from "./cli-pictures.js";
 import { DB_COPY_HELP, postgresDbCommand, postgresName, runsOnPostgres } from "./cli-postgres.js";
+import { WORKSPACE_HELP, workspaceCommand } from "./cli-workspace.js";
 import { helpLines } from "./commands/help.js";
 import { REGISTRY, TEXT_SYNTAX } from "./commands/index.js";
 import { lookupJson } from "./commands/lookup-json.js";
@@ -57,6 +58,7 @@ Usage:
   srm db backup <file>           copy the database, safely while the bot runs
   srm db restore <file>          replace the database with a backup (the bot must be stopped)
   srm db copy --to <postgres-url>   copy the SQLite database into an empty PostgreSQL database
+  srm workspace purge <platform> <id> --yes   delete all study data of one workspace
   srm help                       this message; every command also takes --help
   srm --version                  the version of srm-bot
 
@@ -112,6 +114,7 @@ backup:  copies the database to <file> with SQLite's online backup; safe while t
 restore: replaces the database with <file> after checking it; refused while a bot runs on it. The copy
          is checked and synced beside the database, then renamed over it: never half a database.
 ${DB_COPY_HELP}`,
+  workspace: WORKSPACE_HELP,
 };
 
 /** Runs the srm command line; resolves to the exit code. */
@@ -168,6 +171,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
           `srm db: expected migrate, verify, backup <file>, restore <file> or copy --to <postgres-url>.\n\n${COMMAND_HELP.db}`,
         );
         return 2;
+      case "workspace":
+        return await workspaceCommand(rest, { env: io.env, cwd: io.cwd, out, err });
       case "start":
         return await start(io, out, err);
       case "terminal":

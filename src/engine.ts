@@ -1,6 +1,7 @@
 import type { QuestionBank } from "./bank/question-bank.js";
 import type { ArgValues, EngineSteps } from "./commands/command.js";
 import type { DailyCommands } from "./commands/daily.js";
+import type { ForgetReplies } from "./commands/forget-replies.js";
 import { helpCard } from "./commands/help.js";
 import { REGISTRY } from "./commands/index.js";
 import type { ExamReplies, FlagReplies } from "./commands/learning-replies.js";
@@ -57,6 +58,8 @@ export interface EngineDeps {
   /** Private mock exams and flags on questions, as the exam, flag and flags commands reply. */
   readonly exams: ExamReplies;
   readonly flags: FlagReplies;
+  /** `/srm forget me`: a person's data deleted once they confirm. */
+  readonly forget: ForgetReplies;
   readonly daily: DailyCommands;
   readonly planner: DailyPlanner;
   readonly announcer: Announcer;

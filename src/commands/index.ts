@@ -18,6 +18,7 @@ import drill from "./drill.js";
 import exam from "./exam.js";
 import flag from "./flag.js";
 import flags from "./flags.js";
+import forgetMe from "./forget-me.js";
 import help from "./help.js";
 import idk from "./idk.js";
 import leaderboard from "./leaderboard.js";
@@ -60,6 +61,7 @@ export const COMMANDS: readonly Command[] = [
   skip,
   idk,
   stop,
+  forgetMe,
   dailySet,
   dailyOff,
   dailySkip,

@@ -35,4 +35,16 @@ export interface DailyStore {
   run(channel: ChannelRef, localDate: string, kind: DailyRun["kind"]): Promise<DailyRun | undefined>;
   /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
   unfinished(before: Date): Promise<DailyRun[]>;
+  /**
+   * Takes an unfinished run (still claimed, claimed at or before `before`) for this process by renewing its
+   * claim at `at`: one statement, so of several processes asking at once one gets it. False when another
+   * process took it first or it was completed meanwhile.
+   */
+  takeOver(
+    channel: ChannelRef,
+    localDate: string,
+    kind: DailyRun["kind"],
+    before: Date,
+    at: Date,
+  ): Promise<boolean>;
 }

@@ -152,7 +152,7 @@ export class Practice {
     const passed = parsePassActionId(actionId);
     if (passed) return await this.pass(actor, passed.how, passed.roundId);
     for (const handler of this.d.buttons ?? []) {
-      const reply = handler.press(actionId, actor);
+      const reply = await handler.press(actionId, actor);
       if (reply) return reply;
     }
     return null;

@@ -241,6 +241,10 @@ export class DailyPlanner {
 
   /** Finishes a post whose process stopped between claiming the day and hearing back from the platform. */
   async recover(run: DailyRun): Promise<void> {
+    // Taken first, so of several replicas finding the same run one finishes it; the others leave it.
+    const now = this.d.clock.now();
+    const lapsed = new Date(now.getTime() - CLAIM_LEASE_MS);
+    if (!(await this.d.store.takeOver(run.channel, run.localDate, run.kind, lapsed, now))) return;
     const round = run.roundId === null ? undefined : await this.d.roundStore.get(run.roundId);
     if (round && round.status === "open" && round.messageRef === null) {
       this.d.logger.warn("posting a daily question whose post was interrupted", { round: round.id });

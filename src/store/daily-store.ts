@@ -74,6 +74,9 @@ export class SqliteDailyStore implements Sync<DailyStore> {
       unfinished: db.prepare(
         "SELECT * FROM daily_runs WHERE state = 'claimed' AND claimed_at <= ? ORDER BY claimed_at",
       ),
+      takeOver: db.prepare(
+        `UPDATE daily_runs SET claimed_at = ? WHERE ${KEY} AND local_date = ? AND kind = ? AND state = 'claimed' AND claimed_at <= ?`,
+      ),
     };
   }
 
@@ -157,6 +160,11 @@ export class SqliteDailyStore implements Sync<DailyStore> {
   /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
   unfinished(before: Date): DailyRun[] {
     return (this.q.unfinished.all(before.toISOString()) as RawRun[]).map(toRun);
+  }
+
+  takeOver(channel: ChannelRef, localDate: string, kind: DailyRun["kind"], before: Date, at: Date): boolean {
+    const args = [at.toISOString(), ...inChannel(channel), localDate, kind, before.toISOString()];
+    return this.q.takeOver.run(...args).changes === 1;
   }
 }
 

@@ -72,7 +72,7 @@ export class SqliteLookupJournal implements LookupJournal {
     this.pending = [];
     this.lastCommit = performance.now();
     try {
-      await this.gate.call(() => this.writeAll(batch));
+      await this.gate.callOutside(() => this.writeAll(batch));
     } catch (error) {
       // Statistics only: a database that refuses them (read-only, full) must not take the bot down with it.
       this.logger?.error("lookup statistics could not be saved", {

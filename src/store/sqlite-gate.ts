@@ -10,6 +10,36 @@ export type Sync<P> = {
 /** Whose transaction holds the connection: a fresh object per transaction, carried through its awaits. */
 type Holder = object;
 
+/** The queue of one database file in this process: whose transaction holds it, and what waits. */
+interface Lane {
+  readonly context: AsyncLocalStorage<Holder>;
+  holder: Holder | null;
+  tail: Promise<unknown>;
+}
+
+const lanes = new Map<string, Lane>();
+
+/**
+ * One lane per file for every connection this process opens on it. A second connection's write while the
+ * first holds the file's write lock would wait inside SQLite, blocking the very event loop the first needs
+ * to finish its transaction (until busy_timeout gives up); in one lane it waits its turn instead. Another
+ * process on the file has its own event loop, so SQLite's own locking serves it as before.
+ */
+function laneOf(db: Db): Lane {
+  const fresh = (): Lane => ({
+    context: new AsyncLocalStorage<Holder>(),
+    holder: null,
+    tail: Promise.resolve(),
+  });
+  if (db.memory) return fresh();
+  let lane = lanes.get(db.name);
+  if (!lane) {
+    lane = fresh();
+    lanes.set(db.name, lane);
+  }
+  return lane;
+}
+
 /**
  * The one door to a SQLite connection for async use cases. better-sqlite3 runs each statement at once, but a
  * use case's transaction now spans awaits, and another request's statements must not land inside it (they
@@ -17,35 +47,44 @@ type Holder = object;
  * it ends, and a call from outside it waits; a call from inside (carried by AsyncLocalStorage) goes ahead.
  */
 export class SqliteGate implements Transactions {
-  private readonly context = new AsyncLocalStorage<Holder>();
-  private holder: Holder | null = null;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly lane: Lane;
   private savepoints = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.lane = laneOf(db);
+  }
 
   /** Runs one synchronous store call: at once, unless another request's transaction holds the connection. */
   call<T>(fn: () => T): Promise<T> {
-    if (this.holder === null || this.context.getStore() === this.holder) return settle(fn);
+    if (this.lane.holder === null || this.lane.context.getStore() === this.lane.holder) return settle(fn);
     return this.queued(() => settle(fn));
   }
 
+  /**
+   * Runs one store call as if from no transaction, even when called from inside one: for work that must not
+   * commit or roll back with the caller's transaction (statistics written later, on a timer).
+   */
+  callOutside<T>(fn: () => T): Promise<T> {
+    return this.lane.context.exit(() => this.call(fn));
+  }
+
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.holder !== null && this.context.getStore() === this.holder) return this.savepoint(fn);
+    if (this.lane.holder !== null && this.lane.context.getStore() === this.lane.holder)
+      return this.savepoint(fn);
     return this.queued(async () => {
       const mine: Holder = {};
-      this.holder = mine;
+      this.lane.holder = mine;
       try {
         // IMMEDIATE takes the write lock at once, so two processes on the file never interleave a write.
         this.db.exec("BEGIN IMMEDIATE");
-        const result = await this.context.run(mine, fn);
+        const result = await this.lane.context.run(mine, fn);
         this.db.exec("COMMIT");
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
         throw error;
       } finally {
-        this.holder = null;
+        this.lane.holder = null;
       }
     });
   }
@@ -66,8 +105,8 @@ export class SqliteGate implements Transactions {
 
   /** Runs `fn` after every transaction and call queued before it. */
   private queued<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn);
-    this.tail = next.then(
+    const next = this.lane.tail.then(fn);
+    this.lane.tail = next.then(
       () => undefined,
       () => undefined,
     );

@@ -4,6 +4,7 @@ import type { DailyStore } from "../ports/daily-store.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
 import type { InstallationStore } from "../ports/installation-store.js";
+import type { PeopleData } from "../ports/people-data.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { RoundStore } from "../ports/round-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
@@ -20,6 +21,7 @@ import { SqliteExamStore } from "./exam-store.js";
 import { SqliteFlagStore } from "./flag-store.js";
 import { SqliteInstallationStore } from "./installation-store.js";
 import { SqliteLookupJournal } from "./lookup-journal.js";
+import { SqlitePeopleData } from "./people-data.js";
 import { SqlitePracticeStore } from "./practice-store.js";
 import { RescoreStore } from "./rescore-store.js";
 import { SqliteRoundStore } from "./round-store.js";
@@ -56,6 +58,7 @@ export function sqliteStores(db: Db, clock: Clock, logger?: Logger, secretKey: s
       new SqliteInstallationStore(db, new TokenCipher(secretKey)),
       gate,
     ),
+    people: served<PeopleData>(new SqlitePeopleData(db), gate),
     close: () => lookups.flush(),
   };
 }

@@ -3,7 +3,6 @@ import { DatabaseInUse } from "../database-errors.js";
 import { readMigrations } from "../migrate.js";
 import { holdExclusiveLock } from "../run-lock.js";
 import type { PgDb } from "./db.js";
-import { pgCode } from "./errors.js";
 import { applyPgMigrations } from "./migrate.js";
 
 /** `srm db copy` cannot copy: the reason says what to do. */
@@ -167,18 +166,9 @@ async function copyTable(sqlite: Database.Database, target: PgDb, table: string)
     .prepare(`SELECT ${columns.map(quote).join(", ")} FROM ${quote(table)}`)
     .raw()
     .iterate() as Iterable<unknown[]>;
+  // A NUL character, which PostgreSQL's text cannot hold, arrives as U+FFFD: PgDb stores it so, as the bot does.
   const insert = async (sql: string, values: unknown[][]) => {
-    try {
-      await target.run(sql, values.flat());
-    } catch (error) {
-      if (pgCode(error) !== CHARACTER_NOT_IN_REPERTOIRE) throw error;
-      const at = values.find((v) => v.some((x) => typeof x === "string" && x.includes("\u0000")));
-      throw new CopyRefused(
-        `${table} has a text holding a NUL character (U+0000)${at ? ` in the row starting ${JSON.stringify(at.slice(0, 2))}` : ""}, ` +
-          "which PostgreSQL cannot store; nothing was copied. Remove the character in the SQLite file " +
-          `(UPDATE ${table} SET <column> = replace(<column>, char(0), '') ...) and copy again.`,
-      );
-    }
+    await target.run(sql, values.flat());
   };
   for (const row of rows) {
     batch.push(row);
@@ -188,9 +178,6 @@ async function copyTable(sqlite: Database.Database, target: PgDb, table: string)
   }
   if (batch.length > 0) await insert(insertOf(batch.length), batch);
 }
-
-/** SQLSTATE 22021: a byte sequence the database encoding cannot hold (PostgreSQL's text never holds NUL). */
-const CHARACTER_NOT_IN_REPERTOIRE = "22021";
 
 /** Each identity column's sequence continues after the largest copied id, so new rows never reuse one. */
 async function moveIdentitiesPast(target: PgDb): Promise<void> {

@@ -1,7 +1,6 @@
 import type { ChannelRef, Platform } from "../../domain/channel.js";
 import type { DailyRun, DailySchedule, Weekday } from "../../domain/daily.js";
 import type { DailyStore } from "../../ports/daily-store.js";
-import type { Clock } from "../../ports.js";
 import { inChannel } from "../keys.js";
 import type { PgDb } from "./db.js";
 
@@ -50,12 +49,9 @@ const PUT =
  * once each get different runs, and their lease starts again at `$2`, so no replica asking within the next
  * lease gets them again. The old claim time is returned, as the ledger had it.
  */
-const TAKE_OVER =
-  "UPDATE daily_runs d SET claimed_at = $2 FROM (" +
-  `SELECT ${RUN_COLUMNS} FROM daily_runs WHERE state = 'claimed' AND claimed_at <= $1 FOR UPDATE SKIP LOCKED` +
-  ") t WHERE d.platform = t.platform AND d.workspace = t.workspace AND d.channel = t.channel " +
-  "AND d.local_date = t.local_date AND d.kind = t.kind " +
-  "RETURNING t.platform, t.workspace, t.channel, t.local_date, t.kind, t.state, t.round_id, t.claimed_at";
+const UNFINISHED =
+  `SELECT ${RUN_COLUMNS} FROM daily_runs WHERE state = 'claimed' AND claimed_at <= $1 ` +
+  "ORDER BY claimed_at, platform, workspace, channel, local_date, kind";
 
 /**
  * Daily schedules, skipped dates and the exactly-once ledger in PostgreSQL, shared by every replica: a run is
@@ -63,11 +59,7 @@ const TAKE_OVER =
  * by one replica only.
  */
 export class PgDailyStore implements DailyStore {
-  constructor(
-    private readonly db: PgDb,
-    /** When a taken-over run's new lease starts: the clock the planner reads. */
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly db: PgDb) {}
 
   /** A channel's schedule, if it has one. */
   async get(channel: ChannelRef): Promise<DailySchedule | undefined> {
@@ -193,27 +185,25 @@ export class PgDailyStore implements DailyStore {
     return raw ? toRun(raw) : undefined;
   }
 
-  /**
-   * Runs claimed at or before `before` and never completed: a process stopped between claim and completion.
-   * The caller takes them over: each is handed to one replica, and to none other until its lease (from now)
-   * runs out again.
-   */
+  /** Runs claimed at or before `before` and never completed: a process stopped between claim and completion. */
   async unfinished(before: Date): Promise<DailyRun[]> {
-    const rows = await this.db.rows<RawRun>(TAKE_OVER, [
-      before.toISOString(),
-      this.clock.now().toISOString(),
-    ]);
-    return rows.map(toRun).sort(oldestClaimFirst);
+    return (await this.db.rows<RawRun>(UNFINISHED, [before.toISOString()])).map(toRun);
   }
-}
 
-/** Oldest claim first, ties in ledger key order (RETURNING gives rows in no particular order). */
-function oldestClaimFirst(a: DailyRun, b: DailyRun): number {
-  const key = (r: DailyRun) =>
-    [r.channel.platform, r.channel.workspaceId, r.channel.channelId, r.localDate, r.kind].join("\u0000");
-  const byTime = a.claimedAt.getTime() - b.claimedAt.getTime();
-  if (byTime !== 0) return byTime;
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+  /** The row lock decides between replicas: a second one re-reads the renewed claim and changes nothing. */
+  async takeOver(
+    channel: ChannelRef,
+    localDate: string,
+    kind: DailyRun["kind"],
+    before: Date,
+    at: Date,
+  ): Promise<boolean> {
+    const changed = await this.db.run(
+      `UPDATE daily_runs SET claimed_at = $6 WHERE ${KEY} AND local_date = $4 AND kind = $5 AND state = 'claimed' AND claimed_at <= $7`,
+      [...inChannel(channel), localDate, kind, at.toISOString(), before.toISOString()],
+    );
+    return changed === 1;
+  }
 }
 
 function toSchedule(r: RawSchedule): DailySchedule {

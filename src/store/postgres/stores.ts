@@ -10,6 +10,7 @@ import { PgExamStore } from "./exam-store.js";
 import { PgFlagStore } from "./flag-store.js";
 import { PgInstallationStore } from "./installation-store.js";
 import { PgLookupJournal } from "./lookup-journal.js";
+import { PgPeopleData } from "./people-data.js";
 import { PgPracticeStore } from "./practice-store.js";
 import { PgRescoreStore } from "./rescore-store.js";
 import { PgRoundStore } from "./round-store.js";
@@ -36,7 +37,7 @@ export function postgresStores(
     competitions: new PgCompetitionStore(db),
     flags: new PgFlagStore(db),
     rescore: new PgRescoreStore(db),
-    daily: new PgDailyStore(db, clock),
+    daily: new PgDailyStore(db),
     practice: new PgPracticeStore(db),
     exams: new PgExamStore(db),
     settings: new PgSettingsStore(db),
@@ -45,6 +46,7 @@ export function postgresStores(
     deliveries: new PgDeliveryStore(db, clock),
     lookups,
     installations: new PgInstallationStore(db, new TokenCipher(secretKey)),
+    people: new PgPeopleData(db),
     close: () => lookups.flush(),
   };
 }

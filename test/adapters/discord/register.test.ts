@@ -65,6 +65,7 @@ describe("srm discord register", () => {
       "settings",
       "competition",
       "daily",
+      "forget",
     ]);
     expect(admin?.options?.map((o) => o.name)).toEqual(["reveal", "void", "flags", "daily", "competition"]);
     const adminDaily = admin?.options?.find((o) => o.name === "daily") as { options: { name: string }[] };

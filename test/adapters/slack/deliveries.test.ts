@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logText } from "../../../adapters/slack/bolt-logger.js";
 import { deliveryKey } from "../../../adapters/slack/deliveries.js";
-import { loadConfig } from "../../../src/config.js";
-import { openDatabase } from "../../../src/store/database.js";
-import { DeliveryStore } from "../../../src/store/delivery-store.js";
-import { SqliteGate } from "../../../src/store/sqlite-gate.js";
 import { blockActionsPayload, eventCallback, slashCommandFields } from "../../fakes/slack/payloads.js";
 
 const alice = { id: "UALICE", name: "alice" };
@@ -39,17 +35,6 @@ describe("telling a Slack retry from a new request", () => {
       actionTs: "17.02",
     });
     expect(deliveryKey(first)).not.toBe(deliveryKey(second));
-  });
-
-  it("a delivery is a repeat within ten minutes and new again after them", () => {
-    let now = 0;
-    const { db } = openDatabase(":memory:", loadConfig({}).migrationsDir);
-    const log = new DeliveryStore(db, new SqliteGate(db), { now: () => new Date(now) });
-    expect(log.firstTime("event:Ev1")).toBe(true);
-    now += 9 * 60_000;
-    expect(log.firstTime("event:Ev1")).toBe(false);
-    now += 2 * 60_000;
-    expect(log.firstTime("event:Ev1")).toBe(true);
   });
 });
 

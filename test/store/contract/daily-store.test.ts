@@ -34,7 +34,7 @@ function schedule(channel: ChannelRef, over: Partial<DailySchedule> = {}): Daily
 const rows = rowsOf();
 const engines = storeEngines<Stores>({
   sqlite: (db, _clock, gate) => rows.sqlite(db, gate, { daily: new SqliteDailyStore(db) }),
-  postgres: (db, clock) => rows.postgres(db, { daily: new PgDailyStore(db, clock) }),
+  postgres: (db) => rows.postgres(db, { daily: new PgDailyStore(db) }),
 });
 
 describe.each(engines)("DailyStore on $name", (engine) => {
@@ -156,9 +156,9 @@ describe.each(engines)("DailyStore on $name", (engine) => {
   });
 });
 
-// Several replicas share a PostgreSQL database, so there taking over a stopped replica's run is itself a claim.
-// One SQLite file is served by one bot process, whose ticks never overlap: it lists unfinished runs only.
-describe.each(engines.filter((e) => e.name === "postgres"))("DailyStore takeover on $name", (engine) => {
+// Several processes may find the same unfinished run (replicas on PostgreSQL, two processes on one SQLite
+// file): taking it over is itself a claim, so one finishes it.
+describe.each(engines)("DailyStore takeover on $name", (engine) => {
   let opened: OpenStores<Async<Stores>>;
   beforeEach(async () => {
     opened = await engine.open();
@@ -166,19 +166,25 @@ describe.each(engines.filter((e) => e.name === "postgres"))("DailyStore takeover
   });
   afterEach(async () => opened.close());
 
-  it("a stopped replica's run goes to one of three replicas asking at once, and again only after its new lease", async () => {
+  it("a stopped process's run goes to one of three asking at once, and again only after the new lease", async () => {
     const store = opened.stores.daily;
     const claimedAt = new Date("2026-03-02T08:00:00.000Z");
     await store.claim(C1, "2026-03-02", "post", claimedAt);
-    opened.clock.set(new Date(claimedAt.getTime() + 10 * MINUTE));
-    const leaseAgo = () => new Date(opened.clock.now().getTime() - 5 * MINUTE);
-    const asked = await Promise.all([1, 2, 3].map(() => store.unfinished(leaseAgo())));
-    expect(asked.flat().map((r) => [r.channel, r.localDate, r.claimedAt])).toEqual([
-      [C1, "2026-03-02", claimedAt],
-    ]);
-    expect(await store.unfinished(leaseAgo())).toEqual([]);
-    // The replica that took it over stops too: once its lease has run out, another takes the run.
-    opened.clock.advance(6 * MINUTE);
-    expect((await store.unfinished(leaseAgo())).map((r) => r.localDate)).toEqual(["2026-03-02"]);
+    const at = (minutes: number) => new Date(claimedAt.getTime() + minutes * MINUTE);
+    const lapsed = (now: Date) => new Date(now.getTime() - 5 * MINUTE);
+    expect(
+      (await store.unfinished(lapsed(at(10)))).map((r) => [r.channel, r.localDate, r.claimedAt]),
+    ).toEqual([[C1, "2026-03-02", claimedAt]]);
+    const taken = await Promise.all(
+      [1, 2, 3].map(() => store.takeOver(C1, "2026-03-02", "post", lapsed(at(10)), at(10))),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    // Taken over, the run is not unfinished again until the new claim's lease has run out.
+    expect(await store.unfinished(lapsed(at(10)))).toEqual([]);
+    expect(await store.takeOver(C1, "2026-03-02", "post", lapsed(at(12)), at(12))).toBe(false);
+    expect(await store.takeOver(C1, "2026-03-02", "post", lapsed(at(16)), at(16))).toBe(true);
+    // A completed run is never taken over.
+    await store.complete(C1, "2026-03-02", "post", at(17));
+    expect(await store.takeOver(C1, "2026-03-02", "post", lapsed(at(30)), at(30))).toBe(false);
   });
 });

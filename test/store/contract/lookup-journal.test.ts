@@ -78,31 +78,24 @@ describe.each(engines)("LookupJournal on $name", (engine) => {
   });
 });
 
-// PostgreSQL only for now: SQLite's journal (src/store/lookup-journal.ts) schedules its write from the caller's
-// async context, so a record made inside a gate transaction is written in that transaction and rolled back with
-// it. No caller records inside a transaction today (the engine records lookups outside any); the fix (binding
-// the scheduled flush to the journal's own context) is with the owner of the SQLite stores.
-describe.each(engines.filter((e) => e.name === "postgres"))(
-  "LookupJournal on $name, inside transactions",
-  (engine) => {
-    let opened: OpenStores<Async<Stores>>;
-    let journal: LookupJournal;
-    beforeEach(async () => {
-      opened = await engine.open();
-      journal = opened.stores.lookups;
-    });
-    afterEach(async () => opened.close());
+describe.each(engines)("LookupJournal on $name, inside transactions", (engine) => {
+  let opened: OpenStores<Async<Stores>>;
+  let journal: LookupJournal;
+  beforeEach(async () => {
+    opened = await engine.open();
+    journal = opened.stores.lookups;
+  });
+  afterEach(async () => opened.close());
 
-    it("a lookup recorded during work that fails is kept: statistics are written on their own", async () => {
-      const failed = opened.transactions.run(async () => {
-        journal.record(lookup(C1, "kms/keys"));
-        await new Promise((resolve) => setImmediate(resolve));
-        throw new Error("the work around the lookup failed");
-      });
-      await expect(failed).rejects.toThrow("the work around the lookup failed");
-      expect(await journal.mostAsked("slack", "T1", later(-1), 5)).toEqual([
-        { serviceId: "kms", areaId: "keys", count: 1 },
-      ]);
+  it("a lookup recorded during work that fails is kept: statistics are written on their own", async () => {
+    const failed = opened.transactions.run(async () => {
+      journal.record(lookup(C1, "kms/keys"));
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error("the work around the lookup failed");
     });
-  },
-);
+    await expect(failed).rejects.toThrow("the work around the lookup failed");
+    expect(await journal.mostAsked("slack", "T1", later(-1), 5)).toEqual([
+      { serviceId: "kms", areaId: "keys", count: 1 },
+    ]);
+  });
+});
