@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The reliability soak (npm run soak): the suite under test/reliability with ten times the fuzz inputs and
-// at least 20 kill -9s of `srm start`, on a fresh random seed unless SRM_SEED is given. Prints the seed
-// (to replay a failure) and the figures every test reported, added up. Exits non-zero if anything failed.
+// at least 20 kill -9s of `srm start` (on SQLite, and on PostgreSQL among three replicas), on a fresh random
+// seed unless SRM_SEED is given. Prints the seed (to replay a failure) and the figures every test reported,
+// added up. Exits non-zero if anything failed.
 //   --seed <n>              a fixed seed (CI's `npm run test:slow` uses one, so a red build replays as is)
 //   --scaled-only           only the tests the soak scales up (those importing support/scale.js); the rest
 //                           run exactly as in `npm test`, which CI has just run

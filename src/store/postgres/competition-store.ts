@@ -1,6 +1,5 @@
 import type { ChannelRef, Platform } from "../../domain/channel.js";
 import type { Competition } from "../../domain/competition.js";
-import type { Async } from "../../ports/async.js";
 import type { CompetitionStore } from "../../ports/competition-store.js";
 import type { PgDb } from "./db.js";
 
@@ -19,7 +18,7 @@ interface Raw {
 const COLUMNS = "id, platform, workspace, name, channel, started_by, starts_at, ends_at, ended_at";
 
 /** Competitions in PostgreSQL. */
-export class PgCompetitionStore implements Async<CompetitionStore> {
+export class PgCompetitionStore implements CompetitionStore {
   constructor(private readonly db: PgDb) {}
 
   /** Starts a competition; the caller checks that none is active and the name is free. */

@@ -7,7 +7,6 @@ import {
   type NewFlag,
   type OpenFlag,
 } from "../../domain/flag.js";
-import type { Async } from "../../ports/async.js";
 import type { FlagStore } from "../../ports/flag-store.js";
 import type { PgDb } from "./db.js";
 
@@ -23,7 +22,7 @@ interface RawFlag {
 // Question ids are ordered in byte order (COLLATE "C"), as SQLite compares text, whatever the database's locale.
 
 /** Flags on questions in PostgreSQL. */
-export class PgFlagStore implements Async<FlagStore> {
+export class PgFlagStore implements FlagStore {
   constructor(private readonly db: PgDb) {}
 
   /** Stores a flag; false when the person flagged that question before. */

@@ -1,18 +1,18 @@
 import type { Platform } from "../../domain/channel.js";
-import type { Async } from "../../ports/async.js";
 import type { Rescorer } from "../../ports/flag-store.js";
 import type { PgDb } from "./db.js";
-import { type ReplayAnswer, type ReplayRound, replayWorkspace } from "./rescore-replay.js";
+import { type ReplayAnswer, type ReplayRound, WorkspaceReplay } from "./rescore-replay.js";
+import { batches, columns, SCORES, STREAKS, syncWorkspaceRows } from "./rescore-writes.js";
 
-/** Rows written per statement: large workspaces go in a few round trips, each a bounded parameter size. */
-const BATCH = 5_000;
+/** Rounds whose answers are read in one statement. */
+const ROUNDS_PER_READ = 2_000;
 
 /**
  * Scores a whole workspace again from its answers, after an admin changed a revealed round (a corrected key,
  * a voided question): every leaderboard period, every streak and every answer's points, by the same rules as
  * a reveal, in revealed-round order, in one transaction.
  */
-export class PgRescoreStore implements Async<Rescorer> {
+export class PgRescoreStore implements Rescorer {
   constructor(private readonly db: PgDb) {}
 
   /** Rescores one workspace in one transaction; returns how many rounds and answers it replayed. */
@@ -26,59 +26,42 @@ export class PgRescoreStore implements Async<Rescorer> {
         `SELECT id, channel, speed_bonus, competition_id, opened_at FROM rounds WHERE ${revealed} ORDER BY id`,
         [platform, workspace],
       );
-      // One read of every answer instead of one per round: a round trip each would dominate on a network.
-      const answers = await this.db.rows<ReplayAnswer>(
-        "SELECT a.id, a.round_id, a.user_id, a.display_name, a.right_parts, a.total_parts, a.correct FROM answers a " +
-          `WHERE a.round_id IN (SELECT id FROM rounds WHERE ${revealed}) ORDER BY a.round_id, a.answered_at, a.id`,
-        [platform, workspace],
-      );
-      const replay = replayWorkspace(rounds, answers);
-      for (const batch of batches(replay.points))
-        await this.db.run(
-          "UPDATE answers SET base_points = v.b, streak_bonus = v.s, speed_bonus = v.p " +
-            "FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[]) AS v (id, b, s, p) WHERE answers.id = v.id",
-          columns(batch, 4),
+      // Answers are read a slice of rounds at a time (one round trip per slice, not per round), so memory
+      // holds a slice's answers and the scores, not every answer of a big workspace.
+      const replay = new WorkspaceReplay();
+      let replayed = 0;
+      for (const slice of batches(rounds, ROUNDS_PER_READ)) {
+        const answers = await this.db.rows<ReplayAnswer>(
+          "SELECT id, round_id, user_id, display_name, right_parts, total_parts, correct FROM answers " +
+            "WHERE round_id = ANY($1::bigint[]) ORDER BY round_id, answered_at, id",
+          [slice.map((r) => r.id)],
         );
+        const points = replay.play(slice, answers);
+        replayed += points.length;
+        // Only the answers whose points changed are written: after one round's key fix, a few among many.
+        for (const batch of batches(points))
+          await this.db.run(
+            "UPDATE answers SET base_points = v.b, streak_bonus = v.s, speed_bonus = v.p " +
+              "FROM unnest($1::bigint[], $2::integer[], $3::integer[], $4::integer[]) AS v (id, b, s, p) " +
+              "WHERE answers.id = v.id AND (answers.base_points, answers.streak_bonus, answers.speed_bonus) IS DISTINCT FROM (v.b, v.s, v.p)",
+            columns(batch, 4),
+          );
+      }
       await this.db.run(
         "UPDATE answers SET base_points = 0, streak_bonus = 0, speed_bonus = 0 WHERE round_id IN " +
-          "(SELECT id FROM rounds WHERE platform = $1 AND workspace = $2 AND kind = 'channel' AND voided_at IS NOT NULL)",
+          "(SELECT id FROM rounds WHERE platform = $1 AND workspace = $2 AND kind = 'channel' AND voided_at IS NOT NULL) " +
+          "AND (base_points, streak_bonus, speed_bonus) IS DISTINCT FROM (0, 0, 0)",
         [platform, workspace],
       );
-      await this.db.run("DELETE FROM scores WHERE platform = $1 AND workspace = $2", [platform, workspace]);
-      await this.db.run("DELETE FROM streaks WHERE platform = $1 AND workspace = $2", [platform, workspace]);
-      const scoreRows = [...replay.scores].map(([key, s]): unknown[] => {
-        const cut = key.indexOf("|");
-        return [key.slice(0, cut), key.slice(cut + 1), s.name, s.points, s.answered, s.correct];
-      });
-      for (const batch of batches(scoreRows))
-        await this.db.run(
-          "INSERT INTO scores (platform, workspace, period, user_id, display_name, points, answered, correct) " +
-            "SELECT $1, $2, v.* FROM unnest($3::text[], $4::text[], $5::text[], $6::integer[], $7::integer[], $8::integer[]) AS v",
-          [platform, workspace, ...columns(batch, 6)],
-        );
-      const streakRows: unknown[][] = [];
-      for (const [channel, inChannel] of replay.streaks)
+      const scores = new Map<string, unknown[]>();
+      for (const [key, s] of replay.scores) scores.set(key, [s.name, s.points, s.answered, s.correct]);
+      await syncWorkspaceRows(this.db, SCORES, platform, workspace, scores);
+      const streaks = new Map<string, unknown[]>();
+      for (const [channel, inChannel] of replay.finish())
         for (const [userId, s] of inChannel)
-          streakRows.push([channel, userId, s.current, s.best, s.lastRoundId]);
-      for (const batch of batches(streakRows))
-        await this.db.run(
-          "INSERT INTO streaks (platform, workspace, channel, user_id, current, best, last_round_id) " +
-            "SELECT $1, $2, v.* FROM unnest($3::text[], $4::text[], $5::integer[], $6::integer[], $7::bigint[]) AS v",
-          [platform, workspace, ...columns(batch, 5)],
-        );
-      return { rounds: rounds.length, answers: replay.points.length };
+          streaks.set(`${channel}|${userId}`, [s.current, s.best, s.lastRoundId]);
+      await syncWorkspaceRows(this.db, STREAKS, platform, workspace, streaks);
+      return { rounds: rounds.length, answers: replayed };
     });
   }
-}
-
-/** Rows in slices of at most BATCH. */
-function* batches<T>(rows: readonly T[]): Generator<readonly T[]> {
-  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
-}
-
-/** Rows turned into one array per column, for unnest(). */
-function columns(rows: readonly (readonly unknown[])[], width: number): unknown[][] {
-  const out: unknown[][] = Array.from({ length: width }, () => []);
-  for (const row of rows) for (let c = 0; c < width; c++) (out[c] as unknown[]).push(row[c]);
-  return out;
 }

@@ -2,7 +2,6 @@ import type { ChannelRef, Platform } from "../../domain/channel.js";
 import { ChannelRoundOpen } from "../../domain/failure.js";
 import type { Question } from "../../domain/question.js";
 import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../../domain/round.js";
-import type { Async } from "../../ports/async.js";
 import type { RecordedAnswer, RoundStore } from "../../ports/round-store.js";
 import { type RawAnswer, type RawRound, ROUND_COLUMNS, toAnswer, toRound } from "../round-rows.js";
 import type { PgDb } from "./db.js";
@@ -17,7 +16,7 @@ const UNIQUE_VIOLATION = "23505";
  * Rounds and answers in PostgreSQL. Every read parses the stored question again: another replica may have
  * corrected a round's key, so a question kept in this process could be stale.
  */
-export class PgRoundStore implements Async<Omit<RoundStore, "transaction">> {
+export class PgRoundStore implements RoundStore {
   constructor(private readonly db: PgDb) {}
 
   /** Stores a new open round with its cells; throws on a second open round in one channel. */

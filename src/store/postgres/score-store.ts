@@ -1,6 +1,5 @@
 import type { Platform } from "../../domain/channel.js";
 import type { CellAccuracy, PersonTotals, ScoreRow, StreakRow } from "../../domain/score.js";
-import type { Async } from "../../ports/async.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { PgDb } from "./db.js";
 
@@ -11,7 +10,7 @@ const SCORE_COLUMNS =
 // locale. Nothing is cached here: another replica's answer changes the ranking at any moment.
 
 /** Leaderboard periods, streaks and personal stats in PostgreSQL. */
-export class PgScoreStore implements Async<ScoreStore> {
+export class PgScoreStore implements ScoreStore {
   constructor(private readonly db: PgDb) {}
 
   /** Adds one revealed answer's points to a period. */

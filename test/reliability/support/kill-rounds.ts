@@ -1,14 +1,15 @@
-import Database from "better-sqlite3";
-import { scoreDifferences } from "../../../src/store/recompute.js";
 import { eventually } from "../../fakes/slack/eventually.js";
 import type { FakePerson } from "../../fakes/slack/payloads.js";
 import { FakeSlackWebApi } from "../../fakes/slack/web-api.js";
 import { headers } from "../../fakes/slack/workspace.js";
-import { BotProcess, removeTempDb, tempDb } from "./bot-process.js";
+import { BotDatabase, type Engine } from "./bot-database.js";
+import type { BotProcess } from "./bot-process.js";
 import { recordedKey, SlackCrowd, seededRandom } from "./slack-crowd.js";
 
 /** What one run of kills measured. */
 export interface KillFigures {
+  /** `srm start` processes sharing the database. */
+  replicas: number;
   rounds: number;
   people: number;
   kills: number;
@@ -36,12 +37,15 @@ const BATCH = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `rounds` question rounds of `people` on `node bin/srm.js start`, killing it with SIGKILL at
- * seeded random moments (`killsPerRound - 1` while people click, one while the reveal runs) and starting
+ * Runs `rounds` question rounds of `people` on `replicas` `node bin/srm.js start` processes sharing one
+ * database (each click and command reaches one of them at random), killing one with SIGKILL at seeded
+ * random moments (`killsPerRound - 1` while people click, one while the reveal it is running) and starting
  * it again each time; people who were told nothing click again. Then checks what everyone was told against
  * the database, and counts posts and reveals at the fake Slack.
  */
 export async function killDuringRounds(o: {
+  engine: Engine;
+  replicas: number;
   rounds: number;
   people: number;
   killsPerRound: number;
@@ -49,12 +53,13 @@ export async function killDuringRounds(o: {
 }): Promise<KillFigures> {
   const random = seededRandom(o.seed);
   const api = await FakeSlackWebApi.start();
-  const dbPath = tempDb();
+  const db = await BotDatabase.create(o.engine);
   const crowd = new SlackCrowd(api);
   const boss: FakePerson = { id: "UBOSS", name: "boss" };
   api.setUser(boss.id, { name: "boss", admin: true });
   const people: FakePerson[] = Array.from({ length: o.people }, (_, i) => ({ id: `UP${i}`, name: `p${i}` }));
   const f: KillFigures = {
+    replicas: o.replicas,
     rounds: o.rounds,
     people: o.people,
     kills: 0,
@@ -69,14 +74,23 @@ export async function killDuringRounds(o: {
     unrevealed: 0,
   };
   const told = new Map<string, string>();
-  let bot = await BotProcess.start({ dbPath, apiUrl: api.apiUrl });
+  const bots: BotProcess[] = [];
+  // One process draws nothing, so a single process's kill moments stay those of the seed alone.
+  const any = (): BotProcess => bots[o.replicas === 1 ? 0 : Math.floor(random() * o.replicas)] as BotProcess;
   const restartIfDead = async () => {
-    if (!bot.alive) bot = await BotProcess.start({ dbPath, apiUrl: api.apiUrl });
+    await Promise.all(
+      bots.map(async (bot, i) => {
+        if (!bot.alive) bots[i] = await db.start({ apiUrl: api.apiUrl });
+      }),
+    );
   };
   try {
+    bots.push(
+      ...(await Promise.all(Array.from({ length: o.replicas }, () => db.start({ apiUrl: api.apiUrl })))),
+    );
     for (let round = 1; round <= o.rounds; round++) {
       const postsBefore = api.callsOf("chat.postMessage").length;
-      const opened = await crowd.command(bot, boss, "daily now", CHANNEL);
+      const opened = await crowd.command(any(), boss, "daily now", CHANNEL);
       if (opened !== "Posted a question in this channel") throw new Error(`daily now answered ${opened}`);
       const message = await eventually("the question", () => api.lastMessageIn(CHANNEL), 10_000);
       const buttons = (message.blocks as { type: string; elements?: { action_id: string }[] }[])
@@ -97,13 +111,14 @@ export async function killDuringRounds(o: {
         const batch = pending.splice(0, BATCH);
         const answers = Promise.all(
           batch.map((p, i) =>
-            crowd.click(bot, p, buttons[(i + round) % buttons.length] as string, CHANNEL, message.ts),
+            crowd.click(any(), p, buttons[(i + round) % buttons.length] as string, CHANNEL, message.ts),
           ),
         );
         if (killAt.length > 0 && due) {
           killAt.shift();
+          const victim = any();
           await sleep(random() * 60);
-          await bot.kill();
+          await victim.kill();
           f.kills++;
         }
         for (const [i, title] of (await answers).entries()) {
@@ -118,14 +133,15 @@ export async function killDuringRounds(o: {
         await restartIfDead();
       }
       // The reveal, killed at a random moment: before, during or after its transaction and announcement.
-      const revealing = crowd.command(bot, boss, "reveal", CHANNEL);
+      const revealer = any();
+      const revealing = crowd.command(revealer, boss, "reveal", CHANNEL);
       await sleep(random() * 250);
-      await bot.kill();
+      await revealer.kill();
       f.kills++;
       f.killsDuringReveal++;
       await revealing;
       await restartIfDead();
-      const again = await crowd.command(bot, boss, "reveal", CHANNEL);
+      const again = await crowd.command(any(), boss, "reveal", CHANNEL);
       if (again !== "Revealed" && again !== "There is no open question here right now")
         throw new Error(`the second reveal answered ${again}`);
       const revealed = (v: { blocks: unknown }) => headers(v.blocks)[0]?.startsWith("Answer") ?? false;
@@ -133,43 +149,33 @@ export async function killDuringRounds(o: {
       f.revealUpdates += message.versions.filter(revealed).length;
       if (api.callsOf("chat.postMessage").length - postsBefore !== 1) f.postedTwice++;
       f.told += told.size;
-      f.lost += await lostAnswers(dbPath, roundId, told);
+      f.lost += await lostAnswers(db, roundId, told);
     }
-    if ((await bot.stop()) !== 0) throw new Error(`the bot did not stop cleanly:\n${bot.log.slice(-2000)}`);
-    const db = new Database(dbPath, { readonly: true });
-    f.scoreDifferences = scoreDifferences(db).length;
-    f.unrevealed = (
-      db
-        .prepare("SELECT COUNT(*) AS n FROM rounds WHERE status <> 'revealed' OR reveal_announced_at IS NULL")
-        .get() as {
-        n: number;
-      }
-    ).n;
-    db.close();
+    for (const bot of bots)
+      if ((await bot.stop()) !== 0) throw new Error(`a bot did not stop cleanly:\n${bot.log.slice(-2000)}`);
+    f.scoreDifferences = (await db.scoreDifferences()).length;
+    f.unrevealed = await db.count(
+      "SELECT COUNT(*) AS n FROM rounds WHERE status <> 'revealed' OR reveal_announced_at IS NULL",
+    );
     return f;
   } finally {
-    await bot.kill();
+    await Promise.all(bots.map((bot) => bot.kill()));
     crowd.close();
     await api.close();
-    removeTempDb(dbPath);
+    await db.remove();
   }
 }
 
 /** Answers people were told were recorded that the database does not hold as told. */
 async function lostAnswers(
-  dbPath: string,
+  db: BotDatabase,
   roundId: number,
   told: ReadonlyMap<string, string>,
 ): Promise<number> {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare("SELECT user_id, response FROM answers WHERE round_id = ?").all(roundId) as {
-      user_id: string;
-      response: string;
-    }[];
-    const stored = new Map(rows.map((r) => [r.user_id, (JSON.parse(r.response) as string[])[0]]));
-    return [...told].filter(([user, key]) => stored.get(user) !== key).length;
-  } finally {
-    db.close();
-  }
+  const rows = await db.rows<{ user_id: string; response: string }>(
+    "SELECT user_id, response FROM answers WHERE round_id = $1",
+    [roundId],
+  );
+  const stored = new Map(rows.map((r) => [r.user_id, (JSON.parse(r.response) as string[])[0]]));
+  return [...told].filter(([user, key]) => stored.get(user) !== key).length;
 }

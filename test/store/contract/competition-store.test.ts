@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Async } from "../../../src/ports/async.js";
 import type { CompetitionStore } from "../../../src/ports/competition-store.js";
 import { SqliteCompetitionStore } from "../../../src/store/competition-store.js";
 import { PgCompetitionStore } from "../../../src/store/postgres/competition-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { channel } from "./round-fixtures.js";
 
-type Stores = { competitions: Async<CompetitionStore> };
+type Stores = { competitions: CompetitionStore };
 
 const day = (d: number) => new Date(Date.UTC(2026, 2, d, 9));
 

@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NewFlag } from "../../../src/domain/flag.js";
-import type { Async } from "../../../src/ports/async.js";
 import type { FlagStore } from "../../../src/ports/flag-store.js";
 import type { RoundStore } from "../../../src/ports/round-store.js";
 import { SqliteFlagStore } from "../../../src/store/flag-store.js";
 import { PgFlagStore } from "../../../src/store/postgres/flag-store.js";
 import { PgRoundStore } from "../../../src/store/postgres/round-store.js";
 import { SqliteRoundStore } from "../../../src/store/round-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { at, newRound } from "./round-fixtures.js";
 
-type Stores = { rounds: Async<Omit<RoundStore, "transaction">>; flags: Async<FlagStore> };
+type Stores = { rounds: RoundStore; flags: FlagStore };
 
 describe.each(
   storeEngines<Stores>({

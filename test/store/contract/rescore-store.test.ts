@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NewRound } from "../../../src/domain/round.js";
-import type { Async } from "../../../src/ports/async.js";
 import type { CompetitionStore } from "../../../src/ports/competition-store.js";
 import type { Rescorer } from "../../../src/ports/flag-store.js";
 import type { RoundStore } from "../../../src/ports/round-store.js";
@@ -13,14 +12,14 @@ import { PgScoreStore } from "../../../src/store/postgres/score-store.js";
 import { RescoreStore } from "../../../src/store/rescore-store.js";
 import { SqliteRoundStore } from "../../../src/store/round-store.js";
 import { SqliteScoreStore } from "../../../src/store/score-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { at, channel, elsewhere, newAnswer, newRound, questionOf } from "./round-fixtures.js";
 
 type Stores = {
-  rounds: Async<Omit<RoundStore, "transaction">>;
-  scores: Async<ScoreStore>;
-  competitions: Async<CompetitionStore>;
-  rescore: Async<Rescorer>;
+  rounds: RoundStore;
+  scores: ScoreStore;
+  competitions: CompetitionStore;
+  rescore: Rescorer;
 };
 
 describe.each(

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChannelRoundOpen } from "../../../src/domain/failure.js";
 import type { NewRound } from "../../../src/domain/round.js";
-import type { Async } from "../../../src/ports/async.js";
 import type { RoundStore } from "../../../src/ports/round-store.js";
 import { PgRoundStore } from "../../../src/store/postgres/round-store.js";
 import { SqliteRoundStore } from "../../../src/store/round-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { at, channel, elsewhere, newAnswer, newRound, questionOf } from "./round-fixtures.js";
 
-type Stores = { rounds: Async<Omit<RoundStore, "transaction">> };
+type Stores = { rounds: RoundStore };
 
 describe.each(
   storeEngines<Stores>({

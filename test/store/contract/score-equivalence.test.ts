@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Async } from "../../../src/ports/async.js";
 import type { ScoreStore } from "../../../src/ports/score-store.js";
 import { PgScoreStore } from "../../../src/store/postgres/score-store.js";
 import { SqliteScoreStore } from "../../../src/store/score-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 
-type Stores = { scores: Async<ScoreStore> };
+type Stores = { scores: ScoreStore };
 
 // Ids and names that sort and fold differently under a locale than byte by byte: upper and lower case,
 // digits, punctuation, a letter outside ASCII.

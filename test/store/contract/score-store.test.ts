@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Platform } from "../../../src/domain/channel.js";
-import type { Async } from "../../../src/ports/async.js";
 import type { RoundStore } from "../../../src/ports/round-store.js";
 import type { ScoreStore } from "../../../src/ports/score-store.js";
 import { PgRoundStore } from "../../../src/store/postgres/round-store.js";
 import { PgScoreStore } from "../../../src/store/postgres/score-store.js";
 import { SqliteRoundStore } from "../../../src/store/round-store.js";
 import { SqliteScoreStore } from "../../../src/store/score-store.js";
-import { type OpenStores, storeEngines } from "./round-engines.js";
+import { type OpenStores, storeEngines } from "../../support/store-engines.js";
 import { at, newAnswer, newRound, questionOf } from "./round-fixtures.js";
 
-type Stores = { rounds: Async<Omit<RoundStore, "transaction">>; scores: Async<ScoreStore> };
+type Stores = { rounds: RoundStore; scores: ScoreStore };
 
 describe.each(
   storeEngines<Stores>({
