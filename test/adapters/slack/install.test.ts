@@ -110,6 +110,21 @@ describe.each(["sqlite", "postgres"] as const)("Slack workspaces installing srm-
     expect(JSON.stringify(await bot.ask(ONE.team, alice, "ec2 os-patching"))).toContain("Customer");
   });
 
+  it("a scheduled question for a workspace that uninstalled is not posted, and its channel's schedule pauses", async () => {
+    await bot.install(ONE);
+    await bot.install(TWO);
+    await bot.ask(TWO.team, bob, "daily set 09:00 UTC", "C0TWODAILY");
+    await bot.sender.event({ type: "app_uninstalled" }, undefined, {}, TWO.team);
+    await removed(TWO.team);
+    while (clock.now() < new Date("2026-12-07T09:10:00Z")) {
+      clock.advance(5 * MIN);
+      await bot.app.engine.tick();
+    }
+    expect(tokensOf("channel", "C0TWODAILY")).toEqual(new Set());
+    const channel = { platform: "slack" as const, workspaceId: TWO.team, channelId: "C0TWODAILY" };
+    expect(await bot.app.stores.channelPauses.get(channel)).toMatchObject({ reason: "not_installed" });
+  });
+
   it("revoking the bot's token removes the workspace's installation too", async () => {
     await bot.install(ONE);
     const revoked = await bot.sender.event(
