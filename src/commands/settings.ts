@@ -44,7 +44,7 @@ export default defineCommand({
       deps.matrix,
     );
     if (!changed.ok) return privateReply(failureCard(changed.failure));
-    deps.settings.put(channel, changed.value, deps.clock.now());
+    await deps.settings.put(channel, changed.value, deps.clock.now());
     return privateReply(settingsCard(changed.value, "Settings saved for this channel"));
   },
 });
