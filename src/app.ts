@@ -102,7 +102,7 @@ export function buildApp(config: Config, env: AppEnvironment): SqliteApp {
   const logger = meteredLogger(env.logger, metrics);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
   const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const stores = sqliteStores(db, env.clock ?? systemClock, logger);
+  const stores = sqliteStores(db, env.clock ?? systemClock, logger, config.slack?.oauth?.secretKey);
   const app = assembleApp(
     config,
     { ...env, metrics },
@@ -143,7 +143,7 @@ export async function openApp(config: Config, env: AppEnvironment): Promise<App>
     onRetry: (attempt, error) =>
       logger.warn("PostgreSQL is not answering yet; trying again", { attempt, error }),
   });
-  const stores = postgresStores(db, env.clock ?? systemClock, logger);
+  const stores = postgresStores(db, env.clock ?? systemClock, logger, config.slack?.oauth?.secretKey);
   let open = true;
   return assembleApp(
     config,

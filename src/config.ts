@@ -1,6 +1,9 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { ADMIN_IDS_FIX, adminIdProblem } from "./admin-ids.js";
+import { type SlackConfig, slackConfig } from "./config-slack.js";
 import { packageRoot } from "./paths.js";
+
+export type { SlackConfig, SlackOAuthConfig } from "./config-slack.js";
 
 /** Every setting srm-bot reads, validated. */
 export interface Config {
@@ -26,7 +29,7 @@ export interface Config {
   readonly catchUpMinutes: number;
   /** Deadlines and retries of every Slack and Discord call. */
   readonly platformCalls: PlatformCallConfig;
-  /** Slack, when SLACK_BOT_TOKEN is set. */
+  /** Slack, when SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) is set. */
   readonly slack: SlackConfig | null;
   /** Discord, when DISCORD_TOKEN is set. */
   readonly discord: DiscordConfig | null;
@@ -48,18 +51,6 @@ export interface PostgresConfig {
   readonly url: string;
   /** How long start keeps retrying an unreachable server before it fails (SRM_DATABASE_CONNECT_SECONDS, default 30 s). */
   readonly connectRetryMs: number;
-}
-
-/** Slack settings: Socket Mode when an app token is set, else HTTP mode with the signing secret. */
-export interface SlackConfig {
-  readonly botToken: string;
-  readonly mode: "socket" | "http";
-  readonly appToken: string | null;
-  readonly signingSecret: string | null;
-  /** Web API base URL (SLACK_API_URL), ending in "/"; null for Slack's own. */
-  readonly apiUrl: string | null;
-  /** Deadline and retries of each Web API call. */
-  readonly calls: PlatformCallConfig;
 }
 
 /** Discord settings. */
@@ -237,7 +228,8 @@ function adminIds(raw: string): Set<string> {
   return new Set(ids);
 }
 
-function url(name: string, value: string | undefined, example: string): string | null {
+/** A setting that holds an http(s) URL, or null when unset; anything else is refused. */
+export function url(name: string, value: string | undefined, example: string): string | null {
   if (value === undefined) return null;
   let parsed: URL;
   try {
@@ -252,51 +244,6 @@ function url(name: string, value: string | undefined, example: string): string |
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
     throw new ConfigError(name, `"${value}" is not an http(s) URL`, `Use e.g. ${name}=${example}.`);
   return value;
-}
-
-function slackConfig(
-  get: (name: string) => string | undefined,
-  calls: PlatformCallConfig,
-): SlackConfig | null {
-  const botToken = get("SLACK_BOT_TOKEN");
-  const appToken = get("SLACK_APP_TOKEN") ?? null;
-  const signingSecret = get("SLACK_SIGNING_SECRET") ?? null;
-  if (!botToken) {
-    if (appToken || signingSecret)
-      throw new ConfigError(
-        "SLACK_BOT_TOKEN",
-        "is not set, but other Slack settings are",
-        "Copy the Bot User OAuth Token (xoxb-...) from your Slack app's OAuth & Permissions page.",
-      );
-    return null;
-  }
-  if (!botToken.startsWith("xoxb-"))
-    throw new ConfigError(
-      "SLACK_BOT_TOKEN",
-      "does not look like a bot token (it should start with xoxb-)",
-      "Copy the Bot User OAuth Token from your Slack app's OAuth & Permissions page.",
-    );
-  if (appToken && !appToken.startsWith("xapp-"))
-    throw new ConfigError(
-      "SLACK_APP_TOKEN",
-      "does not look like an app-level token (it should start with xapp-)",
-      "Create one with the connections:write scope under Basic Information > App-Level Tokens, or unset it to use HTTP mode.",
-    );
-  if (!appToken && !signingSecret)
-    throw new ConfigError(
-      "SLACK_SIGNING_SECRET",
-      "is not set, and neither is SLACK_APP_TOKEN",
-      "Set SLACK_APP_TOKEN (xapp-...) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information > Signing Secret) for HTTP mode.",
-    );
-  const raw = url("SLACK_API_URL", get("SLACK_API_URL"), "https://slack.com/api/");
-  return {
-    botToken,
-    mode: appToken ? "socket" : "http",
-    appToken,
-    signingSecret,
-    apiUrl: raw === null ? null : raw.endsWith("/") ? raw : `${raw}/`,
-    calls,
-  };
 }
 
 function discordConfig(

@@ -126,10 +126,11 @@ export function createLogger(o: LogOptions): Logger & { readonly pino: pino.Logg
 /** The secret values of a configuration, for scrubbing. */
 export function secretsOf(config: {
   slack: {
-    botToken: string;
+    botToken: string | null;
     appToken: string | null;
     signingSecret: string | null;
     apiUrl: string | null;
+    oauth?: { clientSecret: string; stateSecret: string; secretKey: string } | null;
   } | null;
   discord: { token: string; apiUrl: string | null } | null;
   postgres?: { url: string } | null;
@@ -138,6 +139,9 @@ export function secretsOf(config: {
     config.slack?.botToken,
     config.slack?.appToken,
     config.slack?.signingSecret,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.slack?.oauth?.secretKey,
     config.discord?.token,
     ...credentialsIn(config.slack?.apiUrl),
     ...credentialsIn(config.discord?.apiUrl),

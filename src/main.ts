@@ -189,6 +189,7 @@ export async function startBot(config: Config, io: BotIo): Promise<RunningBot> {
           logger,
           server,
           deliveries: app.deliveries,
+          installations: app.stores.installations,
         }),
       );
     // A Discord replica running a slice of the shards does the scheduled work of its shards' servers only.

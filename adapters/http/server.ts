@@ -7,11 +7,20 @@ import { answerHealth, type HealthSources } from "./health.js";
 /** Answers one request on a path the server hands over (Slack's endpoint). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** What a mounted path answers, and to which method. */
+interface Mounted {
+  readonly handler: RequestHandler | null;
+  readonly method: "GET" | "POST";
+}
+
 /** The one HTTP server of a running bot: health, readiness, metrics and (in Slack's HTTP mode) Slack's endpoint. */
 export interface BotHttpServer {
   readonly port: number;
-  /** Hands POST `path` to `handler` (null answers 503 there until a handler is mounted again). */
-  mount(path: string, handler: RequestHandler | null): void;
+  /**
+   * Hands `method` (POST unless told) requests for `path` to `handler` (null answers 503 there until a handler
+   * is mounted again); GET serves a page a person opens, as Slack's install flow does.
+   */
+  mount(path: string, handler: RequestHandler | null, method?: "GET" | "POST"): void;
   /** Stops listening and closes idle connections; resolves once every connection is gone. */
   close(): Promise<void>;
 }
@@ -53,7 +62,7 @@ export function refuse(
 function route(
   sources: HealthSources,
   pages: ReadonlyMap<string, Page>,
-  mounted: ReadonlyMap<string, RequestHandler | null>,
+  mounted: ReadonlyMap<string, Mounted>,
   req: IncomingMessage,
   res: ServerResponse,
 ): void {
@@ -75,9 +84,11 @@ function route(
     else refuse(res, 405, `${path} answers GET only`, { allow: GET.join(", ") });
     return;
   }
-  if (mounted.has(path)) {
-    const handler = mounted.get(path);
-    if (method !== "POST") refuse(res, 405, `${path} answers POST only`, { allow: "POST" });
+  const mount = mounted.get(path);
+  if (mount) {
+    const { handler } = mount;
+    if (method !== mount.method)
+      refuse(res, 405, `${path} answers ${mount.method} only`, { allow: mount.method });
     else if (!handler) refuse(res, 503, "not connected yet; try again shortly", { "retry-after": "5" });
     else handler(req, res);
     return;
@@ -116,7 +127,7 @@ export async function startHttpServer(o: {
   readonly logger: Logger;
   readonly host?: string;
 }): Promise<BotHttpServer> {
-  const mounted = new Map<string, RequestHandler | null>();
+  const mounted = new Map<string, Mounted>();
   const pages = new Map<string, Page>();
   for (const [path, html] of o.pages ?? []) {
     const bytes = Buffer.from(html, "utf8");
@@ -149,8 +160,8 @@ export async function startHttpServer(o: {
   server.on("error", (error) => o.logger.error("the HTTP server failed", { where: "http", error }));
   return {
     port: (server.address() as AddressInfo).port,
-    mount: (path, handler) => {
-      mounted.set(path, handler);
+    mount: (path, handler, method = "POST") => {
+      mounted.set(path, { handler, method });
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,34 +2,33 @@ import type { webApi } from "@slack/bolt";
 import { type Announcer, type ChannelRef, ChannelUnreachable, type PostedMessage } from "../../src/ports.js";
 import type { Card } from "../../src/views/card.js";
 import { messageFor } from "./blocks.js";
+import type { SlackClients } from "./clients.js";
+import { WorkspaceNotInstalled } from "./installations.js";
 import type { SlackPictures } from "./pictures.js";
 
 /**
- * Posts and updates srm-bot's channel messages with the bot token. A 429 is retried by the WebClient
+ * Posts and updates srm-bot's channel messages with the bot token of the channel's workspace. A 429 is retried by the WebClient
  * after Slack's Retry-After (its rate-limit handling); any other failure is thrown for that one call,
  * so one channel's trouble never holds up another's message.
  */
 export class SlackAnnouncer implements Announcer {
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly clients: SlackClients,
     /** Uploads a card's picture (the digest's heat map) so its image block can show it. */
     private readonly pictures?: SlackPictures,
   ) {}
 
   /** Posts a card with chat.postMessage; the message's `ts` is its reference, `token` goes in its metadata. */
   async post(channel: ChannelRef, card: Card, token?: string): Promise<PostedMessage> {
+    const client = await this.clientFor(channel);
     const uploaded =
       card.image && this.pictures
-        ? await this.pictures.upload(
-            this.client,
-            { visibility: "channel", cards: [card] },
-            channel.workspaceId,
-          )
+        ? await this.pictures.upload(client, { visibility: "channel", cards: [card] }, channel.workspaceId)
         : undefined;
     const { text, blocks } = messageFor([card], uploaded);
     // Sources are documentation links: unfurled, they would bury the question under previews.
     const result = await classified(channel, () =>
-      this.client.chat.postMessage({
+      client.chat.postMessage({
         channel: channel.channelId,
         text,
         blocks,
@@ -44,8 +43,9 @@ export class SlackAnnouncer implements Announcer {
 
   /** The channel's recent message whose metadata carries `token` (conversations.history), or null. */
   async find(channel: ChannelRef, token: string): Promise<PostedMessage | null> {
+    const client = await this.clientFor(channel);
     const result = await classified(channel, () =>
-      this.client.conversations.history({
+      client.conversations.history({
         channel: channel.channelId,
         limit: HISTORY_SEARCHED,
         include_all_metadata: true,
@@ -62,9 +62,25 @@ export class SlackAnnouncer implements Announcer {
   /** Replaces a posted message's card with chat.update. */
   async update(channel: ChannelRef, ref: string, card: Card): Promise<void> {
     const { text, blocks } = messageFor([card]);
+    const client = await this.clientFor(channel);
     await classified(channel, () =>
-      this.client.chat.update({ channel: channel.channelId, ts: ref, text, blocks }),
+      client.chat.update({ channel: channel.channelId, ts: ref, text, blocks }),
     );
+  }
+
+  private clientFor(channel: ChannelRef): Promise<webApi.WebClient> {
+    return clientFor(this.clients, channel);
+  }
+}
+
+/** The channel's workspace's client; a workspace that uninstalled the app is unreachable, as a revoked token is. */
+async function clientFor(clients: SlackClients, channel: ChannelRef): Promise<webApi.WebClient> {
+  try {
+    return await clients.forTeam(channel.workspaceId);
+  } catch (error) {
+    if (error instanceof WorkspaceNotInstalled)
+      throw new ChannelUnreachable(channel, "not_installed", { cause: error });
+    throw error;
   }
 }
 

@@ -1,14 +1,18 @@
 import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { type PlatformCallConfig, type SlackConfig, withoutCredentials } from "../../src/config.js";
 import type { Engine } from "../../src/engine.js";
+import type { InstallationStore } from "../../src/ports/installation-store.js";
 import type { DeliveryLog, FrontEnd, Logger } from "../../src/ports.js";
 import { PlatformUnreachable } from "../../src/start-up.js";
 import type { BotHttpServer } from "../http/server.js";
 import { InFlight } from "../shared/in-flight.js";
 import { SlackAnnouncer } from "./announcer.js";
 import { boltLogger } from "./bolt-logger.js";
+import { InstalledWorkspaces, OrgMembership, oneWorkspace, type SlackClients } from "./clients.js";
 import { registerSlackHandlers } from "./handlers.js";
 import { slackEndpoint } from "./http-endpoint.js";
+import { installEndpoints, installReceiverOptions, startInstalled } from "./install-flow.js";
+import { removeOnUninstall } from "./installations.js";
 import { SlackPeople } from "./people.js";
 import { SlackPictures } from "./pictures.js";
 
@@ -27,6 +31,8 @@ export interface SlackFrontEndOptions {
   readonly server: BotHttpServer;
   /** Where deliveries already handled are remembered, across restarts and processes. */
   readonly deliveries: DeliveryLog;
+  /** The workspaces that installed the app: needed when `config.oauth` is set (many workspaces). */
+  readonly installations?: InstallationStore;
 }
 
 /** The Slack front end, and the port its HTTP receiver listens on (null in Socket Mode or before start). */
@@ -46,9 +52,11 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     timeout: o.config.calls.timeoutMs,
     retryConfig: o.retryConfig ?? boundedRetries(o.config.calls),
   });
-  const receiver = receiverFor(o, logger, clientOptions());
+  const installed = o.config.oauth ? requireStore(o.installations) : null;
+  const orgs = new OrgMembership();
+  const receiver = receiverFor(o, logger, clientOptions(), orgs);
   const app = new App({
-    token: o.config.botToken,
+    ...(o.config.botToken ? { token: o.config.botToken } : {}),
     receiver,
     logger,
     clientOptions: clientOptions(),
@@ -58,10 +66,16 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
     convoStore: false,
   });
   const inFlight = new InFlight();
+  // People get clients of their own (see SlackPeople); every client carries its workspace's token.
+  const clients = (own: () => webApi.WebClient): SlackClients =>
+    installed
+      ? new InstalledWorkspaces(installed, { ...clientOptions(), logger }, orgs)
+      : oneWorkspace(own());
+  if (installed) removeOnUninstall(app, installed, o.logger);
   registerSlackHandlers(app, {
     engine: o.engine,
     people: new SlackPeople(
-      new webApi.WebClient(o.config.botToken, { ...clientOptions(), logger }),
+      clients(() => new webApi.WebClient(o.config.botToken ?? undefined, { ...clientOptions(), logger })),
       o.logger,
     ),
     admins: o.admins,
@@ -81,20 +95,28 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
   let cancelled = false;
   // Until Slack is connected, its endpoint on a shared server answers 503 rather than 404.
   if (o.config.mode === "http") o.server.mount(SLACK_EVENTS_PATH, null);
+  if (installed) installEndpoints(o.server, null, o.logger);
   return {
     platform: "slack",
-    announcer: new SlackAnnouncer(app.client, new SlackPictures(o.logger)),
+    announcer: new SlackAnnouncer(
+      clients(() => app.client),
+      new SlackPictures(o.logger),
+    ),
     httpPort: () => (running && receiver instanceof HTTPReceiver ? o.server.port : null),
     ready: () => running,
     async start() {
       cancelled = false;
-      await reachable(o, logger);
-      await explained(app.init(), "auth.test", "SLACK_BOT_TOKEN", o.config);
+      if (installed) await startInstalled(app, installed);
+      else {
+        await reachable(o, logger);
+        await explained(app.init(), "auth.test", "SLACK_BOT_TOKEN", o.config);
+      }
       // A stop while the attempt was under way (start-up gave up on it) leaves nothing started.
       if (cancelled) return;
-      if (receiver instanceof HTTPReceiver)
+      if (receiver instanceof HTTPReceiver) {
         o.server.mount(SLACK_EVENTS_PATH, slackEndpoint(receiver.requestListener, o.logger));
-      else {
+        if (installed) installEndpoints(o.server, receiver.requestListener, o.logger);
+      } else {
         await explained(app.start(), "apps.connections.open", "SLACK_APP_TOKEN", o.config);
         if (cancelled) {
           await app.stop();
@@ -112,8 +134,10 @@ export function createSlackFrontEnd(o: SlackFrontEndOptions): SlackFrontEnd {
       if (!running) return;
       running = false;
       // The server is the bot's, serving health on: only Slack's endpoint is taken back (503 until a start).
-      if (receiver instanceof HTTPReceiver) o.server.mount(SLACK_EVENTS_PATH, null);
-      else await app.stop();
+      if (receiver instanceof HTTPReceiver) {
+        o.server.mount(SLACK_EVENTS_PATH, null);
+        if (installed) installEndpoints(o.server, null, o.logger);
+      } else await app.stop();
       await inFlight.settled();
     },
   };
@@ -128,7 +152,7 @@ const PROBE_TIMEOUT_MS = 10_000;
  * start-up can try again on its own schedule and say so on /readyz; a refused token fails as before.
  */
 async function reachable(o: SlackFrontEndOptions, logger: ReturnType<typeof boltLogger>): Promise<void> {
-  const probe = new webApi.WebClient(o.config.botToken, {
+  const probe = new webApi.WebClient(o.config.botToken ?? undefined, {
     ...(o.config.apiUrl ? { slackApiUrl: o.config.apiUrl } : {}),
     retryConfig: { retries: 0 },
     timeout: PROBE_TIMEOUT_MS,
@@ -171,6 +195,7 @@ function receiverFor(
   o: SlackFrontEndOptions,
   logger: ReturnType<typeof boltLogger>,
   clientOptions: webApi.WebClientOptions,
+  orgs: OrgMembership,
 ): Receiver {
   if (o.config.mode === "socket") {
     if (!o.config.appToken) throw new Error("Socket Mode needs SLACK_APP_TOKEN (xapp-...)");
@@ -185,7 +210,20 @@ function receiverFor(
   if (!o.config.signingSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET");
   // Bolt's receiver verifies signatures and runs the app; srm-bot's own server listens, and hands it only
   // POST /slack/events, after the checks of slackEndpoint. The receiver's own server is never started.
-  return new HTTPReceiver({ signingSecret: o.config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  return new HTTPReceiver({
+    signingSecret: o.config.signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    logger,
+    ...(o.config.oauth
+      ? installReceiverOptions(o.config.oauth, requireStore(o.installations), clientOptions, orgs)
+      : {}),
+  });
+}
+
+function requireStore(store: InstallationStore | undefined): InstallationStore {
+  if (!store)
+    throw new Error("Slack's multi-workspace mode needs the installation store (SLACK_CLIENT_ID is set)");
+  return store;
 }
 
 /** A few retries with exponential backoff, all within the configured window. */

@@ -1,6 +1,6 @@
-import type { webApi } from "@slack/bolt";
 import { RecentMap } from "../../src/domain/recent-map.js";
 import type { Actor, Logger } from "../../src/ports.js";
+import type { SlackClients } from "./clients.js";
 import { WorkQueue } from "./work-queue.js";
 
 /** How long a person's admin flag is trusted before Slack is asked again. */
@@ -34,7 +34,8 @@ export class SlackPeople {
   private readonly lookups = new WorkQueue(LOOKUPS_AT_ONCE);
 
   constructor(
-    private readonly client: webApi.WebClient,
+    /** Clients of their own (see above), one per workspace in the multi-workspace mode. */
+    private readonly clients: SlackClients,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -61,7 +62,7 @@ export class SlackPeople {
   /** Whether Slack says now that the person administers the workspace; the answer is remembered. */
   private async askedAfresh(teamId: string, userId: string): Promise<boolean> {
     const key = `${teamId}:${userId}`;
-    const profile = this.lookUp(key, userId);
+    const profile = this.lookUp(key, teamId, userId);
     this.cache.set(key, { at: this.now(), profile });
     return (await profile).admin;
   }
@@ -93,14 +94,15 @@ export class SlackPeople {
     if (cached && now - cached.at < REMEMBER_MS) return { profile: cached.profile, asked: false };
     if (this.cache.size >= SWEEP_AT) this.sweep(now);
     // The promise itself is cached, so a burst of clicks from one person asks Slack once.
-    const profile = this.lookUp(key, userId);
+    const profile = this.lookUp(key, teamId, userId);
     this.cache.set(key, { at: now, profile });
     return { profile, asked: true };
   }
 
-  private async lookUp(key: string, userId: string): Promise<Profile> {
+  private async lookUp(key: string, teamId: string, userId: string): Promise<Profile> {
     try {
-      const { user } = await this.lookups.run(() => this.client.users.info({ user: userId }));
+      const client = await this.clients.forTeam(teamId);
+      const { user } = await this.lookups.run(() => client.users.info({ user: userId }));
       const profile = {
         admin: user?.is_admin === true || user?.is_owner === true,
         name: user?.profile?.display_name || user?.real_name || user?.name || null,

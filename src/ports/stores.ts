@@ -5,6 +5,7 @@ import type { CompetitionStore } from "./competition-store.js";
 import type { DailyStore } from "./daily-store.js";
 import type { ExamStore } from "./exam-store.js";
 import type { FlagStore, Rescorer } from "./flag-store.js";
+import type { InstallationStore } from "./installation-store.js";
 import type { PeopleData } from "./people-data.js";
 import type { PracticeStore } from "./practice-store.js";
 import type { RoundStore } from "./round-store.js";
@@ -33,6 +34,8 @@ export interface Stores {
   readonly channelPauses: ChannelPauseStore;
   readonly deliveries: DeliveryLog;
   readonly lookups: LookupJournal;
+  /** Slack workspaces installed through "Add to Slack", tokens sealed under SRM_SECRET_KEY. */
+  readonly installations: InstallationStore;
   /** A person forgotten, a workspace purged. */
   readonly people: PeopleData;
   /** Writes what is buffered and closes the connection(s). */

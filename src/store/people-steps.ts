@@ -95,6 +95,25 @@ export function forgetSteps(who: Person): Step[] {
     anonymise("competitions", "started_by"),
     anonymise("daily_schedules", "updated_by"),
     anonymise("question_flags", "resolved_by"),
+    ...slackInstaller(who.platform, who.workspaceId, who.userId),
+  ];
+}
+
+/**
+ * A Slack installation keeps who installed it; forgetting that person (or purging the workspace) takes the id off
+ * the workspace's own installation and its org's. The installation itself stays: it is the workspace's, not theirs.
+ */
+function slackInstaller(platform: Platform, workspace: string, userId: string | null): Step[] {
+  if (platform !== "slack") return [];
+  const org = "SELECT enterprise_id FROM slack_org_workspaces WHERE team_id = ?";
+  return [
+    {
+      counts: "slack_installations.installer_user_id",
+      sql:
+        "UPDATE slack_installations SET installer_user_id = NULL WHERE (team_id = ? OR (team_id = '' AND enterprise_id IN " +
+        `(${org}))) AND ${userId === null ? "installer_user_id IS NOT NULL" : "installer_user_id = ?"}`,
+      params: userId === null ? [workspace, workspace] : [workspace, workspace, userId],
+    },
   ];
 }
 
@@ -146,6 +165,7 @@ export function purgeSteps(platform: Platform, workspace: string): Step[] {
     all("channel_settings"),
     all("channel_pauses"),
     all("lookups"),
+    ...slackInstaller(platform, workspace, null),
   ];
 }
 

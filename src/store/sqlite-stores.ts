@@ -3,6 +3,7 @@ import type { CompetitionStore } from "../ports/competition-store.js";
 import type { DailyStore } from "../ports/daily-store.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { FlagStore, Rescorer } from "../ports/flag-store.js";
+import type { InstallationStore } from "../ports/installation-store.js";
 import type { PeopleData } from "../ports/people-data.js";
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { RoundStore } from "../ports/round-store.js";
@@ -18,6 +19,7 @@ import type { Db } from "./database.js";
 import { DeliveryStore } from "./delivery-store.js";
 import { SqliteExamStore } from "./exam-store.js";
 import { SqliteFlagStore } from "./flag-store.js";
+import { SqliteInstallationStore } from "./installation-store.js";
 import { SqliteLookupJournal } from "./lookup-journal.js";
 import { SqlitePeopleData } from "./people-data.js";
 import { SqlitePracticeStore } from "./practice-store.js";
@@ -27,9 +29,13 @@ import { SqliteScoreStore } from "./score-store.js";
 import { SqliteSettingsStore } from "./settings-store.js";
 import { SqliteGate, served } from "./sqlite-gate.js";
 import { SqliteTeamMemoryStore } from "./team-memory-store.js";
+import { TokenCipher } from "./token-cipher.js";
 
-/** Every store on one open SQLite file, served through one gate. `close` leaves the file open: its opener closes it. */
-export function sqliteStores(db: Db, clock: Clock, logger?: Logger): Stores {
+/**
+ * Every store on one open SQLite file, served through one gate. `close` leaves the file open: its opener closes it.
+ * `secretKey` (SRM_SECRET_KEY) seals Slack installations' tokens; without it they can be neither saved nor read.
+ */
+export function sqliteStores(db: Db, clock: Clock, logger?: Logger, secretKey: string | null = null): Stores {
   const gate = new SqliteGate(db);
   const lookups = new SqliteLookupJournal(db, gate, logger);
   return {
@@ -48,6 +54,10 @@ export function sqliteStores(db: Db, clock: Clock, logger?: Logger): Stores {
     channelPauses: served<ChannelPauseStore>(new SqliteChannelPauseStore(db), gate),
     deliveries: new DeliveryStore(db, gate, clock),
     lookups,
+    installations: served<InstallationStore>(
+      new SqliteInstallationStore(db, new TokenCipher(secretKey)),
+      gate,
+    ),
     people: served<PeopleData>(new SqlitePeopleData(db), gate),
     close: () => lookups.flush(),
   };

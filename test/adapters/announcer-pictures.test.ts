@@ -1,6 +1,7 @@
 import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { SlackAnnouncer } from "../../adapters/slack/announcer.js";
+import { oneWorkspace } from "../../adapters/slack/clients.js";
 import { SlackPictures } from "../../adapters/slack/pictures.js";
 import { heatMapImage } from "../../src/pictures/card-image.js";
 import type { Card } from "../../src/views/card.js";
@@ -35,7 +36,7 @@ describe("the digest's heat map in channel posts", () => {
     const api = await FakeSlackWebApi.start();
     try {
       const client = new webApi.WebClient("xoxb-fake", { slackApiUrl: api.apiUrl });
-      const announcer = new SlackAnnouncer(client, new SlackPictures(new RecordingLogger()));
+      const announcer = new SlackAnnouncer(oneWorkspace(client), new SlackPictures(new RecordingLogger()));
       await announcer.post({ platform: "slack", workspaceId: "T", channelId: "CDIGEST" }, digestCard());
       const message = api.lastMessageIn("CDIGEST");
       const image = (

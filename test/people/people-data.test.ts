@@ -32,6 +32,7 @@ const COVERED = [
   "question_flags",
   "rounds",
   "scores",
+  "slack_installations",
   "streaks",
 ];
 
@@ -196,6 +197,12 @@ describe.each(
       "INSERT INTO lookups (platform, workspace, channel, status, service_id, area_id, owner, asked_at) VALUES ('slack', 'W', 'C1', 'answer', 'ec2', 'guest-os-patching', 'customer', ?)",
       [at(5)],
     );
+    // Ann installed the app in W (the token is sealed; its value does not matter here).
+    await put(
+      "INSERT INTO slack_installations (enterprise_id, team_id, bot_token_sealed, bot_user_id, bot_scopes, installer_user_id, installed_at) " +
+        "VALUES ('', 'W', 'v1:sealed', 'UBOT', 'commands', 'ann', ?)",
+      [at(0)],
+    );
     await s.rescore.rescoreWorkspace("slack", "W");
     await s.rescore.rescoreWorkspace("slack", "W2");
     return { r1, r2, r3, annQuiz, bobQuiz };
@@ -209,9 +216,11 @@ describe.each(
       if (personal.length === 0) continue;
       const scope = columns.includes("workspace")
         ? "platform = 'slack' AND workspace = ?"
-        : columns.includes("round_id")
-          ? "round_id IN (SELECT id FROM rounds WHERE platform = 'slack' AND workspace = ?)"
-          : null;
+        : table === "slack_installations"
+          ? "team_id = ?"
+          : columns.includes("round_id")
+            ? "round_id IN (SELECT id FROM rounds WHERE platform = 'slack' AND workspace = ?)"
+            : null;
       if (scope === null) throw new Error(`${table} has a person column and no way to find its workspace`);
       const hit = personal.map((c) => `${c} = ?`).join(" OR ");
       const n = await count(`SELECT count(*) FROM ${table} WHERE ${scope} AND (${hit})`, [
@@ -272,6 +281,7 @@ describe.each(
       "competitions.started_by": 1,
       "daily_schedules.updated_by": 1,
       "question_flags.resolved_by": 1,
+      "slack_installations.installer_user_id": 1,
     });
     expect(await mentions("ann")).toEqual({});
     expect(await mentions("ANN")).toEqual({});

@@ -1,5 +1,6 @@
 import type { Stores } from "../../ports/stores.js";
 import type { Clock, Logger } from "../../ports.js";
+import { TokenCipher } from "../token-cipher.js";
 import { PgChannelPauseStore } from "./channel-pause-store.js";
 import { PgCompetitionStore } from "./competition-store.js";
 import { PgDailyStore } from "./daily-store.js";
@@ -7,6 +8,7 @@ import type { PgDb } from "./db.js";
 import { PgDeliveryStore } from "./delivery-store.js";
 import { PgExamStore } from "./exam-store.js";
 import { PgFlagStore } from "./flag-store.js";
+import { PgInstallationStore } from "./installation-store.js";
 import { PgLookupJournal } from "./lookup-journal.js";
 import { PgPeopleData } from "./people-data.js";
 import { PgPracticeStore } from "./practice-store.js";
@@ -16,8 +18,16 @@ import { PgScoreStore } from "./score-store.js";
 import { PgSettingsStore } from "./settings-store.js";
 import { PgTeamMemoryStore } from "./team-memory-store.js";
 
-/** Every store on one PostgreSQL database, shared with the other replicas. `close` leaves the pool to its opener. */
-export function postgresStores(db: PgDb, clock: Clock, logger?: Logger): Stores {
+/**
+ * Every store on one PostgreSQL database, shared with the other replicas. `close` leaves the pool to its opener.
+ * `secretKey` (SRM_SECRET_KEY) seals Slack installations' tokens; without it they can be neither saved nor read.
+ */
+export function postgresStores(
+  db: PgDb,
+  clock: Clock,
+  logger?: Logger,
+  secretKey: string | null = null,
+): Stores {
   const lookups = new PgLookupJournal(db, logger);
   return {
     engine: "postgres",
@@ -35,6 +45,7 @@ export function postgresStores(db: PgDb, clock: Clock, logger?: Logger): Stores 
     channelPauses: new PgChannelPauseStore(db),
     deliveries: new PgDeliveryStore(db, clock),
     lookups,
+    installations: new PgInstallationStore(db, new TokenCipher(secretKey)),
     people: new PgPeopleData(db),
     close: () => lookups.flush(),
   };

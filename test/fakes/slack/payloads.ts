@@ -29,10 +29,14 @@ export function slashCommandFields(o: {
   readonly responseUrl: string;
   readonly channel?: string;
   readonly triggerId?: string;
+  /** The workspace it is typed in (FAKE_TEAM when not given). */
+  readonly team?: string;
+  /** The Enterprise Grid org whose org-wide install serves the workspace. */
+  readonly enterprise?: string;
 }): Record<string, string> {
   return {
     token: "legacy-verification-token",
-    team_id: FAKE_TEAM,
+    team_id: o.team ?? FAKE_TEAM,
     team_domain: "fake",
     channel_id: o.channel ?? "C0GENERAL",
     channel_name: "general",
@@ -41,7 +45,8 @@ export function slashCommandFields(o: {
     command: "/srm",
     text: o.text,
     api_app_id: FAKE_APP,
-    is_enterprise_install: "false",
+    is_enterprise_install: o.enterprise ? "true" : "false",
+    ...(o.enterprise ? { enterprise_id: o.enterprise, enterprise_name: "Org" } : {}),
     response_url: o.responseUrl,
     trigger_id: o.triggerId ?? `${uniqueId()}.trigger`,
   };
@@ -104,10 +109,11 @@ export function blockActionsPayload(o: {
 export function eventCallback(
   event: Record<string, unknown>,
   eventId: string = `Ev${uniqueId()}`,
+  team: string = FAKE_TEAM,
 ): Record<string, unknown> {
   return {
     token: "legacy-verification-token",
-    team_id: FAKE_TEAM,
+    team_id: team,
     api_app_id: FAKE_APP,
     event: { event_ts: "1700000000.000100", ...event },
     type: "event_callback",
@@ -116,7 +122,7 @@ export function eventCallback(
     authorizations: [
       {
         enterprise_id: null,
-        team_id: FAKE_TEAM,
+        team_id: team,
         user_id: "UBOT",
         is_bot: true,
         is_enterprise_install: false,

@@ -46,7 +46,15 @@ export class SlackRequestSender {
 
   /** A `/srm` slash command (form-encoded, as Slack sends it). */
   slashCommand(
-    o: { person: FakePerson; text: string; responseUrl: string; channel?: string; triggerId?: string },
+    o: {
+      person: FakePerson;
+      text: string;
+      responseUrl: string;
+      channel?: string;
+      triggerId?: string;
+      team?: string;
+      enterprise?: string;
+    },
     options: SendOptions = {},
   ): Promise<SentResponse> {
     return this.send(
@@ -73,9 +81,14 @@ export class SlackRequestSender {
     return this.send(body, "application/x-www-form-urlencoded", options);
   }
 
-  /** An Events API delivery (JSON). */
-  event(event: Record<string, unknown>, eventId?: string, options: SendOptions = {}): Promise<SentResponse> {
-    return this.send(JSON.stringify(eventCallback(event, eventId)), "application/json", options);
+  /** An Events API delivery (JSON), from workspace `team` (FAKE_TEAM when not given). */
+  event(
+    event: Record<string, unknown>,
+    eventId?: string,
+    options: SendOptions = {},
+    team?: string,
+  ): Promise<SentResponse> {
+    return this.send(JSON.stringify(eventCallback(event, eventId, team)), "application/json", options);
   }
 
   /** Sends a raw body with Slack's headers; the content type carries no charset, as Slack's does not. */

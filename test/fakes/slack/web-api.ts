@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { FakeSlackFiles, UPLOAD_PATH } from "./files.js";
 import { blocksProblem } from "./message-limits.js";
+import { FakeSlackOAuth } from "./oauth.js";
 import { FAKE_TEAM } from "./payloads.js";
 
 /** One Web API call as the fake received it. */
@@ -52,6 +53,8 @@ export class FakeSlackWebApi {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
   readonly messages = new Map<string, FakeSlackMessage>();
+  /** Slack's OAuth v2: the consent page and oauth.v2.access, and the bot tokens it issued. */
+  readonly oauth = new FakeSlackOAuth();
   /** Files by id, as uploaded through files upload v2. */
   readonly files = new FakeSlackFiles();
   /** The Socket Mode URL apps.connections.open hands out, once a Socket Mode fake is attached. */
@@ -236,7 +239,11 @@ export class FakeSlackWebApi {
         ? { ok: true, url: this.socketUrl }
         : { ok: false, error: "socket_mode_not_set_up" };
     }
+    if (method === "oauth.v2.access") return this.oauth.exchange(args);
     if (!isBot) return { ok: false, error: "not_authed" };
+    // A token the install flow issued answers for its own workspace; one revoked since is refused.
+    const issued = token ? this.oauth.tokens.get(token) : undefined;
+    if (token && this.oauth.revoked.has(token)) return { ok: false, error: "token_revoked" };
     const channel = String(args.channel ?? "");
     switch (method) {
       case "auth.test":
@@ -245,9 +252,10 @@ export class FakeSlackWebApi {
           url: "https://fake.slack.test/",
           team: "Fake",
           user: "srm",
-          team_id: FAKE_TEAM,
-          user_id: "UBOT",
-          bot_id: "BBOT",
+          team_id: issued ? issued.team : FAKE_TEAM,
+          user_id: issued?.botUserId ?? "UBOT",
+          bot_id: issued?.botId ?? "BBOT",
+          ...(issued?.enterprise ? { enterprise_id: issued.enterprise } : {}),
         };
       case "users.info": {
         const id = String(args.user ?? "");
