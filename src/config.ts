@@ -3,7 +3,7 @@ import { ADMIN_IDS_FIX, adminIdProblem } from "./admin-ids.js";
 import { type SlackConfig, slackConfig } from "./config-slack.js";
 import { packageRoot } from "./paths.js";
 
-export type { SlackConfig, SlackOAuthConfig } from "./config-slack.js";
+export type { SlackConfig } from "./config-slack.js";
 
 /** Every setting srm-bot reads, validated. */
 export interface Config {
