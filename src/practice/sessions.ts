@@ -53,8 +53,12 @@ export class PracticeSessions {
     mode: SessionMode,
     services: readonly string[] | null,
   ): Promise<Outcome<SessionStep>> {
-    await this.d.store.startSession(actor, mode, services, this.d.clock.now());
-    return await this.advance(actor, channel, (await this.d.store.session(actor)) as SessionRow);
+    // Started and read back in one transaction: a stop arriving at the same moment cannot end it in between.
+    const session = await this.d.transactions.run(async () => {
+      await this.d.store.startSession(actor, mode, services, this.d.clock.now());
+      return (await this.d.store.session(actor)) as SessionRow;
+    });
+    return await this.advance(actor, channel, session);
   }
 
   /**
