@@ -49,6 +49,16 @@ describe.each(
     expect(await competitions.byName("slack", "W2", "Spring Cup")).toBeUndefined();
   });
 
+  it("names are told apart as SQLite's NOCASE does: A to Z fold, other letters keep their case", async () => {
+    const first = await competitions.create(channel, "Öko Cup", "admin", day(1), day(3));
+    await competitions.end(first.id, day(3));
+    // Ö and ö differ for NOCASE, so a second competition may take the name with ö on both engines.
+    const second = await competitions.create(channel, "öKO CUP", "admin", day(4), day(6));
+    expect(second.name).toBe("öKO CUP");
+    await competitions.end(second.id, day(6));
+    await expect(competitions.create(channel, "öko cup", "admin", day(7), day(9))).rejects.toThrow();
+  });
+
   it("a competition ends once: a second end, even at the same moment, is told no", async () => {
     const cup = await competitions.create(channel, "Cup", "admin", day(2), day(9));
     const ends = await Promise.all([1, 2, 3].map(() => competitions.end(cup.id, day(9))));
