@@ -1,20 +1,9 @@
 import type { ChannelRef, Platform } from "../domain/channel.js";
 import type { Competition } from "../domain/competition.js";
 import type { CompetitionStore } from "../ports/competition-store.js";
+import { competitionValues, type RawCompetition, toCompetition } from "./competition-rows.js";
 import type { Db } from "./database.js";
 import type { Sync } from "./sqlite-gate.js";
-
-interface Raw {
-  id: number;
-  platform: string;
-  workspace: string;
-  name: string;
-  channel: string;
-  started_by: string;
-  starts_at: string;
-  ends_at: string;
-  ended_at: string | null;
-}
 
 /** Competitions in SQLite. */
 export class SqliteCompetitionStore implements Sync<CompetitionStore> {
@@ -42,39 +31,31 @@ export class SqliteCompetitionStore implements Sync<CompetitionStore> {
 
   /** Starts a competition; the caller checks that none is active and the name is free. */
   create(channel: ChannelRef, name: string, startedBy: string, startsAt: Date, endsAt: Date): Competition {
-    const info = this.q.insert.run(
-      channel.platform,
-      channel.workspaceId,
-      name,
-      channel.channelId,
-      startedBy,
-      startsAt.toISOString(),
-      endsAt.toISOString(),
-    );
+    const info = this.q.insert.run(...competitionValues(channel, name, startedBy, startsAt, endsAt));
     return this.get(Number(info.lastInsertRowid)) as Competition;
   }
 
   /** The competition with this id. */
   get(id: number): Competition | undefined {
-    const raw = this.q.byId.get(id) as Raw | undefined;
+    const raw = this.q.byId.get(id) as RawCompetition | undefined;
     return raw ? toCompetition(raw) : undefined;
   }
 
   /** The workspace's running competition, if any. */
   active(platform: Platform, workspace: string): Competition | undefined {
-    const raw = this.q.active.get(platform, workspace) as Raw | undefined;
+    const raw = this.q.active.get(platform, workspace) as RawCompetition | undefined;
     return raw ? toCompetition(raw) : undefined;
   }
 
   /** A competition by name (any case). */
   byName(platform: Platform, workspace: string, name: string): Competition | undefined {
-    const raw = this.q.byName.get(platform, workspace, name) as Raw | undefined;
+    const raw = this.q.byName.get(platform, workspace, name) as RawCompetition | undefined;
     return raw ? toCompetition(raw) : undefined;
   }
 
   /** The most recently ended competition of a workspace. */
   latestEnded(platform: Platform, workspace: string): Competition | undefined {
-    const raw = this.q.latestEnded.get(platform, workspace) as Raw | undefined;
+    const raw = this.q.latestEnded.get(platform, workspace) as RawCompetition | undefined;
     return raw ? toCompetition(raw) : undefined;
   }
 
@@ -85,20 +66,6 @@ export class SqliteCompetitionStore implements Sync<CompetitionStore> {
 
   /** Running competitions whose end time has passed. */
   due(now: Date): Competition[] {
-    return (this.q.due.all(now.toISOString()) as Raw[]).map(toCompetition);
+    return (this.q.due.all(now.toISOString()) as RawCompetition[]).map(toCompetition);
   }
-}
-
-function toCompetition(r: Raw): Competition {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    workspace: r.workspace,
-    name: r.name,
-    channel: r.channel,
-    startedBy: r.started_by,
-    startsAt: new Date(r.starts_at),
-    endsAt: new Date(r.ends_at),
-    endedAt: r.ended_at ? new Date(r.ended_at) : null,
-  };
 }

@@ -1,37 +1,10 @@
-import type { ChannelRef, Platform } from "../domain/channel.js";
-import type { DailyRun, DailySchedule, Weekday } from "../domain/daily.js";
+import type { ChannelRef } from "../domain/channel.js";
+import type { DailyRun, DailySchedule } from "../domain/daily.js";
 import type { DailyStore } from "../ports/daily-store.js";
+import { type RawRun, type RawSchedule, scheduleValues, toRun, toSchedule } from "./daily-rows.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
 import type { Sync } from "./sqlite-gate.js";
-
-interface RawSchedule {
-  platform: string;
-  workspace: string;
-  channel: string;
-  post_time: string;
-  timezone: string;
-  days: string;
-  reveal_time: string | null;
-  reveal_after_minutes: number | null;
-  paused_until: string | null;
-  leaderboard_day: string | null;
-  leaderboard_time: string | null;
-  enabled: number;
-  active_from: string;
-  updated_by: string;
-}
-
-interface RawRun {
-  platform: string;
-  workspace: string;
-  channel: string;
-  local_date: string;
-  kind: "post" | "leaderboard";
-  state: "claimed" | "done" | "skipped";
-  round_id: number | null;
-  claimed_at: string;
-}
 
 const KEY = "platform = ? AND workspace = ? AND channel = ?";
 
@@ -93,20 +66,7 @@ export class SqliteDailyStore implements Sync<DailyStore> {
 
   /** Creates or replaces a channel's schedule. */
   put(s: DailySchedule): void {
-    this.q.put.run(
-      ...inChannel(s.channel),
-      s.postTime,
-      s.timeZone,
-      s.days.join(","),
-      "at" in s.reveal ? s.reveal.at : null,
-      "afterMinutes" in s.reveal ? s.reveal.afterMinutes : null,
-      s.pausedUntil,
-      s.leaderboard?.day ?? null,
-      s.leaderboard?.time ?? null,
-      s.enabled ? 1 : 0,
-      s.activeFrom.toISOString(),
-      s.updatedBy,
-    );
+    this.q.put.run(...scheduleValues(s));
   }
 
   /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
@@ -166,34 +126,4 @@ export class SqliteDailyStore implements Sync<DailyStore> {
     const args = [at.toISOString(), ...inChannel(channel), localDate, kind, before.toISOString()];
     return this.q.takeOver.run(...args).changes === 1;
   }
-}
-
-function toSchedule(r: RawSchedule): DailySchedule {
-  return {
-    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
-    postTime: r.post_time,
-    timeZone: r.timezone,
-    days: r.days.split(",") as Weekday[],
-    reveal:
-      r.reveal_time !== null ? { at: r.reveal_time } : { afterMinutes: r.reveal_after_minutes as number },
-    pausedUntil: r.paused_until,
-    leaderboard:
-      r.leaderboard_day && r.leaderboard_time
-        ? { day: r.leaderboard_day as Weekday, time: r.leaderboard_time }
-        : null,
-    enabled: r.enabled === 1,
-    activeFrom: new Date(r.active_from),
-    updatedBy: r.updated_by,
-  };
-}
-
-function toRun(r: RawRun): DailyRun {
-  return {
-    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
-    localDate: r.local_date,
-    kind: r.kind,
-    state: r.state,
-    roundId: r.round_id,
-    claimedAt: new Date(r.claimed_at),
-  };
 }

@@ -2,18 +2,15 @@ import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../domain/exam.j
 import type { Person } from "../domain/practice.js";
 import type { ExamStore } from "../ports/exam-store.js";
 import type { Db } from "./database.js";
+import {
+  examAnswerValues,
+  examValues,
+  type RawExam,
+  type RawExamAnswer,
+  toExam,
+  toExamAnswer,
+} from "./exam-rows.js";
 import type { Sync } from "./sqlite-gate.js";
-
-interface RawExam {
-  id: number;
-  user_id: string;
-  display_name: string;
-  exam: ExamId;
-  questions: string;
-  started_at: string;
-  finished_at: string | null;
-  abandoned_at: string | null;
-}
 
 const MINE = "platform = ? AND workspace = ? AND user_id = ?";
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
@@ -57,13 +54,7 @@ export class SqliteExamStore implements Sync<ExamStore> {
     at: Date,
   ): number | null {
     try {
-      const info = this.q.insert.run(
-        ...mine(who),
-        displayName,
-        exam,
-        JSON.stringify(questions),
-        at.toISOString(),
-      );
+      const info = this.q.insert.run(...examValues(who, displayName, exam, questions, at));
       return Number(info.lastInsertRowid);
     } catch (error) {
       if ((error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE") return null;
@@ -74,26 +65,18 @@ export class SqliteExamStore implements Sync<ExamStore> {
   /** A person's running exam, if any. */
   running(who: Person): ExamRow | undefined {
     const raw = this.q.running.get(...mine(who)) as RawExam | undefined;
-    return raw ? this.toExam(raw) : undefined;
+    return raw ? this.withAnswers(raw) : undefined;
   }
 
   /** The exam with this id. */
   get(id: number): ExamRow | undefined {
     const raw = this.q.byId.get(id) as RawExam | undefined;
-    return raw ? this.toExam(raw) : undefined;
+    return raw ? this.withAnswers(raw) : undefined;
   }
 
   /** Saves an answer while the exam runs; false when that question was answered already or the exam ended. */
   answer(examId: number, a: ExamAnswer): boolean {
-    const at = a.answeredAt.toISOString();
-    const info = this.q.answer.run(
-      examId,
-      a.position,
-      JSON.stringify(a.response),
-      a.correct ? 1 : 0,
-      at,
-      examId,
-    );
+    const info = this.q.answer.run(...examAnswerValues(examId, a), examId);
     return info.changes === 1;
   }
 
@@ -112,30 +95,7 @@ export class SqliteExamStore implements Sync<ExamStore> {
     return this.q.abandon.run(at.toISOString(), examId).changes === 1;
   }
 
-  private toExam(r: RawExam): ExamRow {
-    const answers = (
-      this.q.answers.all(r.id) as {
-        position: number;
-        response: string;
-        correct: number;
-        answered_at: string;
-      }[]
-    ).map((a) => ({
-      position: a.position,
-      response: JSON.parse(a.response) as string[],
-      correct: a.correct === 1,
-      answeredAt: new Date(a.answered_at),
-    }));
-    return {
-      id: r.id,
-      userId: r.user_id,
-      displayName: r.display_name,
-      exam: r.exam,
-      questions: JSON.parse(r.questions) as ExamQuestion[],
-      answers,
-      startedAt: new Date(r.started_at),
-      finishedAt: r.finished_at ? new Date(r.finished_at) : null,
-      abandonedAt: r.abandoned_at ? new Date(r.abandoned_at) : null,
-    };
+  private withAnswers(r: RawExam): ExamRow {
+    return toExam(r, (this.q.answers.all(r.id) as RawExamAnswer[]).map(toExamAnswer));
   }
 }

@@ -1,7 +1,6 @@
 import type { Platform } from "../domain/channel.js";
 import {
   type FlagCount,
-  type FlagReason,
   type FlagResolution,
   HOLD_OUT_FLAGGERS,
   type NewFlag,
@@ -9,6 +8,7 @@ import {
 } from "../domain/flag.js";
 import type { FlagStore } from "../ports/flag-store.js";
 import type { Db } from "./database.js";
+import { flagValues, type RawFlag, toOpenFlag } from "./flag-rows.js";
 import type { Sync } from "./sqlite-gate.js";
 
 /** Flags on questions in SQLite. */
@@ -43,31 +43,14 @@ export class SqliteFlagStore implements Sync<FlagStore> {
 
   /** Stores a flag; false when the person flagged that question before. */
   add(f: NewFlag): boolean {
-    const info = this.q.insert.run(
-      ...[f.platform, f.workspace, f.userId, f.questionId, f.roundId, f.reason, f.comment],
-      f.at.toISOString(),
-    );
+    const info = this.q.insert.run(...flagValues(f));
     return info.changes === 1;
   }
 
   /** A workspace's open flags, grouped by question. */
   open(platform: Platform, workspace: string): OpenFlag[] {
-    const rows = this.q.open.all(platform, workspace) as {
-      question_id: string;
-      round_id: number;
-      user_id: string;
-      reason: FlagReason;
-      comment: string | null;
-      flagged_at: string;
-    }[];
-    return rows.map((r) => ({
-      questionId: r.question_id,
-      roundId: r.round_id,
-      userId: r.user_id,
-      reason: r.reason,
-      comment: r.comment,
-      flaggedAt: new Date(r.flagged_at),
-    }));
+    const rows = this.q.open.all(platform, workspace) as RawFlag[];
+    return rows.map(toOpenFlag);
   }
 
   /** The questions flagged by HOLD_OUT_FLAGGERS or more people in a workspace, still unresolved. */

@@ -1,14 +1,12 @@
-import type { ChannelRef, Platform } from "../domain/channel.js";
+import type { ChannelRef } from "../domain/channel.js";
 import {
   type Confidence,
   type ItemRef,
   MEMORY_PHASES,
   type Memory,
-  phaseFromCode,
   RECALL_CODES,
   type Recall,
   type ReviewTrace,
-  recallFromCode,
 } from "../domain/memory.js";
 import {
   type CardRow,
@@ -21,6 +19,15 @@ import {
 import type { PracticeStore } from "../ports/practice-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import {
+  memoryArgs,
+  type Raw,
+  type RawDigestChannel,
+  toCard,
+  toDigestChannel,
+  toReview,
+  toSession,
+} from "./practice-rows.js";
 import type { Sync } from "./sqlite-gate.js";
 
 const CARD =
@@ -32,8 +39,6 @@ const REVIEW =
   "r.elapsed_days, r.last_elapsed_days, r.scheduled_days, r.learning_steps";
 const MINE = "c.platform = ? AND c.workspace = ? AND c.user_id = ?";
 const IN_CHANNEL = "platform = ? AND workspace = ? AND channel = ?";
-
-type Raw = Record<string, string | number | null>;
 
 const mine = (w: Person) => [w.platform, w.workspaceId, w.userId] as const;
 
@@ -228,16 +233,7 @@ export class SqlitePracticeStore implements Sync<PracticeStore> {
   /** A person's running session, if any. */
   session(who: Person): SessionRow | undefined {
     const raw = this.q.session.get(...mine(who)) as Raw | undefined;
-    if (!raw) return undefined;
-    return {
-      mode: raw.mode as SessionRow["mode"],
-      services: raw.services === null ? null : (JSON.parse(String(raw.services)) as string[]),
-      startedAt: new Date(String(raw.started_at)),
-      sinceReview: Number(raw.since_review),
-      roundId: raw.round_id === null ? null : Number(raw.round_id),
-      answered: Number(raw.answered),
-      skipped: JSON.parse(String(raw.skipped)) as string[],
-    };
+    return raw ? toSession(raw) : undefined;
   }
 
   /** Starts (or restarts) a person's session. */
@@ -298,16 +294,8 @@ export class SqlitePracticeStore implements Sync<PracticeStore> {
 
   /** The channels that asked for the weekly digest, and since when. */
   digestChannels(): { channel: ChannelRef; since: Date }[] {
-    const rows = this.q.digestChannels.all() as {
-      platform: Platform;
-      workspace: string;
-      channel: string;
-      since: string | null;
-    }[];
-    return rows.map((r) => ({
-      channel: { platform: r.platform, workspaceId: r.workspace, channelId: r.channel },
-      since: new Date(r.since ?? 0),
-    }));
+    const rows = this.q.digestChannels.all() as RawDigestChannel[];
+    return rows.map(toDigestChannel);
   }
 
   /** Claims a channel's digest of one week; false when it was claimed already. */
@@ -319,63 +307,4 @@ export class SqlitePracticeStore implements Sync<PracticeStore> {
   releaseDigest(channel: ChannelRef, week: string): void {
     this.q.releaseDigest.run(...inChannel(channel), week);
   }
-}
-
-function memoryArgs(m: Memory): (string | number | null)[] {
-  return [
-    ...[MEMORY_PHASES.indexOf(m.phase), m.due.toISOString(), m.stability, m.difficulty],
-    ...[
-      m.elapsedDays,
-      m.scheduledDays,
-      m.learningSteps,
-      m.reps,
-      m.lapses,
-      m.lastReview?.toISOString() ?? null,
-    ],
-  ];
-}
-
-/** The columns a card and a review log share: the memory state. */
-function stateOf(r: Raw) {
-  return {
-    phase: phaseFromCode(Number(r.state)),
-    due: new Date(String(r.due)),
-    stability: Number(r.stability),
-    difficulty: Number(r.difficulty),
-    elapsedDays: Number(r.elapsed_days),
-    scheduledDays: Number(r.scheduled_days),
-    learningSteps: Number(r.learning_steps),
-  };
-}
-
-function toCard(r: Raw): CardRow {
-  return {
-    id: Number(r.id),
-    userId: String(r.user_id),
-    item: { kind: r.item_kind as ItemRef["kind"], id: String(r.item_id) },
-    memory: {
-      ...stateOf(r),
-      reps: Number(r.reps),
-      lapses: Number(r.lapses),
-      lastReview: r.last_review === null ? null : new Date(String(r.last_review)),
-    },
-    lastRecall: r.last_rating === null ? null : recallFromCode(Number(r.last_rating)),
-    lastReviewId: r.last_review_id === null ? null : Number(r.last_review_id),
-  };
-}
-
-function toReview(r: Raw): ReviewRow {
-  return {
-    id: Number(r.id),
-    cardId: Number(r.card_id),
-    roundId: Number(r.round_id),
-    source: r.source as ReviewRow["source"],
-    confidence: r.confidence as Confidence | null,
-    trace: {
-      ...stateOf(r),
-      recall: recallFromCode(Number(r.rating)),
-      lastElapsedDays: Number(r.last_elapsed_days),
-      reviewedAt: new Date(String(r.reviewed_at)),
-    },
-  };
 }

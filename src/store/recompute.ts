@@ -102,15 +102,23 @@ export function replayScores(
 export function storedScores(db: Db): Map<string, ScoreCell> {
   const rows = db
     .prepare("SELECT platform, workspace, period, user_id, points, answered, correct FROM scores")
-    .all() as {
-    platform: string;
-    workspace: string;
-    period: string;
-    user_id: string;
-    points: number;
-    answered: number;
-    correct: number;
-  }[];
+    .all() as StoredScore[];
+  return storedCells(rows);
+}
+
+/** A stored score's row as both engines return it. */
+export interface StoredScore {
+  platform: string;
+  workspace: string;
+  period: string;
+  user_id: string;
+  points: number;
+  answered: number;
+  correct: number;
+}
+
+/** Stored score rows as cells keyed "platform|workspace|period|user", as the recomputation keys them. */
+export function storedCells(rows: readonly StoredScore[]): Map<string, ScoreCell> {
   return new Map(
     rows.map((r) => [
       `${r.platform}|${r.workspace}|${r.period}|${r.user_id}`,

@@ -1,6 +1,6 @@
 import type { Platform } from "../domain/channel.js";
 import type { Question } from "../domain/question.js";
-import type { AnswerRow, RoundRow } from "../domain/round.js";
+import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../domain/round.js";
 
 /** A round's row as SQLite returns it. */
 export interface RawRound {
@@ -79,5 +79,55 @@ export function toAnswer(r: RawAnswer): AnswerRow {
     basePoints: r.base_points,
     streakBonus: r.streak_bonus,
     speedBonus: r.speed_bonus,
+  };
+}
+
+/** The values of a new round's row, in column order from `platform` to `closes_at` (the status is fixed). */
+export function roundValues(r: NewRound) {
+  return [
+    r.channel.platform,
+    r.channel.workspaceId,
+    r.channel.channelId,
+    r.kind,
+    r.player,
+    r.question.id,
+    JSON.stringify(r.question),
+    r.choiceOrder,
+    r.speedBonus ? 1 : 0,
+    r.competitionId,
+    r.openedAt.toISOString(),
+    r.closesAt?.toISOString() ?? null,
+  ];
+}
+
+/** The values of a new answer's row, in column order from `round_id` to `answered_at`. */
+export function answerValues(a: NewAnswer) {
+  return [
+    a.roundId,
+    a.userId,
+    a.displayName,
+    JSON.stringify(a.response),
+    a.rightParts,
+    a.totalParts,
+    a.correct ? 1 : 0,
+    a.answeredAt.toISOString(),
+  ];
+}
+
+/** The answer just stored under `id`, as reading its row back would give it: not scored yet. */
+export function storedAnswer(id: number, a: NewAnswer): AnswerRow {
+  return {
+    id,
+    roundId: a.roundId,
+    userId: a.userId,
+    displayName: a.displayName,
+    response: [...a.response],
+    rightParts: a.rightParts,
+    totalParts: a.totalParts,
+    correct: a.correct,
+    answeredAt: new Date(a.answeredAt),
+    basePoints: null,
+    streakBonus: null,
+    speedBonus: null,
   };
 }

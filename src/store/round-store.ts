@@ -8,11 +8,14 @@ import type { RecordedAnswer, RoundStore } from "../ports/round-store.js";
 import type { Db } from "./database.js";
 import { isUniqueViolation } from "./database-errors.js";
 import {
+  answerValues,
   type RawAnswer,
   type RawRound,
   type RawRoundHead,
   ROUND_COLUMNS,
   ROUND_HEAD_COLUMNS,
+  roundValues,
+  storedAnswer,
   toAnswer,
   toRound,
 } from "./round-rows.js";
@@ -115,20 +118,7 @@ export class SqliteRoundStore implements Sync<RoundStore> {
   /** The round's row; a second open round where one is open is refused by the unique index, by its code. */
   private insertRound(r: NewRound): Database.RunResult {
     try {
-      return this.q.insertRound.run(
-        r.channel.platform,
-        r.channel.workspaceId,
-        r.channel.channelId,
-        r.kind,
-        r.player,
-        r.question.id,
-        JSON.stringify(r.question),
-        r.choiceOrder,
-        r.speedBonus ? 1 : 0,
-        r.competitionId,
-        r.openedAt.toISOString(),
-        r.closesAt?.toISOString() ?? null,
-      );
+      return this.q.insertRound.run(...roundValues(r));
     } catch (error) {
       if (isUniqueViolation(error)) throw new ChannelRoundOpen({ cause: error });
       throw error;
@@ -209,35 +199,10 @@ export class SqliteRoundStore implements Sync<RoundStore> {
    */
   recordAnswer(a: NewAnswer): RecordedAnswer {
     const at = a.answeredAt.toISOString();
-    const info = this.q.insertAnswer.run(
-      a.roundId,
-      a.userId,
-      a.displayName,
-      JSON.stringify(a.response),
-      a.rightParts,
-      a.totalParts,
-      a.correct ? 1 : 0,
-      at,
-      a.roundId,
-      at,
-    );
+    const info = this.q.insertAnswer.run(...answerValues(a), a.roundId, at);
     if (info.changes === 1) {
       // The row just written is the one that stands: no need to read it back.
-      const answer: AnswerRow = {
-        id: Number(info.lastInsertRowid),
-        roundId: a.roundId,
-        userId: a.userId,
-        displayName: a.displayName,
-        response: [...a.response],
-        rightParts: a.rightParts,
-        totalParts: a.totalParts,
-        correct: a.correct,
-        answeredAt: new Date(a.answeredAt),
-        basePoints: null,
-        streakBonus: null,
-        speedBonus: null,
-      };
-      return { stored: true, answer };
+      return { stored: true, answer: storedAnswer(Number(info.lastInsertRowid), a) };
     }
     const raw = this.q.answer.get(a.roundId, a.userId) as RawAnswer | undefined;
     return { stored: false, answer: raw ? toAnswer(raw) : null };

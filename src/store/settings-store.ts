@@ -1,8 +1,8 @@
 import { type ChannelRef, type ChannelSettings, DEFAULT_SETTINGS } from "../domain/channel.js";
-import type { Difficulty } from "../domain/question.js";
 import type { SettingsStore } from "../ports/settings-store.js";
 import type { Db } from "./database.js";
 import { inChannel } from "./keys.js";
+import { type RawSettings, settingsValues, toSettings } from "./settings-rows.js";
 import type { Sync } from "./sqlite-gate.js";
 
 /** Per-channel settings in SQLite. */
@@ -26,35 +26,12 @@ export class SqliteSettingsStore implements Sync<SettingsStore> {
 
   /** A channel's settings (the defaults when it has none). */
   get(channel: ChannelRef): ChannelSettings {
-    const raw = this.q.get.get(...inChannel(channel)) as
-      | {
-          services: string | null;
-          difficulty: Difficulty | null;
-          speedBonus: number;
-          pick: ChannelSettings["pick"];
-          digest: number;
-        }
-      | undefined;
-    if (!raw) return DEFAULT_SETTINGS;
-    return {
-      services: raw.services ? (JSON.parse(raw.services) as string[]) : null,
-      difficulty: raw.difficulty,
-      speedBonus: raw.speedBonus === 1,
-      pick: raw.pick,
-      digest: raw.digest === 1,
-    };
+    const raw = this.q.get.get(...inChannel(channel)) as (RawSettings & { speedBonus: number }) | undefined;
+    return raw ? toSettings(raw, raw.speedBonus) : DEFAULT_SETTINGS;
   }
 
   /** Replaces a channel's settings; `at` is when, so a digest turned on mid-week waits for the next Monday. */
   put(channel: ChannelRef, s: ChannelSettings, at: Date): void {
-    this.q.put.run(
-      ...inChannel(channel),
-      s.services ? JSON.stringify(s.services) : null,
-      s.difficulty,
-      s.speedBonus ? 1 : 0,
-      s.pick,
-      s.digest ? 1 : 0,
-      s.digest ? at.toISOString() : null,
-    );
+    this.q.put.run(...settingsValues(channel, s, at));
   }
 }

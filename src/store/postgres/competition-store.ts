@@ -1,19 +1,8 @@
 import type { ChannelRef, Platform } from "../../domain/channel.js";
 import type { Competition } from "../../domain/competition.js";
 import type { CompetitionStore } from "../../ports/competition-store.js";
+import { competitionValues, type RawCompetition, toCompetition } from "../competition-rows.js";
 import type { PgDb } from "./db.js";
-
-interface Raw {
-  id: number;
-  platform: string;
-  workspace: string;
-  name: string;
-  channel: string;
-  started_by: string;
-  starts_at: string;
-  ends_at: string;
-  ended_at: string | null;
-}
 
 const COLUMNS = "id, platform, workspace, name, channel, started_by, starts_at, ends_at, ended_at";
 
@@ -29,30 +18,24 @@ export class PgCompetitionStore implements CompetitionStore {
     startsAt: Date,
     endsAt: Date,
   ): Promise<Competition> {
-    const raw = await this.db.one<Raw>(
+    const raw = await this.db.one<RawCompetition>(
       "INSERT INTO competitions (platform, workspace, name, channel, started_by, starts_at, ends_at) " +
         `VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [
-        channel.platform,
-        channel.workspaceId,
-        name,
-        channel.channelId,
-        startedBy,
-        startsAt.toISOString(),
-        endsAt.toISOString(),
-      ],
+      competitionValues(channel, name, startedBy, startsAt, endsAt),
     );
-    return toCompetition(raw as Raw);
+    return toCompetition(raw as RawCompetition);
   }
 
   /** The competition with this id. */
   async get(id: number): Promise<Competition | undefined> {
-    return competitionOf(await this.db.one<Raw>(`SELECT ${COLUMNS} FROM competitions WHERE id = $1`, [id]));
+    return competitionOf(
+      await this.db.one<RawCompetition>(`SELECT ${COLUMNS} FROM competitions WHERE id = $1`, [id]),
+    );
   }
 
   /** The workspace's running competition, if any. */
   async active(platform: Platform, workspace: string): Promise<Competition | undefined> {
-    const raw = await this.db.one<Raw>(
+    const raw = await this.db.one<RawCompetition>(
       `SELECT ${COLUMNS} FROM competitions WHERE platform = $1 AND workspace = $2 AND ended_at IS NULL`,
       [platform, workspace],
     );
@@ -62,7 +45,7 @@ export class PgCompetitionStore implements CompetitionStore {
   /** A competition by name (any case). */
   async byName(platform: Platform, workspace: string, name: string): Promise<Competition | undefined> {
     // lower() under the "C" collation folds ASCII letters only: SQLite's NOCASE exactly.
-    const raw = await this.db.one<Raw>(
+    const raw = await this.db.one<RawCompetition>(
       `SELECT ${COLUMNS} FROM competitions WHERE platform = $1 AND workspace = $2 ` +
         'AND lower(name COLLATE "C") = lower($3 COLLATE "C") ORDER BY id LIMIT 1',
       [platform, workspace, name],
@@ -72,7 +55,7 @@ export class PgCompetitionStore implements CompetitionStore {
 
   /** The most recently ended competition of a workspace. */
   async latestEnded(platform: Platform, workspace: string): Promise<Competition | undefined> {
-    const raw = await this.db.one<Raw>(
+    const raw = await this.db.one<RawCompetition>(
       `SELECT ${COLUMNS} FROM competitions WHERE platform = $1 AND workspace = $2 AND ended_at IS NOT NULL ` +
         "ORDER BY ended_at DESC, id DESC LIMIT 1",
       [platform, workspace],
@@ -92,7 +75,7 @@ export class PgCompetitionStore implements CompetitionStore {
 
   /** Running competitions whose end time has passed. */
   async due(now: Date): Promise<Competition[]> {
-    const rows = await this.db.rows<Raw>(
+    const rows = await this.db.rows<RawCompetition>(
       `SELECT ${COLUMNS} FROM competitions WHERE ended_at IS NULL AND ends_at <= $1 ORDER BY id`,
       [now.toISOString()],
     );
@@ -100,20 +83,6 @@ export class PgCompetitionStore implements CompetitionStore {
   }
 }
 
-function competitionOf(raw: Raw | undefined): Competition | undefined {
+function competitionOf(raw: RawCompetition | undefined): Competition | undefined {
   return raw ? toCompetition(raw) : undefined;
-}
-
-function toCompetition(r: Raw): Competition {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    workspace: r.workspace,
-    name: r.name,
-    channel: r.channel,
-    startedBy: r.started_by,
-    startsAt: new Date(r.starts_at),
-    endsAt: new Date(r.ends_at),
-    endedAt: r.ended_at ? new Date(r.ended_at) : null,
-  };
 }

@@ -1,36 +1,9 @@
-import type { ChannelRef, Platform } from "../../domain/channel.js";
-import type { DailyRun, DailySchedule, Weekday } from "../../domain/daily.js";
+import type { ChannelRef } from "../../domain/channel.js";
+import type { DailyRun, DailySchedule } from "../../domain/daily.js";
 import type { DailyStore } from "../../ports/daily-store.js";
+import { type RawRun, type RawSchedule, scheduleValues, toRun, toSchedule } from "../daily-rows.js";
 import { inChannel } from "../keys.js";
 import type { PgDb } from "./db.js";
-
-interface RawSchedule {
-  platform: string;
-  workspace: string;
-  channel: string;
-  post_time: string;
-  timezone: string;
-  days: string;
-  reveal_time: string | null;
-  reveal_after_minutes: number | null;
-  paused_until: string | null;
-  leaderboard_day: string | null;
-  leaderboard_time: string | null;
-  enabled: number;
-  active_from: string;
-  updated_by: string;
-}
-
-interface RawRun {
-  platform: string;
-  workspace: string;
-  channel: string;
-  local_date: string;
-  kind: "post" | "leaderboard";
-  state: "claimed" | "done" | "skipped";
-  round_id: number | null;
-  claimed_at: string;
-}
 
 const KEY = "platform = $1 AND workspace = $2 AND channel = $3";
 /** Identifiers in byte order, as SQLite sorts them, whatever collation the database was created with. */
@@ -80,20 +53,7 @@ export class PgDailyStore implements DailyStore {
 
   /** Creates or replaces a channel's schedule. */
   async put(s: DailySchedule): Promise<void> {
-    await this.db.run(PUT, [
-      ...inChannel(s.channel),
-      s.postTime,
-      s.timeZone,
-      s.days.join(","),
-      "at" in s.reveal ? s.reveal.at : null,
-      "afterMinutes" in s.reveal ? s.reveal.afterMinutes : null,
-      s.pausedUntil,
-      s.leaderboard?.day ?? null,
-      s.leaderboard?.time ?? null,
-      s.enabled ? 1 : 0,
-      s.activeFrom.toISOString(),
-      s.updatedBy,
-    ]);
+    await this.db.run(PUT, scheduleValues(s));
   }
 
   /** Moves a schedule's start back to `to` if it was later (set while the clock ran ahead); false if not. */
@@ -204,34 +164,4 @@ export class PgDailyStore implements DailyStore {
     );
     return changed === 1;
   }
-}
-
-function toSchedule(r: RawSchedule): DailySchedule {
-  return {
-    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
-    postTime: r.post_time,
-    timeZone: r.timezone,
-    days: r.days.split(",") as Weekday[],
-    reveal:
-      r.reveal_time !== null ? { at: r.reveal_time } : { afterMinutes: r.reveal_after_minutes as number },
-    pausedUntil: r.paused_until,
-    leaderboard:
-      r.leaderboard_day && r.leaderboard_time
-        ? { day: r.leaderboard_day as Weekday, time: r.leaderboard_time }
-        : null,
-    enabled: r.enabled === 1,
-    activeFrom: new Date(r.active_from),
-    updatedBy: r.updated_by,
-  };
-}
-
-function toRun(r: RawRun): DailyRun {
-  return {
-    channel: { platform: r.platform as Platform, workspaceId: r.workspace, channelId: r.channel },
-    localDate: r.local_date,
-    kind: r.kind,
-    state: r.state,
-    roundId: r.round_id,
-    claimedAt: new Date(r.claimed_at),
-  };
 }

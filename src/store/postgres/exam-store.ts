@@ -1,26 +1,19 @@
 import type { ExamAnswer, ExamId, ExamQuestion, ExamRow } from "../../domain/exam.js";
 import type { Person } from "../../domain/practice.js";
 import type { ExamStore } from "../../ports/exam-store.js";
+import {
+  examAnswerValues,
+  examValues,
+  type RawExam,
+  type RawExamAnswer,
+  toExam,
+  toExamAnswer,
+} from "../exam-rows.js";
 import type { PgDb } from "./db.js";
 
-interface RawExam {
-  id: number;
-  user_id: string;
-  display_name: string;
-  exam: ExamId;
-  questions: string;
-  started_at: string;
-  finished_at: string | null;
-  abandoned_at: string | null;
-  /** The exam's answers as a JSON array, read in the same statement as the exam. */
+/** An exam's row with its answers as a JSON array, read in the same statement as the exam. */
+interface RawExamWithAnswers extends RawExam {
   answers: string;
-}
-
-interface RawAnswer {
-  position: number;
-  response: string;
-  correct: number;
-  answered_at: string;
 }
 
 /** An exam with its answers, by position, in one statement: one snapshot, whatever another replica writes. */
@@ -47,32 +40,24 @@ export class PgExamStore implements ExamStore {
     const row = await this.db.one<{ id: number }>(
       "INSERT INTO exams (platform, workspace, user_id, display_name, exam, questions, started_at) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id",
-      [
-        who.platform,
-        who.workspaceId,
-        who.userId,
-        displayName,
-        exam,
-        JSON.stringify(questions),
-        at.toISOString(),
-      ],
+      examValues(who, displayName, exam, questions, at),
     );
     return row ? Number(row.id) : null;
   }
 
   /** A person's running exam, if any. */
   async running(who: Person): Promise<ExamRow | undefined> {
-    const raw = await this.db.one<RawExam>(
+    const raw = await this.db.one<RawExamWithAnswers>(
       `${EXAM} WHERE e.platform = $1 AND e.workspace = $2 AND e.user_id = $3 AND ${RUNNING} ORDER BY e.id DESC LIMIT 1`,
       [who.platform, who.workspaceId, who.userId],
     );
-    return raw ? toExam(raw) : undefined;
+    return raw ? withAnswers(raw) : undefined;
   }
 
   /** The exam with this id. */
   async get(id: number): Promise<ExamRow | undefined> {
-    const raw = await this.db.one<RawExam>(`${EXAM} WHERE e.id = $1`, [id]);
-    return raw ? toExam(raw) : undefined;
+    const raw = await this.db.one<RawExamWithAnswers>(`${EXAM} WHERE e.id = $1`, [id]);
+    return raw ? withAnswers(raw) : undefined;
   }
 
   /** Saves an answer while the exam runs; false when that question was answered already or the exam ended. */
@@ -83,7 +68,7 @@ export class PgExamStore implements ExamStore {
         // FOR SHARE orders it with a finish or abandon on another replica: one waits for the other to commit.
         `WHERE EXISTS (SELECT 1 FROM exams e WHERE e.id = $1 AND ${RUNNING} FOR SHARE) ` +
         "ON CONFLICT (exam_id, position) DO NOTHING",
-      [examId, a.position, JSON.stringify(a.response), a.correct ? 1 : 0, a.answeredAt.toISOString()],
+      examAnswerValues(examId, a),
     );
     return added === 1;
   }
@@ -116,22 +101,6 @@ export class PgExamStore implements ExamStore {
   }
 }
 
-function toExam(r: RawExam): ExamRow {
-  const answers = (JSON.parse(r.answers) as RawAnswer[]).map((a) => ({
-    position: a.position,
-    response: JSON.parse(a.response) as string[],
-    correct: a.correct === 1,
-    answeredAt: new Date(a.answered_at),
-  }));
-  return {
-    id: Number(r.id),
-    userId: r.user_id,
-    displayName: r.display_name,
-    exam: r.exam,
-    questions: JSON.parse(r.questions) as ExamQuestion[],
-    answers,
-    startedAt: new Date(r.started_at),
-    finishedAt: r.finished_at ? new Date(r.finished_at) : null,
-    abandonedAt: r.abandoned_at ? new Date(r.abandoned_at) : null,
-  };
+function withAnswers(r: RawExamWithAnswers): ExamRow {
+  return toExam(r, (JSON.parse(r.answers) as RawExamAnswer[]).map(toExamAnswer));
 }

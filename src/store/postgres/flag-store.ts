@@ -1,23 +1,14 @@
 import type { Platform } from "../../domain/channel.js";
 import {
   type FlagCount,
-  type FlagReason,
   type FlagResolution,
   HOLD_OUT_FLAGGERS,
   type NewFlag,
   type OpenFlag,
 } from "../../domain/flag.js";
 import type { FlagStore } from "../../ports/flag-store.js";
+import { flagValues, type RawFlag, toOpenFlag } from "../flag-rows.js";
 import type { PgDb } from "./db.js";
-
-interface RawFlag {
-  question_id: string;
-  round_id: number;
-  user_id: string;
-  reason: FlagReason;
-  comment: string | null;
-  flagged_at: string;
-}
 
 // Question ids are ordered in byte order (COLLATE "C"), as SQLite compares text, whatever the database's locale.
 
@@ -31,7 +22,7 @@ export class PgFlagStore implements FlagStore {
     const n = await this.db.run(
       "INSERT INTO question_flags (platform, workspace, user_id, question_id, round_id, reason, comment, flagged_at) " +
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
-      [f.platform, f.workspace, f.userId, f.questionId, f.roundId, f.reason, f.comment, f.at.toISOString()],
+      flagValues(f),
     );
     return n === 1;
   }
@@ -43,14 +34,7 @@ export class PgFlagStore implements FlagStore {
         'WHERE platform = $1 AND workspace = $2 AND resolved_at IS NULL ORDER BY question_id COLLATE "C", id',
       [platform, workspace],
     );
-    return rows.map((r) => ({
-      questionId: r.question_id,
-      roundId: r.round_id,
-      userId: r.user_id,
-      reason: r.reason,
-      comment: r.comment,
-      flaggedAt: new Date(r.flagged_at),
-    }));
+    return rows.map(toOpenFlag);
   }
 
   /** The questions flagged by HOLD_OUT_FLAGGERS or more people in a workspace, still unresolved. */

@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from "../../domain/channel.js";
+import type { ChannelRef } from "../../domain/channel.js";
 import {
   type Confidence,
   type ItemRef,
@@ -18,8 +18,27 @@ import {
 } from "../../domain/practice.js";
 import type { PracticeStore } from "../../ports/practice-store.js";
 import { inChannel } from "../keys.js";
+import {
+  memoryArgs,
+  type Raw,
+  type RawDigestChannel,
+  toCard,
+  toDigestChannel,
+  toReview,
+  toSession,
+} from "../practice-rows.js";
 import type { PgDb } from "./db.js";
-import { CARD, memoryArgs, type Raw, REVIEW, toCard, toReview } from "./practice-rows.js";
+
+/** A card's columns, with the id of its latest review. */
+const CARD =
+  "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
+  "c.learning_steps, c.reps, c.lapses, c.last_review, c.last_rating, " +
+  "(SELECT MAX(x.id) FROM practice_reviews x WHERE x.card_id = c.id) AS last_review_id";
+
+/** A review's columns. */
+const REVIEW =
+  "r.id, r.card_id, r.round_id, r.source, r.rating, r.confidence, r.reviewed_at, r.state, r.due, r.stability, r.difficulty, " +
+  "r.elapsed_days, r.last_elapsed_days, r.scheduled_days, r.learning_steps";
 
 const MINE = "c.platform = $1 AND c.workspace = $2 AND c.user_id = $3";
 const PERSON = "platform = $1 AND workspace = $2 AND user_id = $3";
@@ -202,16 +221,7 @@ export class PgPracticeStore implements PracticeStore {
       `SELECT mode, services, started_at, since_review, round_id, answered, skipped FROM practice_sessions WHERE ${PERSON}`,
       mine(who),
     );
-    if (!raw) return undefined;
-    return {
-      mode: raw.mode as SessionRow["mode"],
-      services: raw.services === null ? null : (JSON.parse(String(raw.services)) as string[]),
-      startedAt: new Date(String(raw.started_at)),
-      sinceReview: Number(raw.since_review),
-      roundId: raw.round_id === null ? null : Number(raw.round_id),
-      answered: Number(raw.answered),
-      skipped: JSON.parse(String(raw.skipped)) as string[],
-    };
+    return raw ? toSession(raw) : undefined;
   }
 
   /** Starts (or restarts) a person's session. */
@@ -312,19 +322,11 @@ export class PgPracticeStore implements PracticeStore {
 
   /** The channels that asked for the weekly digest, and since when. */
   async digestChannels(): Promise<{ channel: ChannelRef; since: Date }[]> {
-    const rows = await this.db.rows<{
-      platform: Platform;
-      workspace: string;
-      channel: string;
-      since: string | null;
-    }>(
+    const rows = await this.db.rows<RawDigestChannel>(
       "SELECT platform, workspace, channel, digest_since AS since FROM channel_settings WHERE weekly_digest = 1 " +
         'ORDER BY platform COLLATE "C", workspace COLLATE "C", channel COLLATE "C"',
     );
-    return rows.map((r) => ({
-      channel: { platform: r.platform, workspaceId: r.workspace, channelId: r.channel },
-      since: new Date(r.since ?? 0),
-    }));
+    return rows.map(toDigestChannel);
   }
 
   /** Claims a channel's digest of one week; false when it was claimed already. */

@@ -1,4 +1,12 @@
-import { type AnswerRec, differingKeys, type RoundRec, replayScores, type ScoreCell } from "../recompute.js";
+import {
+  type AnswerRec,
+  differingKeys,
+  type RoundRec,
+  replayScores,
+  type ScoreCell,
+  type StoredScore,
+  storedCells,
+} from "../recompute.js";
 import type { PgDb } from "./db.js";
 
 /**
@@ -27,21 +35,10 @@ export async function recomputePgScores(db: PgDb): Promise<Map<string, ScoreCell
 
 /** The stored scores in the same shape, for comparing with a recomputation. */
 export async function storedPgScores(db: PgDb): Promise<Map<string, ScoreCell>> {
-  const rows = await db.rows<{
-    platform: string;
-    workspace: string;
-    period: string;
-    user_id: string;
-    points: number;
-    answered: number;
-    correct: number;
-  }>("SELECT platform, workspace, period, user_id, points, answered, correct FROM scores");
-  return new Map(
-    rows.map((r) => [
-      `${r.platform}|${r.workspace}|${r.period}|${r.user_id}`,
-      { points: r.points, answered: r.answered, correct: r.correct },
-    ]),
+  const rows = await db.rows<StoredScore>(
+    "SELECT platform, workspace, period, user_id, points, answered, correct FROM scores",
   );
+  return storedCells(rows);
 }
 
 /** The keys whose stored score differs from the recomputation (empty when they agree). */

@@ -1,23 +1,12 @@
 import { basePoints, periodsOf, speedBonus, streakBonus } from "../../domain/scoring.js";
+import type { AnswerRec, RoundRec } from "../recompute.js";
 
-/** A revealed channel round as the replay reads it. */
-export interface ReplayRound {
-  id: number;
-  channel: string;
-  speed_bonus: number;
-  competition_id: number | null;
-  opened_at: string;
-}
+/** A revealed channel round as the replay reads it: one workspace's, so without the workspace's columns. */
+export type ReplayRound = Omit<RoundRec, "platform" | "workspace">;
 
 /** An answer to a revealed channel round, in the order the replay reads them (round, then time, then id). */
-export interface ReplayAnswer {
+export interface ReplayAnswer extends AnswerRec {
   id: number;
-  round_id: number;
-  user_id: string;
-  display_name: string;
-  right_parts: number;
-  total_parts: number;
-  correct: number;
 }
 
 /** A person's streak in a channel after the replay. */

@@ -3,7 +3,16 @@ import { ChannelRoundOpen } from "../../domain/failure.js";
 import type { Question } from "../../domain/question.js";
 import type { AnswerRow, NewAnswer, NewRound, RoundRow } from "../../domain/round.js";
 import type { RecordedAnswer, RoundStore } from "../../ports/round-store.js";
-import { type RawAnswer, type RawRound, ROUND_COLUMNS, toAnswer, toRound } from "../round-rows.js";
+import {
+  answerValues,
+  type RawAnswer,
+  type RawRound,
+  ROUND_COLUMNS,
+  roundValues,
+  storedAnswer,
+  toAnswer,
+  toRound,
+} from "../round-rows.js";
 import type { PgDb } from "./db.js";
 import { pgCode } from "./errors.js";
 
@@ -41,20 +50,7 @@ export class PgRoundStore implements RoundStore {
       const row = await this.db.one<{ id: number }>(
         "INSERT INTO rounds (platform, workspace, channel, kind, player, question_id, question_json, choice_order, status, speed_bonus, competition_id, opened_at, closes_at) " +
           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12) RETURNING id",
-        [
-          r.channel.platform,
-          r.channel.workspaceId,
-          r.channel.channelId,
-          r.kind,
-          r.player,
-          r.question.id,
-          JSON.stringify(r.question),
-          r.choiceOrder,
-          r.speedBonus ? 1 : 0,
-          r.competitionId,
-          r.openedAt.toISOString(),
-          r.closesAt?.toISOString() ?? null,
-        ],
+        roundValues(r),
       );
       return (row as { id: number }).id;
     } catch (error) {
@@ -158,7 +154,6 @@ export class PgRoundStore implements RoundStore {
    * stands, or null when the round had closed (the check and the insert are one statement).
    */
   async recordAnswer(a: NewAnswer): Promise<RecordedAnswer> {
-    const at = a.answeredAt.toISOString();
     // FOR SHARE holds the round's row until the answer commits: a close from another replica waits for it,
     // and an answer that meets a close under way waits and sees the round closed. Without it an answer could
     // commit after the reveal read the answers, stored but never scored.
@@ -166,34 +161,11 @@ export class PgRoundStore implements RoundStore {
       "WITH open_round AS (SELECT id FROM rounds WHERE id = $1 AND status = 'open' AND (closes_at IS NULL OR closes_at > $8) FOR SHARE) " +
         "INSERT INTO answers (round_id, user_id, display_name, response, right_parts, total_parts, correct, answered_at) " +
         "SELECT id, $2, $3, $4, $5::integer, $6::integer, $7::integer, $8 FROM open_round ON CONFLICT (round_id, user_id) DO NOTHING RETURNING id",
-      [
-        a.roundId,
-        a.userId,
-        a.displayName,
-        JSON.stringify(a.response),
-        a.rightParts,
-        a.totalParts,
-        a.correct ? 1 : 0,
-        at,
-      ],
+      answerValues(a),
     );
     if (row) {
       // The row just written is the one that stands: no need to read it back.
-      const answer: AnswerRow = {
-        id: row.id,
-        roundId: a.roundId,
-        userId: a.userId,
-        displayName: a.displayName,
-        response: [...a.response],
-        rightParts: a.rightParts,
-        totalParts: a.totalParts,
-        correct: a.correct,
-        answeredAt: new Date(a.answeredAt),
-        basePoints: null,
-        streakBonus: null,
-        speedBonus: null,
-      };
-      return { stored: true, answer };
+      return { stored: true, answer: storedAnswer(row.id, a) };
     }
     return { stored: false, answer: (await this.answerOf(a.roundId, a.userId)) ?? null };
   }

@@ -1,7 +1,7 @@
 import { type ChannelRef, type ChannelSettings, DEFAULT_SETTINGS } from "../../domain/channel.js";
-import type { Difficulty } from "../../domain/question.js";
 import type { SettingsStore } from "../../ports/settings-store.js";
 import { inChannel } from "../keys.js";
+import { type RawSettings, settingsValues, toSettings } from "../settings-rows.js";
 import type { PgDb } from "./db.js";
 
 const PUT =
@@ -19,37 +19,16 @@ export class PgSettingsStore implements SettingsStore {
 
   /** A channel's settings (the defaults when it has none). */
   async get(channel: ChannelRef): Promise<ChannelSettings> {
-    const raw = await this.db.one<{
-      services: string | null;
-      difficulty: Difficulty | null;
-      speed_bonus: number;
-      pick: ChannelSettings["pick"];
-      digest: number;
-    }>(
+    const raw = await this.db.one<RawSettings & { speed_bonus: number }>(
       "SELECT services, difficulty, speed_bonus, question_pick AS pick, weekly_digest AS digest FROM channel_settings " +
         "WHERE platform = $1 AND workspace = $2 AND channel = $3",
       inChannel(channel),
     );
-    if (!raw) return DEFAULT_SETTINGS;
-    return {
-      services: raw.services ? (JSON.parse(raw.services) as string[]) : null,
-      difficulty: raw.difficulty,
-      speedBonus: raw.speed_bonus === 1,
-      pick: raw.pick,
-      digest: raw.digest === 1,
-    };
+    return raw ? toSettings(raw, raw.speed_bonus) : DEFAULT_SETTINGS;
   }
 
   /** Replaces a channel's settings; `at` is when, so a digest turned on mid-week waits for the next Monday. */
   async put(channel: ChannelRef, s: ChannelSettings, at: Date): Promise<void> {
-    await this.db.run(PUT, [
-      ...inChannel(channel),
-      s.services ? JSON.stringify(s.services) : null,
-      s.difficulty,
-      s.speedBonus ? 1 : 0,
-      s.pick,
-      s.digest ? 1 : 0,
-      s.digest ? at.toISOString() : null,
-    ]);
+    await this.db.run(PUT, settingsValues(channel, s, at));
   }
 }

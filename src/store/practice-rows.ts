@@ -1,3 +1,4 @@
+import type { ChannelRef, Platform } from "../domain/channel.js";
 import {
   type Confidence,
   type ItemRef,
@@ -5,22 +6,11 @@ import {
   type Memory,
   phaseFromCode,
   recallFromCode,
-} from "../../domain/memory.js";
-import type { CardRow, ReviewRow } from "../../domain/practice.js";
+} from "../domain/memory.js";
+import type { CardRow, ReviewRow, SessionRow } from "../domain/practice.js";
 
-/** A practice row as PostgreSQL returns it (int8 and numeric already parsed to numbers by the pool). */
+/** A practice row as either engine returns it (PostgreSQL's pool parses int8 and numeric to numbers, as SQLite gives them). */
 export type Raw = Record<string, string | number | null>;
-
-/** A card's columns, with the id of its latest review. */
-export const CARD =
-  "c.id, c.user_id, c.item_kind, c.item_id, c.state, c.due, c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, " +
-  "c.learning_steps, c.reps, c.lapses, c.last_review, c.last_rating, " +
-  "(SELECT MAX(x.id) FROM practice_reviews x WHERE x.card_id = c.id) AS last_review_id";
-
-/** A review's columns. */
-export const REVIEW =
-  "r.id, r.card_id, r.round_id, r.source, r.rating, r.confidence, r.reviewed_at, r.state, r.due, r.stability, r.difficulty, " +
-  "r.elapsed_days, r.last_elapsed_days, r.scheduled_days, r.learning_steps";
 
 /** A memory as the values of the card columns state … last_review, in that order. */
 export function memoryArgs(m: Memory): (string | number | null)[] {
@@ -81,5 +71,34 @@ export function toReview(r: Raw): ReviewRow {
       lastElapsedDays: Number(r.last_elapsed_days),
       reviewedAt: new Date(String(r.reviewed_at)),
     },
+  };
+}
+
+/** A session row as the domain's session. */
+export function toSession(raw: Raw): SessionRow {
+  return {
+    mode: raw.mode as SessionRow["mode"],
+    services: raw.services === null ? null : (JSON.parse(String(raw.services)) as string[]),
+    startedAt: new Date(String(raw.started_at)),
+    sinceReview: Number(raw.since_review),
+    roundId: raw.round_id === null ? null : Number(raw.round_id),
+    answered: Number(raw.answered),
+    skipped: JSON.parse(String(raw.skipped)) as string[],
+  };
+}
+
+/** A channel that asked for the weekly digest, as both engines return it. */
+export interface RawDigestChannel {
+  platform: Platform;
+  workspace: string;
+  channel: string;
+  since: string | null;
+}
+
+/** A digest channel's row as the channel and the date it asked from (the epoch when it never said). */
+export function toDigestChannel(r: RawDigestChannel): { channel: ChannelRef; since: Date } {
+  return {
+    channel: { platform: r.platform, workspaceId: r.workspace, channelId: r.channel },
+    since: new Date(r.since ?? 0),
   };
 }
