@@ -98,35 +98,29 @@ export interface OpenedDatabase {
  * with a clear message.
  */
 export function buildApp(config: Config, env: AppEnvironment): SqliteApp {
-  const metrics = env.metrics ?? new MetricsRegistry();
-  const logger = meteredLogger(env.logger, metrics);
+  const basics = basicsOf(config, env);
   const { db } = openDatabase(config.dbPath, config.migrationsDir);
-  const storage = new DatabaseFileWatch(db, config.dbPath, logger);
-  const stores = sqliteStores(db, env.clock ?? systemClock, logger, config.slack?.oauth?.secretKey);
-  const app = assembleApp(
-    config,
-    { ...env, metrics },
-    {
-      stores,
-      storage,
-      health: {
-        ready: () => db.open && storage.problem() === null,
-        state: () => storage.problem()?.detail ?? (db.open ? "ready" : "closed"),
-      },
-      async close() {
-        if (!db.open) return;
-        try {
-          await stores.close();
-          // A file removed or damaged under the bot is left as it is for the operator.
-          if (config.dbPath !== ":memory:" && storage.problem() === null)
-            db.pragma("wal_checkpoint(TRUNCATE)");
-        } finally {
-          // A checkpoint refused (a full disk) still closes the file; the WAL is replayed at the next open.
-          db.close();
-        }
-      },
+  const storage = new DatabaseFileWatch(db, config.dbPath, basics.logger);
+  const stores = sqliteStores(db, basics.clock, basics.logger, config.slack?.oauth?.secretKey);
+  const app = assembleApp(config, env.announcer, basics, {
+    stores,
+    storage,
+    health: {
+      ready: () => db.open && storage.problem() === null,
+      state: () => storage.problem()?.detail ?? (db.open ? "ready" : "closed"),
     },
-  );
+    async close() {
+      if (!db.open) return;
+      try {
+        await stores.close();
+        // A file removed or damaged under the bot is left as it is for the operator.
+        if (config.dbPath !== ":memory:" && storage.problem() === null) db.pragma("wal_checkpoint(TRUNCATE)");
+      } finally {
+        // A checkpoint refused (a full disk) still closes the file; the WAL is replayed at the next open.
+        db.close();
+      }
+    },
+  });
   return { ...app, db, storage };
 }
 
@@ -136,44 +130,54 @@ export function buildApp(config: Config, env: AppEnvironment): SqliteApp {
  */
 export async function openApp(config: Config, env: AppEnvironment): Promise<App> {
   if (!config.postgres) return buildApp(config, env);
-  const metrics = env.metrics ?? new MetricsRegistry();
-  const logger = meteredLogger(env.logger, metrics);
+  const basics = basicsOf(config, env);
+  const { logger } = basics;
   const { db } = await openPostgres(config.postgres.url, config.postgresMigrationsDir, {
     retryForMs: config.postgres.connectRetryMs,
     onRetry: (attempt, error) =>
       logger.warn("PostgreSQL is not answering yet; trying again", { attempt, error }),
   });
-  const stores = postgresStores(db, env.clock ?? systemClock, logger, config.slack?.oauth?.secretKey);
+  const stores = postgresStores(db, basics.clock, logger, config.slack?.oauth?.secretKey);
   let open = true;
-  return assembleApp(
-    config,
-    { ...env, metrics },
-    {
-      stores,
-      storage: { problem: () => null, failed: () => {}, settled: async () => null },
-      health: { ready: () => open, state: () => (open ? "ready" : "closed") },
-      async close() {
-        if (!open) return;
-        open = false;
-        try {
-          await stores.close();
-        } finally {
-          await db.close();
-        }
-      },
+  return assembleApp(config, env.announcer, basics, {
+    stores,
+    storage: { problem: () => null, failed: () => {}, settled: async () => null },
+    health: { ready: () => open, state: () => (open ? "ready" : "closed") },
+    async close() {
+      if (!open) return;
+      open = false;
+      try {
+        await stores.close();
+      } finally {
+        await db.close();
+      }
     },
-  );
+  });
+}
+
+/** What an app is built with besides its database. */
+interface Basics {
+  readonly clock: Clock;
+  readonly metrics: MetricsRegistry;
+  /** The environment's logger, counting errors into `metrics`. */
+  readonly logger: Logger;
+  readonly content: Content;
+}
+
+/** The app's basics, content first: content that does not load refuses the start before any database opens. */
+function basicsOf(config: Config, env: AppEnvironment): Basics {
+  const content = env.content ?? loadContent(config.contentDir);
+  const metrics = env.metrics ?? new MetricsRegistry();
+  return { clock: env.clock ?? systemClock, metrics, logger: meteredLogger(env.logger, metrics), content };
 }
 
 /** The engine and its use cases on an open database. */
-function assembleApp(config: Config, env: AppEnvironment, opened: OpenedDatabase): App {
-  const clock = env.clock ?? systemClock;
-  const metrics = env.metrics ?? new MetricsRegistry();
-  const logger = meteredLogger(env.logger, metrics);
-  const { matrix, bank } = env.content ?? loadContent(config.contentDir);
+function assembleApp(config: Config, platforms: Announcer, basics: Basics, opened: OpenedDatabase): App {
+  const { clock, metrics, logger } = basics;
+  const { matrix, bank } = basics.content;
   const { stores, storage } = opened;
   const health = new ChannelHealth(stores.channelPauses, clock, logger);
-  const announcer = health.watch(meteredAnnouncer(env.announcer, metrics));
+  const announcer = health.watch(meteredAnnouncer(platforms, metrics));
   const lookup = new OwnershipLookup(matrix);
   const journal = stores.lookups;
   const memory = new MemoryScheduler();
