@@ -15,7 +15,8 @@ import { openPostgres } from "../src/store/postgres/migrate.js";
 import { postgresStores } from "../src/store/postgres/stores.js";
 import { header } from "./support/machine.js";
 import { startBenchPostgres } from "./support/postgres.js";
-import { ascending, count, growthExponent, percentile } from "./support/stats.js";
+import { type Measured, measure, QUERIES, type Query } from "./support/queries.js";
+import { count, growthExponent } from "./support/stats.js";
 
 /** SRM_BENCH_PG_ANSWERS=10000 measures other sizes (a quick look); people are one in fifty answers. */
 /** SRM_BENCH_PG_EXPLAIN_MS=5 prints the plan of each statement slower than 5 ms at the largest size. */
@@ -24,8 +25,6 @@ const SIZES = (process.env.SRM_BENCH_PG_ANSWERS ?? "100000,1000000").split(",").
 const PER_ROUND = 1_000;
 const CARDS_PER_PERSON = 12;
 const NOW = new Date("2026-03-04T12:00:00Z");
-const CALLS = 2_000;
-const BUDGET_MS = 2_500;
 
 const config = loadConfig({});
 const { bank } = loadContent(config.contentDir);
@@ -95,34 +94,6 @@ async function fill(c: pg.Client, answers: number, people: number): Promise<void
     );
   await c.query("VACUUM ANALYZE");
 }
-
-async function measure(
-  run: (i: number) => Promise<unknown>,
-): Promise<{ p50: number; p99: number; calls: number }> {
-  for (let i = 0; i < 5; i++) await run(i);
-  const t: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < CALLS && (i < 5 || performance.now() - started < BUDGET_MS); i++) {
-    const t0 = performance.now();
-    await run(i);
-    t.push(performance.now() - t0);
-  }
-  const sorted = ascending(t);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), calls: t.length };
-}
-
-const QUERIES = [
-  "leaderboard (this week)",
-  "leaderboard all",
-  "leaderboard accuracy",
-  "stats (own)",
-  "leaderboard after a score changed",
-  "daily pick: rotation",
-  "daily pick: team memory",
-  "weekly digest: team forgetting",
-] as const;
-type Query = (typeof QUERIES)[number];
-type Measured = Awaited<ReturnType<typeof measure>>;
 
 header("Leaderboard, stats and daily-pick queries as the answers and people grow (PostgreSQL)");
 const server = await startBenchPostgres();

@@ -18,7 +18,8 @@ import { type Db, openDatabase } from "../src/store/database.js";
 import { SqliteRoundStore } from "../src/store/round-store.js";
 import { sqliteStores } from "../src/store/sqlite-stores.js";
 import { diskOf, header } from "./support/machine.js";
-import { ascending, count, growthExponent, percentile } from "./support/stats.js";
+import { type Measured, measure, QUERIES, type Query } from "./support/queries.js";
+import { count, growthExponent } from "./support/stats.js";
 
 const SCALES = [
   { answers: 10_000, people: 200 },
@@ -28,9 +29,6 @@ const SCALES = [
 const PER_ROUND = 1_000;
 const CARDS_PER_PERSON = 12;
 const NOW = new Date("2026-03-04T12:00:00Z");
-/** Each query runs this many times, or for this long if it is slow, after a few warm-up calls. */
-const CALLS = 2_000;
-const BUDGET_MS = 2_500;
 
 const config = loadConfig({});
 const { bank } = loadContent(config.contentDir);
@@ -106,32 +104,6 @@ function fill(db: Db, answers: number, people: number): void {
   db.pragma("optimize");
 }
 
-/** p50 and p99 of `run`, in ms, over CALLS calls or BUDGET_MS, whichever ends first (at least 5 calls). */
-async function measure(run: (i: number) => unknown): Promise<{ p50: number; p99: number; calls: number }> {
-  for (let i = 0; i < 5; i++) await run(i);
-  const t: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < CALLS && (i < 5 || performance.now() - started < BUDGET_MS); i++) {
-    const t0 = performance.now();
-    await run(i);
-    t.push(performance.now() - t0);
-  }
-  const sorted = ascending(t);
-  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), calls: t.length };
-}
-
-const QUERIES = [
-  "leaderboard (this week)",
-  "leaderboard all",
-  "leaderboard accuracy",
-  "stats (own)",
-  "leaderboard after a score changed",
-  "daily pick: rotation",
-  "daily pick: team memory",
-  "weekly digest: team forgetting",
-] as const;
-type Query = (typeof QUERIES)[number];
-
 header("Leaderboard, stats and daily-pick queries as the answers and people grow (SQLite file, WAL)");
 const dir = mkdtempSync(join(tmpdir(), "srm-bench-growth-"));
 console.log(`  disk: ${diskOf(dir) ?? "unknown"}`);
@@ -140,7 +112,7 @@ const results: {
   people: number;
   fillS: number;
   bytes: number;
-  q: Record<Query, Awaited<ReturnType<typeof measure>>>;
+  q: Record<Query, Measured>;
 }[] = [];
 try {
   for (const scale of SCALES) {
@@ -183,7 +155,7 @@ try {
         team.pick(channel, filter, rounds.history(channel, "channel", null, 10), seedOf),
       ),
       "weekly digest: team forgetting": await measure(() => team.forgetting(channel)),
-    } satisfies Record<Query, Awaited<ReturnType<typeof measure>>>;
+    } satisfies Record<Query, Measured>;
     db.pragma("wal_checkpoint(TRUNCATE)");
     results.push({ ...scale, fillS, bytes: statSync(file).size, q });
     db.close();
